@@ -1,0 +1,19 @@
+"""Entry point: ``streamlit run dashboard.py``. Logging, the shared sidebar and the page list."""
+
+import logging
+
+import streamlit as st
+
+from mpp_data.i18n import t
+from ui import controls
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+st.set_page_config(page_title="MPP", page_icon=":material/account_balance:", layout="wide")
+lang = controls.language()
+PAGES = [
+    st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
+]
+page = st.navigation(PAGES)
+controls.sidebar()
+page.run()

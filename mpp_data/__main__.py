@@ -1,0 +1,173 @@
+"""Command line: ``python -m mpp_data {regions,metrics,ingest,snapshots} ...``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+
+import pandas as pd
+
+from mpp_data import service
+from mpp_data.errors import MppDataError
+from mpp_data.i18n import error_message, issue_message
+from mpp_data.regions import official_regions
+from mpp_data.store import Store
+
+
+def _plain(value: object) -> object:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    return [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in frame[columns].itertuples(index=False)]
+
+
+def cmd_regions(args: argparse.Namespace) -> int:
+    regions = official_regions()
+    columns = ["code", "name", "kind", "province_code", "province_name"]
+    if args.json:
+        print(json.dumps(_rows(regions, columns), ensure_ascii=False, indent=1))
+    else:
+        print(regions[columns].to_string(index=False))
+    return 0
+
+
+def _as_of(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    figures = service.national_figures(service.load_snapshot(store, args.snapshot), _as_of(args.as_of))
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+    else:
+        for key, value in figures.items():
+            if key != "provinces":
+                print(f"{key}: {value}")
+    return 0
+
+
+def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
+    """The ``ingest --json`` object: every mall row read, participation, issues and counts."""
+    malls = result.malls.copy()
+    participation = result.participation
+    issues = [
+        {
+            "file": i["file"],
+            "sheet": i["sheet"],
+            "row": _plain(i["row"]),
+            "column": i["column"],
+            "value": i["value"],
+            "kind": i["kind"],
+            "severity": i["severity"],
+            "message_id": issue_message(i, "id"),
+            "message_en": issue_message(i, "en"),
+            "candidates": list(i["candidates"]),
+        }  # fmt: skip
+        for i in result.issues.to_dict("records")
+    ]
+    return {
+        "files": files,
+        "snapshot_id": result.snapshot_id,
+        "carried_over": result.carried_over,
+        "malls": _rows(
+            malls,
+            [
+                "region_code",
+                "region_name",
+                "mall_name",
+                "status",
+                "inaugurated_on",
+                "agencies",
+                "services",
+                "sheet",
+                "row",
+                "rejected",
+            ],
+        ),  # fmt: skip
+        "participation": _rows(
+            participation, ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
+        ),  # fmt: skip
+        "issues": issues,
+        "counts": result.counts,
+    }
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    files = [service.UploadedFile.from_path(p) for p in args.paths]
+    store = None if args.dry_run else Store(args.db or service.Settings.from_env().database_url)
+    result = service.ingest_files(files, store, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
+    else:
+        for message in result.messages(args.lang):
+            print(message)
+        counts = result.counts
+        print(
+            f"rows read {counts['rows_read']} = loaded {counts['rows_loaded']} + rejected {counts['rows_rejected']}"
+            f" + skipped {counts['rows_skipped']}; snapshot {result.snapshot_id or '-'}"
+        )
+    return result.exit_code
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    frame = store.list_snapshots()
+    records = _rows(frame, [c for c in frame.columns if c != "source_files"])
+    for record, files in zip(records, frame["source_files"], strict=True):
+        record["source_files"] = files
+    print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    regions = sub.add_parser("regions", help="the 514 official kabupaten/kota")
+    regions.add_argument("--json", action="store_true")
+    regions.set_defaults(func=cmd_regions)
+
+    metrics = sub.add_parser("metrics", help="national coverage figures")
+    metrics.add_argument("--json", action="store_true")
+    metrics.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
+    metrics.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
+    metrics.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
+    metrics.set_defaults(func=cmd_metrics)
+
+    ingest = sub.add_parser("ingest", help="load exports as a new snapshot")
+    ingest.add_argument("paths", nargs="+")
+    ingest.add_argument("--db")
+    ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+    ingest.add_argument("--json", action="store_true")
+    ingest.set_defaults(func=cmd_ingest)
+
+    snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
+    snapshots.add_argument("--db")
+    snapshots.set_defaults(func=cmd_snapshots)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except MppDataError as exc:
+        print(error_message(exc.code, exc.params, args.lang), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Plotly figures from metric tables (pure: no Streamlit, no I/O).
+
+Colours are Okabe-Ito, safe for the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from mpp_data.i18n import format_date, format_number, format_percent, t
+
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+    "black": "#000000",
+}
+STATUS_COLOURS = {
+    "operating": OKABE_ITO["blue"],
+    "under_construction": OKABE_ITO["orange"],
+    "planned": OKABE_ITO["sky"],
+    "none": OKABE_ITO["grey"],
+}
+_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 13}
+
+
+def _layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        font=_FONT,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        plot_bgcolor="white",
+        hoverlabel={"font": _FONT},
+        # Tick labels in the reader's number form: 1.234,5 in Indonesian.
+        separators=",." if lang == "id" else ".,",
+    )
+    fig.update_xaxes(showgrid=False, linecolor="#cccccc")
+    fig.update_yaxes(gridcolor="#eeeeee", linecolor="#cccccc")
+    return fig
+
+
+def coverage_over_time(timeline: pd.DataFrame, total_regions: int, lang: str = "id") -> go.Figure:
+    """Covered regions as a rising step line toward the target line of all regions.
+
+    ``timeline``: one row per date: date, new_regions, covered_regions (``metrics.compute_coverage_over_time``).
+    """
+    hover = [
+        f"{format_date(d, lang)}<br>{t('chart.covered_regions', lang)}: {format_number(c, lang)}"
+        f" ({format_percent(100 * c / total_regions, lang)})<br>+{format_number(n, lang)}"
+        for d, c, n in zip(timeline["date"], timeline["covered_regions"], timeline["new_regions"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=pd.to_datetime(timeline["date"]),
+            y=timeline["covered_regions"],
+            mode="lines",
+            line={"shape": "hv", "color": OKABE_ITO["blue"], "width": 3},
+            fill="tozeroy",
+            fillcolor="rgba(0,114,178,0.12)",
+            name=t("chart.covered_regions", lang),
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    fig.add_hline(
+        y=total_regions,
+        line={"color": OKABE_ITO["vermillion"], "dash": "dash", "width": 2},
+        annotation_text=t("chart.target_line", lang, total=format_number(total_regions, lang)),
+        annotation_position="bottom right",
+    )
+    fig.update_yaxes(title_text=t("chart.covered_regions", lang), range=[0, total_regions * 1.08])
+    fig.update_xaxes(title_text=t("word.date", lang))
+    fig.update_layout(showlegend=False)
+    return _layout(fig, t("chart.coverage_over_time.title", lang), lang)
+
+
+def coverage_by_province(provinces: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """Horizontal bars of coverage %, highest on top; full coverage in green.
+
+    ``provinces``: ``metrics.compute_coverage_by_province``.
+    """
+    ordered = provinces.sort_values(["coverage_pct", "province_name"], ascending=[True, False])
+    colours = [OKABE_ITO["green"] if p >= 100 else OKABE_ITO["blue"] for p in ordered["coverage_pct"]]
+    hover = [
+        f"<b>{name}</b><br>{t('chart.hover.covered_of', lang, covered=format_number(c, lang), total=format_number(n, lang))}"
+        f"<br>{format_percent(p, lang)}"
+        for name, c, n, p in zip(
+            ordered["province_name"],
+            ordered["covered_regions"],
+            ordered["total_regions"],
+            ordered["coverage_pct"],
+            strict=True,
+        )
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["coverage_pct"],
+            y=ordered["province_name"],
+            orientation="h",
+            marker_color=colours,
+            text=[format_percent(p, lang, 0) for p in ordered["coverage_pct"]],
+            textposition="outside",
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    fig.update_xaxes(title_text=t("word.coverage_pct", lang), range=[0, 112])
+    fig.update_yaxes(title_text=None, tickfont={"size": 11})
+    return _layout(fig, t("chart.by_province.title", lang), lang, height=max(420, 22 * len(ordered) + 100))

@@ -1,0 +1,29 @@
+"""Settings read from ``MPP_*`` environment variables, when asked for, never at import."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_PATH = PROJECT_ROOT / "var" / "mpp.sqlite"
+SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    max_upload_bytes: int = 50 * 1024 * 1024
+    debug: bool = False
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        url = env.get("MPP_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_PATH}"
+        max_mb = float(env.get("MPP_MAX_UPLOAD_MB", "50"))
+        return cls(
+            database_url=url,
+            max_upload_bytes=int(max_mb * 1024 * 1024),
+            debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
+        )

@@ -1,0 +1,244 @@
+"""Every text the user reads, in Bahasa Indonesia (default) and English; numbers and dates by babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- navigation and common words
+    "app.title": {"id": "Dasbor Percepatan MPP", "en": "MPP Acceleration Dashboard"},
+    "nav.overview": {"id": "Ringkasan", "en": "Overview"},
+    "nav.upload": {"id": "Unggah Data", "en": "Upload data"},
+    "sidebar.language": {"id": "Bahasa", "en": "Language"},
+    "sidebar.snapshot": {"id": "Data per unggahan", "en": "Data as uploaded"},
+    "badge.sample": {
+        "id": "Data contoh: angka di sini ilustratif, bukan data resmi. Unggah ekspor asli di halaman Unggah Data.",
+        "en": "Sample data: the figures here are illustrative, not official. Upload real exports on the "
+        "Upload data page.",
+    },
+    "badge.sample_short": {"id": "DATA CONTOH", "en": "SAMPLE DATA"},
+    "source.caption": {
+        "id": "Sumber: unggahan #{snapshot} ({files}), dimuat {created}.",
+        "en": "Source: upload #{snapshot} ({files}), loaded {created}.",
+    },
+    "status.operating": {"id": "Beroperasi", "en": "Operating"},
+    "status.under_construction": {"id": "Dalam Pembangunan", "en": "Under construction"},
+    "status.planned": {"id": "Direncanakan", "en": "Planned"},
+    "status.none": {"id": "Belum ada MPP", "en": "No MPP yet"},
+    "word.province": {"id": "Provinsi", "en": "Province"},
+    "word.region": {"id": "Kabupaten/Kota", "en": "Regency/City"},
+    "word.regions": {"id": "kabupaten/kota", "en": "regencies/cities"},
+    "word.date": {"id": "Tanggal", "en": "Date"},
+    "word.coverage_pct": {"id": "Cakupan (%)", "en": "Coverage (%)"},
+    "word.covered": {"id": "Tercakup", "en": "Covered"},
+    "word.total_regions": {"id": "Jumlah kabupaten/kota", "en": "Regencies/cities"},
+    # -- overview
+    "overview.title": {"id": "Ringkasan Percepatan MPP", "en": "MPP Rollout Overview"},
+    "overview.as_of": {"id": "Keadaan per {date}", "en": "As of {date}"},
+    "kpi.covered": {"id": "Kabupaten/kota dengan MPP", "en": "Regencies/cities with an MPP"},
+    "kpi.covered_help": {
+        "id": "Kabupaten/kota yang memiliki sedikitnya satu MPP beroperasi, dari {total}.",
+        "en": "Regencies/cities with at least one operating MPP, out of {total}.",
+    },
+    "kpi.coverage_pct": {"id": "Cakupan", "en": "Coverage"},
+    "kpi.operating": {"id": "MPP beroperasi", "en": "Operating MPPs"},
+    "kpi.pipeline": {"id": "MPP dalam proses", "en": "MPPs in the pipeline"},
+    "kpi.pipeline_value": {
+        "id": "{under_construction} dibangun · {planned} direncanakan",
+        "en": "{under_construction} being built · {planned} planned",
+    },
+    "chart.coverage_over_time.title": {
+        "id": "Kabupaten/kota dengan MPP beroperasi dari waktu ke waktu",
+        "en": "Regencies/cities with an operating MPP over time",
+    },
+    "chart.target_line": {"id": "Target: {total} kabupaten/kota", "en": "Target: {total} regencies/cities"},
+    "chart.covered_regions": {"id": "Kabupaten/kota tercakup", "en": "Covered regencies/cities"},
+    "chart.by_province.title": {"id": "Cakupan per provinsi", "en": "Coverage by province"},
+    "chart.hover.covered_of": {"id": "{covered} dari {total} kabupaten/kota", "en": "{covered} of {total}"},
+    # -- upload
+    "upload.title": {"id": "Unggah Data", "en": "Upload data"},
+    "upload.soon": {
+        "id": "Unggah ekspor MPP dan keikutsertaan instansi (xlsx, xls, ods, csv).",
+        "en": "Upload MPP and agency participation exports (xlsx, xls, ods, csv).",
+    },
+    # -- errors that stop the work
+    "error.unexpected": {
+        "id": "Maaf, terjadi kesalahan yang tidak terduga. Muat ulang halaman; jika berulang, hubungi admin.",
+        "en": "Sorry, something unexpected went wrong. Reload the page; if it happens again, contact the admin.",
+    },
+    "error.no_data": {
+        "id": "Belum ada data. Unggah ekspor di halaman Unggah Data.",
+        "en": "There is no data yet. Upload exports on the Upload data page.",
+    },
+    "error.snapshot_not_found": {
+        "id": "Unggahan #{snapshot_id} tidak ditemukan. Pilih unggahan lain di Riwayat.",
+        "en": "Upload #{snapshot_id} was not found. Choose another one in History.",
+    },
+    "error.unreadable_file": {
+        "id": "Berkas “{file}” tidak dapat dibaca ({reason}). Simpan ulang sebagai .xlsx atau .csv lalu unggah lagi.",
+        "en": "The file “{file}” cannot be read ({reason}). Save it again as .xlsx or .csv and upload it again.",
+    },
+    "error.encrypted_file": {
+        "id": "Berkas “{file}” dilindungi kata sandi. Buka di Excel, hapus kata sandinya, lalu unggah lagi.",
+        "en": "The file “{file}” is password-protected. Open it in Excel, remove the password, then upload it again.",
+    },
+    "error.file_too_large": {
+        "id": "Berkas “{file}” terlalu besar ({size_mb} MB; batas {limit_mb} MB). Pisahkan menjadi beberapa berkas.",
+        "en": "The file “{file}” is too large ({size_mb} MB; the limit is {limit_mb} MB). Split it into several files.",
+    },
+    "error.region_not_found": {
+        "id": "Kabupaten/kota “{region}” tidak ada di daftar resmi.",
+        "en": "Regency/city “{region}” is not in the official list.",
+    },
+    "reason.empty": {"id": "berkas kosong", "en": "the file is empty"},
+    "reason.not_a_workbook": {"id": "bukan berkas Excel/ODS yang sah", "en": "not a valid Excel/ODS file"},
+    "reason.damaged": {"id": "berkas rusak", "en": "the file is damaged"},
+    "reason.binary": {"id": "bukan teks CSV", "en": "not CSV text"},
+    # -- row issues: {where} is "sheet X, baris N" / "sheet X, row N"
+    "where": {"id": "sheet {sheet}, baris {row}, kolom {column}", "en": "sheet {sheet}, row {row}, column {column}"},
+    "where.sheet": {"id": "sheet {sheet}", "en": "sheet {sheet}"},
+    "issue.unknown_region": {
+        "id": "Nama wilayah “{value}” ({where}) tidak ada di daftar resmi.{hint}",
+        "en": "Region “{value}” ({where}) is not in the official list.{hint}",
+    },
+    "issue.ambiguous_region": {
+        "id": "Nama wilayah “{value}” ({where}) bisa berarti lebih dari satu daerah: {suggestions}. "
+        "Tulis “Kabupaten” atau “Kota”, atau pilih salah satu.",
+        "en": "Region “{value}” ({where}) could mean more than one region: {suggestions}. "
+        "Write “Kabupaten” or “Kota”, or choose one.",
+    },
+    "issue.missing_region": {
+        "id": "Baris tanpa nama wilayah ({where}). Isi kolom kabupaten/kota atau nama MPP.",
+        "en": "Row without a region ({where}). Fill in the regency/city or the mall name.",
+    },
+    "issue.province_mismatch": {
+        "id": "Provinsi “{value}” ({where}) tidak sesuai dengan {region}. Periksa provinsi atau nama wilayahnya.",
+        "en": "Province “{value}” ({where}) does not match {region}. Check the province or the region name.",
+    },
+    "issue.former_province": {
+        "id": "Provinsi “{value}” ({where}) adalah provinsi induk lama {region} sebelum pemekaran Papua; "
+        "dimuat dengan provinsi yang baru.",
+        "en": "Province “{value}” ({where}) is the former parent province of {region} before the Papua split; "
+        "loaded under the new province.",
+    },
+    "issue.unknown_province": {
+        "id": "Provinsi “{value}” ({where}) tidak dikenali; baris dicocokkan tanpa provinsi.",
+        "en": "Province “{value}” ({where}) is not recognised; the row is matched without a province.",
+    },
+    "issue.bad_date": {
+        "id": "Tanggal “{value}” ({where}) tidak dapat dibaca. Tulis seperti 24/06/2024 atau 24 Juni 2024.",
+        "en": "Date “{value}” ({where}) cannot be read. Write it like 24/06/2024 or 24 June 2024.",
+    },
+    "issue.future_date": {
+        "id": "Tanggal “{value}” ({where}) lebih dari setahun ke depan. Periksa tahunnya.",
+        "en": "Date “{value}” ({where}) is more than a year ahead. Check the year.",
+    },
+    "issue.bad_status": {
+        "id": "Status “{value}” ({where}) tidak dikenali. Gunakan Beroperasi, Dalam Pembangunan atau Direncanakan.",
+        "en": "Status “{value}” ({where}) is not recognised. Use Operating, Under construction or Planned.",
+    },
+    "issue.bad_number": {
+        "id": "Angka “{value}” ({where}) tidak dapat dibaca sebagai bilangan bulat.",
+        "en": "Number “{value}” ({where}) cannot be read as a whole number.",
+    },
+    "issue.negative_number": {
+        "id": "Angka “{value}” ({where}) negatif. Jumlah tidak boleh kurang dari nol.",
+        "en": "Number “{value}” ({where}) is negative. A count cannot be below zero.",
+    },
+    "issue.duplicate_mall": {
+        "id": "MPP “{value}” ({where}) sama persis dengan baris {first_row}; dimuat sekali saja.",
+        "en": "Mall “{value}” ({where}) repeats row {first_row} exactly; loaded once.",
+    },
+    "issue.duplicate_mall.conflict": {
+        "id": "MPP “{value}” ({where}) juga ada di baris {first_row} dengan isi berbeda. Hapus salah satunya.",
+        "en": "Mall “{value}” ({where}) also appears in row {first_row} with other values. Remove one of them.",
+    },
+    "issue.unknown_agency": {
+        "id": "Instansi “{value}” ({where}) bukan salah satu dari 17 instansi MoU; disimpan dengan nama tertulis.",
+        "en": "Agency “{value}” ({where}) is not one of the 17 MoU agencies; kept under its written name.",
+    },
+    "issue.missing_agency": {
+        "id": "Baris tanpa nama instansi ({where}).",
+        "en": "Row without an agency name ({where}).",
+    },
+    "issue.bad_mark": {
+        "id": "Isian “{value}” ({where}) tidak dikenali. Gunakan ✓, v, 1, Ya atau kosongkan.",
+        "en": "Mark “{value}” ({where}) is not recognised. Use ✓, v, 1, Yes or leave it blank.",
+    },
+    "issue.no_table_found": {
+        "id": "Tidak ditemukan tabel MPP atau keikutsertaan instansi di {where}. Sheet ini dilewati.",
+        "en": "No table of malls or agency participation was found in {where}. This sheet is skipped.",
+    },
+    "issue.unreadable_file": {"id": "{message}", "en": "{message}"},
+    "issue.encrypted_file": {"id": "{message}", "en": "{message}"},
+    "issue.file_too_large": {"id": "{message}", "en": "{message}"},
+    "issue.hint.did_you_mean": {"id": " Mungkin maksudnya: {suggestions}.", "en": " Did you mean: {suggestions}?"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**params) if params else text
+
+
+def babel_locale(lang: str) -> str:
+    return "id_ID" if lang == "id" else "en_GB"
+
+
+def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """``1.234`` in Indonesian, ``1,234`` in English; an empty dash for a missing value.
+
+    >>> format_number(1234), format_number(53.25, decimals=1), format_number(1234, "en")
+    ('1.234', '53,2', '1,234')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=babel_locale(lang))
+
+
+def format_percent(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
+    """``53,3%`` from 53.3."""
+    if value is None:
+        return "–"
+    return f"{format_number(value, lang, decimals)}%"
+
+
+def format_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``24 Juni 2024`` in Indonesian, ``24 June 2024`` in English."""
+    if value is None:
+        return "–"
+    return _babel_date(value, format="d MMMM y", locale=babel_locale(lang))
+
+
+def issue_message(issue: dict, lang: str) -> str:
+    """One issue (see ``validate``) as a sentence naming sheet, row and column."""
+    params = dict(issue.get("params") or {})
+    where_params = {
+        "sheet": issue.get("sheet") or "–",
+        "row": issue.get("row") if issue.get("row") is not None else "–",
+        "column": issue.get("column") or "–",
+    }
+    where_key = "where" if issue.get("row") is not None else "where.sheet"
+    where = t(where_key, lang, **where_params)
+    suggestions = params.pop("suggestions", "")
+    hint = t("issue.hint.did_you_mean", lang, suggestions=suggestions) if suggestions else ""
+    key = f"issue.{issue['kind']}" + (".conflict" if params.pop("conflict", False) else "")
+    return t(key, lang, value=issue.get("value", ""), where=where, hint=hint, suggestions=suggestions, **params)
+
+
+def error_message(code: str, params: dict, lang: str) -> str:
+    """A stopping error's text; ``reason`` codes are translated too."""
+    filled = dict(params)
+    if "reason" in filled and f"reason.{filled['reason']}" in MESSAGES:
+        filled["reason"] = t(f"reason.{filled['reason']}", lang)
+    return t(code, lang, **filled)

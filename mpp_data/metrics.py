@@ -1,0 +1,122 @@
+"""Coverage figures: pure functions of the malls table and the official regions.
+
+``malls``: one row per mall: mall_name str, region_code str (``61.03``, or a province code ``31`` for a
+province-run mall), province_code str, status (operating / under_construction / planned),
+inaugurated_on date or None.
+``regions``: one row per kabupaten/kota: code, name, kind, province_code, province_name.
+
+A mall counts as operating on a date only when its status is operating and it was inaugurated on or
+before that date (an operating mall without a date counts on every date). A region is covered when it
+has at least one operating mall.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from mpp_data.values import OPERATING, PLANNED, UNDER_CONSTRUCTION
+
+NONE = "none"
+_STATUS_RANK = {OPERATING: 0, UNDER_CONSTRUCTION: 1, PLANNED: 2, NONE: 3}
+
+
+def status_as_of(malls: pd.DataFrame, as_of: dt.date) -> pd.Series:
+    """Each mall's status on ``as_of``. An operating mall inaugurated later is ``none`` then: the data
+    does not say whether it was being built or only planned on that date. Under construction and
+    planned malls keep the status the snapshot records."""
+    dates = malls["inaugurated_on"]
+    operating = malls["status"].eq(OPERATING)
+    not_yet = operating & dates.map(lambda d: d is not None and not pd.isna(d) and d > as_of)
+    return malls["status"].where(~not_yet, NONE)
+
+
+def compute_region_status(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """One row per kabupaten/kota: code, name, kind, province_code, province_name, status (best of its
+    malls, ``none`` without one), operating_since (earliest inauguration on or before ``as_of``), malls."""
+    status = status_as_of(malls, as_of)
+    per_mall = pd.DataFrame(
+        {
+            "code": malls["region_code"],
+            "rank": status.map(_STATUS_RANK),
+            "since": malls["inaugurated_on"].where(status.eq(OPERATING)),
+        }
+    )
+    per_region = per_mall.groupby("code").agg(
+        rank=("rank", "min"), operating_since=("since", "min"), malls=("rank", "size")
+    )
+    table = regions.merge(per_region, left_on="code", right_index=True, how="left")
+    by_rank = {rank: name for name, rank in _STATUS_RANK.items()}
+    table["status"] = table["rank"].fillna(_STATUS_RANK[NONE]).astype(int).map(by_rank)
+    table["malls"] = table["malls"].fillna(0).astype(int)
+    table["operating_since"] = table["operating_since"].where(table["operating_since"].notna(), None)
+    return table.drop(columns="rank").reset_index(drop=True)
+
+
+def compute_national_summary(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date) -> dict:
+    """Headline figures: total_regions, covered_regions, coverage_pct, operating/under_construction/
+    planned malls, province_run_malls (operating malls run by a province, counted as malls only)."""
+    status = status_as_of(malls, as_of)
+    region_status = compute_region_status(malls, regions, as_of)
+    total = len(regions)
+    covered = int(region_status["status"].eq(OPERATING).sum())
+    province_run = ~malls["region_code"].isin(regions["code"])
+    return {
+        "total_regions": total,
+        "covered_regions": covered,
+        "coverage_pct": round(100 * covered / total, 1) if total else 0.0,
+        "operating_malls": int(status.eq(OPERATING).sum()),
+        "under_construction_malls": int(status.eq(UNDER_CONSTRUCTION).sum()),
+        "planned_malls": int(status.eq(PLANNED).sum()),
+        "province_run_malls": int((status.eq(OPERATING) & province_run).sum()),
+    }
+
+
+def compute_coverage_by_province(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """One row per province: province_code, province_name, total_regions, covered_regions, coverage_pct,
+    operating_malls, pipeline_malls; ordered by coverage, highest first."""
+    region_status = compute_region_status(malls, regions, as_of)
+    region_status["covered"] = region_status["status"].eq(OPERATING)
+    table = (
+        region_status.groupby(["province_code", "province_name"], sort=False)
+        .agg(total_regions=("code", "size"), covered_regions=("covered", "sum"))
+        .reset_index()
+    )
+    status = status_as_of(malls, as_of)
+    mall_counts = (
+        pd.DataFrame(
+            {
+                "province_code": malls["province_code"],
+                "operating": status.eq(OPERATING),
+                "pipeline": status.isin([UNDER_CONSTRUCTION, PLANNED]),
+            }  # fmt: skip
+        )
+        .groupby("province_code")[["operating", "pipeline"]]
+        .sum()
+    )
+    table = table.merge(mall_counts, left_on="province_code", right_index=True, how="left")
+    table["operating_malls"] = table.pop("operating").fillna(0).astype(int)
+    table["pipeline_malls"] = table.pop("pipeline").fillna(0).astype(int)
+    table["covered_regions"] = table["covered_regions"].astype(int)
+    table["coverage_pct"] = (100 * table["covered_regions"] / table["total_regions"]).round(1)
+    return table.sort_values(["coverage_pct", "province_code"], ascending=[False, True]).reset_index(drop=True)
+
+
+def compute_coverage_over_time(malls: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """One row per date on which at least one region was first covered: date, new_regions,
+    covered_regions (running total). Regions whose operating mall has no date are left out."""
+    operating = malls[
+        malls["status"].eq(OPERATING) & malls["inaugurated_on"].notna() & malls["region_code"].isin(regions["code"])
+    ]
+    first = operating.groupby("region_code")["inaugurated_on"].min()
+    per_day = first.value_counts().sort_index()
+    table = pd.DataFrame({"date": list(per_day.index), "new_regions": per_day.to_numpy(dtype=int)})
+    table["covered_regions"] = table["new_regions"].cumsum()
+    return table
+
+
+def latest_data_date(malls: pd.DataFrame) -> dt.date | None:
+    """The newest inauguration date in the data: the default "as of" date."""
+    dates = malls["inaugurated_on"].dropna()
+    return max(dates) if len(dates) else None

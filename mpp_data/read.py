@@ -1,0 +1,105 @@
+"""Files to raw sheets: ``.xlsx``, ``.xlsm``, ``.xls``, ``.ods`` (python-calamine) and ``.csv`` (file I/O).
+
+Formulas are never evaluated: calamine returns the values Excel cached.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from python_calamine import CalamineWorkbook, PasswordError
+
+from mpp_data.errors import EncryptedFile, FileTooLarge, UnreadableFile
+
+#: A workbook that unpacks to more than this, or compresses better than MAX_RATIO, is a zip bomb.
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 250
+MAX_CELLS = 20_000_000
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+_ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """One sheet as cells: ``rows[i][j]`` is Excel row i+1, column j+1 (str, int, float, date, bool or "")."""
+
+    name: str
+    rows: list[list[object]]
+
+
+def read_sheets(file_name: str, content: bytes, max_bytes: int) -> list[RawSheet]:
+    """Every sheet of one file. Raises a typed error for files that cannot be read at all."""
+    if len(content) > max_bytes:
+        raise FileTooLarge(file=file_name, size_mb=round(len(content) / 1e6, 1), limit_mb=round(max_bytes / 1e6))
+    if not content.strip():
+        raise UnreadableFile(file=file_name, reason="empty")
+    if content.startswith(_ZIP):
+        _refuse_zip_bomb(file_name, content)
+        return _read_workbook(file_name, content)
+    if content.startswith(_OLE2):
+        if _ENCRYPTED_OOXML in content:
+            raise EncryptedFile(file=file_name)
+        return _read_workbook(file_name, content)
+    if file_name.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
+        raise UnreadableFile(file=file_name, reason="not_a_workbook")
+    return [RawSheet(name=_csv_sheet_name(file_name), rows=_read_csv(file_name, content))]
+
+
+def _refuse_zip_bomb(file_name: str, content: bytes) -> None:
+    try:
+        members = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(file=file_name, reason="not_a_workbook") from exc
+    unpacked = sum(m.file_size for m in members)
+    packed = max(sum(m.compress_size for m in members), 1)
+    if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked / packed > MAX_RATIO):
+        raise FileTooLarge(file=file_name, size_mb=round(unpacked / 1e6), limit_mb=round(MAX_UNPACKED_BYTES / 1e6))
+
+
+def _read_workbook(file_name: str, content: bytes) -> list[RawSheet]:
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    except PasswordError as exc:
+        raise EncryptedFile(file=file_name) from exc
+    except Exception as exc:  # calamine raises several error types for a damaged file
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise EncryptedFile(file=file_name) from exc
+        raise UnreadableFile(file=file_name, reason="damaged") from exc
+    sheets = []
+    for name in workbook.sheet_names:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
+                raise FileTooLarge(file=file_name, size_mb=0, limit_mb=0)
+            rows = sheet.to_python(skip_empty_area=False)
+        except FileTooLarge:
+            raise
+        except Exception as exc:
+            raise UnreadableFile(file=file_name, reason="damaged") from exc
+        sheets.append(RawSheet(name=name, rows=rows))
+    return sheets
+
+
+def _decode(content: bytes) -> str:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+
+
+def _read_csv(file_name: str, content: bytes) -> list[list[object]]:
+    text = _decode(content)
+    if "\x00" in text:
+        raise UnreadableFile(file=file_name, reason="binary")
+    sample = text[:20000]
+    delimiter = max([",", ";", "\t"], key=sample.count)
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _csv_sheet_name(file_name: str) -> str:
+    return file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]

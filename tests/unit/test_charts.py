@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from mpp_data import charts
+
+
+def test_coverage_over_time_draws_the_steps_and_the_target_line_in_the_chosen_language():
+    timeline = pd.DataFrame(
+        {"date": [dt.date(2020, 1, 10), dt.date(2023, 5, 1)], "new_regions": [1, 2], "covered_regions": [1, 3]}
+    )
+    fig = charts.coverage_over_time(timeline, 514, "id")
+    (trace,) = fig.data
+    assert list(trace.y) == [1, 3]
+    assert trace.line.shape == "hv"
+    assert "10 Januari 2020" in trace.hovertext[0]
+    target = fig.layout.shapes[0]
+    assert (target.y0, target.y1) == (514, 514)
+    assert fig.layout.annotations[0].text == "Target: 514 kabupaten/kota"
+    assert fig.layout.title.text.startswith("Kabupaten/kota")
+    english = charts.coverage_over_time(timeline, 514, "en")
+    assert english.layout.yaxis.title.text == "Covered regencies/cities"
+    assert english.layout.separators == ".,"
+
+
+def test_coverage_by_province_marks_full_provinces_and_orders_highest_on_top():
+    provinces = pd.DataFrame(
+        {
+            "province_name": ["Bali", "Aceh", "Papua"],
+            "covered_regions": [9, 10, 1],
+            "total_regions": [9, 23, 9],
+            "coverage_pct": [100.0, 43.5, 11.1],
+        }  # fmt: skip
+    )
+    fig = charts.coverage_by_province(provinces, "id")
+    (bar,) = fig.data
+    assert list(bar.y) == ["Papua", "Aceh", "Bali"]  # plotly draws the last category on top
+    assert bar.marker.color[-1] == charts.OKABE_ITO["green"]
+    assert bar.marker.color[0] == charts.OKABE_ITO["blue"]
+    assert bar.text[1] == "44%"
+    assert "10 dari 23 kabupaten/kota" in bar.hovertext[1]
