@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def agency_by_key(key: str) -> Agency | None:
     return _BY_KEY.get(key)
 
 
+@lru_cache(maxsize=4096)
 def match_agency(written: object) -> str | None:
     """The MoU agency key for a written name or abbreviation, or None for any other tenant.
 
@@ -259,6 +261,7 @@ _CATEGORY_HINTS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def agency_category(written: object) -> str:
     """Category of a tenant: kementerian_lembaga, bumn, pemerintah_daerah, bumd, swasta or lainnya."""
     key = match_agency(written)

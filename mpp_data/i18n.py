@@ -93,6 +93,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas “{file}” terlalu besar ({size_mb} MB; batas {limit_mb} MB). Pisahkan menjadi beberapa berkas.",
         "en": "The file “{file}” is too large ({size_mb} MB; the limit is {limit_mb} MB). Split it into several files.",
     },
+    "error.file_too_large.unpacked": {
+        "id": "Berkas “{file}” membengkak dari {packed_mb} MB menjadi {size_mb} MB saat dibuka; ini bukan ekspor "
+        "biasa dan ditolak. Periksa berkasnya atau simpan ulang dari Excel.",
+        "en": "The file “{file}” unpacks from {packed_mb} MB to {size_mb} MB; that is no ordinary export, so it is "
+        "refused as too large. Check the file or save it again from Excel.",
+    },
+    "error.file_too_large.cells": {
+        "id": "Berkas “{file}” berisi terlalu banyak sel ({cells} juta). Hapus baris dan kolom kosong lalu unggah lagi.",
+        "en": "The file “{file}” holds too many cells ({cells} million). Delete empty rows and columns and upload "
+        "it again.",
+    },
     "error.region_not_found": {
         "id": "Kabupaten/kota “{region}” tidak ada di daftar resmi.",
         "en": "Regency/city “{region}” is not in the official list.",
@@ -176,9 +187,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tidak ditemukan tabel MPP atau keikutsertaan instansi di {where}. Sheet ini dilewati.",
         "en": "No table of malls or agency participation was found in {where}. This sheet is skipped.",
     },
-    "issue.unreadable_file": {"id": "{message}", "en": "{message}"},
-    "issue.encrypted_file": {"id": "{message}", "en": "{message}"},
-    "issue.file_too_large": {"id": "{message}", "en": "{message}"},
     "issue.hint.did_you_mean": {"id": " Mungkin maksudnya: {suggestions}.", "en": " Did you mean: {suggestions}?"},
 }
 
@@ -230,6 +238,8 @@ def issue_message(issue: dict, lang: str) -> str:
     }
     where_key = "where" if issue.get("row") is not None else "where.sheet"
     where = t(where_key, lang, **where_params)
+    if "error_code" in params:  # the whole file could not be read
+        return error_message(params.pop("error_code"), params, lang)
     suggestions = params.pop("suggestions", "")
     hint = t("issue.hint.did_you_mean", lang, suggestions=suggestions) if suggestions else ""
     key = f"issue.{issue['kind']}" + (".conflict" if params.pop("conflict", False) else "")
@@ -239,6 +249,9 @@ def issue_message(issue: dict, lang: str) -> str:
 def error_message(code: str, params: dict, lang: str) -> str:
     """A stopping error's text; ``reason`` codes are translated too."""
     filled = dict(params)
+    variant = filled.pop("variant", None)
+    if variant and f"{code}.{variant}" in MESSAGES:
+        code = f"{code}.{variant}"
     if "reason" in filled and f"reason.{filled['reason']}" in MESSAGES:
         filled["reason"] = t(f"reason.{filled['reason']}", lang)
     return t(code, lang, **filled)

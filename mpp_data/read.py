@@ -58,7 +58,9 @@ def _refuse_zip_bomb(file_name: str, content: bytes) -> None:
     unpacked = sum(m.file_size for m in members)
     packed = max(sum(m.compress_size for m in members), 1)
     if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked / packed > MAX_RATIO):
-        raise FileTooLarge(file=file_name, size_mb=round(unpacked / 1e6), limit_mb=round(MAX_UNPACKED_BYTES / 1e6))
+        raise FileTooLarge(
+            file=file_name, size_mb=round(unpacked / 1e6), packed_mb=round(packed / 1e6, 1), variant="unpacked"
+        )
 
 
 def _read_workbook(file_name: str, content: bytes) -> list[RawSheet]:
@@ -75,7 +77,8 @@ def _read_workbook(file_name: str, content: bytes) -> list[RawSheet]:
         try:
             sheet = workbook.get_sheet_by_name(name)
             if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
-                raise FileTooLarge(file=file_name, size_mb=0, limit_mb=0)
+                cells = round(sheet.total_height * sheet.total_width / 1e6, 1)
+                raise FileTooLarge(file=file_name, cells=cells, variant="cells")
             rows = sheet.to_python(skip_empty_area=False)
         except FileTooLarge:
             raise

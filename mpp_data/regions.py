@@ -122,8 +122,14 @@ _PROVINCE_ALIASES: dict[str, str] = {
     "sulbar": "76",
     "malut": "82",
     "nad": "11",
+    "special region of yogyakarta": "34",
+    "yogyakarta special region": "34",
+    "highland papua": "95",
+    "papua highlands": "95",
+    "special capital region of jakarta": "31",
     "nanggroe aceh darussalam": "11",
 }
+_ENGLISH_ISLAND_WORDS = {"java": "jawa", "sumatra": "sumatera", "moluccas": "maluku"}
 _PROVINCE_PREFIXES = ("pemerintah provinsi", "pemprov", "provinsi", "prov", "province of")
 
 
@@ -254,6 +260,7 @@ class RegionMatcher:
 
     def __init__(self, confirmed_aliases: dict[str, str] | None = None) -> None:
         regions = official_regions()
+        self._memo: dict[tuple[str, str | None], RegionMatch] = {}
         self._regions = regions
         self._by_code = regions.set_index("code")
         self._keys: dict[tuple[str, str], list[str]] = {}
@@ -284,6 +291,9 @@ class RegionMatcher:
             if words.startswith(prefix + " "):
                 words = words[len(prefix) + 1 :]
                 break
+        # English names: "West Java", "North Sumatra", "Riau Islands".
+        words = " ".join(_ENGLISH_ISLAND_WORDS.get(w, w) for w in words.split())
+        words = _indonesian_word_order(words)
         key = compact_key(words)
         if key in self._province_by_key:
             return self._province_by_key[key]
@@ -331,6 +341,12 @@ class RegionMatcher:
 
     def match_name(self, written: object, province: str | None = None) -> RegionMatch:
         """Match one written name, optionally within a province code (its former parent counts too)."""
+        key = (str(written), province)
+        if key not in self._memo:  # exports repeat the same names thousands of times
+            self._memo[key] = self._match_name(written, province)
+        return self._memo[key]
+
+    def _match_name(self, written: object, province: str | None) -> RegionMatch:
         text = "" if written is None or (isinstance(written, float) and pd.isna(written)) else str(written).strip()
         if not text:
             return RegionMatch(written=text, method="missing")

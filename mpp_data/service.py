@@ -14,7 +14,7 @@ import pandas as pd
 from mpp_data import metrics
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import MppDataError, NoDataError
-from mpp_data.i18n import error_message, issue_message
+from mpp_data.i18n import issue_message
 from mpp_data.read import read_sheets
 from mpp_data.regions import RegionMatcher, normalise_region_name, official_regions
 from mpp_data.store import NewSnapshot, SourceFile, Store
@@ -108,10 +108,7 @@ def ingest_files(
             raw_sheets = read_sheets(upload.name, upload.content, settings.max_upload_bytes)
         except MppDataError as exc:
             unreadable = True
-            kind = exc.code.removeprefix("error.")
-            params = {"message_id": error_message(exc.code, exc.params, "id"),
-                      "message_en": error_message(exc.code, exc.params, "en")}  # fmt: skip
-            file_issues.append(_file_issue(upload.name, kind, params))
+            file_issues.append(_file_issue(upload.name, exc))
             issues.extend(file_issues)
             continue
         recognised = 0
@@ -167,9 +164,10 @@ def ingest_files(
     return result
 
 
-def _file_issue(file: str, kind: str, params: dict) -> dict:
-    return {"file": file, "sheet": None, "row": None, "column": None, "value": file, "kind": kind,
-            "severity": ERROR, "params": {"message": params["message_id"], **params}, "candidates": []}  # fmt: skip
+def _file_issue(file: str, exc: MppDataError) -> dict:
+    return {"file": file, "sheet": None, "row": None, "column": None, "value": file,
+            "kind": exc.code.removeprefix("error."), "severity": ERROR,
+            "params": {"error_code": exc.code, **exc.params}, "candidates": []}  # fmt: skip
 
 
 def _sheet_issue(file: str, sheet: str | None, kind: str, severity: str = "warning") -> dict:

@@ -122,7 +122,18 @@ def _header_candidates(rows: list[list[object]], index: int) -> list[tuple[tuple
             # while the row below has sub-headers.
             last = value or (last if j < len(below) and below[j] else "")
             top_filled.append(last)
-        joined = [" ".join(p for p in (top_filled[j], below[j] if j < len(below) else "") if p) for j in range(width)]
+        # Per column: the sub-header alone when it names a field ("Provinsi" under "Lokasi"),
+        # else both rows joined ("Tanggal" over "Peresmian"), else the top row.
+        joined = []
+        for j in range(width):
+            sub = below[j] if j < len(below) else ""
+            both = " ".join(p for p in (top_filled[j], sub) if p)
+            if sub and (field_for_header(sub) or match_agency(sub)):
+                joined.append(sub)
+            elif both and (field_for_header(both) or match_agency(both)):
+                joined.append(both)
+            else:
+                joined.append(top_filled[j] if j < len(top) and top[j] else both)
         candidates.append(((index, index + 1), joined))
     return candidates
 

@@ -36,9 +36,12 @@ class IssueLog:
     file: str
     sheet: str
     items: list[dict] = field(default_factory=list)
+    _error_rows: set[int] = field(default_factory=set)
 
     def add(self, row: int | None, column: str | None, value: object, kind: str, severity: str,
             candidates: tuple[str, ...] = (), **params: object) -> None:  # fmt: skip
+        if severity == ERROR and row is not None:
+            self._error_rows.add(row)
         self.items.append(
             {
                 "file": self.file,
@@ -54,7 +57,7 @@ class IssueLog:
         )
 
     def errors_in_row(self, row: int) -> bool:
-        return any(i["row"] == row and i["severity"] == ERROR for i in self.items)
+        return row in self._error_rows
 
 
 def _cell(cells: list[object], table: LocatedTable, field_name: str) -> tuple[object, str | None]:

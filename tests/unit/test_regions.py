@@ -176,3 +176,13 @@ def test_every_official_name_matches_itself_and_its_upper_case(matcher):
     for code, name, province in regions[["code", "name", "province_code"]].itertuples(index=False):
         assert matcher.match_name(name).code == code, name
         assert matcher.match_name(name.upper(), province).code == code, name
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Jawa Barat", "32"), ("West Java", "32"), ("North Sumatra", "12"), ("DKI Jakarta", "31"), ("DIY", "34"),
+     ("Riau Islands", "21"), ("Kepri", "21"), ("Bangka Belitung Islands", "19"), ("Southwest Papua", "96"),
+     ("Prov. Sulawesi Selatan", "73"), ("Nusa Tenggara Barat", "52"), ("NTT", "53"), ("61", "61")],
+)  # fmt: skip
+def test_province_names_in_both_languages(matcher, written, code):
+    assert matcher.match_province(written) == code
