@@ -13,6 +13,7 @@ st.set_page_config(page_title="MPP", page_icon=":material/account_balance:", lay
 lang = controls.language()
 PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:"),
 ]
 page = st.navigation(PAGES)
 controls.sidebar()

@@ -64,10 +64,85 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.hover.covered_of": {"id": "{covered} dari {total} kabupaten/kota", "en": "{covered} of {total}"},
     # -- upload
     "upload.title": {"id": "Unggah Data", "en": "Upload data"},
-    "upload.soon": {
-        "id": "Unggah ekspor MPP dan keikutsertaan instansi (xlsx, xls, ods, csv).",
-        "en": "Upload MPP and agency participation exports (xlsx, xls, ods, csv).",
+    "upload.intro": {
+        "id": "Unggah ekspor daftar MPP dan keikutsertaan instansi (xlsx, xlsm, xls, ods, csv). Berkas diperiksa "
+        "dulu; data baru dimuat setelah Anda menekan Muat, sebagai unggahan baru. Unggahan lama tetap tersimpan.",
+        "en": "Upload exports of malls and agency participation (xlsx, xlsm, xls, ods, csv). Files are checked "
+        "first; data is loaded only when you press Load, as a new upload. Earlier uploads are kept.",
     },
+    "upload.files": {"id": "Berkas ekspor", "en": "Export files"},
+    "upload.reading": {"id": "Membaca {file} ({step} dari {steps})…", "en": "Reading {file} ({step} of {steps})…"},
+    "upload.read_done": {"id": "Selesai membaca.", "en": "Finished reading."},
+    "upload.recognised": {"id": "Yang dikenali", "en": "What was recognised"},
+    "upload.recognised_help": {
+        "id": "Setiap kolom dan arti yang dipakai. Ubah arti kolom jika salah; berkas akan diperiksa ulang.",
+        "en": "Each column and the meaning used. Change a meaning if it is wrong; the files are checked again.",
+    },
+    "upload.kind.malls": {"id": "Daftar MPP", "en": "Malls"},
+    "upload.kind.participation_wide": {
+        "id": "Keikutsertaan instansi (tabel centang)",
+        "en": "Agency participation (grid)",
+    },
+    "upload.kind.participation_long": {"id": "Keikutsertaan instansi (per baris)", "en": "Agency participation (rows)"},
+    "upload.counts": {
+        "id": "{read} baris dibaca = {loaded} siap dimuat + {rejected} ditolak + {skipped} dilewati (kosong, total, "
+        "judul berulang, duplikat).",
+        "en": "{read} rows read = {loaded} ready to load + {rejected} rejected + {skipped} skipped (blank, totals, "
+        "repeated headers, duplicates).",
+    },
+    "upload.report": {"id": "Laporan pemeriksaan", "en": "Check report"},
+    "upload.no_issues": {"id": "Tidak ada masalah ditemukan.", "en": "No problems found."},
+    "upload.filter_severity": {"id": "Tingkat", "en": "Severity"},
+    "upload.filter_kind": {"id": "Jenis masalah", "en": "Kind of problem"},
+    "upload.fix_regions": {"id": "Perbaiki nama wilayah", "en": "Fix region names"},
+    "upload.fix_regions_help": {
+        "id": "Pilih daerah yang dimaksud. Pilihan disimpan sebagai alias dan dipakai untuk unggahan berikutnya.",
+        "en": "Choose the region meant. The choice is saved as an alias and used for later uploads too.",
+    },
+    "upload.fix_choose": {"id": "“{written}” ({rows} baris)", "en": "“{written}” ({rows} rows)"},
+    "upload.fix_placeholder": {"id": "— pilih daerah —", "en": "— choose a region —"},
+    "upload.fix_save": {"id": "Simpan pilihan", "en": "Save choices"},
+    "upload.fix_saved": {"id": "{count} alias disimpan.", "en": "{count} aliases saved."},
+    "upload.load": {"id": "Muat sebagai unggahan baru", "en": "Load as a new upload"},
+    "upload.blocked": {
+        "id": "Ada {errors} masalah yang harus diperbaiki sebelum data dapat dimuat. Tidak ada yang diubah.",
+        "en": "There are {errors} problems to fix before the data can be loaded. Nothing was changed.",
+    },
+    "upload.loaded": {
+        "id": "Unggahan #{snapshot} dimuat: {malls} MPP, {participation} baris keikutsertaan.",
+        "en": "Upload #{snapshot} loaded: {malls} malls, {participation} participation rows.",
+    },
+    "upload.carried": {
+        "id": "Berkas ini tidak memuat {what}; {what} dari unggahan #{snapshot} dibawa serta.",
+        "en": "These files carry no {what}; the {what} of upload #{snapshot} are carried over.",
+    },
+    "upload.what.malls": {"id": "daftar MPP", "en": "malls"},
+    "upload.what.participation": {"id": "keikutsertaan instansi", "en": "agency participation"},
+    "severity.error": {"id": "galat", "en": "error"},
+    "severity.warning": {"id": "peringatan", "en": "warning"},
+    "column.file": {"id": "Berkas", "en": "File"},
+    "column.sheet": {"id": "Sheet", "en": "Sheet"},
+    "column.row": {"id": "Baris", "en": "Row"},
+    "column.column": {"id": "Kolom", "en": "Column"},
+    "column.value": {"id": "Isi", "en": "Value"},
+    "column.severity": {"id": "Tingkat", "en": "Severity"},
+    "column.kind": {"id": "Jenis", "en": "Kind"},
+    "column.message": {"id": "Pesan", "en": "Message"},
+    "column.header": {"id": "Judul kolom", "en": "Column header"},
+    "column.field": {"id": "Dibaca sebagai", "en": "Read as"},
+    "field.row_number": {"id": "nomor urut", "en": "row number"},
+    "field.region_code": {"id": "kode wilayah", "en": "region code"},
+    "field.region_name": {"id": "kabupaten/kota", "en": "regency/city"},
+    "field.province_name": {"id": "provinsi", "en": "province"},
+    "field.mall_name": {"id": "nama MPP", "en": "mall name"},
+    "field.status": {"id": "status", "en": "status"},
+    "field.inaugurated_on": {"id": "tanggal peresmian", "en": "inauguration date"},
+    "field.agencies": {"id": "jumlah instansi", "en": "number of agencies"},
+    "field.services": {"id": "jumlah layanan", "en": "number of services"},
+    "field.agency": {"id": "instansi", "en": "agency"},
+    "field.present": {"id": "hadir", "en": "present"},
+    "field.note": {"id": "keterangan", "en": "note"},
+    "field.ignore": {"id": "(abaikan)", "en": "(ignore)"},
     # -- errors that stop the work
     "error.unexpected": {
         "id": "Maaf, terjadi kesalahan yang tidak terduga. Muat ulang halaman; jika berulang, hubungi admin.",

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mpp_data.i18n import issue_message
 from mpp_data.read import read_sheets
 from mpp_data.regions import RegionMatcher, normalise_region_name, official_regions
 from mpp_data.store import NewSnapshot, SourceFile, Store
-from mpp_data.tables import locate_table, table_rows
+from mpp_data.tables import apply_column_overrides, locate_table, table_rows
 from mpp_data.validate import (
     ERROR,
     ISSUE_COLUMNS,
@@ -75,6 +76,14 @@ class IngestResult:
         return bool((self.issues["severity"] == ERROR).any()) if not self.issues.empty else False
 
     @property
+    def error_count(self) -> int:
+        return int((self.issues["severity"] == ERROR).sum())
+
+    @property
+    def issue_kinds(self) -> list[str]:
+        return sorted(set(self.issues["kind"]))
+
+    @property
     def exit_code(self) -> int:
         return 2 if self.unreadable else (1 if self.has_errors else 0)
 
@@ -94,15 +103,23 @@ def ingest_files(
     is_sample: bool = False,
     today: dt.date | None = None,
     settings: Settings | None = None,
+    column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestResult:
-    """Read, validate and (unless there are errors or ``dry_run``) write one snapshot."""
+    """Read, validate and (unless there are errors or ``dry_run``) write one snapshot.
+
+    ``column_overrides``: (file, sheet) -> {header as written: field}, an analyst's corrections.
+    ``progress``: called with (step, steps, file name) as each file is read.
+    """
     started = time.perf_counter()
     settings = settings or Settings.from_env()
     today = today or dt.date.today()
     matcher = RegionMatcher(store.load_aliases() if store else {})
     mall_frames, participation_frames, issues, sheets = [], [], [], []
     skipped_total, unreadable = 0, False
-    for upload in files:
+    for step, upload in enumerate(files):
+        if progress:
+            progress(step, len(files), upload.name)
         file_issues: list[dict] = []
         try:
             raw_sheets = read_sheets(upload.name, upload.content, settings.max_upload_bytes)
@@ -114,6 +131,7 @@ def ingest_files(
         recognised = 0
         for raw in raw_sheets:
             table = locate_table(raw.name, raw.rows)
+            table = apply_column_overrides(table, (column_overrides or {}).get((upload.name, raw.name), {}))
             if table.kind == "unknown":
                 if any(any(c not in ("", None) for c in r) for r in raw.rows):
                     file_issues.append(_sheet_issue(upload.name, raw.name, "no_table_found"))
@@ -150,6 +168,8 @@ def ingest_files(
                 file_issues.append(_sheet_issue(upload.name, None, "no_table_found", severity=ERROR))
         issues.extend(file_issues)
 
+    if progress:
+        progress(len(files), len(files), "")
     malls = _concat(mall_frames, MALL_OUTPUT_COLUMNS)
     participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
     issue_frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS)
@@ -219,6 +239,8 @@ def _write_snapshot(
 ) -> tuple[int, dict[str, int]]:
     carried: dict[str, int] = {}
     previous = store.latest_snapshot_id()
+    if previous is not None and store.snapshot(previous)["is_sample"] and not is_sample:
+        previous = None  # real data never inherits rows from the sample
     malls = _loadable_malls(result.malls) if not result.malls.empty else None
     if malls is None and previous is not None:
         malls = store.load_malls(previous)
@@ -319,3 +341,60 @@ def national_figures(data: SnapshotData, as_of: dt.date | None = None) -> dict:
         for r in provinces.itertuples()
     ]
     return summary
+
+
+def issues_table(result: IngestResult, lang: str) -> pd.DataFrame:
+    """One row per issue for the upload page: file, sheet, row, column, value, severity, kind, message."""
+    frame = result.issues[["file", "sheet", "row", "column", "value", "severity", "kind"]].copy()
+    frame["row"] = frame["row"].astype("Int64")
+    frame["message"] = result.messages(lang)
+    return frame
+
+
+def recognition_table(result: IngestResult) -> pd.DataFrame:
+    """One row per recognised column: file, sheet, kind, header as written, field."""
+    rows = [
+        {"file": s.file, "sheet": s.sheet, "kind": s.kind, "header": header, "field": field_name}
+        for s in result.sheets
+        for header, field_name in s.columns.items()
+    ]
+    return pd.DataFrame(rows, columns=["file", "sheet", "kind", "header", "field"])
+
+
+@dataclass(frozen=True)
+class RegionQuestion:
+    """A written region name the analyst can settle by choosing a region, with suggested codes first."""
+
+    written: str
+    kind: str
+    candidates: tuple[str, ...]
+    rows: int
+
+
+def region_questions(result: IngestResult) -> list[RegionQuestion]:
+    """Distinct unmatched or ambiguous region names, most frequent first."""
+    wanted = result.issues[result.issues["kind"].isin(["unknown_region", "ambiguous_region"])]
+    questions: dict[str, RegionQuestion] = {}
+    for issue in wanted.to_dict("records"):
+        written = issue["value"]
+        seen = questions.get(written)
+        questions[written] = RegionQuestion(
+            written, issue["kind"], tuple(issue["candidates"]), (seen.rows if seen else 0) + 1
+        )
+    return sorted(questions.values(), key=lambda q: (-q.rows, q.written))
+
+
+def filter_issues(issues: pd.DataFrame, severities: list[str], kinds: list[str]) -> pd.DataFrame:
+    """The rows of ``issues_table`` with one of the severities and kinds (all when a list is empty)."""
+    keep = pd.Series(True, index=issues.index)
+    if severities:
+        keep &= issues["severity"].isin(severities)
+    if kinds:
+        keep &= issues["kind"].isin(kinds)
+    return issues[keep]
+
+
+def region_choices() -> dict[str, str]:
+    """Every kabupaten/kota code with a label to choose it by: ``Kabupaten Sanggau (Kalimantan Barat)``."""
+    regions = official_regions()
+    return {c: f"{n} ({p})" for c, n, p in regions[["code", "name", "province_name"]].itertuples(index=False)}

@@ -251,3 +251,31 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
             continue
         kept.append((index + 1, cells))
     return TableRows(kept, skipped)
+
+
+IGNORED = "ignore"
+
+
+def apply_column_overrides(table: LocatedTable, overrides: dict[str, str]) -> LocatedTable:
+    """The table with an analyst's corrections: header as written -> field, ``agency`` or ``ignore``."""
+    if not overrides:
+        return table
+    columns = dict(table.columns)
+    agencies = dict(table.agency_columns)
+    for j, header in table.headers.items():
+        wanted = overrides.get(header)
+        if wanted is None:
+            continue
+        columns.pop(j, None)
+        agencies.pop(j, None)
+        if wanted == "agency" and table.kind == "participation_wide":
+            agencies[j] = header
+        elif wanted != IGNORED:
+            for other, name in list(columns.items()):
+                if name == wanted:  # one column per field: the correction wins
+                    columns.pop(other)
+            columns[j] = wanted
+    kind = _kind(columns, agencies)
+    if kind != "participation_wide":
+        agencies = {}
+    return LocatedTable(table.sheet, kind, table.header_rows, table.headers, columns, agencies)

@@ -101,3 +101,15 @@ def test_cli_ingest_exit_codes_and_json(tmp_path, sqlite_url):
     loaded = run_cli("ingest", str(good), "--db", sqlite_url, "--json")
     assert loaded.returncode == 0
     assert json.loads(loaded.stdout)["snapshot_id"] == 1
+
+
+def test_a_real_load_after_the_sample_carries_nothing_over(store):
+    from mpp_data.service import open_store
+
+    sample_store = open_store(store.url)
+    sample_id = sample_store.latest_snapshot_id()
+    assert sample_store.snapshot(sample_id)["is_sample"]
+    result = ingest_files([MALLS], sample_store, today=TODAY)
+    assert result.carried_over == {}
+    assert len(sample_store.load_participation(result.snapshot_id)) == 0
+    assert len(sample_store.load_malls(sample_id)) > 300, "the sample snapshot itself stays"

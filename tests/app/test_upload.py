@@ -1,0 +1,95 @@
+"""AppTest: the upload page checks files, takes a region fix as an alias, and loads a snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mpp_data import service
+from mpp_data.store import Store
+from tests.conftest import ROOT
+from tests.loaders import workbooks as wb
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT = wb.xlsx(
+    {"MPP": [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
+             ["Kota Depok", "MPP Depok", "Beroperasi", dt.date(2021, 5, 1)],
+             ["Bogor", "Mal Pelayanan Publik Bogor", "Beroperasi", dt.date(2022, 2, 1)]]},
+    name="ekspor.xlsx",
+)  # fmt: skip
+
+
+def issues_shown(at: AppTest):
+    """The report table: the one dataframe with a message column (None when there is no report)."""
+    tables = [d.value for d in at.dataframe if "message" in d.value.columns]
+    return tables[0] if tables else None
+
+
+@pytest.fixture
+def app(sqlite_url, monkeypatch) -> AppTest:
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
+    at.switch_page("pages/upload.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_upload_page_reports_fixes_a_region_by_alias_and_loads(app, sqlite_url):
+    store = Store(sqlite_url)
+    before = store.latest_snapshot_id()
+    app.file_uploader(key="upload_files").set_value((EXPORT.name, EXPORT.content, XLSX)).run()
+    assert not app.exception, [e.message for e in app.exception]
+    issues = issues_shown(app)
+    assert issues["kind"].tolist() == ["ambiguous_region"]
+    assert issues["row"].tolist() == [3]
+    assert "Bogor" in issues["message"].iloc[0]
+    assert app.button(key="load").disabled
+
+    # The suggested candidates come first; choose Kota Bogor and save it as an alias.
+    fix = app.selectbox(key="fix_region_0")
+    assert fix.options[:3] == ["— pilih daerah —", "Kabupaten Bogor (Jawa Barat)", "Kota Bogor (Jawa Barat)"]
+    fix.set_value("32.71")
+    app.button(key="fix_save").click().run()
+    assert not app.exception
+    assert store.load_aliases() == {"bogor": "32.71"}
+    assert store.latest_snapshot_id() == before, "checking and fixing must not load anything"
+    assert not app.button(key="load").disabled
+
+    app.button(key="load").click().run()
+    assert not app.exception, [e.message for e in app.exception]
+    latest = store.latest_snapshot_id()
+    assert latest == before + 1
+    malls = store.load_malls(latest)
+    assert sorted(malls["region_code"]) == ["32.71", "32.76"]
+    assert store.snapshot(latest)["carried_over"] == {}, "real data never inherits the sample's rows"
+    assert store.snapshot(latest)["is_sample"] is False
+    assert len(store.load_participation(latest)) == 0
+    assert any("#2" in s.value for s in app.success)
+
+
+def test_a_column_read_wrongly_can_be_corrected(app):
+    odd = wb.xlsx({"MPP": [["Daerah MPP", "Nama MPP", "Status"], ["Kota Depok", "MPP Depok", "Beroperasi"]]})
+    app.file_uploader(key="upload_files").set_value((odd.name, odd.content, XLSX)).run()
+    assert not app.exception
+    assert issues_shown(app) is None
+    app.selectbox(key="map_header_0").set_value("Nama MPP")
+    app.selectbox(key="map_field_0").set_value("ignore")
+    app.button(key="map_apply_0").click().run()
+    assert not app.exception
+    assert app.session_state["column_overrides"] == {("mpp.xlsx", "MPP"): {"Nama MPP": "ignore"}}
+    result = service.ingest_files([odd], None, column_overrides=app.session_state["column_overrides"])
+    assert result.malls["mall_name"].tolist() == ["MPP Kota Depok"]
+
+
+def test_a_broken_file_is_explained_and_nothing_loads(app, sqlite_url):
+    store = Store(sqlite_url)
+    before = store.counts()
+    app.file_uploader(key="upload_files").set_value(("rusak.xlsx", b"bukan excel", XLSX)).run()
+    assert not app.exception
+    issues = issues_shown(app)
+    assert issues["kind"].tolist() == ["unreadable_file"]
+    assert "tidak dapat dibaca" in issues["message"].iloc[0]
+    assert app.button(key="load").disabled
+    assert store.counts() == before
