@@ -271,6 +271,8 @@ def agency_category(written: object) -> str:
     for category, hints in _CATEGORY_HINTS:
         if any(" " + hint.strip() + " " in words or words.startswith(" " + hint) for hint in hints):
             return category
-    if " cv " in words or " tbk " in words or words.startswith(" pt "):
+    if any(f" {word} " in words for word in ("cv", "tbk", "swasta", "toko", "ud", "koperasi")) or words.startswith(
+        " pt "
+    ):
         return "swasta"
     return "lainnya"

@@ -93,6 +93,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.report": {"id": "Laporan pemeriksaan", "en": "Check report"},
     "upload.no_issues": {"id": "Tidak ada masalah ditemukan.", "en": "No problems found."},
     "upload.filter_severity": {"id": "Tingkat", "en": "Severity"},
+    "upload.filter_all": {"id": "Semua", "en": "All"},
     "upload.filter_kind": {"id": "Jenis masalah", "en": "Kind of problem"},
     "upload.fix_regions": {"id": "Perbaiki nama wilayah", "en": "Fix region names"},
     "upload.fix_regions_help": {
@@ -247,8 +248,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Mall “{value}” ({where}) also appears in row {first_row} with other values. Remove one of them.",
     },
     "issue.unknown_agency": {
-        "id": "Instansi “{value}” ({where}) bukan salah satu dari 17 instansi MoU; disimpan dengan nama tertulis.",
-        "en": "Agency “{value}” ({where}) is not one of the 17 MoU agencies; kept under its written name.",
+        "id": "Instansi “{value}” ({where}; {occurrences} baris) bukan salah satu dari 17 instansi MoU dan "
+        "jenisnya tidak dikenali; disimpan dengan nama tertulis.",
+        "en": "Agency “{value}” ({where}; {occurrences} rows) is not one of the 17 MoU agencies and its kind is not "
+        "recognised; kept under its written name.",
     },
     "issue.missing_agency": {
         "id": "Baris tanpa nama instansi ({where}).",

@@ -15,7 +15,7 @@ import pandas as pd
 from mpp_data import metrics
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import MppDataError, NoDataError
-from mpp_data.i18n import issue_message
+from mpp_data.i18n import issue_message, t
 from mpp_data.read import read_sheets
 from mpp_data.regions import RegionMatcher, normalise_region_name, official_regions
 from mpp_data.store import NewSnapshot, SourceFile, Store
@@ -148,7 +148,7 @@ def ingest_files(
                     table.header_rows,
                     {table.headers[j]: f for j, f in table.columns.items()}
                     | {h: "agency" for h in table.agency_columns.values()},
-                    len(data.rows) + skipped,
+                    len(data.frame) + skipped,
                     skipped,
                 )  # fmt: skip
             )
@@ -265,6 +265,7 @@ def _write_snapshot(
             files=sources,
             is_sample=is_sample,
             rows_read=result.counts["rows_read"],
+            rows_loaded=result.counts["rows_loaded"],
             rows_rejected=result.counts["rows_rejected"],
             rows_skipped=result.counts["rows_skipped"],
             carried_over=carried,
@@ -344,10 +345,14 @@ def national_figures(data: SnapshotData, as_of: dt.date | None = None) -> dict:
 
 
 def issues_table(result: IngestResult, lang: str) -> pd.DataFrame:
-    """One row per issue for the upload page: file, sheet, row, column, value, severity, kind, message."""
-    frame = result.issues[["file", "sheet", "row", "column", "value", "severity", "kind"]].copy()
+    """One row per issue for the upload page: sheet, row, column, value, severity (in ``lang``), message,
+    kind, file."""
+    frame = result.issues[["sheet", "row", "column", "value", "severity"]].copy()
     frame["row"] = frame["row"].astype("Int64")
+    frame["severity"] = [t(f"severity.{s}", lang) for s in frame["severity"]]
     frame["message"] = result.messages(lang)
+    frame["kind"] = result.issues["kind"]
+    frame["file"] = result.issues["file"]
     return frame
 
 

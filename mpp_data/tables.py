@@ -10,6 +10,9 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
 
 from mpp_data.agencies import match_agency
 
@@ -47,6 +50,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9#]+")
 _MAX_HEADER_SEARCH = 40
 
 
+@lru_cache(maxsize=65536)
 def fold_header(value: object) -> str:
     text = unicodedata.normalize("NFKD", str(value))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -94,9 +98,13 @@ class LocatedTable:
 
 @dataclass(frozen=True)
 class TableRows:
-    """Data rows of a located table: (Excel row number, cells), with what was skipped and why."""
+    """Data rows of a located table, and what was skipped and why.
 
-    rows: list[tuple[int, list[object]]]
+    ``frame``: one row per data row kept: ``row`` (the Excel row number) and one column per used
+    column index of the sheet, holding the raw cell values (object dtype).
+    """
+
+    frame: pd.DataFrame
     skipped: dict[str, int]
 
 
@@ -222,35 +230,47 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
     )
 
 
+def _per_distinct(values: pd.Series, function) -> pd.Series:  # noqa: ANN001
+    """``function`` applied once per distinct value: exports repeat the same cells thousands of times."""
+    answers = {v: function(v) for v in pd.unique(values)}
+    return pd.Series([answers[v] for v in values], index=values.index, dtype=object)
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
     """Data rows below the header; blank, total and repeated-header rows are skipped and counted."""
+    used = sorted(set(table.columns) | set(table.agency_columns))
     skipped = {"blank": 0, "total": 0, "repeated_header": 0}
-    kept: list[tuple[int, list[object]]] = []
     if not table.header_rows:
-        return TableRows(kept, skipped)
-    meaningful = set(table.columns) - {j for j, f in table.columns.items() if f in ("row_number", "note")}
-    meaningful |= set(table.agency_columns)
-    header_texts = [fold_header(table.headers.get(j, "")) for j in sorted(table.headers)]
-    for index in range(table.header_rows[-1], len(rows)):
-        cells = rows[index]
-        texts = [_cell_text(cells[j]) if j < len(cells) else "" for j in meaningful]
-        values = [cells[j] if j < len(cells) else "" for j in meaningful]
-        if all(v in ("", None) for v in values):
-            skipped["blank"] += 1
-            continue
-        first_texts = [fold_header(_cell_text(c)) for c in cells[:4] if _cell_text(c)]
-        if any(t in _SKIP_WORDS or t.startswith(("total ", "jumlah ")) for t in first_texts):
-            skipped["total"] += 1
-            continue
-        row_headers = [fold_header(_cell_text(c)) for c in cells if _cell_text(c)]
-        if row_headers and row_headers == [h for h in header_texts if h][: len(row_headers)]:
-            skipped["repeated_header"] += 1
-            continue
-        if not any(texts) and not any(isinstance(v, int | float | dt.date) for v in values):
-            skipped["blank"] += 1
-            continue
-        kept.append((index + 1, cells))
-    return TableRows(kept, skipped)
+        return TableRows(pd.DataFrame(columns=["row", *used]), skipped)
+    start = table.header_rows[-1]
+    width = max([*used, 3]) + 1
+    body = [list(r[:width]) + [None] * (width - len(r)) for r in rows[start:]]
+    frame = pd.DataFrame(body, columns=range(width), dtype=object)
+    frame["row"] = range(start + 1, start + 1 + len(frame))
+    meaningful = [j for j in used if table.columns.get(j) not in ("row_number", "note")]
+    empty = pd.DataFrame({j: _per_distinct(frame[j], _is_empty) for j in meaningful}, index=frame.index)
+    blank = empty.all(axis=1) if meaningful else pd.Series(True, index=frame.index)
+    folded = {j: _per_distinct(frame[j], lambda v: fold_header(_cell_text(v))) for j in range(min(width, 4))}
+    total = pd.Series(False, index=frame.index)
+    for column in folded.values():
+        total |= column.isin(_SKIP_WORDS) | column.str.startswith(("total ", "jumlah "))
+    header_like = pd.Series(True, index=frame.index)
+    matches = pd.Series(0, index=frame.index)
+    for j in meaningful:
+        header = fold_header(table.headers.get(j, ""))
+        same = _per_distinct(frame[j], lambda v, h=header: bool(h) and fold_header(_cell_text(v)) == h)
+        header_like &= same | empty[j]
+        matches += same.astype(int)
+    repeated = header_like & (matches >= 2)
+    skipped["blank"] = int(blank.sum())
+    skipped["total"] = int((total & ~blank).sum())
+    skipped["repeated_header"] = int((repeated & ~blank & ~total).sum())
+    keep = ~(blank | total | repeated)
+    return TableRows(frame.loc[keep, ["row", *used]].reset_index(drop=True), skipped)
 
 
 IGNORED = "ignore"

@@ -1,14 +1,19 @@
 """Located tables to clean rows plus a table of issues: every problem at once, as data (pure).
 
 One issue: file, sheet, row (as Excel shows it), column (header as written), value, kind, severity
-(``error`` or ``warning``), params for the message, candidates (region codes or names).
+(``error`` or ``warning``), params for the message, candidates (region codes).
+
+Exports repeat the same names, dates and marks thousands of times, so each check runs once per
+distinct value (or distinct combination of region cells) and its answer is spread over the rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from mpp_data.agencies import agency_category, match_agency
@@ -27,81 +32,115 @@ PARTICIPATION_OUTPUT_COLUMNS = [
 ISSUE_COLUMNS = ["file", "sheet", "row", "column", "value", "kind", "severity", "params", "candidates"]
 
 ERROR, WARNING = "error", "warning"
-
-
-@dataclass
-class IssueLog:
-    """Collects issues for one sheet."""
-
-    file: str
-    sheet: str
-    items: list[dict] = field(default_factory=list)
-    _error_rows: set[int] = field(default_factory=set)
-
-    def add(self, row: int | None, column: str | None, value: object, kind: str, severity: str,
-            candidates: tuple[str, ...] = (), **params: object) -> None:  # fmt: skip
-        if severity == ERROR and row is not None:
-            self._error_rows.add(row)
-        self.items.append(
-            {
-                "file": self.file,
-                "sheet": self.sheet,
-                "row": row,
-                "column": column,
-                "value": "" if value is None else str(value),
-                "kind": kind,
-                "severity": severity,
-                "params": params,
-                "candidates": list(candidates),
-            }
-        )
-
-    def errors_in_row(self, row: int) -> bool:
-        return row in self._error_rows
-
-
-def _cell(cells: list[object], table: LocatedTable, field_name: str) -> tuple[object, str | None]:
-    for j, name in table.columns.items():
-        if name == field_name:
-            return (cells[j] if j < len(cells) else ""), table.headers.get(j)
-    return None, None
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+_BAD = object()  # marks a cell that could not be read
 
 
 @dataclass(frozen=True)
-class ResolvedRegion:
-    match: RegionMatch
+class Finding:
+    """One problem found in one distinct value; spread to every row that holds that value."""
+
     column: str | None
-    written: str
+    value: object
+    kind: str
+    severity: str
+    params: dict
+    candidates: tuple[str, ...] = ()
 
 
-def resolve_region(
-    cells: list[object], table: LocatedTable, matcher: RegionMatcher, log: IssueLog, row: int
-) -> str | None:
-    """The row's region code (kabupaten/kota, or province for a province-run mall), logging why not."""
-    province_value, province_column = _cell(cells, table, "province_name")
+class IssueLog:
+    """Issues of one sheet, in check order; knows which rows hold an error."""
+
+    def __init__(self, file: str, sheet: str) -> None:
+        self.file, self.sheet = file, sheet
+        self.items: list[dict] = []
+        self.error_rows: set[int] = set()
+
+    def add(self, rows: object, finding: Finding) -> None:
+        for row in np.atleast_1d(np.asarray(rows, dtype=object)):
+            row = None if row is None else int(row)
+            if finding.severity == ERROR and row is not None:
+                self.error_rows.add(row)
+            self.items.append(
+                {
+                    "file": self.file,
+                    "sheet": self.sheet,
+                    "row": row,
+                    "column": finding.column,
+                    "value": "" if finding.value is None else str(finding.value),
+                    "kind": finding.kind,
+                    "severity": finding.severity,
+                    "params": dict(finding.params),
+                    "candidates": list(finding.candidates),
+                }
+            )
+
+    def sorted_items(self) -> list[dict]:
+        """By row, keeping the order of checks within a row."""
+        return sorted(self.items, key=lambda i: i["row"] if i["row"] is not None else -1)
+
+    def rejected(self, rows: pd.Series) -> pd.Series:
+        return rows.isin(self.error_rows)
+
+
+def _blank(value: object) -> bool:
+    return (
+        value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
+    )
+
+
+def _column(data: TableRows, table: LocatedTable, field_name: str) -> tuple[pd.Series, str | None]:
+    """The raw values of a field's column (all None when the table has no such column) and its header."""
+    for j, name in table.columns.items():
+        if name == field_name:
+            return data.frame[j], table.headers.get(j)
+    return pd.Series([None] * len(data.frame), index=data.frame.index, dtype=object), None
+
+
+def _parse_distinct(
+    values: pd.Series, parse: Callable[[object], object], log: IssueLog, rows: pd.Series, column: str | None,
+    check: Callable[[object, object], Finding | None] | None = None,
+) -> pd.Series:  # fmt: skip
+    """``parse`` once per distinct value; unreadable values logged as ``bad_*`` on their rows."""
+    answers: dict[object, object] = {}
+    for value in pd.unique(values):
+        try:
+            answers[value] = parse(value)
+        except BadValue:
+            answers[value] = _BAD
+    parsed = pd.Series([answers[v] for v in values], index=values.index, dtype=object)
+    for value, answer in answers.items():
+        finding = check(value, answer) if check else None
+        if finding:
+            log.add(rows[values == value], finding)
+    return parsed
+
+
+# -- regions ----------------------------------------------------------------------
+
+
+def _resolve_one(
+    code_value: object, name_value: object, mall_value: object, province_value: object, headers: dict,
+    matcher: RegionMatcher,
+) -> tuple[str | None, list[Finding]]:  # fmt: skip
+    """The region code for one distinct combination of region cells, and what was wrong with them."""
+    findings: list[Finding] = []
     province = matcher.match_province(province_value) if not _blank(province_value) else None
     if not _blank(province_value) and province is None:
-        log.add(row, province_column, province_value, "unknown_province", WARNING)
+        findings.append(Finding(headers["province_name"], province_value, "unknown_province", WARNING, {}))
 
-    code_value, code_column = _cell(cells, table, "region_code")
     if not _blank(code_value):
         code = matcher.match_code(code_value)
         if code:
-            return _check_province(code, province, province_value, province_column, matcher, log, row)
-        log.add(row, code_column, code_value, "unknown_region", ERROR)
-        return None
+            return _check_province(code, province, province_value, headers, matcher, findings)
+        findings.append(Finding(headers["region_code"], code_value, "unknown_region", ERROR, {}))
+        return None, findings
 
-    name_value, name_column = _cell(cells, table, "region_name")
-    mall_value, mall_column = _cell(cells, table, "mall_name")
     from_mall = region_from_mall_name(mall_value)
-    attempts = [(v, c) for v, c in ((name_value, name_column), (from_mall, mall_column)) if not _blank(v)]
+    attempts = [(v, c) for v, c in ((name_value, headers["region_name"]), (from_mall, headers["mall_name"]))
+                if not _blank(v)]  # fmt: skip
     if not attempts:
-        log.add(row, name_column or mall_column, "", "missing_region", ERROR)
-        return None
+        findings.append(Finding(headers["region_name"] or headers["mall_name"], "", "missing_region", ERROR, {}))
+        return None, findings
 
     first: RegionMatch | None = None
     for value, _column in attempts:
@@ -115,39 +154,62 @@ def resolve_region(
         if match.matched and (first is match or match.method != "fuzzy"):
             if first is not match and first.method == "ambiguous" and match.code not in first.candidates:
                 continue
-            return _check_province(match.code, province, province_value, province_column, matcher, log, row)
-    assert first is not None
+            return _check_province(match.code, province, province_value, headers, matcher, findings)
     value, column = attempts[0]
     kind = "ambiguous_region" if first.method == "ambiguous" else "unknown_region"
-    suggestions = tuple(matcher.region_label(c) for c in first.candidates)
-    log.add(row, column, value, kind, ERROR, candidates=first.candidates, suggestions=", ".join(suggestions))
-    return None
+    suggestions = ", ".join(matcher.region_label(c) for c in first.candidates)
+    findings.append(Finding(column, value, kind, ERROR, {"suggestions": suggestions}, first.candidates))
+    return None, findings
 
 
 def _check_province(
-    code: str, province: str | None, written: object, column: str | None, matcher: RegionMatcher,
-    log: IssueLog, row: int,
-) -> str | None:  # fmt: skip
+    code: str, province: str | None, written: object, headers: dict, matcher: RegionMatcher, findings: list[Finding]
+) -> tuple[str | None, list[Finding]]:
+    column = headers["province_name"]
     if province is None or code[:2] == province:
-        return code
+        return code, findings
     if FORMER_PARENT_PROVINCE.get(code[:2]) == province:
-        log.add(row, column, written, "former_province", WARNING, region=matcher.region_label(code))
-        return code
-    log.add(row, column, written, "province_mismatch", ERROR, candidates=(code,), region=matcher.region_label(code))
-    return None
+        findings.append(Finding(column, written, "former_province", WARNING, {"region": matcher.region_label(code)}))
+        return code, findings
+    params = {"region": matcher.region_label(code)}
+    findings.append(Finding(column, written, "province_mismatch", ERROR, params, (code,)))
+    return None, findings
 
 
-def _count(cells, table, field_name, log, row) -> int | None:  # noqa: ANN001
-    value, column = _cell(cells, table, field_name)
-    try:
-        count = parse_count(value)
-    except BadValue:
-        log.add(row, column, value, "bad_number", ERROR)
-        return None
-    if count is not None and count < 0:
-        log.add(row, column, value, "negative_number", ERROR)
-        return None
-    return count
+def _distinct_map(values: pd.Series, function: Callable[[object], object]) -> pd.Series:
+    """``function`` once per distinct value, spread back over the rows (object dtype)."""
+    answers = {v: function(v) for v in pd.unique(values)}
+    return pd.Series([answers[v] for v in values], index=values.index, dtype=object)
+
+
+def _text_or_empty(value: object) -> str:
+    return "" if _blank(value) else str(value)
+
+
+def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher, log: IssueLog) -> pd.Series:
+    """Each row's region code (kabupaten/kota, or a province code for a province-run mall), or None."""
+    fields = ["region_code", "region_name", "mall_name", "province_name"]
+    cells, headers = {}, {}
+    for name in fields:
+        cells[name], headers[name] = _column(data, table, name)
+    if data.frame.empty:
+        return pd.Series([], dtype=object)
+    combos = pd.DataFrame({n: _distinct_map(cells[n], _text_or_empty) for n in fields})
+    group = combos.groupby(fields, sort=False).ngroup().to_numpy()
+    _, first_positions = np.unique(group, return_index=True)
+    raw = {n: cells[n].to_numpy(dtype=object) for n in fields}
+    row_numbers = data.frame["row"].to_numpy()
+    codes = np.empty(group.max() + 1, dtype=object)
+    for position in first_positions:
+        group_id = group[position]
+        code, findings = _resolve_one(*(raw[n][position] for n in fields), headers, matcher)
+        codes[group_id] = code
+        for finding in findings:
+            log.add(row_numbers[group == group_id], finding)
+    return pd.Series(codes[group], index=data.frame.index, dtype=object)
+
+
+# -- malls -------------------------------------------------------------------------
 
 
 def validate_malls(
@@ -155,63 +217,89 @@ def validate_malls(
 ) -> tuple[pd.DataFrame, list[dict]]:
     """One output row per data row, rejected ones flagged, and the issues found."""
     log = IssueLog(file, table.sheet)
-    records = []
-    for row, cells in data.rows:
-        code = resolve_region(cells, table, matcher, log, row)
-        mall_value, _ = _cell(cells, table, "mall_name")
-        status_value, status_column = _cell(cells, table, "status")
-        date_value, date_column = _cell(cells, table, "inaugurated_on")
-        try:
-            inaugurated_on = parse_date(date_value)
-        except BadValue:
-            log.add(row, date_column, date_value, "bad_date", ERROR)
-            inaugurated_on = None
-        if inaugurated_on and inaugurated_on > today + dt.timedelta(days=366):
-            log.add(row, date_column, date_value, "future_date", ERROR)
-        try:
-            status = normalise_status(status_value)
-            if status is None:
-                # No status: a past inauguration date means operating, anything else is a plan.
-                status = OPERATING if inaugurated_on and inaugurated_on <= today else PLANNED
-        except BadValue:
-            log.add(row, status_column, status_value, "bad_status", ERROR)
-            status = None
-        region_name = matcher.region_label(code) if code else None
-        name = str(mall_value).strip() if not _blank(mall_value) else (f"MPP {region_name}" if region_name else "")
-        records.append(
-            {
-                "file": file,
-                "sheet": table.sheet,
-                "row": row,
-                "region_code": code,
-                "province_code": code[:2] if code else None,
-                "region_name": region_name,
-                "region_written": _written_region(cells, table),
-                "mall_name": name,
-                "status": status,
-                "inaugurated_on": inaugurated_on,
-                "agencies": _count(cells, table, "agencies", log, row),
-                "services": _count(cells, table, "services", log, row),
-            }
-        )
-    malls = pd.DataFrame(records, columns=MALL_OUTPUT_COLUMNS[:-2])
-    malls[["agencies", "services"]] = malls[["agencies", "services"]].astype("Int64")
-    malls["rejected"] = [log.errors_in_row(r) for r in malls["row"]]
+    rows = data.frame["row"]
+    codes = resolve_regions(data, table, matcher, log)
+
+    dates_raw, date_column = _column(data, table, "inaugurated_on")
+    horizon = today + dt.timedelta(days=366)
+
+    def date_check(value: object, answer: object) -> Finding | None:
+        if answer is _BAD:
+            return Finding(date_column, value, "bad_date", ERROR, {})
+        if answer is not None and answer > horizon:
+            return Finding(date_column, value, "future_date", ERROR, {})
+        return None
+
+    dates = _parse_distinct(dates_raw, parse_date, log, rows, date_column, date_check)
+    dates = dates.where(dates.map(lambda d: isinstance(d, dt.date)), None)
+
+    status_raw, status_column = _column(data, table, "status")
+    bad_status = lambda v, a: Finding(status_column, v, "bad_status", ERROR, {}) if a is _BAD else None  # noqa: E731
+    statuses = _parse_distinct(status_raw, normalise_status, log, rows, status_column, bad_status)
+    # No status: a past inauguration date means operating, anything else is a plan.
+    inferred = np.where(dates.map(lambda d: d is not None and d <= today), OPERATING, PLANNED)
+    statuses = statuses.where(statuses.notna(), pd.Series(inferred, index=statuses.index))
+    statuses = statuses.where(statuses.map(lambda s: s is not _BAD), None)
+
+    counts = {name: _counts(data, table, name, log, rows) for name in ("agencies", "services")}
+
+    region_names = codes.map(lambda c: matcher.region_label(c) if c else None)
+    mall_raw, _ = _column(data, table, "mall_name")
+    mall_names = _distinct_map(mall_raw, lambda v: None if _blank(v) else str(v).strip())
+    generated = region_names.map(lambda n: f"MPP {n}" if n else "")
+    mall_names = mall_names.where(mall_names.notna(), generated)
+
+    malls = pd.DataFrame(
+        {
+            "file": file,
+            "sheet": table.sheet,
+            "row": rows.astype(int),
+            "region_code": codes,
+            "province_code": codes.map(lambda c: c[:2] if c else None),
+            "region_name": region_names,
+            "region_written": _written_region(data, table),
+            "mall_name": mall_names,
+            "status": statuses,
+            "inaugurated_on": dates,
+            "agencies": counts["agencies"],
+            "services": counts["services"],
+        }
+    )
+    malls = _text_as_str(malls, ["region_code", "province_code", "region_name", "region_written", "mall_name",
+                                 "status"])  # fmt: skip
+    malls["rejected"] = log.rejected(malls["row"])
     malls["duplicate"] = False
     _flag_duplicates(malls, log)
-    return malls, log.items
+    return malls.reset_index(drop=True), log.sorted_items()
 
 
-def _written_region(cells: list[object], table: LocatedTable) -> str:
-    for field_name in ("region_name", "region_code", "mall_name"):
-        value, _ = _cell(cells, table, field_name)
-        if not _blank(value):
-            return str(value).strip()
-    return ""
+def _text_as_str(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Text columns in pandas' ``str`` dtype (missing values as NaN), like every other frame here."""
+    return frame.astype({c: "str" for c in columns})
 
 
-def _mall_key(frame: pd.DataFrame) -> pd.Series:
-    return frame["region_code"].fillna("") + "|" + frame["mall_name"].str.lower().str.split().str.join(" ")
+def _counts(data: TableRows, table: LocatedTable, name: str, log: IssueLog, rows: pd.Series) -> pd.Series:
+    raw, column = _column(data, table, name)
+
+    def check(value: object, answer: object) -> Finding | None:
+        if answer is _BAD:
+            return Finding(column, value, "bad_number", ERROR, {})
+        if answer is not None and answer < 0:
+            return Finding(column, value, "negative_number", ERROR, {})
+        return None
+
+    parsed = _parse_distinct(raw, parse_count, log, rows, column, check)
+    parsed = parsed.map(lambda v: v if isinstance(v, int) and v >= 0 else None)
+    return parsed.astype("Int64")
+
+
+def _written_region(data: TableRows, table: LocatedTable) -> pd.Series:
+    written = pd.Series([""] * len(data.frame), index=data.frame.index, dtype=object)
+    for name in ("mall_name", "region_code", "region_name"):  # the last one written wins
+        values, _ = _column(data, table, name)
+        text = _distinct_map(values, lambda v: "" if _blank(v) else str(v).strip())
+        written = written.where(text == "", text)
+    return written
 
 
 _COMPARED = ["status", "inaugurated_on", "agencies", "services"]
@@ -219,25 +307,27 @@ _COMPARED = ["status", "inaugurated_on", "agencies", "services"]
 
 def _flag_duplicates(malls: pd.DataFrame, log: IssueLog) -> None:
     """An exact repeat loads once (warning); the same mall with other values is an error on both rows."""
-    if malls.empty:
-        return
     candidates = malls[~malls["rejected"] & malls["region_code"].notna()]
-    keys = _mall_key(candidates)
-    for _, group in candidates.groupby(keys, sort=False):
-        if len(group) < 2:
-            continue
+    if candidates.empty:
+        return
+    keys = candidates["region_code"] + "|" + candidates["mall_name"].str.lower().str.split().str.join(" ")
+    repeated = candidates[keys.duplicated(keep=False)]
+    for _, group in repeated.groupby(keys[repeated.index], sort=False):
         first = group.iloc[0]
         values = group[_COMPARED].astype(object).where(group[_COMPARED].notna(), None)
         identical = all(values.iloc[i].tolist() == values.iloc[0].tolist() for i in range(len(values)))
         for index, mall in group.iloc[1:].iterrows():
+            params = {"first_row": int(first["row"])}
             if identical:
-                log.add(mall["row"], None, mall["mall_name"], "duplicate_mall", WARNING, first_row=first["row"])
+                log.add(mall["row"], Finding(None, mall["mall_name"], "duplicate_mall", WARNING, params))
                 malls.loc[index, "duplicate"] = True
             else:
-                log.add(
-                    mall["row"], None, mall["mall_name"], "duplicate_mall", ERROR, conflict=True, first_row=first["row"]
-                )
+                params["conflict"] = True
+                log.add(mall["row"], Finding(None, mall["mall_name"], "duplicate_mall", ERROR, params))
                 malls.loc[[index, group.index[0]], "rejected"] = True
+
+
+# -- participation -------------------------------------------------------------------
 
 
 def validate_participation(
@@ -245,55 +335,94 @@ def validate_participation(
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Long or wide participation to one row per mall and agency."""
     log = IssueLog(file, table.sheet)
-    records = []
-    for row, cells in data.rows:
-        code = resolve_region(cells, table, matcher, log, row)
-        mall_value, _ = _cell(cells, table, "mall_name")
-        mall_name = str(mall_value).strip() if not _blank(mall_value) else None
-        if table.kind == "participation_wide":
-            entries = []
-            for j, header in table.agency_columns.items():
-                value = cells[j] if j < len(cells) else ""
-                try:
-                    present, services = parse_presence(value)
-                except BadValue:
-                    log.add(row, header, value, "bad_mark", ERROR)
-                    continue
-                entries.append((header, present, services))
-        else:
-            agency_value, agency_column = _cell(cells, table, "agency")
-            if _blank(agency_value):
-                log.add(row, agency_column, "", "missing_agency", ERROR)
-                continue
-            present_value, present_column = _cell(cells, table, "present")
-            present = True
-            if present_column is not None:
-                try:
-                    present, _ = parse_presence(present_value)
-                except BadValue:
-                    log.add(row, present_column, present_value, "bad_mark", ERROR)
-            services = _count(cells, table, "services", log, row)
-            entries = [(str(agency_value).strip(), present, services)]
-        for written, present, services in entries:
-            key = match_agency(written)
-            category = agency_category(written)
-            if key is None and category == "lainnya" and table.kind == "participation_long":
-                log.add(row, None, written, "unknown_agency", WARNING)
-            records.append(
-                {
-                    "file": file,
-                    "sheet": table.sheet,
-                    "row": row,
-                    "region_code": code,
-                    "mall_name": mall_name,
-                    "agency": key or written,
-                    "agency_key": key,
-                    "category": category,
-                    "present": present,
-                    "services": services,
-                }
-            )
-    frame = pd.DataFrame(records, columns=[c for c in PARTICIPATION_OUTPUT_COLUMNS if c != "rejected"])
-    frame["services"] = frame["services"].astype("Int64")
-    frame["rejected"] = [log.errors_in_row(r) for r in frame["row"]]
-    return frame, log.items
+    rows = data.frame["row"]
+    codes = resolve_regions(data, table, matcher, log)
+    mall_raw, _ = _column(data, table, "mall_name")
+    mall_names = _distinct_map(mall_raw, lambda v: None if _blank(v) else str(v).strip())
+    if table.kind == "participation_wide":
+        frame = _wide_entries(table, data, log, rows, codes, mall_names)
+    else:
+        frame = _long_entries(table, data, log, rows, codes, mall_names)
+    frame.insert(0, "file", file)
+    frame.insert(1, "sheet", table.sheet)
+    frame["rejected"] = log.rejected(frame["row"])
+    frame = _text_as_str(frame, ["region_code", "mall_name", "agency", "agency_key", "category"])
+    return frame[PARTICIPATION_OUTPUT_COLUMNS].reset_index(drop=True), log.sorted_items()
+
+
+def _agency_columns(written: pd.Series) -> pd.DataFrame:
+    keys = _distinct_map(written, match_agency)
+    return pd.DataFrame(
+        {
+            "agency": keys.where(keys.notna(), written),
+            "agency_key": keys,
+            "category": _distinct_map(written, agency_category),
+        }  # fmt: skip
+    )
+
+
+def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
+    columns = list(table.agency_columns)
+    headers = [table.agency_columns[j] for j in columns]
+    marks = data.frame[columns].to_numpy(dtype=object).ravel() if columns else np.array([], dtype=object)
+    n, k = len(data.frame), len(columns)
+    row_numbers = np.repeat(rows.to_numpy(), k)
+    answers = {}
+    for value in pd.unique(pd.Series(marks, dtype=object)):
+        try:
+            answers[value] = parse_presence(value)
+        except BadValue:
+            answers[value] = None
+    parsed = [answers[v] for v in marks]
+    header_of = np.tile(np.array(headers, dtype=object), n)
+    bad = np.array([p is None for p in parsed], dtype=bool)
+    for index in np.flatnonzero(bad):
+        log.add(row_numbers[index], Finding(header_of[index], marks[index], "bad_mark", ERROR, {}))
+    agencies = _agency_columns(pd.Series(header_of, dtype=object))
+    frame = pd.DataFrame(
+        {
+            "row": row_numbers,
+            "region_code": np.repeat(codes.to_numpy(dtype=object), k),
+            "mall_name": np.repeat(mall_names.to_numpy(dtype=object), k),
+            "agency": agencies["agency"].to_numpy(),
+            "agency_key": agencies["agency_key"].to_numpy(),
+            "category": agencies["category"].to_numpy(),
+            "present": [bool(p and p[0]) for p in parsed],
+            "services": pd.array([p[1] if p else None for p in parsed], dtype="Int64"),
+        }
+    )
+    return frame[~bad].reset_index(drop=True)
+
+
+def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
+    written_raw, agency_column = _column(data, table, "agency")
+    written = _distinct_map(written_raw, lambda v: "" if _blank(v) else str(v).strip())
+    missing = written == ""
+    for row in rows[missing]:
+        log.add(row, Finding(agency_column, "", "missing_agency", ERROR, {}))
+    agencies = _agency_columns(written)
+    agencies.index = written.index
+    # One warning per distinct name, at its first row: a tenant list repeats names on every mall.
+    unknown = (agencies["agency_key"].isna()) & (agencies["category"] == "lainnya") & ~missing
+    for value, group in rows[unknown].groupby(written[unknown], sort=False):
+        log.add(group.iloc[0], Finding(None, value, "unknown_agency", WARNING, {"occurrences": len(group)}))
+    present_raw, present_column = _column(data, table, "present")
+    if present_column is None:
+        present = pd.Series(True, index=written.index)
+    else:
+        bad_mark = lambda v, a: Finding(present_column, v, "bad_mark", ERROR, {}) if a is _BAD else None  # noqa: E731
+        parsed = _parse_distinct(present_raw, parse_presence, log, rows, present_column, bad_mark)
+        present = parsed.map(lambda p: bool(p[0]) if isinstance(p, tuple) else True)
+    frame = pd.DataFrame(
+        {
+            "row": rows,
+            "region_code": codes,
+            "mall_name": mall_names,
+            "agency": agencies["agency"],
+            "agency_key": agencies["agency_key"],
+            "category": agencies["category"],
+            "present": present.astype(bool),
+            "services": _counts(data, table, "services", log, rows),
+        }
+    )
+    return frame[~missing].reset_index(drop=True)

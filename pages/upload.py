@@ -42,27 +42,6 @@ st.info(
     )  # fmt: skip
 )
 
-st.subheader(t("upload.recognised", lang))
-st.caption(t("upload.recognised_help", lang))
-for index, sheet in enumerate(result.sheets):
-    with st.expander(f"{sheet.file} · {sheet.sheet} · {t(f'upload.kind.{sheet.kind}', lang)}", expanded=index == 0):
-        st.dataframe(
-            {
-                t("column.header", lang): list(sheet.columns),
-                t("column.field", lang): [upload.field_label(f, lang) for f in sheet.columns.values()],
-            },  # fmt: skip
-            hide_index=True,
-        )
-        left, right, button = st.columns([3, 3, 2], vertical_alignment="bottom")
-        header = left.selectbox(t("column.header", lang), list(sheet.columns), key=f"map_header_{index}")
-        field = right.selectbox(
-            t("column.field", lang), upload.FIELDS, format_func=lambda f: upload.field_label(f, lang),
-            key=f"map_field_{index}",
-        )  # fmt: skip
-        if button.button(t("upload.fix_save", lang), key=f"map_apply_{index}"):
-            upload.set_override(sheet.file, sheet.sheet, header, field)
-            st.rerun()
-
 st.subheader(t("upload.report", lang))
 issues = service.issues_table(result, lang)
 if issues.empty:
@@ -70,10 +49,12 @@ if issues.empty:
 else:
     left, right = st.columns(2)
     severities = left.multiselect(
-        t("upload.filter_severity", lang), ["error", "warning"], format_func=lambda s: t(f"severity.{s}", lang),
-        key="filter_severity",
+        t("upload.filter_severity", lang), [t("severity.error", lang), t("severity.warning", lang)],
+        placeholder=t("upload.filter_all", lang), key="filter_severity",
     )  # fmt: skip
-    kinds = right.multiselect(t("upload.filter_kind", lang), result.issue_kinds, key="filter_kind")
+    kinds = right.multiselect(
+        t("upload.filter_kind", lang), result.issue_kinds, placeholder=t("upload.filter_all", lang), key="filter_kind"
+    )
     shown = service.filter_issues(issues, severities, kinds)
     st.dataframe(
         shown,
@@ -118,3 +99,24 @@ if st.button(t("upload.load", lang), type="primary", disabled=bool(errors), key=
         }
         st.session_state.pop("upload_check", None)
         st.rerun()
+
+st.subheader(t("upload.recognised", lang))
+st.caption(t("upload.recognised_help", lang))
+for index, sheet in enumerate(result.sheets):
+    with st.expander(f"{sheet.file} · {sheet.sheet} · {t(f'upload.kind.{sheet.kind}', lang)}", expanded=False):
+        st.dataframe(
+            {
+                t("column.header", lang): list(sheet.columns),
+                t("column.field", lang): [upload.field_label(f, lang) for f in sheet.columns.values()],
+            },  # fmt: skip
+            hide_index=True,
+        )
+        left, right, button = st.columns([3, 3, 2], vertical_alignment="bottom")
+        header = left.selectbox(t("column.header", lang), list(sheet.columns), key=f"map_header_{index}")
+        field = right.selectbox(
+            t("column.field", lang), upload.FIELDS, format_func=lambda f: upload.field_label(f, lang),
+            key=f"map_field_{index}",
+        )  # fmt: skip
+        if button.button(t("upload.fix_save", lang), key=f"map_apply_{index}"):
+            upload.set_override(sheet.file, sheet.sheet, header, field)
+            st.rerun()

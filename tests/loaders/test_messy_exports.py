@@ -279,13 +279,15 @@ def test_participation_long_form_with_service_counts_and_other_tenants():
         ["Kota Depok", "MPP Depok", "Kantor Imigrasi Depok", 3, None],
         ["Kota Depok", "MPP Depok", "Samsat Depok", "5", None],
         ["Kota Depok", "MPP Depok", "Dinas Kependudukan dan Pencatatan Sipil", 12, None],
-        ["Kota Depok", "MPP Depok", "Toko Serba Ada Jaya", 1, None],
+        ["Kota Depok", "MPP Depok", "Gerai Serba Ada", 1, None],
+        ["Kota Depok", "MPP Depok", "Toko Roti Jaya", 1, None],
     ]
     result = ingest(wb.xlsx({"Tenant": rows}))
     assert issues(result) == [("Tenant", 5, None, "unknown_agency", "warning")]
     part = result.participation
-    assert part["agency"].tolist() == ["kemenkumham", "polri", "kemendagri", "Toko Serba Ada Jaya"]
-    assert part["services"].tolist() == [3, 5, 12, 1]
+    assert part["agency"].tolist() == ["kemenkumham", "polri", "kemendagri", "Gerai Serba Ada", "Toko Roti Jaya"]
+    assert part["category"].tolist()[3:] == ["lainnya", "swasta"]
+    assert part["services"].tolist() == [3, 5, 12, 1, 1]
     assert part["present"].all()
 
 

@@ -1,0 +1,143 @@
+"""Ingest benchmark at national scale (prints figures; not a timed test).
+
+Builds, in a temporary folder:
+- a workbook with 2,000 mall rows and a wide participation sheet of 2,000 malls x 60 tenant columns;
+- a long participation CSV of 100,000 rows.
+Then times, each in a fresh process (so peak memory is that run's own):
+- the full ingest (read, find tables, validate, match regions and agencies, write a snapshot to SQLite);
+- the same with --dry-run (no database write);
+- a bare ``pandas.read_excel(engine="calamine")`` of the same file: the floor;
+- a bare openpyxl read.
+
+    python benchmarks/bench_ingest.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OTHER_TENANTS = [f"Tenant Swasta {i:02d}" for i in range(1, 44)]
+MOU_HEADERS = ["KemenPANRB", "Kemendagri", "MA", "Kemenkeu", "Kemenkumham", "Kemenag", "ATR/BPN", "Kejaksaan",
+               "Polri", "BNN", "BPOM", "BP2MI", "Perpusnas", "BPJS Kesehatan", "BPJS TK", "Taspen", "PLN"]  # fmt: skip
+
+
+def build_inputs(folder: Path) -> tuple[Path, Path]:
+    from openpyxl import Workbook
+
+    from mpp_data.regions import official_regions
+
+    rng = random.Random(7)
+    regions = official_regions().to_dict("records")
+    wb = Workbook(write_only=True)
+    malls = wb.create_sheet("Data MPP")
+    malls.append(["REKAP MPP NASIONAL (benchmark)"])
+    malls.append([])
+    malls.append(["No", "Provinsi", "Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian", "Jumlah Instansi",
+                  "Jumlah Layanan"])  # fmt: skip
+    names = []
+    for i in range(2000):
+        region = regions[i % len(regions)]
+        name = f"MPP {region['name']} {i // len(regions) + 1}"
+        names.append((region, name))
+        date = f"{rng.randint(1, 28)} Juni {rng.randint(2018, 2025)}" if i % 3 else f"{rng.randint(1, 28):02d}/06/2024"
+        malls.append([i + 1, region["province_name"], region["name"], name, "Beroperasi", date, rng.randint(5, 60),
+                      str(rng.randint(50, 400))])  # fmt: skip
+    grid = wb.create_sheet("Instansi")
+    grid.append(["No", "Provinsi", "Kabupaten/Kota", "Nama MPP", *MOU_HEADERS, *OTHER_TENANTS])
+    for i, (region, name) in enumerate(names):
+        marks = [rng.choice(["✓", "v", "1", None, None]) for _ in range(60)]
+        grid.append([i + 1, region["province_name"], region["name"], name, *marks])
+    workbook = folder / "national.xlsx"
+    wb.save(workbook)
+
+    long_csv = folder / "participation_long.csv"
+    agencies = MOU_HEADERS + OTHER_TENANTS
+    with long_csv.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Kabupaten/Kota", "Nama MPP", "Instansi", "Jumlah Layanan"])
+        for i in range(100_000):
+            region, name = names[i % len(names)]
+            writer.writerow([region["name"], name, agencies[i % len(agencies)], rng.randint(1, 20)])
+    return workbook, long_csv
+
+
+CHILD = r"""
+import json, resource, sys, time
+mode, path, db = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, sys.argv[4])
+import pandas as pd
+from mpp_data.service import UploadedFile, ingest_files
+from mpp_data.store import Store
+from mpp_data.config import Settings
+import dataclasses
+settings = dataclasses.replace(Settings.from_env(), max_upload_bytes=10**9)
+content = open(path, "rb").read()
+start = time.perf_counter()
+if mode == "calamine":
+    if path.endswith(".csv"):
+        pd.read_csv(path, sep=";")
+    else:
+        pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+elif mode == "openpyxl":
+    import openpyxl
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    for ws in wb.worksheets:
+        for _ in ws.iter_rows(values_only=True):
+            pass
+else:
+    store = None if mode == "dry" else Store(db)
+    result = ingest_files([UploadedFile(path.rsplit("/", 1)[-1], content)], store, dry_run=mode == "dry",
+                          settings=settings)
+    assert not result.has_errors, result.messages("en")[:3]
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(mode: str, path: Path, folder: Path, repeat: int) -> dict:
+    runs = []
+    for i in range(repeat):
+        db = f"sqlite:///{folder / f'bench_{mode}_{path.stem}_{i}.sqlite'}"
+        out = subprocess.run([sys.executable, "-c", CHILD, mode, str(path), db, str(ROOT)], capture_output=True,
+                             text=True, check=True)  # fmt: skip
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {"seconds": statistics.median(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        workbook, long_csv = build_inputs(folder)
+        print(f"inputs: {workbook.name} {workbook.stat().st_size / 1e6:.1f} MB (2,000 malls + 2,000 x 60 grid), "
+              f"{long_csv.name} {long_csv.stat().st_size / 1e6:.1f} MB (100,000 rows)")  # fmt: skip
+        for path, modes in (
+            (workbook, ["calamine", "openpyxl", "dry", "full"]),
+            (long_csv, ["calamine", "dry", "full"]),
+        ):
+            figures = {mode: measure(mode, path, folder, args.repeat) for mode in modes}
+            floor = figures["calamine"]["seconds"]
+            print(f"\n{path.name}")
+            for mode, label in (("calamine", "bare pandas read (floor)"), ("openpyxl", "bare openpyxl read"),
+                                ("dry", "ingest --dry-run"), ("full", "full ingest (with SQLite write)")):  # fmt: skip
+                if mode in figures:
+                    f = figures[mode]
+                    print(f"  {label:34s} {f['seconds']:7.3f} s  {f['seconds'] / floor:5.2f}x floor  "
+                          f"peak {f['peak_mb']:6.0f} MB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
