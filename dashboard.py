@@ -13,8 +13,10 @@ st.set_page_config(page_title="MPP", page_icon=":material/account_balance:", lay
 lang = controls.language()
 PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("pages/provinces.py", title=t("nav.provinces", lang), icon=":material/map:"),
+    st.Page("pages/gaps.py", title=t("nav.gaps", lang), icon=":material/checklist:"),
+    st.Page("pages/region.py", title=t("nav.region", lang), icon=":material/location_city:"),
+    st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:"),
     st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:"),
 ]
-page = st.navigation(PAGES)
-controls.sidebar()
-page.run()
+st.navigation(PAGES).run()

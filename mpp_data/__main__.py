@@ -47,12 +47,14 @@ def _as_of(text: str | None) -> dt.date | None:
 
 def cmd_metrics(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
-    figures = service.national_figures(service.load_snapshot(store, args.snapshot), _as_of(args.as_of))
+    figures = service.national_figures(
+        service.load_snapshot(store, args.snapshot), _as_of(args.as_of), _as_of(args.target_date), args.province
+    )
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
     else:
         for key, value in figures.items():
-            if key != "provinces":
+            if key not in ("provinces", "gaps"):
                 print(f"{key}: {value}")
     return 0
 
@@ -120,6 +122,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    changes = service.snapshot_diff(store, args.before, args.after)
+    if args.json:
+        print(json.dumps(changes.as_json(), ensure_ascii=False, indent=1))
+    else:
+        print(", ".join(f"{k}: {v}" for k, v in changes.summary.items()))
+    return 0
+
+
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     frame = store.list_snapshots()
@@ -144,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     metrics.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
     metrics.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
+    metrics.add_argument("--target-date", help="YYYY-MM-DD for the required pace (default: MPP_TARGET_DATE)")
+    metrics.add_argument("--province", help="two-digit province code (default: all)")
     metrics.set_defaults(func=cmd_metrics)
 
     ingest = sub.add_parser("ingest", help="load exports as a new snapshot")
@@ -152,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     ingest.add_argument("--json", action="store_true")
     ingest.set_defaults(func=cmd_ingest)
+
+    diff = sub.add_parser("diff", help="what changed between two snapshots")
+    diff.add_argument("before", type=int)
+    diff.add_argument("after", type=int)
+    diff.add_argument("--db")
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(func=cmd_diff)
 
     snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
     snapshots.add_argument("--db")

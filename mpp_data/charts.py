@@ -46,10 +46,20 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figu
     return fig
 
 
-def coverage_over_time(timeline: pd.DataFrame, total_regions: int, lang: str = "id") -> go.Figure:
+def coverage_over_time(
+    timeline: pd.DataFrame,
+    total_regions: int,
+    lang: str = "id",
+    batches: pd.DataFrame | None = None,
+    malls_over_time: pd.DataFrame | None = None,
+    milestones: list[tuple] | None = None,
+) -> go.Figure:
     """Covered regions as a rising step line toward the target line of all regions.
 
     ``timeline``: one row per date: date, new_regions, covered_regions (``metrics.compute_coverage_over_time``).
+    ``batches``: the rows of ``timeline`` that were batch inaugurations, marked with dots.
+    ``malls_over_time`` and ``milestones``: operating malls (date, operating_malls) with the public totals
+    (date, malls, label) drawn beside them.
     """
     hover = [
         f"{format_date(d, lang)}<br>{t('chart.covered_regions', lang)}: {format_number(c, lang)}"
@@ -70,6 +80,44 @@ def coverage_over_time(timeline: pd.DataFrame, total_regions: int, lang: str = "
             hoverinfo="text",
         )
     )
+    if malls_over_time is not None and len(malls_over_time):
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(malls_over_time["date"]),
+                y=malls_over_time["operating_malls"],
+                mode="lines",
+                line={"shape": "hv", "color": OKABE_ITO["grey"], "width": 1.5, "dash": "dot"},
+                name=t("chart.operating_malls", lang),
+                hovertemplate="%{x|%d-%m-%Y}: %{y}<extra></extra>",
+            )
+        )
+    if batches is not None and len(batches):
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(batches["date"]),
+                y=batches["covered_regions"],
+                mode="markers",
+                marker={"color": OKABE_ITO["orange"], "size": 11, "line": {"color": "white", "width": 1.5}},
+                name=t("chart.batches", lang),
+                hovertext=[
+                    f"{format_date(d, lang)}<br>{t('chart.batch', lang, count=format_number(n, lang))}"
+                    for d, n in zip(batches["date"], batches["new_regions"], strict=True)
+                ],
+                hoverinfo="text",
+            )
+        )
+    if milestones:
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime([m[0] for m in milestones]),
+                y=[m[1] for m in milestones],
+                mode="markers",
+                marker={"symbol": "diamond", "color": OKABE_ITO["purple"], "size": 10},
+                name=t("chart.milestones", lang),
+                hovertext=[t("chart.milestone", lang, label=m[2], count=format_number(m[1], lang)) for m in milestones],
+                hoverinfo="text",
+            )
+        )
     fig.add_hline(
         y=total_regions,
         line={"color": OKABE_ITO["vermillion"], "dash": "dash", "width": 2},
@@ -78,8 +126,23 @@ def coverage_over_time(timeline: pd.DataFrame, total_regions: int, lang: str = "
     )
     fig.update_yaxes(title_text=t("chart.covered_regions", lang), range=[0, total_regions * 1.08])
     fig.update_xaxes(title_text=t("word.date", lang))
-    fig.update_layout(showlegend=False)
+    fig.update_layout(showlegend=len(fig.data) > 1, legend={"orientation": "h", "y": -0.2})
     return _layout(fig, t("chart.coverage_over_time.title", lang), lang)
+
+
+def new_regions_per_quarter(quarters: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """Bars of newly covered regions per quarter (``forecast.compute_new_per_quarter``)."""
+    fig = go.Figure(
+        go.Bar(
+            x=quarters["quarter"],
+            y=quarters["new_regions"],
+            marker_color=OKABE_ITO["blue"],
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=t("chart.quarter", lang), type="category", tickangle=-45)
+    fig.update_yaxes(title_text=t("chart.pace.y", lang))
+    return _layout(fig, t("chart.pace.title", lang), lang, height=360)
 
 
 def coverage_by_province(provinces: pd.DataFrame, lang: str = "id") -> go.Figure:

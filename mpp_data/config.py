@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ class Settings:
     database_url: str
     max_upload_bytes: int = 50 * 1024 * 1024
     debug: bool = False
+    #: The date by which every kabupaten/kota should have an MPP; editable on the Overview page.
+    target_date: dt.date = dt.date(2029, 12, 31)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -26,4 +29,5 @@ class Settings:
             database_url=url,
             max_upload_bytes=int(max_mb * 1024 * 1024),
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
+            target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
         )

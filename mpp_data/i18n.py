@@ -62,6 +62,155 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.covered_regions": {"id": "Kabupaten/kota tercakup", "en": "Covered regencies/cities"},
     "chart.by_province.title": {"id": "Cakupan per provinsi", "en": "Coverage by province"},
     "chart.hover.covered_of": {"id": "{covered} dari {total} kabupaten/kota", "en": "{covered} of {total}"},
+    # -- shared controls
+    "nav.provinces": {"id": "Provinsi", "en": "Provinces"},
+    "nav.gaps": {"id": "Belum ada MPP", "en": "No MPP yet"},
+    "nav.region": {"id": "Detail Daerah", "en": "Region detail"},
+    "nav.history": {"id": "Riwayat", "en": "History"},
+    "sidebar.as_of": {"id": "Keadaan per tanggal", "en": "As of"},
+    "sidebar.province": {"id": "Provinsi", "en": "Province"},
+    "sidebar.all_provinces": {"id": "Semua provinsi", "en": "All provinces"},
+    "sidebar.compare": {"id": "Dibandingkan dengan", "en": "Compared with"},
+    "filter.province_note": {"id": "Hanya Provinsi {province}.", "en": "Province {province} only."},
+    # -- overview, extended
+    "kpi.delta_help": {"id": "Perubahan sejak {date}.", "en": "Change since {date}."},
+    "chart.batch": {"id": "Peresmian serentak: {count} daerah", "en": "Batch inauguration: {count} regions"},
+    "chart.batches": {"id": "Peresmian serentak", "en": "Batch inaugurations"},
+    "chart.milestone": {"id": "Angka publik {label}: {count} MPP", "en": "Public figure {label}: {count} MPPs"},
+    "chart.milestones": {"id": "Angka publik (jumlah MPP)", "en": "Public figures (number of MPPs)"},
+    "chart.operating_malls": {"id": "MPP beroperasi", "en": "Operating MPPs"},
+    "chart.pace.title": {
+        "id": "Kabupaten/kota yang baru tercakup per triwulan",
+        "en": "Newly covered regencies/cities per quarter",
+    },
+    "chart.pace.y": {"id": "Kabupaten/kota baru", "en": "New regencies/cities"},
+    "chart.quarter": {"id": "Triwulan", "en": "Quarter"},
+    "forecast.title": {"id": "Perkiraan cakupan penuh", "en": "Forecast of full coverage"},
+    "forecast.target": {"id": "Target cakupan penuh", "en": "Full coverage target"},
+    "forecast.sentence": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), seluruh {total} kabupaten/kota "
+        "akan memiliki MPP sekitar {month} (rentang {earliest} sampai {latest}, menurut laju 12 bulan tercepat "
+        "dan terlambat dalam tiga tahun terakhir).",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), all {total} regencies/cities "
+        "would have an MPP around {month} (between {earliest} and {latest}, from the fastest and slowest "
+        "12-month pace of the last three years).",
+    },
+    "forecast.required": {
+        "id": "Untuk mencapai target {target}, perlu {required} kabupaten/kota per bulan: {ratio} kali laju saat ini.",
+        "en": "To reach the target of {target}, {required} regencies/cities a month are needed: {ratio} times the "
+        "current pace.",
+    },
+    "forecast.required_no_pace": {
+        "id": "Untuk mencapai target {target}, perlu {required} kabupaten/kota per bulan.",
+        "en": "To reach the target of {target}, {required} regencies/cities a month are needed.",
+    },
+    "forecast.target_passed": {
+        "id": "Tanggal target {target} sudah lewat pada tanggal data ini.",
+        "en": "The target date {target} has passed on this data date.",
+    },
+    "forecast.complete": {
+        "id": "Semua {total} kabupaten/kota sudah memiliki MPP.",
+        "en": "All {total} regencies/cities already have an MPP.",
+    },
+    "forecast.stalled": {
+        "id": "Dalam 12 bulan terakhir tidak ada kabupaten/kota yang baru tercakup; dengan laju ini cakupan penuh "
+        "tidak tercapai.",
+        "en": "No regency/city was newly covered in the last 12 months; at this pace full coverage is never reached.",
+    },
+    "forecast.not_enough": {
+        "id": "Data belum cukup untuk perkiraan: perlu sedikitnya dua tanggal peresmian.",
+        "en": "Not enough data for a forecast: at least two inauguration dates are needed.",
+    },
+    "forecast.never": {"id": "tidak pernah", "en": "never"},
+    # -- provinces
+    "provinces.title": {"id": "Cakupan per Provinsi", "en": "Coverage by Province"},
+    "provinces.full": {"id": "{count} provinsi sudah 100%.", "en": "{count} provinces are at 100%."},
+    "provinces.choose": {"id": "Lihat kabupaten/kota di provinsi", "en": "Show the regencies/cities of"},
+    "provinces.regions_of": {"id": "Kabupaten/kota di {province}", "en": "Regencies/cities in {province}"},
+    "column.rank": {"id": "Peringkat", "en": "Rank"},
+    "column.province": {"id": "Provinsi", "en": "Province"},
+    "column.province_name": {"id": "Provinsi", "en": "Province"},
+    "column.total_regions": {"id": "Kab/kota", "en": "Regions"},
+    "column.covered_regions": {"id": "Tercakup", "en": "Covered"},
+    "column.coverage_pct": {"id": "Cakupan (%)", "en": "Coverage (%)"},
+    "column.operating_malls": {"id": "MPP beroperasi", "en": "Operating MPPs"},
+    "column.pipeline_malls": {"id": "MPP dalam proses", "en": "MPPs in the pipeline"},
+    "column.full": {"id": "100%", "en": "100%"},
+    "column.code": {"id": "Kode", "en": "Code"},
+    "column.name": {"id": "Kabupaten/Kota", "en": "Regency/City"},
+    "column.kind": {"id": "Jenis", "en": "Kind"},
+    "column.status": {"id": "Status", "en": "Status"},
+    "column.operating_since": {"id": "Beroperasi sejak", "en": "Operating since"},
+    "column.pipeline_status": {"id": "Tahap", "en": "Stage"},
+    "column.mall_name": {"id": "Nama MPP", "en": "Mall"},
+    "column.inaugurated_on": {"id": "Tanggal peresmian", "en": "Inauguration date"},
+    "column.agencies": {"id": "Instansi", "en": "Agencies"},
+    "column.services": {"id": "Layanan", "en": "Services"},
+    "column.agency": {"id": "Instansi", "en": "Agency"},
+    "kind.kabupaten": {"id": "Kabupaten", "en": "Regency"},
+    "kind.kota": {"id": "Kota", "en": "City"},
+    # -- gaps
+    "gaps.title": {"id": "Kabupaten/Kota Belum Ada MPP", "en": "Regencies/Cities Without an MPP"},
+    "gaps.summary": {
+        "id": "{count} kabupaten/kota belum memiliki MPP beroperasi per {date}: {under_construction} sedang "
+        "dibangun, {planned} direncanakan, {none} belum ada rencana.",
+        "en": "{count} regencies/cities have no operating MPP as of {date}: {under_construction} being built, "
+        "{planned} planned, {none} with no plan yet.",
+    },
+    "gaps.filter_stage": {"id": "Tahap", "en": "Stage"},
+    "gaps.search": {"id": "Cari nama", "en": "Search by name"},
+    "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "download.excel": {"id": "Unduh Excel", "en": "Download Excel"},
+    # -- region detail
+    "region.title": {"id": "Detail Kabupaten/Kota", "en": "Regency/City Detail"},
+    "region.search": {
+        "id": "Cari kabupaten/kota (nama dalam bentuk apa pun)",
+        "en": "Find a regency/city (any form of the name)",
+    },
+    "region.choose": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "region.status": {"id": "Status per {date}: {status}", "en": "Status as of {date}: {status}"},
+    "region.malls": {"id": "MPP di daerah ini", "en": "Malls in this region"},
+    "region.no_malls": {"id": "Belum ada MPP tercatat di daerah ini.", "en": "No mall is recorded in this region."},
+    "region.agencies": {"id": "Instansi yang hadir", "en": "Agencies present"},
+    "region.missing_mou": {"id": "Instansi MoU yang belum hadir", "en": "MoU agencies not yet present"},
+    "region.no_participation": {
+        "id": "Belum ada data keikutsertaan instansi untuk MPP di daerah ini.",
+        "en": "There is no agency participation data for the malls of this region.",
+    },
+    # -- history
+    "history.title": {"id": "Riwayat Unggahan", "en": "Upload History"},
+    "history.intro": {
+        "id": "Setiap unggahan disimpan utuh. Pilih dua unggahan untuk melihat perubahannya.",
+        "en": "Every upload is kept whole. Choose two uploads to see what changed.",
+    },
+    "history.before": {"id": "Unggahan lama", "en": "Earlier upload"},
+    "history.after": {"id": "Unggahan baru", "en": "Later upload"},
+    "history.summary": {
+        "id": "{added} MPP ditambah, {removed} dihapus, {status_changed} berubah status, {date_changed} tanggal "
+        "dikoreksi, {agencies_joined} instansi bergabung, {agencies_left} instansi keluar.",
+        "en": "{added} malls added, {removed} removed, {status_changed} status changes, {date_changed} date "
+        "corrections, {agencies_joined} agencies joined, {agencies_left} agencies left.",
+    },
+    "history.added": {"id": "MPP ditambah", "en": "Malls added"},
+    "history.removed": {"id": "MPP dihapus", "en": "Malls removed"},
+    "history.status_changed": {"id": "Perubahan status", "en": "Status changes"},
+    "history.date_changed": {"id": "Koreksi tanggal", "en": "Date corrections"},
+    "history.agencies_joined": {"id": "Instansi bergabung", "en": "Agencies joined"},
+    "history.agencies_left": {"id": "Instansi keluar", "en": "Agencies left"},
+    "history.none": {"id": "Tidak ada.", "en": "None."},
+    "column.id": {"id": "#", "en": "#"},
+    "column.created_at": {"id": "Waktu", "en": "Time"},
+    "column.is_sample": {"id": "Data contoh", "en": "Sample"},
+    "column.source_files": {"id": "Berkas", "en": "Files"},
+    "column.malls_count": {"id": "MPP", "en": "Malls"},
+    "column.participation_count": {"id": "Keikutsertaan", "en": "Participation"},
+    "column.rows_read": {"id": "Baris dibaca", "en": "Rows read"},
+    "column.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
+    "column.status_before": {"id": "Status lama", "en": "Status before"},
+    "column.status_after": {"id": "Status baru", "en": "Status after"},
+    "column.inaugurated_before": {"id": "Tanggal lama", "en": "Date before"},
+    "column.inaugurated_after": {"id": "Tanggal baru", "en": "Date after"},
+    "column.region_code": {"id": "Kode wilayah", "en": "Region code"},
     # -- upload
     "upload.title": {"id": "Unggah Data", "en": "Upload data"},
     "upload.intro": {
@@ -127,7 +276,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.column": {"id": "Kolom", "en": "Column"},
     "column.value": {"id": "Isi", "en": "Value"},
     "column.severity": {"id": "Tingkat", "en": "Severity"},
-    "column.kind": {"id": "Jenis", "en": "Kind"},
     "column.message": {"id": "Pesan", "en": "Message"},
     "column.header": {"id": "Judul kolom", "en": "Column header"},
     "column.field": {"id": "Dibaca sebagai", "en": "Read as"},
@@ -297,6 +445,14 @@ def format_percent(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: 
     if value is None:
         return "–"
     return f"{format_number(value, lang, decimals)}%"
+
+
+def format_month(value: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``2028-11`` -> ``November 2028``; ``tidak pernah``/``never`` for None."""
+    if value is None:
+        return t("forecast.never", lang)
+    year, month = (int(part) for part in value.split("-"))
+    return _babel_date(dt.date(year, month, 1), format="MMMM y", locale=babel_locale(lang))
 
 
 def format_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:

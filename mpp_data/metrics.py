@@ -120,3 +120,45 @@ def latest_data_date(malls: pd.DataFrame) -> dt.date | None:
     """The newest inauguration date in the data: the default "as of" date."""
     dates = malls["inaugurated_on"].dropna()
     return max(dates) if len(dates) else None
+
+
+def compute_malls_over_time(malls: pd.DataFrame) -> pd.DataFrame:
+    """One row per inauguration date: date, operating_malls (running total, province-run malls included)."""
+    operating = malls[malls["status"].eq(OPERATING) & malls["inaugurated_on"].notna()]
+    per_day = operating["inaugurated_on"].value_counts().sort_index()
+    return pd.DataFrame({"date": list(per_day.index), "operating_malls": per_day.cumsum().to_numpy(dtype=int)})
+
+
+def restrict_to_province(
+    malls: pd.DataFrame, regions: pd.DataFrame, province_code: str | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Malls and regions of one province (all when ``province_code`` is None)."""
+    if not province_code:
+        return malls, regions
+    return (
+        malls[malls["province_code"] == province_code].reset_index(drop=True),
+        regions[regions["province_code"] == province_code].reset_index(drop=True),
+    )
+
+
+def compute_gap_list(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """Every kabupaten/kota without an operating MPP on ``as_of``: code, name, kind, province_code,
+    province_name, pipeline_status (under_construction, planned or none), ordered by code."""
+    table = compute_region_status(malls, regions, as_of)
+    gaps = table[table["status"] != OPERATING].rename(columns={"status": "pipeline_status"})
+    columns = ["code", "name", "kind", "province_code", "province_name", "pipeline_status"]
+    return gaps[columns].sort_values("code").reset_index(drop=True)
+
+
+def compute_region_malls(malls: pd.DataFrame, code: str, as_of: dt.date) -> pd.DataFrame:
+    """The malls of one kabupaten/kota with their status on ``as_of``: mall_name, status, inaugurated_on,
+    agencies, services."""
+    mine = malls[malls["region_code"] == code].copy()
+    mine["status"] = status_as_of(mine, as_of)
+    columns = [c for c in ("mall_name", "status", "inaugurated_on", "agencies", "services") if c in mine]
+    return mine[columns].sort_values("mall_name").reset_index(drop=True)
+
+
+def until(timeline: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The rows of a dated table (``date`` column) on or before ``as_of``."""
+    return timeline[timeline["date"] <= as_of].reset_index(drop=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mpp_data import metrics
+from mpp_data import forecast, history, metrics, presentation
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import MppDataError, NoDataError
 from mpp_data.i18n import issue_message, t
@@ -322,13 +322,20 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
     )
 
 
-def national_figures(data: SnapshotData, as_of: dt.date | None = None) -> dict:
-    """The CLI's and the Overview's headline object (see ``metrics.compute_national_summary``)."""
+def national_figures(
+    data: SnapshotData,
+    as_of: dt.date | None = None,
+    target_date: dt.date | None = None,
+    province: str | None = None,
+) -> dict:
+    """The CLI's and the Overview's headline object: coverage, malls, provinces, forecast and gaps."""
     as_of = as_of or metrics.latest_data_date(data.malls) or dt.date.today()
-    regions = official_regions()
-    summary = metrics.compute_national_summary(data.malls, regions, as_of)
-    provinces = metrics.compute_coverage_by_province(data.malls, regions, as_of)
+    target_date = target_date or Settings.from_env().target_date
+    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
+    summary = metrics.compute_national_summary(malls, regions, as_of)
+    provinces = metrics.compute_coverage_by_province(malls, regions, as_of)
     summary["as_of"] = as_of.isoformat()
+    summary["province"] = province
     summary["snapshot_id"] = int(data.snapshot["id"])
     summary["is_sample"] = bool(data.snapshot["is_sample"])
     summary["provinces"] = [
@@ -341,7 +348,18 @@ def national_figures(data: SnapshotData, as_of: dt.date | None = None) -> dict:
         }  # fmt: skip
         for r in provinces.itertuples()
     ]
+    summary["forecast"] = forecast.compute_forecast(malls, regions, as_of, target_date).as_json()
+    gaps = metrics.compute_gap_list(malls, regions, as_of)
+    summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
     return summary
+
+
+def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:
+    """What changed from snapshot ``before`` to snapshot ``after``."""
+    return history.compute_snapshot_diff(
+        store.load_malls(before), store.load_malls(after), store.load_participation(before),
+        store.load_participation(after),
+    )  # fmt: skip
 
 
 def issues_table(result: IngestResult, lang: str) -> pd.DataFrame:
@@ -401,5 +419,15 @@ def filter_issues(issues: pd.DataFrame, severities: list[str], kinds: list[str])
 
 def region_choices() -> dict[str, str]:
     """Every kabupaten/kota code with a label to choose it by: ``Kabupaten Sanggau (Kalimantan Barat)``."""
-    regions = official_regions()
-    return {c: f"{n} ({p})" for c, n, p in regions[["code", "name", "province_name"]].itertuples(index=False)}
+    return presentation.region_options(official_regions())
+
+
+def find_region(written: str) -> str | None:
+    """A kabupaten/kota code for a name typed in any of its forms (``Kab. Sanggau``, ``Sanggau Regency``);
+    the best suggestion when no exact match applies."""
+    if not written.strip():
+        return None
+    match = RegionMatcher().match_name(written)
+    if match.code and match.code in presentation.region_options(official_regions()):
+        return match.code
+    return match.candidates[0] if match.candidates else None

@@ -7,7 +7,8 @@ from mpp_data.i18n import format_number, t
 from ui import cache, controls, upload
 from ui.errors import show_error
 
-lang = controls.language()
+view = controls.sidebar()
+lang = view.lang
 st.title(t("upload.title", lang))
 st.write(t("upload.intro", lang))
 

@@ -54,3 +54,42 @@ def test_metrics_reads_the_database_url_from_the_environment(sqlite_url):
     result = run_cli("metrics", "--json", env_url=sqlite_url)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["snapshot_id"] == 1
+
+
+def test_metrics_as_of_target_date_forecast_and_gaps(sqlite_url):
+    result = run_cli("metrics", "--json", "--db", sqlite_url, "--as-of", "2024-12-31", "--target-date", "2029-12-31")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["as_of"] == "2024-12-31"
+    data = service.load_snapshot(service.open_store(sqlite_url))
+    import datetime as dt
+
+    from mpp_data import forecast, metrics
+
+    expected = forecast.compute_forecast(data.malls, official_regions(), dt.date(2024, 12, 31), dt.date(2029, 12, 31))
+    assert figures["forecast"] == expected.as_json()
+    assert set(figures["forecast"]) >= {"pace_per_month", "full_coverage_month", "range", "required_pace_per_month",
+                                        "target_date"}  # fmt: skip
+    gaps = metrics.compute_gap_list(data.malls, official_regions(), dt.date(2024, 12, 31))
+    assert [g["code"] for g in figures["gaps"]] == gaps["code"].tolist()
+    assert set(figures["gaps"][0]) == {"code", "name", "province_code", "pipeline_status"}
+    assert len(figures["gaps"]) == 514 - figures["covered_regions"]
+
+
+def test_diff_json_between_two_snapshots(tmp_path, sqlite_url):
+    from tests.loaders import workbooks as wb
+
+    store = service.open_store(sqlite_url)
+    first = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Depok", "Direncanakan"], ["Kota Medan", "Rencana"]]})
+    second = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status", "Tanggal Peresmian"], ["Kota Depok", "Beroperasi", "2024-06-24"],
+                              ["Kota Binjai", "Rencana", None]]})  # fmt: skip
+    a = service.ingest_files([first], store).snapshot_id
+    b = service.ingest_files([second], store).snapshot_id
+    result = run_cli("diff", str(a), str(b), "--json", "--db", sqlite_url)
+    assert result.returncode == 0, result.stderr
+    changes = json.loads(result.stdout)
+    assert changes["summary"] == {"added": 1, "removed": 1, "status_changed": 1, "date_changed": 1,
+                                  "agencies_joined": 0, "agencies_left": 0}  # fmt: skip
+    assert changes["added"][0]["mall_name"] == "MPP Kota Binjai"
+    assert changes["status_changed"][0] == {"region_code": "32.76", "mall_name": "MPP Kota Depok",
+                                            "status_before": "planned", "status_after": "operating"}  # fmt: skip

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
-from mpp_data import metrics, service
+from mpp_data import forecast, metrics, service
 from mpp_data.config import Settings
 from mpp_data.regions import official_regions
 from mpp_data.store import Store
@@ -31,16 +32,65 @@ def snapshot_data(url: str, snapshot_id: int) -> service.SnapshotData:
     return service.load_snapshot(_store(url), snapshot_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def national_figures(url: str, snapshot_id: int, as_of: dt.date) -> dict:
-    return service.national_figures(snapshot_data(url, snapshot_id), as_of)
+@st.cache_data(show_spinner=False, max_entries=64)
+def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+    return _store(url).list_snapshots()
+
+
+def _scope(url: str, snapshot_id: int, province: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return metrics.restrict_to_province(snapshot_data(url, snapshot_id).malls, official_regions(), province)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def coverage_over_time(url: str, snapshot_id: int):  # noqa: ANN201
-    return metrics.compute_coverage_over_time(snapshot_data(url, snapshot_id).malls, official_regions())
+def figures(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, province: str | None) -> dict:
+    return service.national_figures(snapshot_data(url, snapshot_id), as_of, target, province)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def coverage_over_time(url: str, snapshot_id: int, province: str | None) -> pd.DataFrame:
+    return metrics.compute_coverage_over_time(*_scope(url, snapshot_id, province))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def malls_over_time(url: str, snapshot_id: int, province: str | None) -> pd.DataFrame:
+    return metrics.compute_malls_over_time(_scope(url, snapshot_id, province)[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def coverage_by_province(url: str, snapshot_id: int, as_of: dt.date):  # noqa: ANN201
+def forecast_for(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, province: str | None):  # noqa: ANN201
+    return forecast.compute_forecast(*_scope(url, snapshot_id, province), as_of, target)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def coverage_by_province(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
     return metrics.compute_coverage_by_province(snapshot_data(url, snapshot_id).malls, official_regions(), as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def region_status(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    return metrics.compute_region_status(*_scope(url, snapshot_id, province), as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def gap_list(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    return metrics.compute_gap_list(*_scope(url, snapshot_id, province), as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def snapshot_diff(url: str, before: int, after: int):  # noqa: ANN201
+    return service.snapshot_diff(_store(url), before, after)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+    """Everything the Overview's charts need, up to ``as_of``."""
+    timeline = coverage_over_time(url, snapshot_id, province)
+    upto = metrics.until(timeline, as_of)
+    first = upto["date"].min() if len(upto) else None
+    return {
+        "timeline": upto,
+        "malls": metrics.until(malls_over_time(url, snapshot_id, province), as_of),
+        "batches": forecast.compute_batch_days(timeline, as_of),
+        "quarters": forecast.compute_new_per_quarter(timeline, as_of),
+        "milestones": [] if province else forecast.milestones_in_range(first, as_of),
+    }

@@ -1,4 +1,8 @@
-"""The sidebar shared by every page: language and the snapshot being looked at."""
+"""The sidebar shared by every page: language, as-of date, comparison date, province.
+
+The chosen view lives in the URL's query parameters (``?lang=en&as_of=2024-12-31&province=61``), so a
+link pasted into a chat opens the same view.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,24 @@ from dataclasses import dataclass
 import streamlit as st
 
 from mpp_data import metrics
+from mpp_data.forecast import add_months
 from mpp_data.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
+from mpp_data.regions import official_provinces
 from ui import cache
 
 _LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+EARLIEST = dt.date(2015, 1, 1)
 
 
 @dataclass(frozen=True)
 class View:
-    """What every page draws from: the store URL, snapshot, as-of date and language."""
+    """What every page draws from."""
 
     url: str
     snapshot: dict
     as_of: dt.date
+    compare: dt.date
+    province: str | None
     lang: str
 
     @property
@@ -30,33 +39,89 @@ class View:
 
 def language() -> str:
     """The chosen language; the URL's ``?lang=en`` sets it on first load."""
-    if "lang" not in st.session_state:
+    if "_lang" not in st.session_state:
         wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
-        st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
-    return st.session_state["lang"]
+        st.session_state["_lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state["_lang"]
 
 
-def sidebar() -> None:
-    """Drawn once in ``dashboard.py`` so the widgets keep their state across pages."""
-    lang = language()
-    st.sidebar.radio(
-        t("sidebar.language", lang),
-        LANGUAGES,
-        format_func=_LANGUAGE_NAMES.get,
-        key="lang",
-        horizontal=True,
-    )
-    st.query_params["lang"] = st.session_state["lang"]
+def _date_param(name: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return None
 
 
-def current_view() -> View:
-    lang = language()
+def _latest_snapshot() -> tuple[str, dict, dt.date]:
     url = cache.database_url()
-    store = cache.store()
-    snapshot_id = store.latest_snapshot_id()
-    data = cache.snapshot_data(url, snapshot_id)
-    as_of = metrics.latest_data_date(data.malls) or dt.date.today()
-    return View(url=url, snapshot=data.snapshot, as_of=as_of, lang=lang)
+    data = cache.snapshot_data(url, cache.store().latest_snapshot_id())
+    latest = metrics.latest_data_date(data.malls) or dt.date.today()
+    return url, data.snapshot, latest
+
+
+def _remember(key: str) -> None:
+    st.session_state[f"_{key}"] = st.session_state[key]
+
+
+def _persistent(key: str, default: object) -> dict:
+    """Widget arguments that keep a value across pages: each page draws its own widget, so the value
+    lives under ``_key`` and seeds the widget on every run."""
+    if f"_{key}" not in st.session_state:
+        st.session_state[f"_{key}"] = default
+    st.session_state[key] = st.session_state[f"_{key}"]
+    return {"key": key, "on_change": _remember, "args": (key,)}
+
+
+def sidebar() -> View:
+    """The shared controls, drawn by each page, and the view they select."""
+    lang = language()
+    url, snapshot, latest = _latest_snapshot()
+    upper = max(latest, dt.date.today())
+    provinces = dict(official_provinces().itertuples(index=False))
+    wanted_province = st.query_params.get("province", "")
+    as_of_default = _date_param("as_of") or latest
+    bar = st.sidebar
+    bar.radio(t("sidebar.language", lang), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
+              **_persistent("lang", lang))  # fmt: skip
+    lang = st.session_state["lang"]
+    bar.date_input(t("sidebar.as_of", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY",
+                   **_persistent("as_of", as_of_default))  # fmt: skip
+    bar.selectbox(
+        t("sidebar.province", lang), ["", *provinces],
+        format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)),
+        **_persistent("province", wanted_province if wanted_province in provinces else ""),
+    )  # fmt: skip
+    bar.date_input(t("sidebar.compare", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY",
+                   **_persistent("compare", _date_param("compare") or add_months(as_of_default, -12)))  # fmt: skip
+    view = View(
+        url=url,
+        snapshot=snapshot,
+        as_of=st.session_state["as_of"],
+        compare=st.session_state["compare"],
+        province=st.session_state["province"] or None,
+        lang=lang,
+    )
+    _write_query_params(view)
+    return view
+
+
+def _write_query_params(view: View) -> None:
+    st.query_params.update({"lang": view.lang, "as_of": view.as_of.isoformat(), "compare": view.compare.isoformat()})
+    if view.province:
+        st.query_params["province"] = view.province
+    elif "province" in st.query_params:
+        del st.query_params["province"]
+
+
+def page_header(view: View, title_key: str) -> None:
+    """Title, sample badge and the as-of line every page starts with."""
+    st.title(t(title_key, view.lang))
+    sample_badge(view)
+    line = t("overview.as_of", view.lang, date=format_date(view.as_of, view.lang))
+    if view.province:
+        name = dict(official_provinces().itertuples(index=False))[view.province]
+        line += " · " + t("filter.province_note", view.lang, province=name)
+    st.caption(line)
 
 
 def sample_badge(view: View) -> None:
@@ -76,3 +141,8 @@ def source_caption(view: View) -> None:
             created=format_date(created.date() if hasattr(created, "date") else created, view.lang),
         )
     )
+
+
+def column_labels(columns, lang: str) -> dict[str, str]:  # noqa: ANN001
+    """Localised column headers for ``st.dataframe(column_config=...)``."""
+    return {c: t(f"column.{c}", lang) for c in columns}

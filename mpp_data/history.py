@@ -1,0 +1,88 @@
+"""What changed between two snapshots (pure).
+
+A mall is the same mall in both when its region code and its name (case and spaces folded) agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+def _mall_key(malls: pd.DataFrame) -> pd.Series:
+    return malls["region_code"].astype(str) + "|" + malls["mall_name"].astype(str).str.lower().str.split().str.join(" ")
+
+
+@dataclass(frozen=True)
+class SnapshotDiff:
+    """Each table has one row per change; ``summary`` counts them."""
+
+    added: pd.DataFrame  # region_code, mall_name, status, inaugurated_on
+    removed: pd.DataFrame  # region_code, mall_name, status, inaugurated_on
+    status_changed: pd.DataFrame  # region_code, mall_name, status_before, status_after
+    date_changed: pd.DataFrame  # region_code, mall_name, inaugurated_before, inaugurated_after
+    agencies_joined: pd.DataFrame  # region_code, mall_name, agency
+    agencies_left: pd.DataFrame  # region_code, mall_name, agency
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in
+                ("added", "removed", "status_changed", "date_changed", "agencies_joined", "agencies_left")}  # fmt: skip
+
+    def as_json(self) -> dict:
+        def rows(frame: pd.DataFrame) -> list[dict]:
+            return [
+                {k: (v.isoformat() if hasattr(v, "isoformat") else (None if pd.isna(v) else v)) for k, v in r.items()}
+                for r in frame.astype(object).to_dict("records")
+            ]
+
+        return {"summary": self.summary, **{name: rows(getattr(self, name)) for name in self.summary}}
+
+
+_MALL_COLUMNS = ["region_code", "mall_name", "status", "inaugurated_on"]
+
+
+def compute_snapshot_diff(
+    malls_before: pd.DataFrame, malls_after: pd.DataFrame, part_before: pd.DataFrame, part_after: pd.DataFrame
+) -> SnapshotDiff:
+    before = malls_before.assign(key=_mall_key(malls_before)).drop_duplicates("key").set_index("key")
+    after = malls_after.assign(key=_mall_key(malls_after)).drop_duplicates("key").set_index("key")
+    added = after.loc[after.index.difference(before.index, sort=False), _MALL_COLUMNS]
+    removed = before.loc[before.index.difference(after.index, sort=False), _MALL_COLUMNS]
+    both = before.index.intersection(after.index, sort=False)
+    later = after.loc[both, ["status", "inaugurated_on"]].add_suffix("_after")
+    joined = before.loc[both, _MALL_COLUMNS].join(later)
+    status_changed = joined[joined["status"] != joined["status_after"]].rename(columns={"status": "status_before"})[
+        ["region_code", "mall_name", "status_before", "status_after"]
+    ]
+    dates_differ = joined["inaugurated_on"].astype(object).where(joined["inaugurated_on"].notna(), None) != joined[
+        "inaugurated_on_after"
+    ].astype(object).where(joined["inaugurated_on_after"].notna(), None)
+    date_changed = joined[dates_differ].rename(
+        columns={"inaugurated_on": "inaugurated_before", "inaugurated_on_after": "inaugurated_after"}
+    )[["region_code", "mall_name", "inaugurated_before", "inaugurated_after"]]
+    joined_agencies, left_agencies = _agency_changes(part_before, part_after)
+    return SnapshotDiff(
+        added.reset_index(drop=True),
+        removed.reset_index(drop=True),
+        status_changed.reset_index(drop=True),
+        date_changed.reset_index(drop=True),
+        joined_agencies,
+        left_agencies,
+    )
+
+
+def _present(participation: pd.DataFrame) -> set[tuple[str, str, str]]:
+    present = participation[participation["present"].astype(bool)]
+    names = present["mall_name"].fillna("").astype(str).str.lower().str.split().str.join(" ")
+    return set(zip(present["region_code"].astype(str), names, present["agency"].astype(str), strict=True))
+
+
+def _agency_changes(before: pd.DataFrame, after: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    was, now = _present(before), _present(after)
+    columns = ["region_code", "mall_name", "agency"]
+    return (
+        pd.DataFrame(sorted(now - was), columns=columns),
+        pd.DataFrame(sorted(was - now), columns=columns),
+    )

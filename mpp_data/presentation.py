@@ -1,0 +1,134 @@
+"""Metric frames as people read them: translated statuses and kinds, dates in words, ranks (pure)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from mpp_data.agencies import MOU_AGENCIES, agency_by_key
+from mpp_data.i18n import format_date, t
+
+
+def status_label(status: str, lang: str) -> str:
+    return t(f"status.{status}", lang)
+
+
+def _dates(values: pd.Series, lang: str) -> pd.Series:
+    return values.map(lambda d: format_date(d, lang) if d is not None and not pd.isna(d) else "")
+
+
+def display_provinces(provinces: pd.DataFrame) -> pd.DataFrame:
+    """``metrics.compute_coverage_by_province`` with a rank (1 = highest coverage) and a 100% flag."""
+    table = provinces.sort_values(["coverage_pct", "covered_regions"], ascending=False).reset_index(drop=True)
+    table.insert(0, "rank", table["coverage_pct"].rank(method="min", ascending=False).astype(int))
+    table["full"] = table["coverage_pct"] >= 100
+    return table[["rank", "province_name", "total_regions", "covered_regions", "coverage_pct", "operating_malls",
+                  "pipeline_malls", "full"]]  # fmt: skip
+
+
+def display_region_status(regions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``metrics.compute_region_status`` rows: code, name, kind, status and operating since, in words."""
+    return pd.DataFrame(
+        {
+            "code": regions["code"],
+            "name": regions["name"],
+            "kind": regions["kind"].map(lambda k: t(f"kind.{k}", lang)),
+            "status": regions["status"].map(lambda s: status_label(s, lang)),
+            "operating_since": _dates(regions["operating_since"], lang),
+        }
+    )
+
+
+def display_gaps(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``metrics.compute_gap_list`` in words, for the page and the downloads."""
+    return pd.DataFrame(
+        {
+            "code": gaps["code"],
+            "name": gaps["name"],
+            "kind": gaps["kind"].map(lambda k: t(f"kind.{k}", lang)),
+            "province": gaps["province_name"],
+            "pipeline_status": gaps["pipeline_status"].map(lambda s: status_label(s, lang)),
+        }
+    )
+
+
+def filter_gaps(gaps: pd.DataFrame, stages: list[str], search: str) -> pd.DataFrame:
+    """Gap rows in one of ``stages`` (all when empty) whose name contains ``search`` (any case)."""
+    keep = pd.Series(True, index=gaps.index)
+    if stages:
+        keep &= gaps["pipeline_status"].isin(stages)
+    if search.strip():
+        keep &= gaps["name"].str.contains(search.strip(), case=False, regex=False)
+    return gaps[keep].reset_index(drop=True)
+
+
+def gap_counts(gaps: pd.DataFrame) -> dict[str, int]:
+    counts = gaps["pipeline_status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in ("under_construction", "planned", "none")}
+
+
+def display_malls(malls: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``metrics.compute_region_malls`` in words."""
+    return pd.DataFrame(
+        {
+            "mall_name": malls["mall_name"],
+            "status": malls["status"].map(lambda s: status_label(s, lang)),
+            "inaugurated_on": _dates(malls["inaugurated_on"], lang),
+            "agencies": malls.get("agencies"),
+            "services": malls.get("services"),
+        }
+    )
+
+
+def agency_label(agency: str) -> str:
+    found = agency_by_key(agency)
+    return found.short_name if found else agency
+
+
+def region_agencies(participation: pd.DataFrame, code: str) -> tuple[list[str], list[str], bool]:
+    """Agencies present in the malls of region ``code``, the MoU agencies missing there, and whether
+    the region has any participation rows at all (no rows means no data, not absence)."""
+    rows = participation[participation["region_code"] == code]
+    if rows.empty:
+        return [], [], False
+    present_keys = set(rows.loc[rows["present"].astype(bool), "agency"])
+    present = sorted(agency_label(a) for a in present_keys)
+    missing = [a.short_name for a in MOU_AGENCIES if a.key not in present_keys]
+    return present, missing, True
+
+
+def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``Store.list_snapshots`` for the History page."""
+    return pd.DataFrame(
+        {
+            "id": snapshots["id"],
+            "created_at": snapshots["created_at"].map(
+                lambda c: f"{format_date(c.date(), lang)} {c:%H:%M}" if c is not None else ""
+            ),
+            "source_files": snapshots["source_files"].map(", ".join),
+            "is_sample": snapshots["is_sample"].astype(bool),
+            "malls_count": snapshots["malls_count"],
+            "participation_count": snapshots["participation_count"],
+            "rows_read": snapshots["rows_read"],
+            "rows_rejected": snapshots["rows_rejected"],
+        }
+    )
+
+
+def region_options(regions: pd.DataFrame) -> dict[str, str]:
+    """Code -> ``Kabupaten Sanggau (Kalimantan Barat)`` for a searchable choice."""
+    return {c: f"{n} ({p})" for c, n, p in regions[["code", "name", "province_name"]].itertuples(index=False)}
+
+
+def snapshot_labels(snapshots: pd.DataFrame, lang: str) -> dict[int, str]:
+    """Snapshot id -> ``3 · 24 Juni 2024 10:15 · mpp.xlsx`` for choosing one."""
+    table = display_snapshots(snapshots, lang)
+    return {
+        int(i): f"{i} · {created} · {files}"
+        for i, created, files in zip(table["id"], table["created_at"], table["source_files"], strict=True)
+    }
+
+
+def status_of(region_status: pd.DataFrame, code: str) -> str:
+    """One region's status from ``metrics.compute_region_status`` (``none`` when it is not there)."""
+    found = region_status.loc[region_status["code"] == code, "status"]
+    return str(found.iloc[0]) if len(found) else "none"

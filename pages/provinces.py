@@ -1,0 +1,46 @@
+"""Provinsi / Provinces: the 38 provinces ranked by coverage, and the regencies/cities of one."""
+
+import streamlit as st
+
+from mpp_data import charts, presentation
+from mpp_data.i18n import format_number, t
+from mpp_data.regions import official_provinces
+from ui import cache, controls
+from ui.errors import show_error
+
+view = controls.sidebar()
+lang = view.lang
+try:
+    provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
+    table = presentation.display_provinces(provinces)
+except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
+    show_error(exc, lang)
+    st.stop()
+
+controls.page_header(view, "provinces.title")
+st.markdown(t("provinces.full", lang, count=format_number(int(table["full"].sum()), lang)))
+st.dataframe(
+    table,
+    hide_index=True,
+    key="provinces_table",
+    column_config=controls.column_labels(table.columns, lang)
+    | {
+        "province_name": t("column.province", lang),
+        "coverage_pct": st.column_config.ProgressColumn(
+            t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.1f%%"
+        ),
+    },  # fmt: skip
+)
+st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
+
+names = dict(official_provinces().itertuples(index=False))
+chosen = st.selectbox(
+    t("provinces.choose", lang), list(names), index=list(names).index(view.province) if view.province else 0,
+    format_func=names.get, key="province_detail",
+)  # fmt: skip
+regions = presentation.display_region_status(cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang)
+st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
+st.dataframe(
+    regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
+)
+controls.source_caption(view)

@@ -1,0 +1,97 @@
+"""Snapshot differences, gap lists and the tables pages show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import pandas as pd
+
+from mpp_data import exports, metrics, presentation
+from mpp_data.history import compute_snapshot_diff
+from tests.unit.test_metrics import MALLS, REGIONS, malls_table
+
+D = dt.date
+
+
+def participation(rows):
+    return pd.DataFrame(rows, columns=["region_code", "mall_name", "agency", "present"])
+
+
+def test_diff_finds_added_removed_status_and_date_changes_and_agency_moves():
+    before = malls_table(
+        [
+            ("MPP A", "11.01", "11", "operating", D(2020, 1, 10)),
+            ("MPP B", "11.71", "11", "planned", None),
+            ("MPP C", "12.01", "12", "operating", D(2021, 1, 1)),
+            ("MPP Old", "12.02", "12", "planned", None),
+        ]  # fmt: skip
+    )
+    after = malls_table(
+        [
+            ("MPP A", "11.01", "11", "operating", D(2020, 1, 10)),
+            ("mpp  b", "11.71", "11", "operating", D(2024, 5, 2)),  # same mall, written differently
+            ("MPP C", "12.01", "12", "operating", D(2021, 2, 1)),
+            ("MPP New", "12.02", "12", "under_construction", None),
+        ]  # fmt: skip
+    )
+    part_before = participation([("11.01", "MPP A", "polri", True), ("11.01", "MPP A", "bnn", True)])
+    part_after = participation([("11.01", "MPP A", "polri", True), ("11.01", "MPP A", "bnn", False),
+                                ("11.01", "MPP A", "taspen", True)])  # fmt: skip
+    diff = compute_snapshot_diff(before, after, part_before, part_after)
+    assert diff.summary == {"added": 1, "removed": 1, "status_changed": 1, "date_changed": 2, "agencies_joined": 1,
+                            "agencies_left": 1}  # fmt: skip
+    assert diff.added["mall_name"].tolist() == ["MPP New"]
+    assert diff.removed["mall_name"].tolist() == ["MPP Old"]
+    assert diff.status_changed[["status_before", "status_after"]].values.tolist() == [["planned", "operating"]]
+    assert diff.date_changed["inaugurated_after"].tolist() == [D(2024, 5, 2), D(2021, 2, 1)]
+    assert diff.agencies_joined["agency"].tolist() == ["taspen"]
+    assert diff.agencies_left["agency"].tolist() == ["bnn"]
+    assert diff.as_json()["summary"]["added"] == 1
+
+
+def test_gap_list_is_every_region_without_an_operating_mall():
+    gaps = metrics.compute_gap_list(MALLS, REGIONS, D(2023, 4, 30))
+    assert gaps["code"].tolist() == ["11.71", "12.01", "12.02"]
+    assert gaps["pipeline_status"].tolist() == ["none", "under_construction", "planned"]
+    assert presentation.gap_counts(gaps) == {"under_construction": 1, "planned": 1, "none": 1}
+
+
+def test_gap_filters():
+    gaps = metrics.compute_gap_list(MALLS, REGIONS, D(2023, 4, 30))
+    assert presentation.filter_gaps(gaps, ["planned"], "")["code"].tolist() == ["12.02"]
+    assert presentation.filter_gaps(gaps, [], "kota b")["code"].tolist() == ["11.71"]
+    shown = presentation.display_gaps(gaps, "en")
+    assert shown["pipeline_status"].tolist() == ["No MPP yet", "Under construction", "Planned"]
+
+
+def test_province_ranking_marks_full_provinces():
+    table = presentation.display_provinces(metrics.compute_coverage_by_province(MALLS, REGIONS, D(2024, 1, 1)))
+    assert table[["rank", "province_name", "full"]].values.tolist() == [[1, "Aceh", True], [2, "Sumatera Utara", False]]
+
+
+def test_region_malls_and_agencies():
+    malls = metrics.compute_region_malls(MALLS, "11.01", D(2021, 1, 1))
+    assert malls[["mall_name", "status"]].values.tolist() == [["MPP A", "operating"], ["MPP A 2", "none"]]
+    present, missing, has_data = presentation.region_agencies(
+        participation(
+            [("11.01", "MPP A", "polri", True), ("11.01", "MPP A", "bnn", False), ("11.01", "MPP A", "Bank BRI", True)]
+        ),  # fmt: skip
+        "11.01",
+    )
+    assert present == ["Bank BRI", "Polri"]
+    assert "BNN" in missing and "Polri" not in missing and len(missing) == 16
+    assert has_data
+    assert presentation.region_agencies(participation([]), "11.01") == ([], [], False)
+
+
+def test_exports_open_in_excel_and_keep_indonesian_text():
+    frame = pd.DataFrame({"Kabupaten/Kota": ["Kota Bau Bau", "Kabupaten Toli-Toli"], "Tahap": ["Direncanakan", "–"]})
+    workbook = openpyxl.load_workbook(io.BytesIO(exports.to_excel_bytes(frame, "Belum ada MPP")))
+    sheet = workbook["Belum ada MPP"]
+    assert [c.value for c in sheet[1]] == ["Kabupaten/Kota", "Tahap"]
+    assert sheet["A3"].value == "Kabupaten Toli-Toli"
+    csv = exports.to_csv_bytes(frame)
+    assert csv.startswith("\ufeff".encode())
+    assert "Kota Bau Bau,Direncanakan" in csv.decode("utf-8-sig")
