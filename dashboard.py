@@ -15,6 +15,7 @@ PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
     st.Page("pages/provinces.py", title=t("nav.provinces", lang), icon=":material/map:"),
     st.Page("pages/gaps.py", title=t("nav.gaps", lang), icon=":material/checklist:"),
+    st.Page("pages/agencies.py", title=t("nav.agencies", lang), icon=":material/groups:"),
     st.Page("pages/region.py", title=t("nav.region", lang), icon=":material/location_city:"),
     st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:"),
     st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:"),

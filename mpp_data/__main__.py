@@ -122,6 +122,32 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def cmd_agencies(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    data = service.load_snapshot(store, args.snapshot)
+    table = service.agency_presence(data, _as_of(args.as_of))
+    records = [
+        {
+            "agency": r["agency"],
+            "short_name": r["short_name"],
+            "mou_signatory": bool(r["mou_signatory"]),
+            "malls_present": int(r["malls_present"]),
+            "operating_malls_with_data": int(r["operating_malls_with_data"]),
+            "share_pct": float(r["share_pct"]),
+            "missing": r["missing"],
+        }  # fmt: skip
+        for r in table.to_dict("records")
+    ]
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    else:
+        for r in records:
+            print(
+                f"{r['short_name']:16s} {r['malls_present']:5d} / {r['operating_malls_with_data']:5d}  {r['share_pct']:5.1f}%"
+            )
+    return 0
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     changes = service.snapshot_diff(store, args.before, args.after)
@@ -166,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     ingest.add_argument("--json", action="store_true")
     ingest.set_defaults(func=cmd_ingest)
+
+    agencies = sub.add_parser("agencies", help="presence of the 17 MoU agencies in operating malls")
+    agencies.add_argument("--json", action="store_true")
+    agencies.add_argument("--db")
+    agencies.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
+    agencies.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
+    agencies.set_defaults(func=cmd_agencies)
 
     diff = sub.add_parser("diff", help="what changed between two snapshots")
     diff.add_argument("before", type=int)

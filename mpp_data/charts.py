@@ -178,3 +178,118 @@ def coverage_by_province(provinces: pd.DataFrame, lang: str = "id") -> go.Figure
     fig.update_xaxes(title_text=t("word.coverage_pct", lang), range=[0, 112])
     fig.update_yaxes(title_text=None, tickfont={"size": 11})
     return _layout(fig, t("chart.by_province.title", lang), lang, height=max(420, 22 * len(ordered) + 100))
+
+
+def agency_presence(presence: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """Horizontal bars: share of operating malls (with data) where each MoU agency is present."""
+    ordered = presence.sort_values("share_pct")
+    hover = [
+        t(
+            "chart.agency.hover",
+            lang,
+            agency=name,
+            present=format_number(p, lang),
+            total=format_number(n, lang),
+            share=format_percent(s, lang),
+        )  # fmt: skip
+        for name, p, n, s in zip(
+            ordered["short_name"],
+            ordered["malls_present"],
+            ordered["operating_malls_with_data"],
+            ordered["share_pct"],
+            strict=True,
+        )  # fmt: skip
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["share_pct"],
+            y=ordered["short_name"],
+            orientation="h",
+            marker_color=OKABE_ITO["blue"],
+            text=[format_percent(s, lang, 0) for s in ordered["share_pct"]],
+            textposition="outside",
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    fig.update_xaxes(title_text=t("chart.agency.x", lang), range=[0, 112])
+    return _layout(fig, t("chart.agency.title", lang), lang, height=560)
+
+
+def presence_heatmap(by_province: pd.DataFrame, agency_names: dict[str, str], lang: str = "id") -> go.Figure:
+    """Provinces x MoU agencies, cell = share of the province's operating malls where the agency is present.
+
+    ``by_province``: ``participation.compute_presence_by_province``; ``agency_names``: key -> short name.
+    """
+    keys = list(agency_names)
+    table = by_province.sort_values("province_name", ascending=False)
+    values = table[keys].to_numpy(dtype=float)
+    hover = [
+        [
+            t(
+                "chart.heatmap.hover",
+                lang,
+                province=province,
+                agency=agency_names[k],
+                share="–" if pd.isna(v) else format_percent(v, lang, 0),
+                malls=format_number(m, lang),
+            )  # fmt: skip
+            for k, v in zip(keys, row, strict=True)
+        ]
+        for province, row, m in zip(table["province_name"], values, table["malls"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=[agency_names[k] for k in keys],
+            y=table["province_name"],
+            zmin=0,
+            zmax=100,
+            colorscale="Cividis",  # perceptually uniform and readable with colour-blindness
+            colorbar={"title": {"text": "%"}},
+            hovertext=hover,
+            hoverinfo="text",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_xaxes(side="top", tickangle=-45)
+    fig.update_yaxes(tickfont={"size": 11})
+    fig = _layout(fig, t("chart.heatmap.title", lang), lang, height=960)
+    fig.update_layout(margin={"t": 150}, title={"y": 0.99, "yanchor": "top"})  # room for the slanted names
+    return fig
+
+
+def completeness_histogram(distribution: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """How many malls have 0..17 of the MoU agencies present."""
+    fig = go.Figure(
+        go.Bar(
+            x=distribution["mou_present"],
+            y=distribution["malls"],
+            marker_color=OKABE_ITO["green"],
+            hovertemplate=t("chart.completeness.hover", lang) + "<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=t("chart.completeness.x", lang), dtick=1)
+    fig.update_yaxes(title_text=t("chart.completeness.y", lang))
+    return _layout(fig, t("chart.completeness.title", lang), lang, height=360)
+
+
+def presence_trend(trend: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """One line per MoU agency: its presence share in each snapshot."""
+    palette = list(OKABE_ITO.values())
+    fig = go.Figure()
+    for index, (name, rows) in enumerate(trend.groupby("short_name", sort=True)):
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(rows["date"]),
+                y=rows["share_pct"],
+                mode="lines+markers",
+                name=name,
+                line={"color": palette[index % len(palette)], "dash": ["solid", "dash", "dot"][index // len(palette)]},
+                hovertemplate=f"{name}: %{{y:.1f}}%<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title_text=t("chart.agency.x", lang), range=[0, 105])
+    fig.update_xaxes(title_text=t("word.date", lang))
+    return _layout(fig, t("chart.trend.title", lang), lang, height=460)

@@ -211,6 +211,65 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.inaugurated_before": {"id": "Tanggal lama", "en": "Date before"},
     "column.inaugurated_after": {"id": "Tanggal baru", "en": "Date after"},
     "column.region_code": {"id": "Kode wilayah", "en": "Region code"},
+    # -- agencies
+    "nav.agencies": {"id": "Instansi", "en": "Agencies"},
+    "agencies.title": {"id": "Keikutsertaan Instansi MoU", "en": "MoU Agency Participation"},
+    "agencies.intro": {
+        "id": "Kehadiran 17 instansi penandatangan MoU 2022 di MPP yang beroperasi per {date}, dihitung dari {with_data} "
+        "MPP yang memiliki data keikutsertaan. {without_data} MPP beroperasi belum mengirim data: dihitung sebagai "
+        "“tidak ada data”, bukan “instansi tidak hadir”.",
+        "en": "Presence of the 17 agencies of the 2022 MoU in the malls operating on {date}, counted over the "
+        "{with_data} malls with participation data. {without_data} operating malls sent no data: they count as "
+        "“no data”, not as “agency absent”.",
+    },
+    "agencies.no_data": {"id": "Tidak ada data", "en": "No data"},
+    "agencies.work_list": {"id": "Daftar kerja per instansi", "en": "Work list per agency"},
+    "agencies.choose": {"id": "Instansi", "en": "Agency"},
+    "agencies.work_list_summary": {
+        "id": "{agency} belum hadir di {count} dari {total} MPP beroperasi yang memiliki data.",
+        "en": "{agency} is not yet present in {count} of the {total} operating malls with data.",
+    },
+    "agencies.services": {"id": "Layanan", "en": "Services"},
+    "agencies.services_median": {
+        "id": "Median layanan per MPP: {median} (dari {malls} MPP dengan jumlah layanan).",
+        "en": "Median services per mall: {median} (over {malls} malls with a service count).",
+    },
+    "agencies.services_by_agency": {"id": "Jumlah layanan per instansi", "en": "Services per agency"},
+    "agencies.no_services": {
+        "id": "Ekspor keikutsertaan tidak memuat jumlah layanan per instansi.",
+        "en": "The participation exports carry no service counts per agency.",
+    },
+    "agencies.trend_single": {
+        "id": "Tren muncul setelah ada lebih dari satu unggahan data keikutsertaan.",
+        "en": "The trend appears once more than one participation upload exists.",
+    },
+    "chart.agency.title": {
+        "id": "Kehadiran instansi MoU di MPP beroperasi",
+        "en": "MoU agencies present in operating malls",
+    },
+    "chart.agency.x": {"id": "MPP tempat instansi hadir (%)", "en": "Malls where the agency is present (%)"},
+    "chart.agency.hover": {
+        "id": "<b>{agency}</b><br>hadir di {present} dari {total} MPP ({share})",
+        "en": "<b>{agency}</b><br>present in {present} of {total} malls ({share})",
+    },
+    "chart.heatmap.title": {"id": "Kehadiran instansi MoU per provinsi", "en": "MoU agency presence by province"},
+    "chart.heatmap.hover": {
+        "id": "<b>{province}</b><br>{agency}: {share} dari {malls} MPP",
+        "en": "<b>{province}</b><br>{agency}: {share} of {malls} malls",
+    },
+    "chart.completeness.title": {
+        "id": "Kelengkapan MPP: jumlah instansi MoU yang hadir",
+        "en": "Mall completeness: number of MoU agencies present",
+    },
+    "chart.completeness.x": {"id": "Instansi MoU yang hadir (dari 17)", "en": "MoU agencies present (of 17)"},
+    "chart.completeness.y": {"id": "Jumlah MPP", "en": "Malls"},
+    "chart.completeness.hover": {"id": "%{x} instansi: %{y} MPP", "en": "%{x} agencies: %{y} malls"},
+    "chart.trend.title": {"id": "Tren kehadiran instansi MoU", "en": "Trend of MoU agency presence"},
+    "column.region_name": {"id": "Kabupaten/Kota", "en": "Regency/City"},
+    "column.share_pct": {"id": "Hadir (%)", "en": "Present (%)"},
+    "column.malls_present": {"id": "MPP dengan instansi", "en": "Malls with agency"},
+    "column.operating_malls_with_data": {"id": "MPP dengan data", "en": "Malls with data"},
+    "column.short_name": {"id": "Instansi", "en": "Agency"},
     # -- upload
     "upload.title": {"id": "Unggah Data", "en": "Upload data"},
     "upload.intro": {

@@ -132,3 +132,21 @@ def status_of(region_status: pd.DataFrame, code: str) -> str:
     """One region's status from ``metrics.compute_region_status`` (``none`` when it is not there)."""
     found = region_status.loc[region_status["code"] == code, "status"]
     return str(found.iloc[0]) if len(found) else "none"
+
+
+def display_work_list(work: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``participation.compute_agency_work_list`` with dates in words, ready to send to the agency."""
+    return pd.DataFrame(
+        {
+            "province_name": work["province_name"],
+            "region_name": work["region_name"],
+            "mall_name": work["mall_name"],
+            "inaugurated_on": _dates(work["inaugurated_on"], lang),
+            "region_code": work["region_code"],
+        }
+    )
+
+
+def display_services(per_agency: pd.DataFrame) -> pd.DataFrame:
+    """Services per agency with the MoU agencies' short names."""
+    return pd.DataFrame({"agency": per_agency["agency"].map(agency_label), "services": per_agency["services"]})

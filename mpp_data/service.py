@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mpp_data import forecast, history, metrics, presentation
+from mpp_data import forecast, history, metrics, participation, presentation
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import MppDataError, NoDataError
 from mpp_data.i18n import issue_message, t
@@ -352,6 +352,24 @@ def national_figures(
     gaps = metrics.compute_gap_list(malls, regions, as_of)
     summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
     return summary
+
+
+def agency_presence(data: SnapshotData, as_of: dt.date | None = None) -> pd.DataFrame:
+    """``participation.compute_agency_presence`` for a snapshot (default: its latest date)."""
+    as_of = as_of or metrics.latest_data_date(data.malls) or dt.date.today()
+    return participation.compute_agency_presence(data.malls, data.participation, as_of)
+
+
+def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataFrame]]:
+    """(upload date, malls, participation) of every snapshot that is not sample data, oldest first;
+    the sample alone when there is nothing else."""
+    snapshots = store.list_snapshots()
+    real = snapshots[~snapshots["is_sample"].astype(bool)]
+    chosen = real if len(real) else snapshots
+    return [
+        (created.date(), store.load_malls(int(i)), store.load_participation(int(i)))
+        for i, created in zip(chosen["id"], chosen["created_at"], strict=True)
+    ][::-1]
 
 
 def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:

@@ -93,3 +93,19 @@ def test_diff_json_between_two_snapshots(tmp_path, sqlite_url):
     assert changes["added"][0]["mall_name"] == "MPP Kota Binjai"
     assert changes["status_changed"][0] == {"region_code": "32.76", "mall_name": "MPP Kota Depok",
                                             "status_before": "planned", "status_after": "operating"}  # fmt: skip
+
+
+def test_agencies_json(sqlite_url):
+    result = run_cli("agencies", "--json", "--db", sqlite_url, "--as-of", "2025-12-31")
+    assert result.returncode == 0, result.stderr
+    agencies = json.loads(result.stdout)
+    assert len(agencies) == 17
+    assert set(agencies[0]) == {"agency", "short_name", "mou_signatory", "malls_present", "operating_malls_with_data",
+                                "share_pct", "missing"}  # fmt: skip
+    shares = [a["share_pct"] for a in agencies]
+    assert shares == sorted(shares, reverse=True)
+    for agency in agencies:
+        assert agency["malls_present"] + len(agency["missing"]) == agency["operating_malls_with_data"]
+        for mall in agency["missing"]:
+            assert set(mall) == {"region_code", "mall_name"}
+    assert any(agency["missing"] for agency in agencies)

@@ -94,3 +94,42 @@ def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | N
         "quarters": forecast.compute_new_per_quarter(timeline, as_of),
         "milestones": [] if province else forecast.milestones_in_range(first, as_of),
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+    """Everything the Agencies page draws, for one snapshot, date and province."""
+    from mpp_data import participation
+
+    data = snapshot_data(url, snapshot_id)
+    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
+    completeness = participation.compute_mall_completeness(malls, data.participation, as_of)
+    with_data, without_data = participation.count_malls_without_data(malls, data.participation, as_of)
+    return {
+        "presence": participation.compute_agency_presence(malls, data.participation, as_of),
+        "by_province": participation.compute_presence_by_province(
+            data.malls, data.participation, official_regions(), as_of
+        ),
+        "distribution": participation.compute_completeness_distribution(completeness),
+        "with_data": with_data,
+        "without_data": without_data,
+        "services": participation.compute_services(malls, data.participation, as_of),
+        "regions": regions,
+        "malls": malls,
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    from mpp_data import participation
+
+    data = snapshot_data(url, snapshot_id)
+    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
+    return participation.compute_agency_work_list(malls, data.participation, official_regions(), agency, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+    from mpp_data import participation
+
+    return participation.compute_presence_trend(service.presence_history(_store(url)))
