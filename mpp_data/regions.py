@@ -89,6 +89,7 @@ CURATED_ALIASES: dict[str, str] = {
     "hss": "Kabupaten Hulu Sungai Selatan",
     "hst": "Kabupaten Hulu Sungai Tengah",
     "hsu": "Kabupaten Hulu Sungai Utara",
+    "mamuju utara": "Kabupaten Pasangkayu",
 }
 _PROVINCE_ALIASES: dict[str, str] = {
     "dki jakarta": "31",
@@ -272,6 +273,7 @@ class RegionMatcher:
         self._confirmed = {normalise_region_name(k): v for k, v in (confirmed_aliases or {}).items()}
         provinces = official_provinces()
         self._names = dict(zip(regions["code"], regions["name"], strict=True))
+        self._kinds = dict(zip(regions["code"], regions["kind"], strict=True))
         self._province_names = dict(zip(provinces["code"], provinces["name"], strict=True))
         self._province_codes = set(provinces["code"])
         self._province_by_key = {compact_key(_fold(n)): c for c, n in provinces.itertuples(index=False)}
@@ -336,6 +338,9 @@ class RegionMatcher:
             return codes
         return [c for c in codes if self._province_of(c) in _province_family(province)]
 
+    def _kind_of(self, code: str) -> str | None:
+        return self._kinds.get(code)
+
     def _province_of(self, code: str) -> str:
         return code[:2]
 
@@ -360,6 +365,10 @@ class RegionMatcher:
         kind, base = split_region_name(text)
         for method, aliases in (("confirmed_alias", self._confirmed), ("alias", self._curated)):
             alias_code = aliases.get(normalised)
+            if alias_code is None and kind is not None:
+                # "Kabupaten Toba Samosir" for the alias "toba samosir", when the kinds agree.
+                base_code = aliases.get(base)
+                alias_code = base_code if base_code and self._kind_of(base_code) == kind else None
             if alias_code:
                 return RegionMatch(written=text, method=method, code=alias_code)
         kinds = [kind] if kind else ["kabupaten", "kota"]

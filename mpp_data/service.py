@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from mpp_data import forecast, history, metrics, participation, presentation
+from mpp_data import forecast, geo, history, metrics, participation, presentation
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
-from mpp_data.errors import MppDataError, NoDataError
+from mpp_data.errors import MppDataError, NoDataError, UnreadableFile
 from mpp_data.i18n import issue_message, t
 from mpp_data.read import read_sheets
-from mpp_data.regions import RegionMatcher, normalise_region_name, official_regions
+from mpp_data.regions import RegionMatcher, normalise_region_name, official_provinces, official_regions
 from mpp_data.store import NewSnapshot, SourceFile, Store
 from mpp_data.tables import apply_column_overrides, locate_table, table_rows
 from mpp_data.validate import (
@@ -449,3 +449,32 @@ def find_region(written: str) -> str | None:
     if match.code and match.code in presentation.region_options(official_regions()):
         return match.code
     return match.candidates[0] if match.candidates else None
+
+
+def boundary_source(store: Store) -> tuple[str, str] | None:
+    """(name, GeoJSON text) of the official boundaries: ``MPP_BOUNDARIES_PATH`` when set, else the
+    newest file an admin uploaded; None when there are none."""
+    path = Settings.from_env().boundaries_path
+    if path:
+        return Path(path).name, Path(path).read_text(encoding="utf-8")
+    stored = store.latest_boundaries()
+    return (stored[1], stored[2]) if stored else None
+
+
+def parse_boundaries(text: str) -> geo.Boundaries:
+    """Raises ``UnreadableFile`` when the text is not GeoJSON."""
+    try:
+        return geo.read_boundaries(text, set(official_regions()["code"]), set(official_provinces()["code"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UnreadableFile(file="GeoJSON", reason="damaged") from exc
+
+
+def save_boundaries(store: Store, file_name: str, content: bytes) -> geo.Boundaries:
+    """Check and keep an uploaded boundary file; nothing is stored when it cannot be read or matches
+    no kabupaten/kota."""
+    text = content.decode("utf-8-sig", errors="replace")
+    boundaries = parse_boundaries(text)
+    if not boundaries.regions:
+        raise UnreadableFile(file=file_name, reason="damaged")
+    store.save_boundaries(file_name, text)
+    return boundaries

@@ -86,6 +86,15 @@ region_aliases = sa.Table(
     sa.Column("confirmed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+boundary_files = sa.Table(
+    "boundary_files",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("content", sa.Text, nullable=False),  # GeoJSON as uploaded
+)
+
 MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
 PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
 
@@ -225,6 +234,25 @@ class Store:
                     alias=alias, region_code=region_code, confirmed_at=dt.datetime.now(dt.UTC)
                 )
             )
+
+    # -- boundaries ------------------------------------------------------------------
+    def save_boundaries(self, file_name: str, content: str) -> int:
+        """Keep an official boundary file; the newest one is used, earlier ones stay."""
+        with self.engine.begin() as conn:
+            return int(
+                conn.execute(
+                    boundary_files.insert().values(
+                        uploaded_at=dt.datetime.now(dt.UTC), file_name=file_name, content=content
+                    )
+                ).inserted_primary_key[0]
+            )
+
+    def latest_boundaries(self) -> tuple[int, str, str] | None:
+        """(id, file name, GeoJSON text) of the newest boundary file, or None."""
+        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content)
+        with self.engine.connect() as conn:
+            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
+        return (int(row[0]), row[1], row[2]) if row else None
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table: tests use them to show a failed load changed nothing."""

@@ -8,7 +8,7 @@ from mpp_data.i18n import format_date, format_number, t
 from ui import cache, controls
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 try:
     agencies = cache.agency_view(view.url, view.snapshot_id, view.as_of, view.province)
@@ -38,7 +38,9 @@ st.plotly_chart(charts.completeness_histogram(agencies["distribution"], lang), k
 
 st.subheader(t("agencies.work_list", lang))
 ordered = list(presence["agency"])[::-1]  # the agency that lags most first
-agency = st.selectbox(t("agencies.choose", lang), ordered, format_func=names.get, key="work_list_agency")
+agency = st.selectbox(
+    t("agencies.choose", lang), ordered, format_func=names.get, **controls.persistent("work_list_agency", ordered[0])
+)
 work = cache.agency_work_list(view.url, view.snapshot_id, agency, view.as_of, view.province)
 st.markdown(
     t(

@@ -7,7 +7,7 @@ from mpp_data.i18n import format_date, format_number, t
 from ui import cache, controls
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 try:
     gaps = cache.gap_list(view.url, view.snapshot_id, view.as_of, view.province)
@@ -30,9 +30,9 @@ left, right = st.columns(2)
 stages = left.multiselect(
     t("gaps.filter_stage", lang), ["under_construction", "planned", "none"],
     format_func=lambda s: presentation.status_label(s, lang), placeholder=t("upload.filter_all", lang),
-    key="gap_stages",
+    **controls.persistent("gap_stages", []),
 )  # fmt: skip
-search = right.text_input(t("gaps.search", lang), key="gap_search")
+search = right.text_input(t("gaps.search", lang), **controls.persistent("gap_search", ""))
 shown = presentation.display_gaps(presentation.filter_gaps(gaps, stages, search), lang)
 st.dataframe(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))
 

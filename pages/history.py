@@ -7,7 +7,7 @@ from mpp_data.i18n import format_number, t
 from ui import cache, controls
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 try:
     snapshots = cache.snapshots(view.url, view.snapshot_id)

@@ -9,7 +9,7 @@ from mpp_data.i18n import format_date, format_number, format_percent, t
 from ui import cache, controls
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 target = st.session_state.get("target_date") or Settings.from_env().target_date
 try:

@@ -8,7 +8,7 @@ from mpp_data.regions import official_provinces
 from ui import cache, controls
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 try:
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
@@ -35,8 +35,8 @@ st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar
 
 names = dict(official_provinces().itertuples(index=False))
 chosen = st.selectbox(
-    t("provinces.choose", lang), list(names), index=list(names).index(view.province) if view.province else 0,
-    format_func=names.get, key="province_detail",
+    t("provinces.choose", lang), list(names), format_func=names.get,
+    **controls.persistent("province_detail", view.province or next(iter(names))),
 )  # fmt: skip
 regions = presentation.display_region_status(cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang)
 st.subheader(t("provinces.regions_of", lang, province=names[chosen]))

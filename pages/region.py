@@ -8,7 +8,7 @@ from mpp_data.regions import official_regions
 from ui import cache, controls
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 try:
     data = cache.snapshot_data(view.url, view.snapshot_id)
@@ -19,7 +19,9 @@ except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
 
 controls.page_header(view, "region.title")
 options = presentation.region_options(official_regions() if not view.province else regions)
-typed = st.text_input(t("region.search", lang), key="region_search", placeholder="Kab. Sanggau, Sanggau Regency…")
+typed = st.text_input(
+    t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **controls.persistent("region_search", "")
+)
 wanted = service.find_region(typed) if typed else st.query_params.get("region")
 code = st.selectbox(
     t("region.choose", lang), list(options), format_func=options.get, key=f"region_code_{wanted}",

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.errors import MppDataError
 from mpp_data.i18n import format_number, t
 from ui import cache, controls, upload
 from ui.errors import show_error
 
-view = controls.sidebar()
+view = controls.sidebar(__file__)
 lang = view.lang
 st.title(t("upload.title", lang))
 st.write(t("upload.intro", lang))
@@ -16,6 +17,27 @@ if loaded := st.session_state.pop("upload_loaded", None):
     st.success(t("upload.loaded", lang, **loaded["summary"]))
     for what, snapshot in loaded["carried"].items():
         st.info(t("upload.carried", lang, what=t(f"upload.what.{what}", lang), snapshot=snapshot))
+
+with st.expander(t("upload.boundaries", lang), expanded=False):
+    st.caption(t("upload.boundaries_help", lang))
+    geojson = st.file_uploader(t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file")
+    if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
+        try:
+            saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
+        except MppDataError:
+            st.error(t("upload.boundaries_invalid", lang, file=geojson.name))
+        else:
+            st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
+            if saved.unknown_codes or saved.missing_regions:
+                st.warning(
+                    t(
+                        "map.boundaries_report",
+                        lang,
+                        unknown=format_number(len(saved.unknown_codes), lang),
+                        unknown_list=", ".join(saved.unknown_codes[:10]) or "–",
+                        missing=format_number(len(saved.missing_regions), lang),
+                    )  # fmt: skip
+                )
 
 widget = st.file_uploader(
     t("upload.files", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True, key="upload_files"

@@ -133,3 +133,22 @@ def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a ne
     from mpp_data import participation
 
     return participation.compute_presence_trend(service.presence_history(_store(url)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _parsed_boundaries(name: str, text: str):  # noqa: ANN202 - kept once per file content
+    return service.parse_boundaries(text)
+
+
+def boundaries():  # noqa: ANN201
+    """The official boundaries (or None), parsed once per file."""
+    source = service.boundary_source(store())
+    return (source[0], _parsed_boundaries(*source)) if source else None
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def map_regions(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
+    from mpp_data import geo, maps
+
+    data = snapshot_data(url, snapshot_id)
+    return maps.compute_map_regions(data.malls, official_regions(), geo.region_points(), as_of)

