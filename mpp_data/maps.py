@@ -144,3 +144,16 @@ def _padded(west: float, south: float, east: float, north: float) -> tuple:
 
 def coverage_legend(lang: str) -> str:
     return t("map.shading", lang, low=format_percent(0, lang, 0), high=format_percent(100, lang, 0))
+
+
+def boundaries_report(boundaries: Boundaries, lang: str) -> str | None:
+    """What in a boundary file did not fit the official list, as a sentence; None when all fits."""
+    if not (boundaries.unknown_codes or boundaries.missing_regions):
+        return None
+    return t(
+        "map.boundaries_report",
+        lang,
+        unknown=format_number(len(boundaries.unknown_codes), lang),
+        unknown_list=", ".join(boundaries.unknown_codes[:10]) or "–",
+        missing=format_number(len(boundaries.missing_regions), lang),
+    )

@@ -4,7 +4,7 @@ import streamlit as st
 
 from mpp_data import maps
 from mpp_data.geo import land_outline
-from mpp_data.i18n import format_number, t
+from mpp_data.i18n import t
 from ui import cache, controls
 from ui.errors import show_error
 
@@ -31,16 +31,8 @@ if chosen:
 st.caption(t("map.points_note", lang))
 if boundaries:
     st.caption(maps.coverage_legend(lang))
-    if boundaries.unknown_codes or boundaries.missing_regions:
-        st.warning(
-            t(
-                "map.boundaries_report",
-                lang,
-                unknown=format_number(len(boundaries.unknown_codes), lang),
-                unknown_list=", ".join(boundaries.unknown_codes[:10]) or "–",
-                missing=format_number(len(boundaries.missing_regions), lang),
-            )  # fmt: skip
-        )
+    if report := maps.boundaries_report(boundaries, lang):
+        st.warning(report)
 else:
     st.caption(t("map.no_shading", lang))
 st.caption(t("map.credits", lang))

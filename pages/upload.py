@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from mpp_data import service
+from mpp_data import maps, service
 from mpp_data.errors import MppDataError
 from mpp_data.i18n import format_number, t
 from ui import cache, controls, upload
@@ -28,16 +28,8 @@ with st.expander(t("upload.boundaries", lang), expanded=False):
             st.error(t("upload.boundaries_invalid", lang, file=geojson.name))
         else:
             st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
-            if saved.unknown_codes or saved.missing_regions:
-                st.warning(
-                    t(
-                        "map.boundaries_report",
-                        lang,
-                        unknown=format_number(len(saved.unknown_codes), lang),
-                        unknown_list=", ".join(saved.unknown_codes[:10]) or "–",
-                        missing=format_number(len(saved.missing_regions), lang),
-                    )  # fmt: skip
-                )
+            if report := maps.boundaries_report(saved, lang):
+                st.warning(report)
 
 widget = st.file_uploader(
     t("upload.files", lang), type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True, key="upload_files"

@@ -231,20 +231,22 @@ def style_header(ws, row: int, width: int) -> None:  # noqa: ANN001
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
+def write_title_and_header(ws, title: str, subtitle: str, headers: list[str]) -> None:  # noqa: ANN001
+    """Rows 1-5 as exports have them (title, subtitle, the sample notes, a blank row), header in row 6."""
+    for row in ([title], [subtitle], [NOTE], [NOTE_EN], [], headers):
+        ws.append(row)
+    style_title(ws, len(headers))
+    style_header(ws, 6, len(headers))
+
+
 def write_malls(rng: random.Random, malls: list[dict], path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Data MPP"
     headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian", "Jumlah Instansi",
                "Jumlah Layanan", "Keterangan"]  # fmt: skip
-    ws.append(["REKAPITULASI MAL PELAYANAN PUBLIK (MPP) SELURUH INDONESIA"])
-    ws.append(["Keadaan per 31 Desember 2025"])
-    ws.append([NOTE])
-    ws.append([NOTE_EN])
-    ws.append([])
-    ws.append(headers)
-    style_title(ws, len(headers))
-    style_header(ws, 6, len(headers))
+    write_title_and_header(ws, "REKAPITULASI MAL PELAYANAN PUBLIK (MPP) SELURUH INDONESIA",
+                           "Keadaan per 31 Desember 2025", headers)  # fmt: skip
     regions = official_regions()
     bases = regions.assign(base=regions["name"].map(base_name))
     ambiguous = {tuple(x) for x in bases[bases.duplicated(["province_code", "base"], keep=False)][
@@ -289,14 +291,8 @@ def write_participation(rng: random.Random, malls: list[dict], path: Path) -> No
     agency_keys = [a.key for a in MOU_AGENCIES]
     headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP"] + [AGENCY_HEADERS[k] for k in agency_keys]
     headers += list(OTHER_TENANTS)
-    ws.append(["KEIKUTSERTAAN INSTANSI PENANDATANGAN MoU 2022 DI MAL PELAYANAN PUBLIK"])
-    ws.append(["Tanda ✓ = instansi hadir / membuka layanan di MPP"])
-    ws.append([NOTE])
-    ws.append([NOTE_EN])
-    ws.append([])
-    ws.append(headers)
-    style_title(ws, len(headers))
-    style_header(ws, 6, len(headers))
+    write_title_and_header(ws, "KEIKUTSERTAAN INSTANSI PENANDATANGAN MoU 2022 DI MAL PELAYANAN PUBLIK",
+                           "Tanda ✓ = instansi hadir / membuka layanan di MPP", headers)  # fmt: skip
     operating = [m for m in malls if m["status"] == "Beroperasi"]
     number = 0
     for mall in sorted(operating, key=lambda m: (m["code"], m["name"] or "")):
