@@ -141,3 +141,20 @@ def land_outline() -> dict:
     """
     text = resources.files("mpp_data").joinpath("data", "land_outline.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def distance_to_boundary_km(geometry: dict, lon: float, lat: float) -> float:
+    """Shortest distance from a point to a (Multi)Polygon's rings, in km (equirectangular: fine for
+    the few kilometres it is used for)."""
+    kx, ky = 111.32 * math.cos(math.radians(lat)), 110.57
+    best = math.inf
+    for polygon in _polygons(geometry):
+        for ring in polygon:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+                ax, ay = (x1 - lon) * kx, (y1 - lat) * ky
+                bx, by = (x2 - lon) * kx, (y2 - lat) * ky
+                dx, dy = bx - ax, by - ay
+                length = dx * dx + dy * dy
+                share = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+                best = min(best, math.hypot(ax + share * dx, ay + share * dy))
+    return best
