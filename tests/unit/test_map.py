@@ -110,4 +110,6 @@ def test_official_boundaries_shade_regions_in_their_province_colour():
 def test_distance_to_a_boundary():
     # A point 0.01 degree east of a square's east edge, on the equator: about 1.1 km.
     assert geo.distance_to_boundary_km(square(0, -0.5), 1.01, 0.0) == pytest.approx(1.113, abs=0.01)
-    assert geo.distance_to_boundary_km(square(0, -0.5), 0.5, 0.0) == pytest.approx(0.5 * 110.57, abs=0.01)  # to the north edge
+    assert geo.distance_to_boundary_km(square(0, -0.5), 0.5, 0.0) == pytest.approx(
+        0.5 * 110.57, abs=0.01
+    )  # to the north edge
