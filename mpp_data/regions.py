@@ -16,8 +16,6 @@ import pandas as pd
 from lokal import wilayah
 from rapidfuzz import fuzz, process
 
-TOTAL_REGIONS = 514
-
 #: Regencies moved by the 2022 Papua split: new province -> former parent province.
 FORMER_PARENT_PROVINCE = {"93": "91", "94": "91", "95": "91", "96": "92"}
 
@@ -262,7 +260,6 @@ class RegionMatcher:
     def __init__(self, confirmed_aliases: dict[str, str] | None = None) -> None:
         regions = official_regions()
         self._memo: dict[tuple[str, str | None], RegionMatch] = {}
-        self._regions = regions
         self._by_code = regions.set_index("code")
         self._keys: dict[tuple[str, str], list[str]] = {}
         for row in regions.itertuples():

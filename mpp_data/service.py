@@ -392,16 +392,6 @@ def issues_table(result: IngestResult, lang: str) -> pd.DataFrame:
     return frame
 
 
-def recognition_table(result: IngestResult) -> pd.DataFrame:
-    """One row per recognised column: file, sheet, kind, header as written, field."""
-    rows = [
-        {"file": s.file, "sheet": s.sheet, "kind": s.kind, "header": header, "field": field_name}
-        for s in result.sheets
-        for header, field_name in s.columns.items()
-    ]
-    return pd.DataFrame(rows, columns=["file", "sheet", "kind", "header", "field"])
-
-
 @dataclass(frozen=True)
 class RegionQuestion:
     """A written region name the analyst can settle by choosing a region, with suggested codes first."""

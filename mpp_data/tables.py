@@ -43,8 +43,6 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "note": ("keterangan", "catatan", "ket", "notes", "note", "remarks"),
 }  # fmt: skip
 
-MALL_FIELDS = ("region_code", "region_name", "province_name", "mall_name", "status", "inaugurated_on",
-               "agencies", "services")  # fmt: skip
 _SKIP_WORDS = ("total", "jumlah", "grand total", "sub total", "subtotal", "jumlah total")
 _NON_ALNUM = re.compile(r"[^a-z0-9#]+")
 _MAX_HEADER_SEARCH = 40

@@ -106,7 +106,6 @@ def parse_count(value: object) -> int | None:
 
 
 OPERATING, UNDER_CONSTRUCTION, PLANNED = "operating", "under_construction", "planned"
-STATUSES = (OPERATING, UNDER_CONSTRUCTION, PLANNED)
 
 _STATUS_WORDS = {
     OPERATING: ("beroperasi", "operasional", "diresmikan", "sudah diresmikan", "telah diresmikan",

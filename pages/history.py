@@ -20,12 +20,10 @@ st.caption(t("history.intro", lang))
 table = presentation.display_snapshots(snapshots, lang)
 st.dataframe(table, hide_index=True, key="snapshots_table", column_config=controls.column_labels(table.columns, lang))
 
-ids = [int(i) for i in snapshots["id"]]
+labels = presentation.snapshot_labels(snapshots, lang)
+ids = list(labels)
 if len(ids) < 2:
     st.stop()
-labels = dict(
-    zip(ids, table["id"].astype(str) + " · " + table["created_at"] + " · " + table["source_files"], strict=True)
-)
 left, right = st.columns(2)
 before = left.selectbox(t("history.before", lang), ids, index=1, format_func=labels.get, key="diff_before")
 after = right.selectbox(t("history.after", lang), ids, index=0, format_func=labels.get, key="diff_after")
