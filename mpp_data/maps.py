@@ -59,6 +59,12 @@ def _rings_trace(rings: list[list[list[float]]], fill: str, line: str, name: str
                       hoverinfo="skip", showlegend=False, name=name)  # fmt: skip
 
 
+def _faded(hex_colour: str) -> str:
+    """A status colour at 45% opacity, so the markers stay readable on top."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},0.45)"
+
+
 def _coverage_colour(pct: float) -> str:
     """Light to dark blue (Okabe-Ito blue at 100%); readable without telling hues apart."""
     share = max(0.0, min(pct, 100.0)) / 100
@@ -74,18 +80,23 @@ def region_map(
     province: str | None = None,
     boundaries: Boundaries | None = None,
     province_coverage: dict[str, float] | None = None,
+    shading: str = "province",
 ) -> go.Figure:
-    """Markers for every kabupaten/kota coloured by status, over the land outline; with official
-    boundaries, the provinces shaded by coverage (each regency drawn in its province's colour)."""
+    """Markers for every kabupaten/kota coloured by status, over the land outline. With official
+    boundaries, ``shading="province"`` colours each regency by its province's coverage (a province
+    choropleth) and ``shading="region"`` by the regency's own status."""
     fig = go.Figure()
     fig.add_trace(_rings_trace(outline["neighbours"], "rgba(230,230,230,0.6)", "#bbbbbb", "neighbours"))
     fig.add_trace(_rings_trace(outline["indonesia"], "rgb(238,232,218)", "#8c8c8c", "indonesia"))
     if boundaries and boundaries.regions and province_coverage is not None:
+        status_of = dict(zip(table["code"], table["status"], strict=True))
         for code, geometry in boundaries.regions.items():
-            pct = province_coverage.get(code[:2], 0.0)
+            if shading == "region":
+                colour = _faded(STATUS_COLOURS[status_of.get(code, "none")])
+            else:
+                colour = _coverage_colour(province_coverage.get(code[:2], 0.0))
             polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-            trace = _rings_trace([p[0] for p in polygons], _coverage_colour(pct), "white", f"shade {code}")
-            fig.add_trace(trace)
+            fig.add_trace(_rings_trace([p[0] for p in polygons], colour, "white", f"shade {code}"))
     for status in STATUS_ORDER:
         rows = table[(table["status"] == status) & table["lat"].notna()]
         fig.add_trace(

@@ -21,7 +21,15 @@ except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
 controls.page_header(view, "map.title")
 boundaries = official[1] if official else None
 shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
-figure = maps.region_map(table, land_outline(), lang, view.province, boundaries, shares if boundaries else None)
+shading = "province"
+if boundaries:
+    shading = st.segmented_control(
+        t("map.shading_choice", lang), ["province", "region"], format_func=lambda s: t(f"map.shading.{s}", lang),
+        **controls.persistent("map_shading", "province"),
+    ) or "province"  # fmt: skip
+figure = maps.region_map(
+    table, land_outline(), lang, view.province, boundaries, shares if boundaries else None, shading
+)
 event = st.plotly_chart(figure, key="region_map", on_select="rerun", selection_mode="points")
 chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
 if chosen:

@@ -113,3 +113,12 @@ def test_distance_to_a_boundary():
     assert geo.distance_to_boundary_km(square(0, -0.5), 0.5, 0.0) == pytest.approx(
         0.5 * 110.57, abs=0.01
     )  # to the north edge
+
+
+def test_official_boundaries_can_shade_each_region_by_its_own_status():
+    boundaries = geo.Boundaries({"11.01": square(95, 4.5), "12.02": square(98, 2.5)}, {}, [], [])
+    figure = maps.region_map(
+        table_for(D(2024, 1, 1)), geo.land_outline(), "id", None, boundaries, {"11": 100.0, "12": 0.0}, "region"
+    )
+    shades = {t.name: t.fillcolor for t in figure.data if (t.name or "").startswith("shade")}
+    assert shades == {"shade 11.01": "rgba(0,114,178,0.45)", "shade 12.02": "rgba(86,180,233,0.45)"}
