@@ -10,6 +10,7 @@ an agency being absent.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -49,8 +50,16 @@ def link_participation(malls: pd.DataFrame, participation: pd.DataFrame) -> pd.D
     return linked[linked["key"].notna()].reset_index(drop=True)
 
 
-def _presence(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Operating malls (with ``has_data``) and a malls x MoU-agency table of presence (malls with data)."""
+@dataclass(frozen=True)
+class Presence:
+    """Operating malls on a date (``has_data`` marks those with participation rows) and a
+    malls x MoU-agency table of presence for the malls with data. Compute once, read many times."""
+
+    operating: pd.DataFrame
+    grid: pd.DataFrame
+
+
+def compute_presence(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> Presence:
     operating = operating_malls(malls, as_of)
     linked = link_participation(operating, participation)
     operating["has_data"] = operating["key"].isin(set(linked["key"]))
@@ -62,13 +71,22 @@ def _presence(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) 
         .fillna(False)
         .astype(bool)
     )
-    return operating, grid
+    return Presence(operating, grid)
 
 
-def compute_agency_presence(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+def _presence(
+    malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date, presence: Presence | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    found = presence or compute_presence(malls, participation, as_of)
+    return found.operating, found.grid
+
+
+def compute_agency_presence(
+    malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date, presence: Presence | None = None
+) -> pd.DataFrame:
     """One row per MoU agency: agency, short_name, mou_signatory, malls_present,
     operating_malls_with_data, share_pct, missing (list of {region_code, mall_name}); highest share first."""
-    operating, grid = _presence(malls, participation, as_of)
+    operating, grid = _presence(malls, participation, as_of, presence)
     with_data = operating[operating["has_data"]]
     identity = dict(
         zip(with_data["key"], zip(with_data["region_code"], with_data["mall_name"], strict=True), strict=True)
@@ -94,19 +112,25 @@ def compute_agency_presence(malls: pd.DataFrame, participation: pd.DataFrame, as
     return table.sort_values(["share_pct", "agency"], ascending=[False, True]).reset_index(drop=True)
 
 
-def count_malls_without_data(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> tuple[int, int]:
+def count_malls_without_data(
+    malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date, presence: Presence | None = None
+) -> tuple[int, int]:
     """(operating malls with participation data, operating malls without any)."""
-    operating, _ = _presence(malls, participation, as_of)
+    operating, _ = _presence(malls, participation, as_of, presence)
     return int(operating["has_data"].sum()), int((~operating["has_data"]).sum())
 
 
 def compute_presence_by_province(
-    malls: pd.DataFrame, participation: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date
+    malls: pd.DataFrame,
+    participation: pd.DataFrame,
+    regions: pd.DataFrame,
+    as_of: dt.date,
+    presence: Presence | None = None,
 ) -> pd.DataFrame:
     """Provinces x MoU agencies: share (0-100) of the province's operating malls with data where the
     agency is present; ``malls`` column: how many malls with data the share is of. One row per province
     (all 38; NaN shares where a province has no mall with data)."""
-    operating, grid = _presence(malls, participation, as_of)
+    operating, grid = _presence(malls, participation, as_of, presence)
     provinces = regions.drop_duplicates("province_code")[["province_code", "province_name"]]
     province_of = operating.set_index("key")["province_code"]
     shares = grid.groupby(province_of.reindex(grid.index)).mean() * 100 if len(grid) else pd.DataFrame(columns=MOU_KEYS)
@@ -116,9 +140,11 @@ def compute_presence_by_province(
     return table.reset_index()
 
 
-def compute_mall_completeness(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+def compute_mall_completeness(
+    malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date, presence: Presence | None = None
+) -> pd.DataFrame:
     """One row per operating mall with data: region_code, mall_name, province_code, mou_present (0-17)."""
-    operating, grid = _presence(malls, participation, as_of)
+    operating, grid = _presence(malls, participation, as_of, presence)
     with_data = operating[operating["has_data"]].set_index("key")
     counts = grid.sum(axis=1) if len(grid) else pd.Series(dtype=int)
     return pd.DataFrame(
@@ -138,11 +164,16 @@ def compute_completeness_distribution(completeness: pd.DataFrame) -> pd.DataFram
 
 
 def compute_agency_work_list(
-    malls: pd.DataFrame, participation: pd.DataFrame, regions: pd.DataFrame, agency: str, as_of: dt.date
+    malls: pd.DataFrame,
+    participation: pd.DataFrame,
+    regions: pd.DataFrame,
+    agency: str,
+    as_of: dt.date,
+    presence: Presence | None = None,
 ) -> pd.DataFrame:
     """The operating malls (with participation data) where ``agency`` is absent: region_code,
     region_name, province_name, mall_name, inaugurated_on; by province and region."""
-    operating, grid = _presence(malls, participation, as_of)
+    operating, grid = _presence(malls, participation, as_of, presence)
     absent = grid.index[~grid[agency]] if len(grid) else []
     table = operating.set_index("key").loc[list(absent), ["region_code", "mall_name", "inaugurated_on"]]
     names = regions.set_index("code")

@@ -102,20 +102,20 @@ def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None
     from mpp_data import participation
 
     data = snapshot_data(url, snapshot_id)
-    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
-    completeness = participation.compute_mall_completeness(malls, data.participation, as_of)
-    with_data, without_data = participation.count_malls_without_data(malls, data.participation, as_of)
+    malls, _ = metrics.restrict_to_province(data.malls, official_regions(), province)
+    found = participation.compute_presence(malls, data.participation, as_of)
+    national = found if not province else participation.compute_presence(data.malls, data.participation, as_of)
+    completeness = participation.compute_mall_completeness(malls, data.participation, as_of, presence=found)
+    with_data, without_data = participation.count_malls_without_data(malls, data.participation, as_of, presence=found)
     return {
-        "presence": participation.compute_agency_presence(malls, data.participation, as_of),
+        "presence": participation.compute_agency_presence(malls, data.participation, as_of, presence=found),
         "by_province": participation.compute_presence_by_province(
-            data.malls, data.participation, official_regions(), as_of
+            data.malls, data.participation, official_regions(), as_of, presence=national
         ),
         "distribution": participation.compute_completeness_distribution(completeness),
         "with_data": with_data,
         "without_data": without_data,
         "services": participation.compute_services(malls, data.participation, as_of),
-        "regions": regions,
-        "malls": malls,
     }
 
 

@@ -99,3 +99,11 @@ def test_presence_trend_across_snapshots():
     taspen = trend[trend["agency"] == "taspen"]
     assert taspen["date"].tolist() == [D(2024, 1, 1), D(2025, 1, 1)]
     assert taspen["share_pct"].tolist() == [0.0, 50.0]
+
+
+def test_a_presence_computed_once_gives_the_same_answers():
+    found = p.compute_presence(MALLS, PARTICIPATION, D(2024, 1, 1))
+    fresh = p.compute_agency_presence(MALLS, PARTICIPATION, D(2024, 1, 1))
+    reused = p.compute_agency_presence(MALLS, PARTICIPATION, D(2024, 1, 1), presence=found)
+    pd.testing.assert_frame_equal(fresh, reused)
+    assert p.count_malls_without_data(MALLS, PARTICIPATION, D(2024, 1, 1), presence=found) == (2, 1)
