@@ -150,3 +150,19 @@ def display_work_list(work: pd.DataFrame, lang: str) -> pd.DataFrame:
 def display_services(per_agency: pd.DataFrame) -> pd.DataFrame:
     """Services per agency with the MoU agencies' short names."""
     return pd.DataFrame({"agency": per_agency["agency"].map(agency_label), "services": per_agency["services"]})
+
+
+def report_table(report: list[dict], lang: str) -> pd.DataFrame:
+    """A stored check report (the issues of one file) as the table the upload page showed."""
+    from mpp_data.i18n import issue_message
+
+    return pd.DataFrame(
+        {
+            "sheet": [i.get("sheet") for i in report],
+            "row": [i.get("row") for i in report],
+            "column": [i.get("column") for i in report],
+            "value": [i.get("value") for i in report],
+            "severity": [t(f"severity.{i['severity']}", lang) for i in report],
+            "message": [issue_message(i, lang) for i in report],
+        }
+    )

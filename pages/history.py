@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from mpp_data import presentation
+from mpp_data import exports, presentation
 from mpp_data.i18n import format_number, t
 from ui import cache, controls
 from ui.errors import show_error
@@ -22,6 +22,20 @@ st.dataframe(table, hide_index=True, key="snapshots_table", column_config=contro
 
 labels = presentation.snapshot_labels(snapshots, lang)
 ids = list(labels)
+
+# Every upload keeps its original files and their check reports: fetch them again at any time.
+chosen = st.selectbox(t("history.choose_snapshot", lang), ids, format_func=labels.get, key="originals_snapshot")
+st.subheader(t("history.originals", lang, snapshot=chosen))
+for index, source in enumerate(cache.store().load_source_files(chosen)):
+    left, right = st.columns(2)
+    left.download_button(t("history.download_file", lang, file=source.file_name), source.content, source.file_name,
+                         key=f"original_{chosen}_{index}")  # fmt: skip
+    right.download_button(
+        t("history.download_report", lang, file=source.file_name),
+        exports.to_csv_bytes(presentation.report_table(source.report, lang)),
+        f"{source.file_name}.laporan.csv", "text/csv", key=f"report_{chosen}_{index}",
+    )  # fmt: skip
+
 if len(ids) < 2:
     st.stop()
 left, right = st.columns(2)

@@ -126,3 +126,12 @@ def test_history_page_lists_snapshots_and_counts_changes(sample, sqlite_url):
     assert len(at.dataframe[0].value) == 2
     summary = at.markdown[0].value
     assert summary.startswith("0 MPP ditambah, 1 dihapus")
+
+
+def test_history_page_offers_the_original_files_again(sample, sqlite_url):
+    at = open_page("pages/history.py")
+    buttons = [b for b in at.get("download_button")]
+    assert len(buttons) == 4  # two sample workbooks, each with its report
+    labels = [b.proto.label for b in buttons]
+    assert "Unduh mpp_malls_sample.xlsx" in labels
+    assert any(label.startswith("Unduh laporan pemeriksaan") for label in labels)

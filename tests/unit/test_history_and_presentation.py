@@ -95,3 +95,11 @@ def test_exports_open_in_excel_and_keep_indonesian_text():
     csv = exports.to_csv_bytes(frame)
     assert csv.startswith("\ufeff".encode())
     assert "Kota Bau Bau,Direncanakan" in csv.decode("utf-8-sig")
+
+
+def test_a_stored_report_reads_as_it_did_on_the_upload_page():
+    report = [{"file": "mpp.xlsx", "sheet": "MPP", "row": 4, "column": "Tanggal", "value": "besok", "kind": "bad_date",
+               "severity": "error", "params": {}, "candidates": []}]  # fmt: skip
+    table = presentation.report_table(report, "en")
+    assert table[["sheet", "row", "column", "severity"]].values.tolist() == [["MPP", 4, "Tanggal", "error"]]
+    assert table["message"].iloc[0].startswith("Date “besok” (sheet MPP, row 4, column Tanggal) cannot be read.")
