@@ -169,7 +169,9 @@ def split_region_name(name: object) -> tuple[str | None, str]:
     >>> split_region_name("North Lombok Regency")
     ('kabupaten', 'lombok utara')
     """
-    words = _fold(str(name)) if name is not None else ""
+    # "Kabupaten Deiyai (Deliyai)": a bracketed old or alternative name is dropped
+    text = re.sub(r"\([^)]*\)", " ", str(name)) if name is not None else ""
+    words = _fold(text)
     kind, base = _strip_prefix(words, _KIND_PREFIXES)
     if kind is None:
         for suffix, suffix_kind in _KIND_SUFFIXES:

@@ -20,7 +20,11 @@ _MONTHS = {
     "nov": 11, "dec": 12,
 }  # fmt: skip
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
+_WEEKDAY = re.compile(
+    r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\s*,?\s*"
+)
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[\s\-.]+([a-z]+)\.?[\s\-.,]+(\d{2}|\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
@@ -62,7 +66,7 @@ def parse_date(value: object) -> dt.date | None:
         if 20000 <= value <= 80000 and float(value).is_integer():
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise BadValue(value)
-    text = str(value).strip().lower()
+    text = _WEEKDAY.sub("", str(value).strip().lower())  # "Senin, 24 Juni 2024"
     try:
         if match := _ISO.match(text):
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
@@ -102,6 +106,9 @@ def parse_count(value: object) -> int | None:
         return int(re.sub(r"[., ]", "", text))
     if re.fullmatch(r"[+-]?\d+[.,]0+", text):
         return int(re.split(r"[.,]", text)[0])
+    # "1.234,00" and "1,234.00": thousands with zero decimals
+    if match := re.fullmatch(r"([+-]?\d{1,3}(?:([.,])\d{3})+)[.,]0+", text):
+        return int(re.sub(r"[.,]", "", match[1]))
     raise BadValue(value)
 
 
@@ -132,6 +139,10 @@ def normalise_status(value: object) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     if text in _STATUS_INDEX:
         return _STATUS_INDEX[text]
+    # "Belum beroperasi", "belum diresmikan", "not yet operating": not operating yet, and no word on
+    # construction, so a plan (a region is never counted as covered on a negated status).
+    if re.match(r"^(belum|tidak|not yet|not)\b", text):
+        return UNDER_CONSTRUCTION if any(w in text for w in ("bangun", "konstruksi", "construction")) else PLANNED
     for word, status in sorted(_STATUS_INDEX.items(), key=lambda item: -len(item[0])):
         if len(word) > 4 and word in text:
             return status

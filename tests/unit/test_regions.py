@@ -56,6 +56,7 @@ def test_kota_codes_are_in_the_70s():
         ("Southwest Sumba Regency", "kabupaten sumba barat daya"),
         ("Seribu Islands", "kepulauan seribu"),
         ("  Kota   Bau-Bau ", "kota bau bau"),
+        ("Kabupaten Deiyai (Deliyai)", "kabupaten deiyai"),
     ],
 )
 def test_normalise_region_name(written, expected):

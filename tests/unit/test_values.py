@@ -30,6 +30,8 @@ from mpp_data.values import BadValue, normalise_status, parse_count, parse_date,
         ("17 Agt 2023", dt.date(2023, 8, 17)),
         ("17-Aug-2023", dt.date(2023, 8, 17)),
         ("June 24, 2024", dt.date(2024, 6, 24)),
+        ("Senin, 24 Juni 2024", dt.date(2024, 6, 24)),
+        ("2024/06/24", dt.date(2024, 6, 24)),
         ("", None),
         ("-", None),
         (None, None),
@@ -67,7 +69,7 @@ def test_parse_date_only_ever_returns_a_date_none_or_bad_value(value):
 @pytest.mark.parametrize(
     ("written", "expected"),
     [(12, 12), (12.0, 12), ("12", 12), ("1.234", 1234), ("1,234", 1234), ("1 234", 1234), ("12,0", 12), ("", None),
-     ("-", None), ("-5", -5)],
+     ("-", None), ("-5", -5), ("1.234,00", 1234), ("1,234.00", 1234)],
 )  # fmt: skip
 def test_parse_count(written, expected):
     assert parse_count(written) == expected
@@ -85,6 +87,8 @@ def test_parse_count_refuses_fractions_and_words(bad):
      ("Soft launch", "operating"), ("Soft Launching", "operating"), ("Dalam Pembangunan", "under_construction"),
      ("Konstruksi", "under_construction"), ("Direncanakan", "planned"), ("Rencana", "planned"),
      ("Ditunda", "planned"), ("Operating", "operating"), ("Under construction", "under_construction"),
+     ("Belum beroperasi", "planned"), ("Belum diresmikan", "planned"), ("Not yet operating", "planned"),
+     ("Belum beroperasi (masih dibangun)", "under_construction"),
      ("", None)],
 )  # fmt: skip
 def test_normalise_status(written, expected):
