@@ -10,6 +10,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+import pandas as pd
 from python_calamine import CalamineWorkbook, PasswordError
 
 from mpp_data.errors import EncryptedFile, FileTooLarge, UnreadableFile
@@ -101,7 +102,15 @@ def _read_csv(file_name: str, content: bytes) -> list[list[object]]:
         raise UnreadableFile(file=file_name, reason="binary")
     sample = text[:20000]
     delimiter = max([",", ";", "\t"], key=sample.count)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    # pandas' C parser is many times faster than the csv module on 100,000-row exports; exports put
+    # short title rows above the table, so every row is read as wide as the widest line.
+    width = max((line.count(delimiter) for line in text.splitlines()), default=0) + 1
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype=str,
+                            keep_default_na=False, skip_blank_lines=False, engine="c")  # fmt: skip
+    except (pd.errors.ParserError, ValueError):
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return frame.to_numpy(dtype=object).tolist()
 
 
 def _csv_sheet_name(file_name: str) -> str:

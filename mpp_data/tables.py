@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from mpp_data.agencies import match_agency
@@ -228,10 +230,19 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
     )
 
 
-def _per_distinct(values: pd.Series, function) -> pd.Series:  # noqa: ANN001
-    """``function`` applied once per distinct value: exports repeat the same cells thousands of times."""
-    answers = {v: function(v) for v in pd.unique(values)}
-    return pd.Series([answers[v] for v in values], index=values.index, dtype=object)
+def map_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.Series:
+    """``function`` applied once per distinct value and spread back over the rows (object dtype):
+    exports repeat the same cells thousands of times. Missing cells are passed as None."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    answers = np.empty(len(uniques) + 1, dtype=object)
+    answers[:-1] = [function(v) for v in uniques]
+    answers[-1] = function(None)  # factorize marks None/NaN with -1: the last slot
+    return pd.Series(answers[codes], index=values.index, dtype=object)
+
+
+def _is_total_cell(value: object) -> bool:
+    text = fold_header(_cell_text(value))
+    return text in _SKIP_WORDS or text.startswith(("total ", "jumlah "))
 
 
 def _is_empty(value: object) -> bool:
@@ -246,21 +257,20 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
         return TableRows(pd.DataFrame(columns=["row", *used]), skipped)
     start = table.header_rows[-1]
     width = max([*used, 3]) + 1
-    body = [list(r[:width]) + [None] * (width - len(r)) for r in rows[start:]]
-    frame = pd.DataFrame(body, columns=range(width), dtype=object)
+    frame = pd.DataFrame(rows[start:], dtype=object).reindex(columns=range(width))
+    frame = frame.astype(object).where(frame.notna(), None)
     frame["row"] = range(start + 1, start + 1 + len(frame))
     meaningful = [j for j in used if table.columns.get(j) not in ("row_number", "note")]
-    empty = pd.DataFrame({j: _per_distinct(frame[j], _is_empty) for j in meaningful}, index=frame.index)
+    empty = pd.DataFrame({j: map_distinct(frame[j], _is_empty) for j in meaningful}, index=frame.index)
     blank = empty.all(axis=1) if meaningful else pd.Series(True, index=frame.index)
-    folded = {j: _per_distinct(frame[j], lambda v: fold_header(_cell_text(v))) for j in range(min(width, 4))}
     total = pd.Series(False, index=frame.index)
-    for column in folded.values():
-        total |= column.isin(_SKIP_WORDS) | column.str.startswith(("total ", "jumlah "))
+    for j in range(min(width, 4)):
+        total |= map_distinct(frame[j], _is_total_cell).astype(bool)
     header_like = pd.Series(True, index=frame.index)
     matches = pd.Series(0, index=frame.index)
     for j in meaningful:
         header = fold_header(table.headers.get(j, ""))
-        same = _per_distinct(frame[j], lambda v, h=header: bool(h) and fold_header(_cell_text(v)) == h)
+        same = map_distinct(frame[j], lambda v, h=header: bool(h) and fold_header(_cell_text(v)) == h)
         header_like &= same | empty[j]
         matches += same.astype(int)
     repeated = header_like & (matches >= 2)

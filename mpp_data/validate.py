@@ -18,7 +18,7 @@ import pandas as pd
 
 from mpp_data.agencies import agency_category, match_agency
 from mpp_data.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher, region_from_mall_name
-from mpp_data.tables import LocatedTable, TableRows
+from mpp_data.tables import LocatedTable, TableRows, map_distinct
 from mpp_data.values import OPERATING, PLANNED, BadValue, normalise_status, parse_count, parse_date, parse_presence
 
 MALL_OUTPUT_COLUMNS = [
@@ -101,17 +101,19 @@ def _parse_distinct(
     check: Callable[[object, object], Finding | None] | None = None,
 ) -> pd.Series:  # fmt: skip
     """``parse`` once per distinct value; unreadable values logged as ``bad_*`` on their rows."""
-    answers: dict[object, object] = {}
-    for value in pd.unique(values):
+
+    def parse_or_bad(value: object) -> object:
         try:
-            answers[value] = parse(value)
+            return parse(value)
         except BadValue:
-            answers[value] = _BAD
-    parsed = pd.Series([answers[v] for v in values], index=values.index, dtype=object)
-    for value, answer in answers.items():
-        finding = check(value, answer) if check else None
-        if finding:
-            log.add(rows[values == value], finding)
+            return _BAD
+
+    parsed = map_distinct(values, parse_or_bad)
+    if check:
+        for value in pd.unique(values):
+            finding = check(value, parse_or_bad(value))
+            if finding:
+                log.add(rows[values == value], finding)
     return parsed
 
 
@@ -176,12 +178,6 @@ def _check_province(
     return None, findings
 
 
-def _distinct_map(values: pd.Series, function: Callable[[object], object]) -> pd.Series:
-    """``function`` once per distinct value, spread back over the rows (object dtype)."""
-    answers = {v: function(v) for v in pd.unique(values)}
-    return pd.Series([answers[v] for v in values], index=values.index, dtype=object)
-
-
 def _text_or_empty(value: object) -> str:
     return "" if _blank(value) else str(value)
 
@@ -194,7 +190,7 @@ def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher
         cells[name], headers[name] = _column(data, table, name)
     if data.frame.empty:
         return pd.Series([], dtype=object)
-    combos = pd.DataFrame({n: _distinct_map(cells[n], _text_or_empty) for n in fields})
+    combos = pd.DataFrame({n: map_distinct(cells[n], _text_or_empty) for n in fields})
     group = combos.groupby(fields, sort=False).ngroup().to_numpy()
     _, first_positions = np.unique(group, return_index=True)
     raw = {n: cells[n].to_numpy(dtype=object) for n in fields}
@@ -245,7 +241,7 @@ def validate_malls(
 
     region_names = codes.map(lambda c: matcher.region_label(c) if c else None)
     mall_raw, _ = _column(data, table, "mall_name")
-    mall_names = _distinct_map(mall_raw, lambda v: None if _blank(v) else str(v).strip())
+    mall_names = map_distinct(mall_raw, lambda v: None if _blank(v) else str(v).strip())
     generated = region_names.map(lambda n: f"MPP {n}" if n else "")
     mall_names = mall_names.where(mall_names.notna(), generated)
 
@@ -297,7 +293,7 @@ def _written_region(data: TableRows, table: LocatedTable) -> pd.Series:
     written = pd.Series([""] * len(data.frame), index=data.frame.index, dtype=object)
     for name in ("mall_name", "region_code", "region_name"):  # the last one written wins
         values, _ = _column(data, table, name)
-        text = _distinct_map(values, lambda v: "" if _blank(v) else str(v).strip())
+        text = map_distinct(values, lambda v: "" if _blank(v) else str(v).strip())
         written = written.where(text == "", text)
     return written
 
@@ -338,7 +334,7 @@ def validate_participation(
     rows = data.frame["row"]
     codes = resolve_regions(data, table, matcher, log)
     mall_raw, _ = _column(data, table, "mall_name")
-    mall_names = _distinct_map(mall_raw, lambda v: None if _blank(v) else str(v).strip())
+    mall_names = map_distinct(mall_raw, lambda v: None if _blank(v) else str(v).strip())
     if table.kind == "participation_wide":
         frame = _wide_entries(table, data, log, rows, codes, mall_names)
     else:
@@ -351,12 +347,12 @@ def validate_participation(
 
 
 def _agency_columns(written: pd.Series) -> pd.DataFrame:
-    keys = _distinct_map(written, match_agency)
+    keys = map_distinct(written, match_agency)
     return pd.DataFrame(
         {
             "agency": keys.where(keys.notna(), written),
             "agency_key": keys,
-            "category": _distinct_map(written, agency_category),
+            "category": map_distinct(written, agency_category),
         }  # fmt: skip
     )
 
@@ -396,7 +392,7 @@ def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  #
 
 def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
     written_raw, agency_column = _column(data, table, "agency")
-    written = _distinct_map(written_raw, lambda v: "" if _blank(v) else str(v).strip())
+    written = map_distinct(written_raw, lambda v: "" if _blank(v) else str(v).strip())
     missing = written == ""
     for row in rows[missing]:
         log.add(row, Finding(agency_column, "", "missing_agency", ERROR, {}))
