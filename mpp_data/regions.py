@@ -262,6 +262,7 @@ class RegionMatcher:
     def __init__(self, confirmed_aliases: dict[str, str] | None = None) -> None:
         regions = official_regions()
         self._memo: dict[tuple[str, str | None], RegionMatch] = {}
+        self._province_memo: dict[str, str | None] = {}
         self._by_code = regions.set_index("code")
         self._keys: dict[tuple[str, str], list[str]] = {}
         for row in regions.itertuples():
@@ -284,6 +285,12 @@ class RegionMatcher:
         """Province code for a written province name or code, or None."""
         if written is None or (isinstance(written, float) and pd.isna(written)):
             return None
+        key = str(written)
+        if key not in self._province_memo:
+            self._province_memo[key] = self._match_province(key)
+        return self._province_memo[key]
+
+    def _match_province(self, written: str) -> str | None:
         text = str(written).strip()
         if re.fullmatch(r"\d{2}", text) and text in self._province_codes:
             return text
