@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from mpp_data.i18n import format_date, format_month, format_number, t
 from mpp_data.metrics import compute_coverage_over_time
 
 WINDOW_MONTHS = 12
@@ -156,8 +157,6 @@ def milestones_in_range(first: dt.date | None, as_of: dt.date) -> list[tuple[dt.
 
 def describe_forecast(result: Forecast, lang: str) -> list[str]:
     """The forecast as sentences an official can quote, in ``lang``."""
-    from mpp_data.i18n import format_date, format_month, format_number, t
-
     target = format_date(result.target_date, lang)
     if result.remaining <= 0:
         return [t("forecast.complete", lang, total=format_number(result.total, lang))]

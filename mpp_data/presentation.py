@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from mpp_data.agencies import MOU_AGENCIES, agency_by_key
-from mpp_data.i18n import format_date, t
+from mpp_data.i18n import format_date, issue_message, t
 
 
 def status_label(status: str, lang: str) -> str:
@@ -154,8 +154,6 @@ def display_services(per_agency: pd.DataFrame) -> pd.DataFrame:
 
 def report_table(report: list[dict], lang: str) -> pd.DataFrame:
     """A stored check report (the issues of one file) as the table the upload page showed."""
-    from mpp_data.i18n import issue_message
-
     return pd.DataFrame(
         {
             "sheet": [i.get("sheet") for i in report],

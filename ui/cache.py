@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from mpp_data import forecast, metrics, service
+from mpp_data import forecast, geo, maps, metrics, participation, service
 from mpp_data.config import Settings
 from mpp_data.regions import official_regions
 from mpp_data.store import Store
@@ -99,8 +99,6 @@ def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | N
 @st.cache_data(show_spinner=False, max_entries=128)
 def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
     """Everything the Agencies page draws, for one snapshot, date and province."""
-    from mpp_data import participation
-
     data = snapshot_data(url, snapshot_id)
     malls, _ = metrics.restrict_to_province(data.malls, official_regions(), province)
     found = participation.compute_presence(malls, data.participation, as_of)
@@ -121,8 +119,6 @@ def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    from mpp_data import participation
-
     data = snapshot_data(url, snapshot_id)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     return participation.compute_agency_work_list(malls, data.participation, official_regions(), agency, as_of)
@@ -130,8 +126,6 @@ def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, pr
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    from mpp_data import participation
-
     return participation.compute_presence_trend(service.presence_history(_store(url)))
 
 
@@ -148,7 +142,5 @@ def boundaries():  # noqa: ANN201
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def map_regions(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
-    from mpp_data import geo, maps
-
     data = snapshot_data(url, snapshot_id)
     return maps.compute_map_regions(data.malls, official_regions(), geo.region_points(), as_of)
