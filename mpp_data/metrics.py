@@ -117,9 +117,14 @@ def compute_coverage_over_time(malls: pd.DataFrame, regions: pd.DataFrame) -> pd
 
 
 def latest_data_date(malls: pd.DataFrame) -> dt.date | None:
-    """The newest inauguration date in the data: the default "as of" date."""
+    """The newest inauguration date in the data."""
     dates = malls["inaugurated_on"].dropna()
     return max(dates) if len(dates) else None
+
+
+def default_as_of(malls: pd.DataFrame) -> dt.date:
+    """The default "as of" date: the newest inauguration date, or today when there is none."""
+    return latest_data_date(malls) or dt.date.today()
 
 
 def compute_malls_over_time(malls: pd.DataFrame) -> pd.DataFrame:

@@ -226,6 +226,12 @@ def official_provinces() -> pd.DataFrame:
     return pd.DataFrame([{"code": p.code, "name": p.name} for p in wilayah.list_wilayah()])
 
 
+@cache
+def province_names() -> dict[str, str]:
+    """Province code -> name, in Kemendagri order."""
+    return dict(official_provinces().itertuples(index=False))
+
+
 @dataclass(frozen=True)
 class RegionMatch:
     """How one written name was matched.
@@ -274,7 +280,6 @@ class RegionMatcher:
         provinces = official_provinces()
         self._names = dict(zip(regions["code"], regions["name"], strict=True))
         self._kinds = dict(zip(regions["code"], regions["kind"], strict=True))
-        self._province_names = dict(zip(provinces["code"], provinces["name"], strict=True))
         self._province_codes = set(provinces["code"])
         self._province_by_key = {compact_key(_fold(n)): c for c, n in provinces.itertuples(index=False)}
         for alias, code in _PROVINCE_ALIASES.items():
@@ -416,7 +421,7 @@ class RegionMatcher:
         """The official name of a kabupaten/kota code, or ``Provinsi X`` for a province code."""
         if code in self._names:
             return self._names[code]
-        return f"Provinsi {self._province_names[code]}" if code in self._province_names else code
+        return f"Provinsi {province_names()[code]}" if code in province_names() else code
 
 
 def _province_family(province: str) -> set[str]:

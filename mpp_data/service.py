@@ -322,15 +322,9 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
     )
 
 
-def national_figures(
-    data: SnapshotData,
-    as_of: dt.date | None = None,
-    target_date: dt.date | None = None,
-    province: str | None = None,
-) -> dict:
-    """The CLI's and the Overview's headline object: coverage, malls, provinces, forecast and gaps."""
-    as_of = as_of or metrics.latest_data_date(data.malls) or dt.date.today()
-    target_date = target_date or Settings.from_env().target_date
+def national_summary(data: SnapshotData, as_of: dt.date | None = None, province: str | None = None) -> dict:
+    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs)."""
+    as_of = as_of or metrics.default_as_of(data.malls)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     summary = metrics.compute_national_summary(malls, regions, as_of)
     provinces = metrics.compute_coverage_by_province(malls, regions, as_of)
@@ -348,6 +342,20 @@ def national_figures(
         }  # fmt: skip
         for r in provinces.itertuples()
     ]
+    return summary
+
+
+def national_figures(
+    data: SnapshotData,
+    as_of: dt.date | None = None,
+    target_date: dt.date | None = None,
+    province: str | None = None,
+) -> dict:
+    """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list."""
+    as_of = as_of or metrics.default_as_of(data.malls)
+    target_date = target_date or Settings.from_env().target_date
+    summary = national_summary(data, as_of, province)
+    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     summary["forecast"] = forecast.compute_forecast(malls, regions, as_of, target_date).as_json()
     gaps = metrics.compute_gap_list(malls, regions, as_of)
     summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
@@ -356,7 +364,7 @@ def national_figures(
 
 def agency_presence(data: SnapshotData, as_of: dt.date | None = None) -> pd.DataFrame:
     """``participation.compute_agency_presence`` for a snapshot (default: its latest date)."""
-    as_of = as_of or metrics.latest_data_date(data.malls) or dt.date.today()
+    as_of = as_of or metrics.default_as_of(data.malls)
     return participation.compute_agency_presence(data.malls, data.participation, as_of)
 
 
@@ -435,8 +443,9 @@ def find_region(written: str) -> str | None:
     the best suggestion when no exact match applies."""
     if not written.strip():
         return None
-    match = RegionMatcher().match_name(written)
-    if match.code and match.code in presentation.region_options(official_regions()):
+    matcher = RegionMatcher()
+    match = matcher.match_name(written)
+    if match.code and matcher.is_region_code(match.code):  # a province-run name is no region
         return match.code
     return match.candidates[0] if match.candidates else None
 

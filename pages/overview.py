@@ -13,8 +13,8 @@ view = controls.sidebar(__file__)
 lang = view.lang
 target = st.session_state.get("target_date") or Settings.from_env().target_date
 try:
-    now = cache.figures(view.url, view.snapshot_id, view.as_of, target, view.province)
-    then = cache.figures(view.url, view.snapshot_id, view.compare, target, view.province)
+    now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province)
+    then = cache.figures(view.url, view.snapshot_id, view.compare, view.province)
     rollout = cache.rollout_charts(view.url, view.snapshot_id, view.as_of, view.province)
     forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)

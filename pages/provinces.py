@@ -4,7 +4,7 @@ import streamlit as st
 
 from mpp_data import charts, presentation
 from mpp_data.i18n import format_number, t
-from mpp_data.regions import official_provinces
+from mpp_data.regions import province_names
 from ui import cache, controls
 from ui.errors import show_error
 
@@ -33,7 +33,7 @@ st.dataframe(
 )
 st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
 
-names = dict(official_provinces().itertuples(index=False))
+names = province_names()
 chosen = st.selectbox(
     t("provinces.choose", lang), list(names), format_func=names.get,
     **controls.persistent("province_detail", view.province or next(iter(names))),

@@ -42,8 +42,8 @@ def _scope(url: str, snapshot_id: int, province: str | None) -> tuple[pd.DataFra
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def figures(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, province: str | None) -> dict:
-    return service.national_figures(snapshot_data(url, snapshot_id), as_of, target, province)
+def figures(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict:
+    return service.national_summary(snapshot_data(url, snapshot_id), as_of, province)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

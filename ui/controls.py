@@ -15,7 +15,7 @@ import streamlit as st
 from mpp_data import metrics
 from mpp_data.forecast import add_months
 from mpp_data.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
-from mpp_data.regions import official_provinces
+from mpp_data.regions import province_names
 from ui import cache
 
 _LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -56,7 +56,7 @@ def _date_param(name: str) -> dt.date | None:
 def _latest_snapshot() -> tuple[str, dict, dt.date]:
     url = cache.database_url()
     data = cache.snapshot_data(url, cache.store().latest_snapshot_id())
-    latest = metrics.latest_data_date(data.malls) or dt.date.today()
+    latest = metrics.default_as_of(data.malls)
     return url, data.snapshot, latest
 
 
@@ -105,7 +105,7 @@ def sidebar(page_file: str) -> View:
     lang = language()
     url, snapshot, latest = _latest_snapshot()
     upper = max(latest, dt.date.today())
-    provinces = dict(official_provinces().itertuples(index=False))
+    provinces = province_names()
     wanted_province = st.query_params.get("province", "")
     as_of_default = _date_param("as_of") or latest
     bar = st.sidebar
@@ -147,7 +147,7 @@ def page_header(view: View, title_key: str) -> None:
     sample_badge(view)
     line = t("overview.as_of", view.lang, date=format_date(view.as_of, view.lang))
     if view.province:
-        name = dict(official_provinces().itertuples(index=False))[view.province]
+        name = province_names()[view.province]
         line += " · " + t("filter.province_note", view.lang, province=name)
     st.caption(line)
 
