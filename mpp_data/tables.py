@@ -245,8 +245,11 @@ def _is_total_cell(value: object) -> bool:
     return text in _SKIP_WORDS or text.startswith(("total ", "jumlah "))
 
 
-def _is_empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+def is_blank_cell(value: object) -> bool:
+    """An empty cell: None, NaN or only white space."""
+    return (
+        value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
+    )
 
 
 def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
@@ -261,7 +264,7 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
     frame = frame.astype(object).where(frame.notna(), None)
     frame["row"] = range(start + 1, start + 1 + len(frame))
     meaningful = [j for j in used if table.columns.get(j) not in ("row_number", "note")]
-    empty = pd.DataFrame({j: map_distinct(frame[j], _is_empty) for j in meaningful}, index=frame.index)
+    empty = pd.DataFrame({j: map_distinct(frame[j], is_blank_cell) for j in meaningful}, index=frame.index)
     blank = empty.all(axis=1) if meaningful else pd.Series(True, index=frame.index)
     total = pd.Series(False, index=frame.index)
     for j in range(min(width, 4)):

@@ -18,7 +18,7 @@ import pandas as pd
 
 from mpp_data.agencies import agency_category, match_agency
 from mpp_data.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher, region_from_mall_name
-from mpp_data.tables import LocatedTable, TableRows, map_distinct
+from mpp_data.tables import LocatedTable, TableRows, is_blank_cell, map_distinct
 from mpp_data.values import OPERATING, PLANNED, BadValue, normalise_status, parse_count, parse_date, parse_presence
 
 MALL_OUTPUT_COLUMNS = [
@@ -82,10 +82,9 @@ class IssueLog:
         return rows.isin(self.error_rows)
 
 
-def _blank(value: object) -> bool:
-    return (
-        value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
-    )
+def _stripped(value: object) -> str:
+    """A cell as trimmed text; "" for an empty cell."""
+    return "" if is_blank_cell(value) else str(value).strip()
 
 
 def _column(data: TableRows, table: LocatedTable, field_name: str) -> tuple[pd.Series, str | None]:
@@ -126,11 +125,11 @@ def _resolve_one(
 ) -> tuple[str | None, list[Finding]]:  # fmt: skip
     """The region code for one distinct combination of region cells, and what was wrong with them."""
     findings: list[Finding] = []
-    province = matcher.match_province(province_value) if not _blank(province_value) else None
-    if not _blank(province_value) and province is None:
+    province = matcher.match_province(province_value) if not is_blank_cell(province_value) else None
+    if not is_blank_cell(province_value) and province is None:
         findings.append(Finding(headers["province_name"], province_value, "unknown_province", WARNING, {}))
 
-    if not _blank(code_value):
+    if not is_blank_cell(code_value):
         code = matcher.match_code(code_value)
         if code:
             return _check_province(code, province, province_value, headers, matcher, findings)
@@ -139,7 +138,7 @@ def _resolve_one(
 
     from_mall = region_from_mall_name(mall_value)
     attempts = [(v, c) for v, c in ((name_value, headers["region_name"]), (from_mall, headers["mall_name"]))
-                if not _blank(v)]  # fmt: skip
+                if not is_blank_cell(v)]  # fmt: skip
     if not attempts:
         findings.append(Finding(headers["region_name"] or headers["mall_name"], "", "missing_region", ERROR, {}))
         return None, findings
@@ -179,7 +178,7 @@ def _check_province(
 
 
 def _text_or_empty(value: object) -> str:
-    return "" if _blank(value) else str(value)
+    return "" if is_blank_cell(value) else str(value)
 
 
 def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher, log: IssueLog) -> pd.Series:
@@ -241,7 +240,7 @@ def validate_malls(
 
     region_names = codes.map(lambda c: matcher.region_label(c) if c else None)
     mall_raw, _ = _column(data, table, "mall_name")
-    mall_names = map_distinct(mall_raw, lambda v: None if _blank(v) else str(v).strip())
+    mall_names = map_distinct(mall_raw, lambda v: _stripped(v) or None)
     generated = region_names.map(lambda n: f"MPP {n}" if n else "")
     mall_names = mall_names.where(mall_names.notna(), generated)
 
@@ -293,7 +292,7 @@ def _written_region(data: TableRows, table: LocatedTable) -> pd.Series:
     written = pd.Series([""] * len(data.frame), index=data.frame.index, dtype=object)
     for name in ("mall_name", "region_code", "region_name"):  # the last one written wins
         values, _ = _column(data, table, name)
-        text = map_distinct(values, lambda v: "" if _blank(v) else str(v).strip())
+        text = map_distinct(values, _stripped)
         written = written.where(text == "", text)
     return written
 
@@ -334,7 +333,7 @@ def validate_participation(
     rows = data.frame["row"]
     codes = resolve_regions(data, table, matcher, log)
     mall_raw, _ = _column(data, table, "mall_name")
-    mall_names = map_distinct(mall_raw, lambda v: None if _blank(v) else str(v).strip())
+    mall_names = map_distinct(mall_raw, lambda v: _stripped(v) or None)
     if table.kind == "participation_wide":
         frame = _wide_entries(table, data, log, rows, codes, mall_names)
     else:
@@ -392,7 +391,7 @@ def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  #
 
 def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
     written_raw, agency_column = _column(data, table, "agency")
-    written = map_distinct(written_raw, lambda v: "" if _blank(v) else str(v).strip())
+    written = map_distinct(written_raw, _stripped)
     missing = written == ""
     for row in rows[missing]:
         log.add(row, Finding(agency_column, "", "missing_agency", ERROR, {}))
