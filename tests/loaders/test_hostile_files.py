@@ -75,3 +75,12 @@ def test_a_workbook_without_a_recognisable_table(sqlite_store):
 def test_whitespace_only_files_are_empty(sqlite_store, name):
     problem, _ = refuse(sqlite_store, UploadedFile(name, b"  \n\n "))
     assert problem["kind"] == "unreadable_file"
+
+
+def test_a_workbook_whose_later_sheet_is_damaged_gives_nothing(sqlite_store):
+    """Sheets are checked while the next one is read: what the first sheet gave must not be kept."""
+    two = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Bogor", "Beroperasi"]],
+                   "Instansi": [["Kabupaten/Kota", "Polri"], ["Kota Bogor", "v"]]})  # fmt: skip
+    problem, result = refuse(sqlite_store, wb.with_damaged_sheet(two, "xl/worksheets/sheet2.xml"))
+    assert problem["kind"] == "unreadable_file"
+    assert "Kota Bogor" not in set(result.malls["region_name"].dropna())

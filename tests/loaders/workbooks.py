@@ -96,3 +96,14 @@ def zip_bomb(unpacked_mb: int = 120) -> UploadedFile:
             for _ in range(unpacked_mb):
                 member.write(chunk)
     return UploadedFile("bom.xlsx", buffer.getvalue())
+
+
+def with_damaged_sheet(file: UploadedFile, member: str, name: str = "separuh.xlsx") -> UploadedFile:
+    """The workbook with one sheet's XML replaced by garbage: it opens, and that sheet fails to parse."""
+    source = zipfile.ZipFile(io.BytesIO(file.content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = b"<worksheet><sheetData><row r=" if item.filename == member else source.read(item)
+            target.writestr(item, data)
+    return UploadedFile(name, buffer.getvalue())
