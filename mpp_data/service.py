@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from mpp_data import forecast, geo, history, metrics, participation, presentation
@@ -25,6 +26,7 @@ from mpp_data.validate import (
     ISSUE_COLUMNS,
     MALL_OUTPUT_COLUMNS,
     PARTICIPATION_OUTPUT_COLUMNS,
+    group_numbers,
     validate_malls,
     validate_participation,
 )
@@ -226,9 +228,11 @@ def _counts(malls: pd.DataFrame, participation: pd.DataFrame, skipped: int) -> d
     duplicates = int(malls["duplicate"].fillna(False).sum()) if "duplicate" in malls else 0
     mall_rejected = int(malls["rejected"].sum()) if not malls.empty else 0
     mall_loaded = len(malls) - mall_rejected - duplicates
-    sheet_rows = participation.groupby(["file", "sheet", "row"])["rejected"].any() if not participation.empty else []
-    part_rejected = int(sheet_rows.sum()) if len(sheet_rows) else 0
-    part_loaded = len(sheet_rows) - part_rejected
+    # A wide sheet gives one entry per agency from each row: count the rows.
+    rows = group_numbers(participation["file"], participation["sheet"], participation["row"])
+    rejected_rows = np.unique(rows[participation["rejected"].to_numpy(dtype=bool)])
+    part_rejected = len(rejected_rows)
+    part_loaded = int(rows.max()) + 1 - part_rejected if len(rows) else 0
     rows_skipped = skipped + duplicates
     return {
         "rows_read": mall_loaded + mall_rejected + part_loaded + part_rejected + rows_skipped,

@@ -160,6 +160,7 @@ class Store:
         """Write one snapshot in one transaction and return its id."""
         mall_rows = _rows(new.malls, MALL_COLUMNS)
         packed = _pack_participation(new.participation)
+        # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.
         with self.engine.begin() as conn:
             snapshot_id = conn.execute(
                 snapshots.insert().values(
@@ -168,10 +169,10 @@ class Store:
                     source_files=json.dumps([f.file_name for f in new.files]),
                     malls_count=len(mall_rows),
                     participation_count=len(new.participation),
-                    rows_read=new.rows_read,
-                    rows_loaded=new.rows_loaded,
-                    rows_rejected=new.rows_rejected,
-                    rows_skipped=new.rows_skipped,
+                    rows_read=int(new.rows_read),
+                    rows_loaded=int(new.rows_loaded),
+                    rows_rejected=int(new.rows_rejected),
+                    rows_skipped=int(new.rows_skipped),
                     carried_over=json.dumps(new.carried_over) if new.carried_over else None,
                 )
             ).inserted_primary_key[0]

@@ -193,14 +193,14 @@ def _mall_name_may_decide(
     return not matcher.match_name(name_value, province).matched
 
 
-def _groups(*columns: np.ndarray) -> np.ndarray:
+def group_numbers(*columns: np.ndarray | pd.Series) -> np.ndarray:
     """A group number per row (0, 1, ... in order of first appearance), equal for rows whose values in
     ``columns`` are all equal."""
     combined = np.zeros(len(columns[0]), dtype=np.int64)
     for column in columns:
-        codes, uniques = pd.factorize(column)
-        combined = combined * (len(uniques) + 1) + codes + 1  # a few thousand rows: no overflow
-    return pd.factorize(combined)[0]
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        combined = pd.factorize(combined * (len(uniques) + 1) + codes + 1)[0]  # stays below the row count
+    return combined
 
 
 def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher, log: IssueLog) -> pd.Series:
@@ -216,7 +216,7 @@ def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher
         return pd.Series([], dtype=object)
     texts = {n: map_distinct(cells[n], _text_or_empty) for n in fields}
     raw = {n: cells[n].to_numpy(dtype=object) for n in fields}
-    without_mall = _groups(*(texts[n].to_numpy(dtype=object) for n in fields if n != "mall_name"))
+    without_mall = group_numbers(*(texts[n].to_numpy(dtype=object) for n in fields if n != "mall_name"))
     _, firsts = np.unique(without_mall, return_index=True)
     may_decide = np.zeros(without_mall.max() + 1, dtype=bool)
     for position in firsts:
@@ -224,7 +224,7 @@ def resolve_regions(data: TableRows, table: LocatedTable, matcher: RegionMatcher
             raw["region_code"][position], raw["region_name"][position], raw["province_name"][position], matcher
         )
     mall_key = np.where(may_decide[without_mall], texts["mall_name"].to_numpy(dtype=object), "")
-    group = _groups(without_mall, mall_key)
+    group = group_numbers(without_mall, mall_key)
     _, first_positions = np.unique(group, return_index=True)
     row_numbers = data.frame["row"].to_numpy()
     codes = np.empty(group.max() + 1, dtype=object)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from mpp_data import store as store_module
@@ -93,3 +94,10 @@ def test_participation_is_packed_per_snapshot_and_older_row_storage_still_reads(
         ])  # fmt: skip
     pd.testing.assert_frame_equal(store.load_participation(legacy), PARTICIPATION)
     pd.testing.assert_frame_equal(store.load_participation(packed), PARTICIPATION)
+
+
+def test_row_counts_given_as_numpy_integers_are_stored_as_numbers(store: Store):
+    snapshot_id = store.save_snapshot(snapshot(rows_read=np.int64(707), rows_loaded=np.int64(700)))
+    meta = store.snapshot(snapshot_id)
+    assert (meta["rows_read"], meta["rows_loaded"]) == (707, 700)
+    assert type(meta["rows_read"]) is int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -107,3 +108,10 @@ def test_a_presence_computed_once_gives_the_same_answers():
     reused = p.compute_agency_presence(MALLS, PARTICIPATION, D(2024, 1, 1), presence=found)
     pd.testing.assert_frame_equal(fresh, reused)
     assert p.count_malls_without_data(MALLS, PARTICIPATION, D(2024, 1, 1), presence=found) == (2, 1)
+
+
+def test_group_numbers_follow_first_appearance_and_tell_missing_apart():
+    from mpp_data.validate import group_numbers
+
+    groups = group_numbers(np.array(["a", "b", "a", None, "b"], dtype=object), np.array([1, 1, 1, 1, 2]))
+    assert groups.tolist() == [0, 1, 0, 2, 3]
