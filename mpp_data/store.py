@@ -71,7 +71,7 @@ participation = sa.Table(
 )
 
 #: Participation, one Parquet block per snapshot rather than a row per mall and agency: a national
-#: grid is 120,000 entries, which SQLite inserts in about 0.3 s and Parquet packs in about 15 ms into
+#: grid is 120,000 entries, which SQLite inserts in about 0.3 s and Parquet packs in about 10 ms into
 #: some 70 kB. Snapshots are never updated and always read whole, so nothing is lost by packing.
 participation_blocks = sa.Table(
     "participation_blocks",

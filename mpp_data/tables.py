@@ -273,11 +273,8 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
 def map_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.Series:
     """``function`` applied once per distinct value and spread back over the rows (object dtype):
     exports repeat the same cells thousands of times. Missing cells are passed as None."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    answers = np.empty(len(uniques) + 1, dtype=object)
-    answers[:-1] = [function(v) for v in uniques]
-    answers[-1] = function(None)  # factorize marks None/NaN with -1: the last slot
-    return pd.Series(answers[codes], index=values.index, dtype=object)
+    cells = DistinctCells.of(values.to_numpy(dtype=object))
+    return pd.Series(cells.answers(function)[cells.codes], index=values.index, dtype=object)
 
 
 def _is_total_cell(value: object) -> bool:
