@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from mpp_data.agencies import MOU_AGENCIES, agency_by_key
-from mpp_data.i18n import format_date, issue_message, t
+from mpp_data.i18n import format_date, format_number, issue_message, t
 
 
 def status_label(status: str, lang: str) -> str:
@@ -106,11 +106,12 @@ def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
             ),
             "source_files": snapshots["source_files"].map(", ".join),
             "is_sample": snapshots["is_sample"].astype(bool),
-            "malls_count": snapshots["malls_count"],
-            "participation_count": snapshots["participation_count"],
-            "rows_read": snapshots["rows_read"],
-            "rows_rejected": snapshots["rows_rejected"],
-        }
+            # Counts as text in the reader's number form (118.000): the table is read, not sorted.
+            **{
+                c: snapshots[c].map(lambda n: format_number(n, lang))
+                for c in ("malls_count", "participation_count", "rows_read", "rows_rejected")
+            },
+        }  # fmt: skip
     )
 
 
@@ -147,9 +148,10 @@ def display_work_list(work: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def display_services(per_agency: pd.DataFrame) -> pd.DataFrame:
-    """Services per agency with the MoU agencies' short names."""
-    return pd.DataFrame({"agency": per_agency["agency"].map(agency_label), "services": per_agency["services"]})
+def display_services(per_agency: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Services per agency with the MoU agencies' short names, counts in the reader's number form."""
+    return pd.DataFrame({"agency": per_agency["agency"].map(agency_label),
+                         "services": per_agency["services"].map(lambda n: format_number(n, lang))})  # fmt: skip
 
 
 def report_table(report: list[dict], lang: str) -> pd.DataFrame:

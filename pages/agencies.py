@@ -76,7 +76,7 @@ if services["median_per_mall"] is not None:
     )
 if len(services["per_agency"]):
     st.dataframe(
-        presentation.display_services(services["per_agency"]), hide_index=True, key="services_by_agency",
+        presentation.display_services(services["per_agency"], lang), hide_index=True, key="services_by_agency",
         column_config=controls.column_labels(["agency", "services"], lang),
     )  # fmt: skip
 else:

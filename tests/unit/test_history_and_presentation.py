@@ -103,3 +103,20 @@ def test_a_stored_report_reads_as_it_did_on_the_upload_page():
     table = presentation.report_table(report, "en")
     assert table[["sheet", "row", "column", "severity"]].values.tolist() == [["MPP", 4, "Tanggal", "error"]]
     assert table["message"].iloc[0].startswith("Date “besok” (sheet MPP, row 4, column Tanggal) cannot be read.")
+
+
+def test_upload_history_shows_counts_in_the_readers_number_form():
+    snapshots = pd.DataFrame({
+        "id": [2], "created_at": [dt.datetime(2026, 11, 28, 20, 34)], "source_files": [["national.xlsx"]],
+        "is_sample": [False], "malls_count": [2000], "participation_count": [118000], "rows_read": [4000],
+        "rows_rejected": [0],
+    })  # fmt: skip
+    indonesian = presentation.display_snapshots(snapshots, "id").iloc[0]
+    assert (indonesian["participation_count"], indonesian["created_at"]) == ("118.000", "28 November 2026 20:34")
+    assert presentation.display_snapshots(snapshots, "en").iloc[0]["rows_read"] == "4,000"
+
+
+def test_services_per_agency_use_short_names_and_the_readers_number_form():
+    per_agency = pd.DataFrame({"agency": ["bpjs_kesehatan", "Bank Kalbar"], "services": [1234, 5]})
+    shown = presentation.display_services(per_agency, "id")
+    assert shown.to_dict("list") == {"agency": ["BPJS Kesehatan", "Bank Kalbar"], "services": ["1.234", "5"]}
