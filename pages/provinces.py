@@ -26,8 +26,10 @@ st.dataframe(
     column_config=controls.column_labels(table.columns, lang)
     | {
         "province_name": t("column.province", lang),
+        # Whole percents: the column's printf format cannot write Indonesian decimal commas, and a
+        # province of at most 38 regions never rounds up to 100%.
         "coverage_pct": st.column_config.ProgressColumn(
-            t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.1f%%"
+            t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%"
         ),
     },  # fmt: skip
 )
