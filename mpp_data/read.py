@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +22,8 @@ from mpp_data.errors import EncryptedFile, FileTooLarge, UnreadableFile
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 250
 MAX_CELLS = 20_000_000
+#: Sheets parsed at once, each reader with its own workbook (calamine's are not shared between threads).
+SHEET_READERS = 2
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -85,11 +88,21 @@ def _read_workbook(file_name: str, content: bytes) -> Iterator[RawSheet]:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise EncryptedFile(file=file_name) from exc
         raise UnreadableFile(file=file_name, reason="damaged") from exc
-    # One reader thread parses the sheets in order while the caller checks the ones already read:
-    # calamine parses for the most part without holding the GIL (a national export's participation
-    # grid takes as long to parse as the mall sheet takes to check).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-sheet-reader") as reader:
-        parsed = [(name, reader.submit(_sheet_rows, file_name, workbook, name)) for name in workbook.sheet_names]
+    # Reader threads parse the sheets while the caller checks the ones already read: calamine parses
+    # for the most part without holding the GIL (a national export's participation grid takes as
+    # long to parse as the mall sheet takes to check).
+    local = threading.local()
+
+    def rows_of(name: str) -> list[list[object]]:
+        if not hasattr(local, "workbook"):  # a workbook is not shared between threads
+            try:
+                local.workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+            except Exception as exc:  # opened once already: only a damaged file gets here
+                raise UnreadableFile(file=file_name, reason="damaged") from exc
+        return _sheet_rows(file_name, local.workbook, name)
+
+    with ThreadPoolExecutor(max_workers=SHEET_READERS, thread_name_prefix="mpp-sheet-reader") as reader:
+        parsed = [(name, reader.submit(rows_of, name)) for name in workbook.sheet_names]
         try:
             for name, rows in parsed:
                 yield RawSheet(name=name, rows=rows.result())
