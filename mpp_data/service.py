@@ -19,7 +19,7 @@ from mpp_data.errors import MppDataError, NoDataError, UnreadableFile
 from mpp_data.i18n import issue_message, t
 from mpp_data.read import RawSheet, iter_sheets
 from mpp_data.regions import RegionMatcher, normalise_region_name, official_provinces, official_regions
-from mpp_data.store import NewSnapshot, SourceFile, Store
+from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 from mpp_data.tables import apply_column_overrides, locate_table, table_rows
 from mpp_data.validate import (
     ERROR,
@@ -249,8 +249,8 @@ def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
 
 
 def _loadable_participation(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
-    columns = ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
     rejected = participation["rejected"].to_numpy(dtype=bool)
+    columns = PARTICIPATION_COLUMNS  # what the store keeps of each entry
     keep = participation.loc[~rejected, columns] if rejected.any() else participation[columns]
     missing = keep["mall_name"].isna()
     if missing.any():

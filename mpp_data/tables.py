@@ -137,13 +137,11 @@ class TableRows:
 
     frame: pd.DataFrame
     skipped: dict[str, int]
-    #: The kept cells factorised, columns in the order of ``frame``'s after ``row``; None when empty.
-    distinct: DistinctCells | None = None
+    #: The kept cells factorised, columns in the order of ``frame``'s after ``row``.
+    distinct: DistinctCells
 
     def distinct_of(self, columns: list[int]) -> DistinctCells:
         """The distinct values of some columns, from the factorisation done when the table was read."""
-        if self.distinct is None:
-            return DistinctCells.of(self.frame[columns].to_numpy(dtype=object).reshape(len(self.frame), len(columns)))
         positions = [list(self.frame.columns[1:]).index(j) for j in columns]
         return DistinctCells(self.distinct.codes[:, positions], self.distinct.uniques)
 
@@ -341,7 +339,8 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
     used = sorted(set(table.columns) | set(table.agency_columns))
     skipped = {"blank": 0, "total": 0, "repeated_header": 0}
     if not table.header_rows:
-        return TableRows(pd.DataFrame(columns=["row", *used]), skipped)
+        none = DistinctCells.of(np.empty((0, len(used)), dtype=object))
+        return TableRows(pd.DataFrame(columns=["row", *used]), skipped, none)
     start = table.header_rows[-1]
     width = max([*used, 3]) + 1
     block = cell_block(rows[start:], width)

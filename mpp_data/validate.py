@@ -119,13 +119,18 @@ def _parse_distinct(
 # -- regions ----------------------------------------------------------------------
 
 
+def _written_province(value: object, matcher: RegionMatcher) -> str | None:
+    """The province code a row's province cell names, or None (blank or not a province)."""
+    return None if is_blank_cell(value) else matcher.match_province(value)
+
+
 def _resolve_one(
     code_value: object, name_value: object, mall_value: object, province_value: object, headers: dict,
     matcher: RegionMatcher,
 ) -> tuple[str | None, list[Finding]]:  # fmt: skip
     """The region code for one distinct combination of region cells, and what was wrong with them."""
     findings: list[Finding] = []
-    province = matcher.match_province(province_value) if not is_blank_cell(province_value) else None
+    province = _written_province(province_value, matcher)
     if not is_blank_cell(province_value) and province is None:
         findings.append(Finding(headers["province_name"], province_value, "unknown_province", WARNING, {}))
 
@@ -189,8 +194,7 @@ def _mall_name_may_decide(
         return False
     if is_blank_cell(name_value):
         return True
-    province = matcher.match_province(province_value) if not is_blank_cell(province_value) else None
-    return not matcher.match_name(name_value, province).matched
+    return not matcher.match_name(name_value, _written_province(province_value, matcher)).matched
 
 
 def group_numbers(*columns: np.ndarray | pd.Series) -> np.ndarray:
@@ -411,10 +415,8 @@ def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  #
     cell = marks.codes.ravel()  # row-major: mall by mall, agency by agency
     bad = np.array([p is None for p in parsed], dtype=bool)[cell]
     row_numbers = np.repeat(rows.to_numpy(), k)
-    for index in np.flatnonzero(bad):
-        log.add(row_numbers[index], Finding(headers[index % k], marks.uniques[cell[index]] if cell[index] >= 0 else None,
-                                            "bad_mark", ERROR, {}))  # fmt: skip
-    services = np.array([p[1] if p and p[1] is not None else -1 for p in parsed], dtype="int64")[cell]
+    for index in np.flatnonzero(bad):  # a blank cell reads as absent, so a bad mark has a value
+        log.add(row_numbers[index], Finding(headers[index % k], marks.uniques[cell[index]], "bad_mark", ERROR, {}))
     per_mall = np.repeat(np.arange(n), k)
     per_agency = np.tile(np.arange(k), n)
     agencies = _agency_columns(pd.Series(headers, dtype=object))
@@ -427,7 +429,7 @@ def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  #
             "agency_key": _as_str(agencies["agency_key"]).take(per_agency),
             "category": _as_str(agencies["category"]).take(per_agency),
             "present": np.array([bool(p and p[0]) for p in parsed], dtype=bool)[cell],
-            "services": pd.arrays.IntegerArray(np.maximum(services, 0), services < 0),
+            "services": pd.array([p[1] if p else None for p in parsed], dtype="Int64").take(cell),
         }
     )
     return frame[~bad].reset_index(drop=True) if bad.any() else frame

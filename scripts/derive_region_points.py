@@ -207,8 +207,9 @@ def place(region, record, regions, placed, places, admin1, by_province):  # noqa
     seats = in_province(named, region.province_code, admin1)
     if not seats and region.province_code in SPLIT_FROM:
         seats = in_province(named, SPLIT_FROM[region.province_code], admin1)
-    fuzzy = fuzzy_place(record["seat"], province, by_province)
-    seats = seats or ([fuzzy] if fuzzy else [])
+    if not seats:
+        fuzzy = fuzzy_place(record["seat"], province, by_province)
+        seats = [fuzzy] if fuzzy else []
     seat_kota = kota_named(seats[0]["name"], region, regions) if seats and region.kind == "kabupaten" else None
     # A kabupaten lies around or beside the kota its old seat is in, or the kota it is named after.
     kota = seat_kota or sister_kota(region, regions)
