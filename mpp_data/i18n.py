@@ -447,6 +447,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason.empty": {"id": "berkas kosong", "en": "the file is empty"},
     "reason.not_a_workbook": {"id": "bukan berkas Excel/ODS yang sah", "en": "not a valid Excel/ODS file"},
     "reason.damaged": {"id": "berkas rusak", "en": "the file is damaged"},
+    "reason.damaged_sheet": {"id": "sheet “{sheet}” rusak", "en": "sheet “{sheet}” is damaged"},
     "reason.binary": {"id": "bukan teks CSV", "en": "not CSV text"},
     # -- row issues: {where} is "sheet X, baris N" / "sheet X, row N"
     "where": {"id": "sheet {sheet}, baris {row}, kolom {column}", "en": "sheet {sheet}, row {row}, column {column}"},
@@ -599,5 +600,5 @@ def error_message(code: str, params: dict, lang: str) -> str:
     if variant and f"{code}.{variant}" in MESSAGES:
         code = f"{code}.{variant}"
     if "reason" in filled and f"reason.{filled['reason']}" in MESSAGES:
-        filled["reason"] = t(f"reason.{filled['reason']}", lang)
+        filled["reason"] = t(f"reason.{filled['reason']}", lang, **filled)
     return t(code, lang, **filled)

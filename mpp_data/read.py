@@ -121,7 +121,7 @@ def _sheet_rows(file_name: str, workbook: CalamineWorkbook, name: str) -> list[l
     except FileTooLarge:
         raise
     except Exception as exc:
-        raise UnreadableFile(file=file_name, reason="damaged") from exc
+        raise UnreadableFile(file=file_name, reason="damaged_sheet", sheet=name) from exc
 
 
 def _decode(content: bytes) -> str:

@@ -206,7 +206,7 @@ def _check_sheet(
 
 
 def _file_issue(file: str, exc: MppDataError) -> dict:
-    return {"file": file, "sheet": None, "row": None, "column": None, "value": file,
+    return {"file": file, "sheet": exc.params.get("sheet"), "row": None, "column": None, "value": file,
             "kind": exc.code.removeprefix("error."), "severity": ERROR,
             "params": {"error_code": exc.code, **exc.params}, "candidates": []}  # fmt: skip
 

@@ -83,4 +83,7 @@ def test_a_workbook_whose_later_sheet_is_damaged_gives_nothing(sqlite_store):
                    "Instansi": [["Kabupaten/Kota", "Polri"], ["Kota Bogor", "v"]]})  # fmt: skip
     problem, result = refuse(sqlite_store, wb.with_damaged_sheet(two, "xl/worksheets/sheet2.xml"))
     assert problem["kind"] == "unreadable_file"
+    assert problem["sheet"] == "Instansi"
+    assert "sheet “Instansi” rusak" in result.messages("id")[0]
+    assert "sheet “Instansi” is damaged" in result.messages("en")[0]
     assert "Kota Bogor" not in set(result.malls["region_name"].dropna())
