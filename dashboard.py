@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from mpp_data.i18n import t
+from mpp_data.present.text import t
 from ui import controls
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -39,7 +39,7 @@ MOU_HEADERS = ["KemenPANRB", "Kemendagri", "MA", "Kemenkeu", "Kemenkumham", "Kem
 def build_inputs(folder: Path) -> tuple[Path, Path]:
     from openpyxl import Workbook
 
-    from mpp_data.regions import official_regions
+    from mpp_data.reference.regions import official_regions
 
     rng = random.Random(7)
     regions = official_regions().to_dict("records")
@@ -82,7 +82,7 @@ mode, path, db, warm = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[5] == "wa
 sys.path.insert(0, sys.argv[4])
 import pandas as pd
 from mpp_data.service import UploadedFile, ingest_files
-from mpp_data.store import Store
+from mpp_data.store.snapshots import Store
 from mpp_data.config import Settings
 import dataclasses
 settings = dataclasses.replace(Settings.from_env(), max_upload_bytes=10**9)
@@ -92,7 +92,7 @@ store = None
 if mode in ("dry", "full") and warm:
     # What a running dashboard has done once at start: the database opened, the official region
     # list loaded. The ingest of the file itself is timed below.
-    from mpp_data.regions import RegionMatcher
+    from mpp_data.reference.regions import RegionMatcher
     RegionMatcher()
     store = Store(db) if mode == "full" else None
 start = time.perf_counter()

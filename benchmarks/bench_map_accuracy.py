@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mpp_data.geo import (  # noqa: E402
+from mpp_data.reference.geo import (  # noqa: E402
     centroid,
     contains,
     distance_to_boundary_km,
@@ -26,7 +26,7 @@ from mpp_data.geo import (  # noqa: E402
     read_boundaries,
     region_points,
 )
-from mpp_data.regions import official_provinces, official_regions  # noqa: E402
+from mpp_data.reference.regions import official_provinces, official_regions  # noqa: E402
 
 #: The reference is simplified (0.01 degree), so a seat on the coast can fall just outside it.
 NEAR_KM = 2.0

@@ -12,9 +12,9 @@ import pandas as pd
 
 from mpp_data import service
 from mpp_data.errors import MppDataError
-from mpp_data.i18n import error_message, issue_message
-from mpp_data.regions import official_regions
-from mpp_data.store import Store
+from mpp_data.present.text import error_message, issue_message
+from mpp_data.reference.regions import official_regions
+from mpp_data.store.snapshots import Store
 
 
 def _plain(value: object) -> object:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from mpp_data import charts, exports, presentation
-from mpp_data.agencies import MOU_AGENCIES, MOU_SUCCESSOR_NOTE
-from mpp_data.i18n import format_date, format_number, t
+from mpp_data.present import charts, exports
+from mpp_data.present import display as presentation
+from mpp_data.present.text import format_date, format_number, t
+from mpp_data.reference.agencies import MOU_AGENCIES, MOU_SUCCESSOR_NOTE
 from ui import cache, controls
 from ui.errors import show_error
 

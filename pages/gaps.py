@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from mpp_data import exports, presentation
-from mpp_data.i18n import format_date, format_number, t
+from mpp_data.present import display as presentation
+from mpp_data.present import exports
+from mpp_data.present.text import format_date, format_number, t
 from ui import cache, controls
 from ui.errors import show_error
 

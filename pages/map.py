@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from mpp_data import maps
-from mpp_data.geo import land_outline
-from mpp_data.i18n import t
+from mpp_data.present import maps
+from mpp_data.present.text import t
+from mpp_data.reference.geo import land_outline
 from ui import cache, controls
 from ui.errors import show_error
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from mpp_data import charts
+from mpp_data.analysis.forecast import describe_forecast
 from mpp_data.config import Settings
-from mpp_data.forecast import describe_forecast
-from mpp_data.i18n import format_date, format_number, format_percent, t
+from mpp_data.present import charts
+from mpp_data.present.text import format_date, format_number, format_percent, t
 from ui import cache, controls
 from ui.errors import show_error
 

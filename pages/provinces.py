@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from mpp_data import charts, presentation
-from mpp_data.i18n import format_number, t
-from mpp_data.regions import province_names
+from mpp_data.present import charts
+from mpp_data.present import display as presentation
+from mpp_data.present.text import format_number, t
+from mpp_data.reference.regions import province_names
 from ui import cache, controls
 from ui.errors import show_error
 

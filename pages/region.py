@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from mpp_data import metrics, presentation, service
-from mpp_data.i18n import format_date, t
-from mpp_data.regions import official_regions
+from mpp_data import service
+from mpp_data.analysis import metrics
+from mpp_data.present import display as presentation
+from mpp_data.present.text import format_date, t
+from mpp_data.reference.regions import official_regions
 from ui import cache, controls
 from ui.errors import show_error
 

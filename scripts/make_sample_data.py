@@ -22,8 +22,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mpp_data.agencies import MOU_AGENCIES  # noqa: E402
-from mpp_data.regions import official_regions  # noqa: E402
+from mpp_data.reference.agencies import MOU_AGENCIES  # noqa: E402
+from mpp_data.reference.regions import official_regions  # noqa: E402
 
 SEED = 20251231
 NOTE = "CATATAN: DATA CONTOH (ilustratif, bukan data resmi) — dibuat oleh scripts/make_sample_data.py"

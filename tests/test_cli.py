@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from mpp_data import service
-from mpp_data.regions import official_regions
+from mpp_data.reference.regions import official_regions
 from tests.conftest import ROOT
 
 
@@ -64,7 +64,7 @@ def test_metrics_as_of_target_date_forecast_and_gaps(sqlite_url):
     data = service.load_snapshot(service.open_store(sqlite_url))
     import datetime as dt
 
-    from mpp_data import forecast, metrics
+    from mpp_data.analysis import forecast, metrics
 
     expected = forecast.compute_forecast(data.malls, official_regions(), dt.date(2024, 12, 31), dt.date(2029, 12, 31))
     assert figures["forecast"] == expected.as_json()

@@ -7,8 +7,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from mpp_data import store as store_module
-from mpp_data.store import NewSnapshot, SourceFile, Store
+from mpp_data.store import snapshots as store_module
+from mpp_data.store.snapshots import NewSnapshot, SourceFile, Store
 
 MALLS = pd.DataFrame(
     {

@@ -7,10 +7,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from mpp_data import forecast, geo, maps, metrics, participation, service
+from mpp_data import service
+from mpp_data.analysis import forecast, metrics, participation
 from mpp_data.config import Settings
-from mpp_data.regions import official_regions
-from mpp_data.store import Store
+from mpp_data.present import maps
+from mpp_data.reference import geo
+from mpp_data.reference.regions import official_regions
+from mpp_data.store.snapshots import Store
 
 
 def database_url() -> str:

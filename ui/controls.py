@@ -12,10 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from mpp_data import metrics
-from mpp_data.forecast import add_months
-from mpp_data.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
-from mpp_data.regions import province_names
+from mpp_data.analysis import metrics
+from mpp_data.analysis.forecast import add_months
+from mpp_data.present.text import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
+from mpp_data.reference.regions import province_names
 from ui import cache
 
 _LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}

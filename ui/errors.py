@@ -8,7 +8,7 @@ import streamlit as st
 
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
-from mpp_data.i18n import error_message
+from mpp_data.present.text import error_message
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ import hashlib
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.i18n import t
-from mpp_data.store import Store
-from mpp_data.tables import HEADER_SYNONYMS, IGNORED
+from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
+from mpp_data.present.text import t
+from mpp_data.store.snapshots import Store
 
 FIELDS = [f for f in HEADER_SYNONYMS if f != "row_number"] + ["row_number", IGNORED]
 

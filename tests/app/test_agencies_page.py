@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mpp_data import participation, service
-from mpp_data.i18n import format_number
+from mpp_data import service
+from mpp_data.analysis import participation
+from mpp_data.present.text import format_number
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - fixture
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from mpp_data import metrics
-from mpp_data.regions import official_regions
+from mpp_data.analysis import metrics
+from mpp_data.reference.regions import official_regions
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - fixture
 
 

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp_data import service
-from mpp_data.i18n import format_number, format_percent
+from mpp_data.present.text import format_number, format_percent
 from tests.conftest import ROOT
 
 

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp_data import metrics, service
-from mpp_data.i18n import format_number
-from mpp_data.regions import official_regions
+from mpp_data import service
+from mpp_data.analysis import metrics
+from mpp_data.present.text import format_number
+from mpp_data.reference.regions import official_regions
 from tests.conftest import ROOT
 
 LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
@@ -119,7 +120,7 @@ def test_history_page_lists_snapshots_and_counts_changes(sample, sqlite_url):
     store = service.open_store(sqlite_url)
     changed = sample.malls.copy()
     changed.loc[changed.index[0], "status"] = "planned"
-    from mpp_data.store import NewSnapshot
+    from mpp_data.store.snapshots import NewSnapshot
 
     store.save_snapshot(NewSnapshot(malls=changed.iloc[1:], participation=sample.participation, files=[]))
     at = open_page("pages/history.py")

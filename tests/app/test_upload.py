@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp_data import service
-from mpp_data.store import Store
+from mpp_data.store.snapshots import Store
 from tests.conftest import ROOT
 from tests.loaders import workbooks as wb
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mpp_data import service
-from mpp_data.i18n import format_number
+from mpp_data.present.text import format_number
 from tests.browser.conftest import OUTPUT
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from mpp_data import metrics, service
-from mpp_data.read import read_sheets
-from mpp_data.regions import official_regions
+from mpp_data import service
+from mpp_data.analysis import metrics
+from mpp_data.ingest.read import read_sheets
+from mpp_data.reference.regions import official_regions
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 
-from mpp_data import charts
+from mpp_data.present import charts
 
 
 def test_coverage_over_time_draws_the_steps_and_the_target_line_in_the_chosen_language():

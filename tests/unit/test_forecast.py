@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from mpp_data import forecast
-from mpp_data.forecast import add_months, compute_forecast, describe_forecast
+from mpp_data.analysis import forecast
+from mpp_data.analysis.forecast import add_months, compute_forecast, describe_forecast
 
 D = dt.date
 

@@ -8,8 +8,10 @@ import io
 import openpyxl
 import pandas as pd
 
-from mpp_data import exports, metrics, presentation
-from mpp_data.history import compute_snapshot_diff
+from mpp_data.analysis import metrics
+from mpp_data.analysis.history import compute_snapshot_diff
+from mpp_data.present import display as presentation
+from mpp_data.present import exports
 from tests.unit.test_metrics import MALLS, REGIONS, malls_table
 
 D = dt.date

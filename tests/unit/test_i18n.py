@@ -4,7 +4,7 @@ import datetime as dt
 import re
 
 from mpp_data import errors
-from mpp_data.i18n import MESSAGES, format_date, format_number, format_percent, issue_message, t
+from mpp_data.present.text import MESSAGES, format_date, format_number, format_percent, issue_message, t
 
 
 def test_every_message_has_indonesian_and_english():

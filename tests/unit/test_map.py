@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from mpp_data import charts, geo, maps
-from mpp_data.regions import official_provinces, official_regions
+from mpp_data.present import charts, maps
+from mpp_data.reference import geo
+from mpp_data.reference.regions import official_provinces, official_regions
 from tests.unit.test_metrics import MALLS, REGIONS
 
 D = dt.date

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from mpp_data import metrics
+from mpp_data.analysis import metrics
 
 D = dt.date
 REGIONS = pd.DataFrame(

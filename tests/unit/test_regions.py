@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from mpp_data.regions import (
+from mpp_data.reference.regions import (
     FUZZY_ACCEPT,
     FUZZY_ACCEPT_NATIONAL,
     RegionMatcher,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mpp_data.values import BadValue, normalise_status, parse_count, parse_date, parse_presence
+from mpp_data.ingest.values import BadValue, normalise_status, parse_count, parse_date, parse_presence
 
 
 @pytest.mark.parametrize(

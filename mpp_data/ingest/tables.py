@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from mpp_data.agencies import match_agency
+from mpp_data.reference.agencies import match_agency
 
 #: Canonical field -> header wordings seen in exports (folded: lower case, single spaces).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -16,7 +16,7 @@ import datetime as dt
 
 import pandas as pd
 
-from mpp_data.values import OPERATING, PLANNED, UNDER_CONSTRUCTION
+from mpp_data.ingest.values import OPERATING, PLANNED, UNDER_CONSTRUCTION
 
 NONE = "none"
 _STATUS_RANK = {OPERATING: 0, UNDER_CONSTRUCTION: 1, PLANNED: 2, NONE: 3}

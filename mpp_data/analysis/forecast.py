@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mpp_data.i18n import format_date, format_month, format_number, t
-from mpp_data.metrics import compute_coverage_over_time
+from mpp_data.analysis.metrics import compute_coverage_over_time
+from mpp_data.present.text import format_date, format_month, format_number, t
 
 WINDOW_MONTHS = 12
 LOOKBACK_MONTHS = 36

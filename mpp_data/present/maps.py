@@ -11,10 +11,10 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from mpp_data.charts import STATUS_COLOURS, apply_layout
-from mpp_data.geo import Boundaries, bounds
-from mpp_data.i18n import format_date, format_number, format_percent, t
-from mpp_data.metrics import compute_region_status, status_as_of
+from mpp_data.analysis.metrics import compute_region_status, status_as_of
+from mpp_data.present.charts import STATUS_COLOURS, apply_layout
+from mpp_data.present.text import format_date, format_number, format_percent, t
+from mpp_data.reference.geo import Boundaries, bounds
 
 STATUS_ORDER = ["operating", "under_construction", "planned", "none"]
 INDONESIA_VIEW = ((94.0, 142.0), (-11.5, 6.8))  # lon range, lat range

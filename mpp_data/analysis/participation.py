@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mpp_data.agencies import MOU_AGENCIES
-from mpp_data.metrics import status_as_of
-from mpp_data.values import OPERATING
+from mpp_data.analysis.metrics import status_as_of
+from mpp_data.ingest.values import OPERATING
+from mpp_data.reference.agencies import MOU_AGENCIES
 
 MOU_KEYS = [a.key for a in MOU_AGENCIES]
 _SHORT = {a.key: a.short_name for a in MOU_AGENCIES}

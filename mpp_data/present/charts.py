@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from mpp_data.i18n import format_date, format_number, format_percent, t
+from mpp_data.present.text import format_date, format_number, format_percent, t
 
 OKABE_ITO = {
     "blue": "#0072B2",

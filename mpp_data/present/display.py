@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mpp_data.agencies import MOU_AGENCIES, agency_by_key
-from mpp_data.i18n import format_date, format_number, issue_message, t
+from mpp_data.present.text import format_date, format_number, issue_message, t
+from mpp_data.reference.agencies import MOU_AGENCIES, agency_by_key
 
 
 def status_label(status: str, lang: str) -> str:

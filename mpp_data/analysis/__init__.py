@@ -1,0 +1,1 @@
+"""Pure analysis: frames in, frames out (coverage, forecast, participation, history)."""

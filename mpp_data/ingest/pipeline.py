@@ -1,0 +1,228 @@
+"""One upload checked: files -> sheets -> located tables -> validated rows, with every problem found.
+
+Nothing here writes: ``check_files`` gives an ``IngestResult``; ``mpp_data.service`` decides whether to
+store it as a snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from mpp_data.config import Settings
+from mpp_data.errors import MppDataError
+from mpp_data.ingest.read import RawSheet, iter_sheets
+from mpp_data.ingest.tables import apply_column_overrides, locate_table, table_rows
+from mpp_data.ingest.validate import (
+    ERROR,
+    ISSUE_COLUMNS,
+    MALL_OUTPUT_COLUMNS,
+    PARTICIPATION_OUTPUT_COLUMNS,
+    group_numbers,
+    validate_malls,
+    validate_participation,
+)
+from mpp_data.present.text import issue_message
+from mpp_data.reference.regions import RegionMatcher
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    name: str
+    content: bytes
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> UploadedFile:
+        path = Path(path)
+        return cls(path.name, path.read_bytes())
+
+
+@dataclass(frozen=True)
+class SheetSummary:
+    """What one sheet was recognised as: kind, header rows, and header -> field."""
+
+    file: str
+    sheet: str
+    kind: str
+    header_rows: tuple[int, ...]
+    columns: dict[str, str]
+    rows_read: int
+    rows_skipped: int
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Everything one load read, and what it wrote (``snapshot_id`` is None when nothing was)."""
+
+    malls: pd.DataFrame  # every mall row read, rejected included (MALL_OUTPUT_COLUMNS)
+    participation: pd.DataFrame  # one row per mall and agency (PARTICIPATION_OUTPUT_COLUMNS)
+    issues: pd.DataFrame  # ISSUE_COLUMNS
+    sheets: list[SheetSummary]
+    counts: dict[str, int]
+    snapshot_id: int | None = None
+    carried_over: dict[str, int] = field(default_factory=dict)
+    unreadable: bool = False
+
+    @property
+    def has_errors(self) -> bool:
+        return bool((self.issues["severity"] == ERROR).any()) if not self.issues.empty else False
+
+    @property
+    def error_count(self) -> int:
+        return int((self.issues["severity"] == ERROR).sum())
+
+    @property
+    def issue_kinds(self) -> list[str]:
+        return sorted(set(self.issues["kind"]))
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.unreadable else (1 if self.has_errors else 0)
+
+    def messages(self, lang: str) -> list[str]:
+        return [issue_message(issue, lang) for issue in self.issues.to_dict("records")]
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def check_files(
+    files: list[UploadedFile],
+    aliases: dict[str, str],
+    *,
+    today: dt.date | None = None,
+    settings: Settings | None = None,
+    column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestResult:
+    """Read and validate every file; ``aliases`` are the analysts' saved region names.
+
+    ``column_overrides``: (file, sheet) -> {header as written: field}, an analyst's corrections.
+    ``progress``: called with (step, steps, file name) as each file is read.
+    """
+    settings = settings or Settings.from_env()
+    today = today or dt.date.today()
+    matcher = RegionMatcher(aliases)
+    mall_frames, participation_frames, issues, sheets = [], [], [], []
+    skipped_total, unreadable = 0, False
+    for step, upload in enumerate(files):
+        if progress:
+            progress(step, len(files), upload.name)
+        check = _check_file(upload, matcher, today, settings.max_upload_bytes, column_overrides or {})
+        mall_frames += check.malls
+        participation_frames += check.participation
+        issues += check.issues
+        sheets += check.sheets
+        skipped_total += check.skipped
+        unreadable |= check.unreadable
+
+    if progress:
+        progress(len(files), len(files), "")
+    malls = _concat(mall_frames, MALL_OUTPUT_COLUMNS)
+    participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
+    issue_frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS)
+    counts = _counts(malls, participation, skipped_total)
+    return IngestResult(malls, participation, issue_frame, sheets, counts, unreadable=unreadable)
+
+
+@dataclass
+class _FileCheck:
+    """What one file gave: frames of each kind, issues, sheet summaries and rows skipped."""
+
+    malls: list[pd.DataFrame] = field(default_factory=list)
+    participation: list[pd.DataFrame] = field(default_factory=list)
+    issues: list[dict] = field(default_factory=list)
+    sheets: list[SheetSummary] = field(default_factory=list)
+    skipped: int = 0
+    unreadable: bool = False  # nothing in it could be used
+
+
+def _check_file(
+    upload: UploadedFile, matcher: RegionMatcher, today: dt.date, max_bytes: int,
+    column_overrides: dict[tuple[str, str], dict[str, str]],
+) -> _FileCheck:  # fmt: skip
+    """Read and validate every sheet of one file (each sheet checked while the next is read)."""
+    check = _FileCheck()
+    try:
+        for raw in iter_sheets(upload.name, upload.content, max_bytes):
+            _check_sheet(check, upload.name, raw, matcher, today, column_overrides.get((upload.name, raw.name), {}))
+    except MppDataError as exc:  # nothing is taken from a file that could not be read to the end
+        return _FileCheck(issues=[_file_issue(upload.name, exc)], unreadable=True)
+    if not check.sheets:
+        check.unreadable = True
+        for issue in check.issues:
+            if issue["kind"] == "no_table_found":
+                issue["severity"] = ERROR
+        if not check.issues:
+            check.issues.append(_sheet_issue(upload.name, None, "no_table_found", severity=ERROR))
+    return check
+
+
+def _check_sheet(
+    check: _FileCheck, file: str, raw: RawSheet, matcher: RegionMatcher, today: dt.date, overrides: dict[str, str]
+) -> None:
+    table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
+    if table.kind == "unknown":
+        if any(any(c not in ("", None) for c in r) for r in raw.rows):
+            check.issues.append(_sheet_issue(file, raw.name, "no_table_found"))
+        return
+    data = table_rows(table, raw.rows)
+    skipped = sum(data.skipped.values())
+    check.skipped += skipped
+    columns = {table.headers[j]: f for j, f in table.columns.items()} | {
+        h: "agency" for h in table.agency_columns.values()
+    }
+    check.sheets.append(
+        SheetSummary(file, raw.name, table.kind, table.header_rows, columns, len(data.frame) + skipped, skipped)
+    )
+    if table.kind == "malls":
+        frame, found = validate_malls(table, data, matcher, file, today)
+        check.malls.append(frame)
+    else:
+        frame, found = validate_participation(table, data, matcher, file)
+        check.participation.append(frame)
+    check.issues.extend(found)
+
+
+def _file_issue(file: str, exc: MppDataError) -> dict:
+    return {"file": file, "sheet": exc.params.get("sheet"), "row": None, "column": None, "value": file,
+            "kind": exc.code.removeprefix("error."), "severity": ERROR,
+            "params": {"error_code": exc.code, **exc.params}, "candidates": []}  # fmt: skip
+
+
+def _sheet_issue(file: str, sheet: str | None, kind: str, severity: str = "warning") -> dict:
+    return {"file": file, "sheet": sheet or file, "row": None, "column": None, "value": "", "kind": kind,
+            "severity": severity, "params": {}, "candidates": []}  # fmt: skip
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def _counts(malls: pd.DataFrame, participation: pd.DataFrame, skipped: int) -> dict[str, int]:
+    """Rows as the analyst sees them: read = loaded + rejected + skipped (exact repeats are skipped)."""
+    duplicates = int(malls["duplicate"].fillna(False).sum()) if "duplicate" in malls else 0
+    mall_rejected = int(malls["rejected"].sum()) if not malls.empty else 0
+    mall_loaded = len(malls) - mall_rejected - duplicates
+    # A wide sheet gives one entry per agency from each row: count the rows.
+    rows = group_numbers(participation["file"], participation["sheet"], participation["row"])
+    rejected_rows = np.unique(rows[participation["rejected"].to_numpy(dtype=bool)])
+    part_rejected = len(rejected_rows)
+    part_loaded = int(rows.max()) + 1 - part_rejected if len(rows) else 0
+    rows_skipped = skipped + duplicates
+    return {
+        "rows_read": mall_loaded + mall_rejected + part_loaded + part_rejected + rows_skipped,
+        "rows_loaded": mall_loaded + part_loaded,
+        "rows_rejected": mall_rejected + part_rejected,
+        "rows_skipped": rows_skipped,
+    }

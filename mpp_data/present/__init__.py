@@ -1,0 +1,1 @@
+"""What people read: charts, maps, display tables, exports, the text catalogue."""

@@ -1,0 +1,1 @@
+"""Official reference data: regions (Kemendagri codes), MoU agencies, map points. Pure, read-only."""
