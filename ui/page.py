@@ -35,6 +35,7 @@ EARLIEST = dt.date(2015, 1, 1)
 _VIEW = "_view"  # the frame's View, taken by the page of the same run
 ENTRY_POINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
+SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
 #: Choices made on one page that stay when one comes back to it. Streamlit forgets the value of a
 #: widget on a run that does not draw it; writing the value back on every run keeps it (Streamlit's
 #: documented way to keep a page widget's state across pages).
@@ -106,7 +107,9 @@ def frame(lang: str) -> None:
     """Draw the shared sidebar and keep the View it selects for the page of this run. Called by
     ``dashboard.py`` before ``navigation.run()``, so the widgets keep their state across pages."""
     with _guard(lang):
-        _keep(PAGE_CHOICES)
+        # The browser sends a choice back as its label, and labels change with the language ("Semua
+        # provinsi" / "All provinces"); read now, with the last run's labels, and written back as values.
+        _keep((*SIDEBAR_CHOICES, *PAGE_CHOICES))
         st.session_state[_VIEW] = _sidebar()
 
 

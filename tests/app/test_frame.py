@@ -103,3 +103,18 @@ def _open(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
     at.switch_page(page).run()
     return at
+
+
+def test_changing_the_language_keeps_every_choice(sample):  # noqa: F811
+    """Streamlit keeps a choice as its label; the labels change with the language."""
+    at = open_page("pages/gaps.py")
+    at.multiselect(key="gap_stages").set_value(["planned"]).run()
+    at.radio(key="lang").set_value("en").run()
+    at.switch_page("pages/provinces.py").run()
+    assert not at.exception
+    assert at.selectbox(key="province").value == ""
+    assert "province" not in at.query_params
+    assert len(at.dataframe[0].value) == 38
+    at.switch_page("pages/gaps.py").run()
+    assert at.multiselect(key="gap_stages").value == ["planned"]
+    assert set(at.dataframe[0].value["pipeline_status"]) == {"Planned"}
