@@ -1,4 +1,4 @@
-"""Entry point: ``streamlit run dashboard.py``. Logging, the page list, and nothing else."""
+"""Entry point: ``streamlit run dashboard.py``. Logging, the page list, the shared sidebar, and nothing else."""
 
 import logging
 from pathlib import Path
@@ -6,17 +6,14 @@ from pathlib import Path
 import streamlit as st
 
 from mpp_data.present.text import t
-from ui import controls
+from ui import page
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 st.set_page_config(
     page_title="MPP", page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide"
 )
-wanted = controls.take_wanted_page()  # a page opened by its URL, sent here first (see ui.controls)
-if wanted:
-    st.query_params.from_dict(wanted[1])
-lang = controls.language()
+lang = page.language()
 PAGES = {
     "overview.py": st.Page(
         "pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True
@@ -30,6 +27,5 @@ PAGES = {
     "upload.py": st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:"),
 }
 navigation = st.navigation(list(PAGES.values()))
-if wanted:
-    st.switch_page(PAGES[wanted[0]], query_params=wanted[1])
-controls.run_page(navigation)
+page.frame(lang)  # the sidebar, drawn here so its widgets keep their state across pages
+navigation.run()

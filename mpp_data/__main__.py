@@ -160,7 +160,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
-    frame = store.list_snapshots()
+    frame = service.list_snapshots(store)
     records = _rows(frame, [c for c in frame.columns if c != "source_files"])
     for record, files in zip(records, frame["source_files"], strict=True):
         record["source_files"] = files

@@ -2,89 +2,83 @@
 
 import streamlit as st
 
+from mpp_data import service
 from mpp_data.present import charts, exports
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_date, format_number, t
-from mpp_data.reference.agencies import MOU_AGENCIES, MOU_SUCCESSOR_NOTE
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-try:
+with page.boundary() as view:
+    lang = view.lang
     agencies = cache.agency_view(view.url, view.snapshot_id, view.as_of, view.province)
     trend = cache.presence_trend(view.url, view.snapshot_id)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
-
-controls.page_header(view, "agencies.title")
-st.markdown(
-    t(
-        "agencies.intro",
-        lang,
-        date=format_date(view.as_of, lang),
-        with_data=format_number(agencies["with_data"], lang),
-        without_data=format_number(agencies["without_data"], lang),
-    )  # fmt: skip
-)
-st.caption(MOU_SUCCESSOR_NOTE[lang])
-
-presence = agencies["presence"]
-st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")
-names = {a.key: a.short_name for a in MOU_AGENCIES}
-if not view.province:
-    st.plotly_chart(charts.presence_heatmap(agencies["by_province"], names, lang), key="presence_heatmap")
-st.plotly_chart(charts.completeness_histogram(agencies["distribution"], lang), key="completeness")
-
-st.subheader(t("agencies.work_list", lang))
-ordered = list(presence["agency"])[::-1]  # the agency that lags most first
-agency = st.selectbox(
-    t("agencies.choose", lang), ordered, format_func=names.get, **controls.persistent("work_list_agency", ordered[0])
-)
-work = cache.agency_work_list(view.url, view.snapshot_id, agency, view.as_of, view.province)
-st.markdown(
-    t(
-        "agencies.work_list_summary",
-        lang,
-        agency=names[agency],
-        count=format_number(len(work), lang),
-        total=format_number(agencies["with_data"], lang),
-    )  # fmt: skip
-)
-shown = presentation.display_work_list(work, lang)
-st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
-stamp = f"{agency}-{view.as_of.isoformat()}"
-csv_button, excel_button = st.columns(2)
-csv_button.download_button(
-    t("download.csv", lang), exports.to_csv_bytes(shown), f"mpp-tanpa-{stamp}.csv", "text/csv", key="work_csv"
-)
-excel_button.download_button(
-    t("download.excel", lang), exports.to_excel_bytes(shown, names[agency]), f"mpp-tanpa-{stamp}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="work_excel",
-)  # fmt: skip
-
-st.subheader(t("agencies.services", lang))
-services = agencies["services"]
-if services["median_per_mall"] is not None:
+    controls.page_header(view, "agencies.title")
     st.markdown(
         t(
-            "agencies.services_median",
+            "agencies.intro",
             lang,
-            median=format_number(services["median_per_mall"], lang),
-            malls=format_number(len(services["per_mall"]), lang),
+            date=format_date(view.as_of, lang),
+            with_data=format_number(agencies["with_data"], lang),
+            without_data=format_number(agencies["without_data"], lang),
         )  # fmt: skip
     )
-if len(services["per_agency"]):
-    st.dataframe(
-        presentation.display_services(services["per_agency"], lang), hide_index=True, key="services_by_agency",
-        column_config=controls.column_labels(["agency", "services"], lang),
-    )  # fmt: skip
-else:
-    st.caption(t("agencies.no_services", lang))
+    st.caption(service.mou_successor_note(lang))
 
-if trend["date"].nunique() > 1:
-    st.plotly_chart(charts.presence_trend(trend, lang), key="presence_trend")
-else:
-    st.caption(t("agencies.trend_single", lang))
-controls.source_caption(view)
+    presence = agencies["presence"]
+    st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")
+    names = service.agency_names()
+    if not view.province:
+        st.plotly_chart(charts.presence_heatmap(agencies["by_province"], names, lang), key="presence_heatmap")
+    st.plotly_chart(charts.completeness_histogram(agencies["distribution"], lang), key="completeness")
+
+    st.subheader(t("agencies.work_list", lang))
+    ordered = list(presence["agency"])[::-1]  # the agency that lags most first
+    agency = st.selectbox(
+        t("agencies.choose", lang), ordered, format_func=names.get, **page.kept("work_list_agency", ordered[0])
+    )
+    work = cache.agency_work_list(view.url, view.snapshot_id, agency, view.as_of, view.province)
+    st.markdown(
+        t(
+            "agencies.work_list_summary",
+            lang,
+            agency=names[agency],
+            count=format_number(len(work), lang),
+            total=format_number(agencies["with_data"], lang),
+        )  # fmt: skip
+    )
+    shown = presentation.display_work_list(work, lang)
+    st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
+    stamp = f"{agency}-{view.as_of.isoformat()}"
+    csv_button, excel_button = st.columns(2)
+    csv_button.download_button(
+        t("download.csv", lang), exports.to_csv_bytes(shown), f"mpp-tanpa-{stamp}.csv", "text/csv", key="work_csv"
+    )
+    excel_button.download_button(
+        t("download.excel", lang), exports.to_excel_bytes(shown, names[agency]), f"mpp-tanpa-{stamp}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="work_excel",
+    )  # fmt: skip
+
+    st.subheader(t("agencies.services", lang))
+    services = agencies["services"]
+    if services["median_per_mall"] is not None:
+        st.markdown(
+            t(
+                "agencies.services_median",
+                lang,
+                median=format_number(services["median_per_mall"], lang),
+                malls=format_number(len(services["per_mall"]), lang),
+            )  # fmt: skip
+        )
+    if len(services["per_agency"]):
+        st.dataframe(
+            presentation.display_services(services["per_agency"], lang), hide_index=True, key="services_by_agency",
+            column_config=controls.column_labels(["agency", "services"], lang),
+        )  # fmt: skip
+    else:
+        st.caption(t("agencies.no_services", lang))
+
+    if trend["date"].nunique() > 1:
+        st.plotly_chart(charts.presence_trend(trend, lang), key="presence_trend")
+    else:
+        st.caption(t("agencies.trend_single", lang))
+    controls.source_caption(view)

@@ -5,45 +5,39 @@ import streamlit as st
 from mpp_data.present import display as presentation
 from mpp_data.present import exports
 from mpp_data.present.text import format_date, format_number, t
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-try:
+with page.boundary() as view:
+    lang = view.lang
     gaps = cache.gap_list(view.url, view.snapshot_id, view.as_of, view.province)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
-
-controls.page_header(view, "gaps.title")
-counts = presentation.gap_counts(gaps)
-st.markdown(
-    t(
-        "gaps.summary",
-        lang,
-        count=format_number(len(gaps), lang),
-        date=format_date(view.as_of, lang),
-        **{k: format_number(v, lang) for k, v in counts.items()},
+    controls.page_header(view, "gaps.title")
+    counts = presentation.gap_counts(gaps)
+    st.markdown(
+        t(
+            "gaps.summary",
+            lang,
+            count=format_number(len(gaps), lang),
+            date=format_date(view.as_of, lang),
+            **{k: format_number(v, lang) for k, v in counts.items()},
+        )  # fmt: skip
+    )
+    left, right = st.columns(2)
+    stages = left.multiselect(
+        t("gaps.filter_stage", lang), ["under_construction", "planned", "none"],
+        format_func=lambda s: presentation.status_label(s, lang), placeholder=t("upload.filter_all", lang),
+        **page.kept("gap_stages", []),
     )  # fmt: skip
-)
-left, right = st.columns(2)
-stages = left.multiselect(
-    t("gaps.filter_stage", lang), ["under_construction", "planned", "none"],
-    format_func=lambda s: presentation.status_label(s, lang), placeholder=t("upload.filter_all", lang),
-    **controls.persistent("gap_stages", []),
-)  # fmt: skip
-search = right.text_input(t("gaps.search", lang), **controls.persistent("gap_search", ""))
-shown = presentation.display_gaps(presentation.filter_gaps(gaps, stages, search), lang)
-st.dataframe(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))
+    search = right.text_input(t("gaps.search", lang), **page.kept("gap_search", ""))
+    shown = presentation.display_gaps(presentation.filter_gaps(gaps, stages, search), lang)
+    st.dataframe(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))
 
-stamp = view.as_of.isoformat()
-csv_button, excel_button = st.columns(2)
-csv_button.download_button(
-    t("download.csv", lang), exports.to_csv_bytes(shown), f"belum-ada-mpp-{stamp}.csv", "text/csv", key="gaps_csv"
-)
-excel_button.download_button(
-    t("download.excel", lang), exports.to_excel_bytes(shown, t("nav.gaps", lang)), f"belum-ada-mpp-{stamp}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gaps_excel",
-)  # fmt: skip
-controls.source_caption(view)
+    stamp = view.as_of.isoformat()
+    csv_button, excel_button = st.columns(2)
+    csv_button.download_button(
+        t("download.csv", lang), exports.to_csv_bytes(shown), f"belum-ada-mpp-{stamp}.csv", "text/csv", key="gaps_csv"
+    )
+    excel_button.download_button(
+        t("download.excel", lang), exports.to_excel_bytes(shown, t("nav.gaps", lang)), f"belum-ada-mpp-{stamp}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gaps_excel",
+    )  # fmt: skip
+    controls.source_caption(view)

@@ -2,54 +2,54 @@
 
 import streamlit as st
 
+from mpp_data import service
 from mpp_data.present import display as presentation
 from mpp_data.present import exports
 from mpp_data.present.text import format_number, t
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-try:
+with page.boundary() as view:
+    lang = view.lang
     snapshots = cache.snapshots(view.url, view.snapshot_id)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
+    st.title(t("history.title", lang))
+    st.caption(t("history.intro", lang))
+    table = presentation.display_snapshots(snapshots, lang)
+    st.dataframe(
+        table, hide_index=True, key="snapshots_table", column_config=controls.column_labels(table.columns, lang)
+    )
 
-st.title(t("history.title", lang))
-st.caption(t("history.intro", lang))
-table = presentation.display_snapshots(snapshots, lang)
-st.dataframe(table, hide_index=True, key="snapshots_table", column_config=controls.column_labels(table.columns, lang))
+    labels = presentation.snapshot_labels(snapshots, lang)
+    ids = list(labels)
 
-labels = presentation.snapshot_labels(snapshots, lang)
-ids = list(labels)
+    # Every upload keeps its original files and their check reports: fetch them again at any time.
+    chosen = st.selectbox(t("history.choose_snapshot", lang), ids, format_func=labels.get, key="originals_snapshot")
+    st.subheader(t("history.originals", lang, snapshot=chosen))
+    for index, source in enumerate(service.source_files(cache.store(), chosen)):
+        left, right = st.columns(2)
+        left.download_button(t("history.download_file", lang, file=source.file_name), source.content, source.file_name,
+                             key=f"original_{chosen}_{index}")  # fmt: skip
+        right.download_button(
+            t("history.download_report", lang, file=source.file_name),
+            exports.to_csv_bytes(presentation.report_table(source.report, lang)),
+            f"{source.file_name}.laporan.csv", "text/csv", key=f"report_{chosen}_{index}",
+        )  # fmt: skip
 
-# Every upload keeps its original files and their check reports: fetch them again at any time.
-chosen = st.selectbox(t("history.choose_snapshot", lang), ids, format_func=labels.get, key="originals_snapshot")
-st.subheader(t("history.originals", lang, snapshot=chosen))
-for index, source in enumerate(cache.store().load_source_files(chosen)):
+    if len(ids) < 2:
+        st.stop()  # st.stop passes through the boundary
     left, right = st.columns(2)
-    left.download_button(t("history.download_file", lang, file=source.file_name), source.content, source.file_name,
-                         key=f"original_{chosen}_{index}")  # fmt: skip
-    right.download_button(
-        t("history.download_report", lang, file=source.file_name),
-        exports.to_csv_bytes(presentation.report_table(source.report, lang)),
-        f"{source.file_name}.laporan.csv", "text/csv", key=f"report_{chosen}_{index}",
-    )  # fmt: skip
-
-if len(ids) < 2:
-    st.stop()
-left, right = st.columns(2)
-before = left.selectbox(t("history.before", lang), ids, index=1, format_func=labels.get, key="diff_before")
-after = right.selectbox(t("history.after", lang), ids, index=0, format_func=labels.get, key="diff_after")
-changes = cache.snapshot_diff(view.url, before, after)
-st.markdown(t("history.summary", lang, **{k: format_number(v, lang) for k, v in changes.summary.items()}))
-for name in changes.summary:
-    frame = getattr(changes, name)
-    with st.expander(f"{t(f'history.{name}', lang)} ({format_number(len(frame), lang)})", expanded=False):
-        if frame.empty:
-            st.caption(t("history.none", lang))
-        else:
-            st.dataframe(
-                frame, hide_index=True, key=f"diff_{name}", column_config=controls.column_labels(frame.columns, lang)
-            )
+    before = left.selectbox(t("history.before", lang), ids, index=1, format_func=labels.get, key="diff_before")
+    after = right.selectbox(t("history.after", lang), ids, index=0, format_func=labels.get, key="diff_after")
+    changes = cache.snapshot_diff(view.url, before, after)
+    st.markdown(t("history.summary", lang, **{k: format_number(v, lang) for k, v in changes.summary.items()}))
+    for name in changes.summary:
+        frame = getattr(changes, name)
+        with st.expander(f"{t(f'history.{name}', lang)} ({format_number(len(frame), lang)})", expanded=False):
+            if frame.empty:
+                st.caption(t("history.none", lang))
+            else:
+                st.dataframe(
+                    frame,
+                    hide_index=True,
+                    key=f"diff_{name}",
+                    column_config=controls.column_labels(frame.columns, lang),
+                )

@@ -4,44 +4,37 @@ import streamlit as st
 
 from mpp_data.present import maps
 from mpp_data.present.text import t
-from mpp_data.reference.geo import land_outline
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-try:
+with page.boundary() as view:
+    lang = view.lang
     table = cache.map_regions(view.url, view.snapshot_id, view.as_of)
     official = cache.boundaries()
     coverage = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
+    controls.page_header(view, "map.title")
+    boundaries = official[1] if official else None
+    shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
+    shading = "province"
+    if boundaries:
+        shading = st.segmented_control(
+            t("map.shading_choice", lang), ["province", "region"], format_func=lambda s: t(f"map.shading.{s}", lang),
+            **page.kept("map_shading", "province"),
+        ) or "province"  # fmt: skip
+    figure = maps.region_map(
+        table, cache.land_outline(), lang, view.province, boundaries, shares if boundaries else None, shading
+    )
+    event = st.plotly_chart(figure, key="region_map", on_select="rerun", selection_mode="points")
+    chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
+    if chosen:
+        st.query_params["region"] = chosen[0]
+        st.switch_page("pages/region.py")
 
-controls.page_header(view, "map.title")
-boundaries = official[1] if official else None
-shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
-shading = "province"
-if boundaries:
-    shading = st.segmented_control(
-        t("map.shading_choice", lang), ["province", "region"], format_func=lambda s: t(f"map.shading.{s}", lang),
-        **controls.persistent("map_shading", "province"),
-    ) or "province"  # fmt: skip
-figure = maps.region_map(
-    table, land_outline(), lang, view.province, boundaries, shares if boundaries else None, shading
-)
-event = st.plotly_chart(figure, key="region_map", on_select="rerun", selection_mode="points")
-chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
-if chosen:
-    st.query_params["region"] = chosen[0]
-    st.switch_page("pages/region.py")
-
-st.caption(t("map.points_note", lang))
-if boundaries:
-    st.caption(maps.coverage_legend(lang))
-    if report := maps.boundaries_report(boundaries, lang):
-        st.warning(report)
-else:
-    st.caption(t("map.no_shading", lang))
-st.caption(t("map.credits", lang))
-controls.source_caption(view)
+    st.caption(t("map.points_note", lang))
+    if boundaries:
+        st.caption(maps.coverage_legend(lang))
+        if report := maps.boundaries_report(boundaries, lang):
+            st.warning(report)
+    else:
+        st.caption(t("map.no_shading", lang))
+    st.caption(t("map.credits", lang))
+    controls.source_caption(view)

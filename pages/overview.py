@@ -2,78 +2,69 @@
 
 import streamlit as st
 
-from mpp_data.analysis.forecast import describe_forecast
-from mpp_data.config import Settings
+from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present.text import format_date, format_number, format_percent, t
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-target = st.session_state.get("target_date") or Settings.from_env().target_date
-try:
+with page.boundary() as view:
+    lang = view.lang
+    target = st.session_state.get("target_date") or service.target_date()
     now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province)
     then = cache.figures(view.url, view.snapshot_id, view.compare, view.province)
     rollout = cache.rollout_charts(view.url, view.snapshot_id, view.as_of, view.province)
     forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
+    controls.page_header(view, "overview.title")
 
-controls.page_header(view, "overview.title")
+    def change(key: str, decimals: int = 0, suffix: str = "") -> str:
+        """The KPI's change since the comparison date, with its sign."""
+        delta = now[key] - then[key]
+        return ("+" if delta >= 0 else "−") + format_number(abs(delta), lang, decimals) + suffix
 
-
-def change(key: str, decimals: int = 0, suffix: str = "") -> str:
-    """The KPI's change since the comparison date, with its sign."""
-    delta = now[key] - then[key]
-    return ("+" if delta >= 0 else "−") + format_number(abs(delta), lang, decimals) + suffix
-
-
-since = t("kpi.delta_help", lang, date=format_date(view.compare, lang))
-pipeline_now = now["under_construction_malls"] + now["planned_malls"]
-pipeline_then = then["under_construction_malls"] + then["planned_malls"]
-covered, pct, operating, pipeline = st.columns(4)
-covered.metric(
-    t("kpi.covered", lang),
-    f"{format_number(now['covered_regions'], lang)} / {format_number(now['total_regions'], lang)}",
-    change("covered_regions"),
-    help=t("kpi.covered_help", lang, total=format_number(now["total_regions"], lang)) + " " + since,
-)
-pct.metric(t("kpi.coverage_pct", lang), format_percent(now["coverage_pct"], lang), change("coverage_pct", 1, " pp"),
-           help=since)  # fmt: skip
-operating.metric(t("kpi.operating", lang), format_number(now["operating_malls"], lang), change("operating_malls"),
-                 help=since)  # fmt: skip
-pipeline.metric(
-    t("kpi.pipeline", lang),
-    format_number(pipeline_now, lang),
-    ("+" if pipeline_now >= pipeline_then else "−") + format_number(abs(pipeline_now - pipeline_then), lang),
-    delta_color="off",
-    help=t(
-        "kpi.pipeline_value",
-        lang,
-        under_construction=format_number(now["under_construction_malls"], lang),
-        planned=format_number(now["planned_malls"], lang),
+    since = t("kpi.delta_help", lang, date=format_date(view.compare, lang))
+    pipeline_now = now["under_construction_malls"] + now["planned_malls"]
+    pipeline_then = then["under_construction_malls"] + then["planned_malls"]
+    covered, pct, operating, pipeline = st.columns(4)
+    covered.metric(
+        t("kpi.covered", lang),
+        f"{format_number(now['covered_regions'], lang)} / {format_number(now['total_regions'], lang)}",
+        change("covered_regions"),
+        help=t("kpi.covered_help", lang, total=format_number(now["total_regions"], lang)) + " " + since,
     )
-    + " "
-    + since,  # fmt: skip
-)
+    pct.metric(t("kpi.coverage_pct", lang), format_percent(now["coverage_pct"], lang), change("coverage_pct", 1, " pp"),
+               help=since)  # fmt: skip
+    operating.metric(t("kpi.operating", lang), format_number(now["operating_malls"], lang), change("operating_malls"),
+                     help=since)  # fmt: skip
+    pipeline.metric(
+        t("kpi.pipeline", lang),
+        format_number(pipeline_now, lang),
+        ("+" if pipeline_now >= pipeline_then else "−") + format_number(abs(pipeline_now - pipeline_then), lang),
+        delta_color="off",
+        help=t(
+            "kpi.pipeline_value",
+            lang,
+            under_construction=format_number(now["under_construction_malls"], lang),
+            planned=format_number(now["planned_malls"], lang),
+        )
+        + " "
+        + since,  # fmt: skip
+    )
 
-chart, side = st.columns([3, 1])
-chart.plotly_chart(
-    charts.coverage_over_time(
-        rollout["timeline"], now["total_regions"], lang, rollout["batches"], rollout["malls"], rollout["milestones"]
-    ),  # fmt: skip
-    key="coverage_over_time",
-)
-with side:
-    st.subheader(t("forecast.title", lang))
-    st.date_input(t("forecast.target", lang), value=target, key="target_date", format="DD/MM/YYYY")
-    for sentence in describe_forecast(forecast, lang):
-        st.markdown(sentence)
+    chart, side = st.columns([3, 1])
+    chart.plotly_chart(
+        charts.coverage_over_time(
+            rollout["timeline"], now["total_regions"], lang, rollout["batches"], rollout["malls"], rollout["milestones"]
+        ),  # fmt: skip
+        key="coverage_over_time",
+    )
+    with side:
+        st.subheader(t("forecast.title", lang))
+        st.date_input(t("forecast.target", lang), value=target, key="target_date", format="DD/MM/YYYY")
+        for sentence in service.describe_forecast(forecast, lang):
+            st.markdown(sentence)
 
-st.plotly_chart(charts.new_regions_per_quarter(rollout["quarters"], lang), key="pace_per_quarter")
-if not view.province:
-    st.plotly_chart(charts.coverage_by_province(provinces, lang), key="coverage_by_province")
-controls.source_caption(view)
+    st.plotly_chart(charts.new_regions_per_quarter(rollout["quarters"], lang), key="pace_per_quarter")
+    if not view.province:
+        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="coverage_by_province")
+    controls.source_caption(view)

@@ -2,48 +2,44 @@
 
 import streamlit as st
 
+from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_number, t
-from mpp_data.reference.regions import province_names
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-try:
+with page.boundary() as view:
+    lang = view.lang
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
     table = presentation.display_provinces(provinces)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
+    controls.page_header(view, "provinces.title")
+    st.markdown(t("provinces.full", lang, count=format_number(int(table["full"].sum()), lang)))
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="provinces_table",
+        column_config=controls.column_labels(table.columns, lang)
+        | {
+            "province_name": t("column.province", lang),
+            # Whole percents: the column's printf format cannot write Indonesian decimal commas, and a
+            # province of at most 38 regions never rounds up to 100%.
+            "coverage_pct": st.column_config.ProgressColumn(
+                t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%"
+            ),
+        },  # fmt: skip
+    )
+    st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
 
-controls.page_header(view, "provinces.title")
-st.markdown(t("provinces.full", lang, count=format_number(int(table["full"].sum()), lang)))
-st.dataframe(
-    table,
-    hide_index=True,
-    key="provinces_table",
-    column_config=controls.column_labels(table.columns, lang)
-    | {
-        "province_name": t("column.province", lang),
-        # Whole percents: the column's printf format cannot write Indonesian decimal commas, and a
-        # province of at most 38 regions never rounds up to 100%.
-        "coverage_pct": st.column_config.ProgressColumn(
-            t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%"
-        ),
-    },  # fmt: skip
-)
-st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
-
-names = province_names()
-chosen = st.selectbox(
-    t("provinces.choose", lang), list(names), format_func=names.get,
-    **controls.persistent("province_detail", view.province or next(iter(names))),
-)  # fmt: skip
-regions = presentation.display_region_status(cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang)
-st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
-st.dataframe(
-    regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
-)
-controls.source_caption(view)
+    names = service.province_names()
+    chosen = st.selectbox(
+        t("provinces.choose", lang), list(names), format_func=names.get,
+        **page.kept("province_detail", view.province or next(iter(names))),
+    )  # fmt: skip
+    regions = presentation.display_region_status(
+        cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang
+    )
+    st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
+    st.dataframe(
+        regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
+    )
+    controls.source_caption(view)

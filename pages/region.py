@@ -3,52 +3,46 @@
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.analysis import metrics
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_date, t
-from mpp_data.reference.regions import official_regions
-from ui import cache, controls
-from ui.errors import show_error
+from ui import cache, controls, page
 
-view = controls.sidebar(__file__)
-lang = view.lang
-try:
+with page.boundary() as view:
+    lang = view.lang
     data = cache.snapshot_data(view.url, view.snapshot_id)
-    regions = cache.region_status(view.url, view.snapshot_id, view.as_of, view.province)
-except Exception as exc:  # noqa: BLE001 - the one error boundary of this page
-    show_error(exc, lang)
-    st.stop()
+    choices = cache.region_options(view.url, view.snapshot_id, view.as_of, view.province)
+    controls.page_header(view, "region.title")
+    options = presentation.region_options(choices)
+    typed = st.text_input(
+        t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **page.kept("region_search", "")
+    )
+    wanted = service.find_region(typed) if typed else st.query_params.get("region")
+    code = st.selectbox(
+        t("region.choose", lang), list(options), format_func=options.get, key=f"region_code_{wanted}",
+        index=list(options).index(wanted) if wanted in options else 0,
+    )  # fmt: skip
+    st.query_params["region"] = code
 
-controls.page_header(view, "region.title")
-options = presentation.region_options(official_regions() if not view.province else regions)
-typed = st.text_input(
-    t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **controls.persistent("region_search", "")
-)
-wanted = service.find_region(typed) if typed else st.query_params.get("region")
-code = st.selectbox(
-    t("region.choose", lang), list(options), format_func=options.get, key=f"region_code_{wanted}",
-    index=list(options).index(wanted) if wanted in options else 0,
-)  # fmt: skip
-st.query_params["region"] = code
+    national = cache.region_status(view.url, view.snapshot_id, view.as_of, None)
+    status = presentation.status_label(presentation.status_of(national, code), lang)
+    st.markdown(t("region.status", lang, date=format_date(view.as_of, lang), status=f"**{status}**"))
 
-national = cache.region_status(view.url, view.snapshot_id, view.as_of, None)
-status = presentation.status_label(presentation.status_of(national, code), lang)
-st.markdown(t("region.status", lang, date=format_date(view.as_of, lang), status=f"**{status}**"))
+    st.subheader(t("region.malls", lang))
+    malls = presentation.display_malls(cache.region_malls(view.url, view.snapshot_id, code, view.as_of), lang)
+    if malls.empty:
+        st.info(t("region.no_malls", lang))
+    else:
+        st.dataframe(
+            malls, hide_index=True, key="region_malls", column_config=controls.column_labels(malls.columns, lang)
+        )
 
-st.subheader(t("region.malls", lang))
-malls = presentation.display_malls(metrics.compute_region_malls(data.malls, code, view.as_of), lang)
-if malls.empty:
-    st.info(t("region.no_malls", lang))
-else:
-    st.dataframe(malls, hide_index=True, key="region_malls", column_config=controls.column_labels(malls.columns, lang))
-
-present, missing, has_data = presentation.region_agencies(data.participation, code)
-if not has_data:
-    st.info(t("region.no_participation", lang))
-else:
-    left, right = st.columns(2)
-    left.subheader(t("region.agencies", lang))
-    left.markdown("\n".join(f"- {a}" for a in present) or "–")
-    right.subheader(t("region.missing_mou", lang))
-    right.markdown("\n".join(f"- {a}" for a in missing) or "–")
-controls.source_caption(view)
+    present, missing, has_data = presentation.region_agencies(data.participation, code)
+    if not has_data:
+        st.info(t("region.no_participation", lang))
+    else:
+        left, right = st.columns(2)
+        left.subheader(t("region.agencies", lang))
+        left.markdown("\n".join(f"- {a}" for a in present) or "–")
+        right.subheader(t("region.missing_mou", lang))
+        right.markdown("\n".join(f"- {a}" for a in missing) or "–")
+    controls.source_caption(view)

@@ -1,4 +1,5 @@
-"""Cached calls into ``mpp_data``. Keys include the snapshot id: a new upload is a new key."""
+"""Streamlit's caches over service calls, and nothing else. Keys include the snapshot id: a new upload is
+a new key. What a view holds is computed (and tested) in ``mpp_data.service``."""
 
 from __future__ import annotations
 
@@ -8,24 +9,18 @@ import pandas as pd
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.analysis import forecast, metrics, participation
-from mpp_data.config import Settings
-from mpp_data.present import maps
-from mpp_data.reference import geo
-from mpp_data.reference.regions import official_regions
-from mpp_data.store.snapshots import Store
 
 
 def database_url() -> str:
-    return Settings.from_env().database_url
+    return service.database_url()
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store:
+def _store(url: str):  # noqa: ANN202 - the store, kept once per URL
     return service.open_store(url)
 
 
-def store() -> Store:
+def store():  # noqa: ANN201
     """The configured store, with the sample loaded on first start."""
     return _store(database_url())
 
@@ -35,13 +30,18 @@ def snapshot_data(url: str, snapshot_id: int) -> service.SnapshotData:
     return service.load_snapshot(_store(url), snapshot_id)
 
 
+def latest_snapshot_id(url: str) -> int | None:
+    return service.latest_snapshot_id(_store(url))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def default_as_of(url: str, snapshot_id: int) -> dt.date:
+    return service.default_as_of(snapshot_data(url, snapshot_id))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return _store(url).list_snapshots()
-
-
-def _scope(url: str, snapshot_id: int, province: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return metrics.restrict_to_province(snapshot_data(url, snapshot_id).malls, official_regions(), province)
+    return service.list_snapshots(_store(url))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -49,34 +49,39 @@ def figures(url: str, snapshot_id: int, as_of: dt.date, province: str | None) ->
     return service.national_summary(snapshot_data(url, snapshot_id), as_of, province)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def coverage_over_time(url: str, snapshot_id: int, province: str | None) -> pd.DataFrame:
-    return metrics.compute_coverage_over_time(*_scope(url, snapshot_id, province))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def malls_over_time(url: str, snapshot_id: int, province: str | None) -> pd.DataFrame:
-    return metrics.compute_malls_over_time(_scope(url, snapshot_id, province)[0])
+@st.cache_data(show_spinner=False, max_entries=256)
+def forecast_for(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, province: str | None):  # noqa: ANN201
+    return service.forecast_for(snapshot_data(url, snapshot_id), as_of, target, province)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def forecast_for(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, province: str | None):  # noqa: ANN201
-    return forecast.compute_forecast(*_scope(url, snapshot_id, province), as_of, target)
+def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+    return service.rollout_charts(snapshot_data(url, snapshot_id), as_of, province)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def coverage_by_province(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
-    return metrics.compute_coverage_by_province(snapshot_data(url, snapshot_id).malls, official_regions(), as_of)
+    return service.coverage_by_province(snapshot_data(url, snapshot_id), as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def region_status(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    return metrics.compute_region_status(*_scope(url, snapshot_id, province), as_of)
+    return service.region_status(snapshot_data(url, snapshot_id), as_of, province)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def region_options(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    return service.region_options(snapshot_data(url, snapshot_id), as_of, province)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def region_malls(url: str, snapshot_id: int, code: str, as_of: dt.date) -> pd.DataFrame:
+    return service.region_malls(snapshot_data(url, snapshot_id), code, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def gap_list(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    return metrics.compute_gap_list(*_scope(url, snapshot_id, province), as_of)
+    return service.gap_list(snapshot_data(url, snapshot_id), as_of, province)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -84,52 +89,19 @@ def snapshot_diff(url: str, before: int, after: int):  # noqa: ANN201
     return service.snapshot_diff(_store(url), before, after)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
-    """Everything the Overview's charts need, up to ``as_of``."""
-    timeline = coverage_over_time(url, snapshot_id, province)
-    upto = metrics.until(timeline, as_of)
-    first = upto["date"].min() if len(upto) else None
-    return {
-        "timeline": upto,
-        "malls": metrics.until(malls_over_time(url, snapshot_id, province), as_of),
-        "batches": forecast.compute_batch_days(timeline, as_of),
-        "quarters": forecast.compute_new_per_quarter(timeline, as_of),
-        "milestones": [] if province else forecast.milestones_in_range(first, as_of),
-    }
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
-    """Everything the Agencies page draws, for one snapshot, date and province."""
-    data = snapshot_data(url, snapshot_id)
-    malls, _ = metrics.restrict_to_province(data.malls, official_regions(), province)
-    found = participation.compute_presence(malls, data.participation, as_of)
-    national = found if not province else participation.compute_presence(data.malls, data.participation, as_of)
-    completeness = participation.compute_mall_completeness(malls, data.participation, as_of, presence=found)
-    with_data, without_data = participation.count_malls_without_data(malls, data.participation, as_of, presence=found)
-    return {
-        "presence": participation.compute_agency_presence(malls, data.participation, as_of, presence=found),
-        "by_province": participation.compute_presence_by_province(
-            data.malls, data.participation, official_regions(), as_of, presence=national
-        ),
-        "distribution": participation.compute_completeness_distribution(completeness),
-        "with_data": with_data,
-        "without_data": without_data,
-        "services": participation.compute_services(malls, data.participation, as_of),
-    }
+    return service.agency_view(snapshot_data(url, snapshot_id), as_of, province)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    data = snapshot_data(url, snapshot_id)
-    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
-    return participation.compute_agency_work_list(malls, data.participation, official_regions(), agency, as_of)
+    return service.agency_work_list(snapshot_data(url, snapshot_id), agency, as_of, province)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return participation.compute_presence_trend(service.presence_history(_store(url)))
+    return service.presence_trend(_store(url))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -145,5 +117,9 @@ def boundaries():  # noqa: ANN201
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def map_regions(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
-    data = snapshot_data(url, snapshot_id)
-    return maps.compute_map_regions(data.malls, official_regions(), geo.region_points(), as_of)
+    return service.map_regions(snapshot_data(url, snapshot_id), as_of)
+
+
+@st.cache_resource(show_spinner=False)
+def land_outline() -> dict:
+    return service.land_outline()

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from mpp_data.analysis import forecast, history, metrics, participation
+from mpp_data.analysis import history, metrics, participation
 from mpp_data.config import Settings
 from mpp_data.errors import NoDataError, UnreadableFile
 from mpp_data.present import display as presentation
 from mpp_data.reference import geo
 from mpp_data.reference.regions import RegionMatcher, official_provinces, official_regions
+from mpp_data.service import views
 from mpp_data.store import Store
 
 
@@ -67,9 +68,9 @@ def national_figures(
     as_of = as_of or metrics.default_as_of(data.malls)
     target_date = target_date or Settings.from_env().target_date
     summary = national_summary(data, as_of, province)
-    malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
-    summary["forecast"] = forecast.compute_forecast(malls, regions, as_of, target_date).as_json()
-    gaps = metrics.compute_gap_list(malls, regions, as_of)
+    # the same view functions the Overview and the work list draw from
+    summary["forecast"] = views.forecast_for(data, as_of, target_date, province).as_json()
+    gaps = views.gap_list(data, as_of, province)
     summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
     return summary
 
@@ -90,6 +91,11 @@ def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataF
         (created.date(), store.load_malls(int(i)), store.load_participation(int(i)))
         for i, created in zip(chosen["id"], chosen["created_at"], strict=True)
     ][::-1]
+
+
+def presence_trend(store: Store) -> pd.DataFrame:
+    """Each agency's presence at every upload that is not sample data (the sample alone otherwise)."""
+    return participation.compute_presence_trend(presence_history(store))
 
 
 def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:

@@ -50,3 +50,19 @@ def test_map_draws_every_region_with_the_network_closed(page, dashboard_url):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert outside == []
     page.screenshot(path=str(OUTPUT / "map.png"))
+
+
+def test_the_sidebar_keeps_its_choices_across_pages_in_another_language(page, dashboard_url):
+    """The browser sends a choice back as its label ("Semua provinsi"); a language change must not turn
+    that label into a province."""
+    page.goto(f"{dashboard_url}/?as_of=2024-06-30", wait_until="domcontentloaded")
+    page.get_by_text("English").first.wait_for(timeout=60_000)
+    page.get_by_text("English").first.click()
+    page.get_by_text("Regencies/cities with an MPP").first.wait_for(timeout=60_000)
+    page.get_by_role("link", name="No MPP yet").first.click()
+    page.get_by_text("Regencies/Cities Without an MPP").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert "lang=en" in page.url and "as_of=2024-06-30" in page.url
+    assert "province=" not in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Sorry, something unexpected").count() == 0

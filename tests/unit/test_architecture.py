@@ -38,3 +38,50 @@ def test_pages_do_no_pandas_work():
         assert "import pandas" not in text, path
         for method in (".groupby(", ".merge(", ".loc[", ".pivot"):
             assert method not in text, (path, method)
+
+
+def _modules(path: Path) -> set[str]:
+    """Every module a file imports, in full (``from mpp_data.present import charts`` gives both
+    ``mpp_data.present`` and ``mpp_data.present.charts``)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{a.name}" for a in node.names}
+    return names
+
+
+FRONT = [ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+CORE_BEHIND_THE_DOOR = ("mpp_data.store", "mpp_data.ingest", "mpp_data.analysis", "mpp_data.reference")
+
+
+def test_pages_and_ui_reach_the_core_only_through_the_service_and_the_presentation_builders():
+    allowed = ("mpp_data.service", "mpp_data.present", "mpp_data.errors", "mpp_data.config")
+    assert len(FRONT) > 10
+    for path in FRONT:
+        for module in _modules(path):
+            assert not module.startswith(CORE_BEHIND_THE_DOOR), (path.name, module)
+            assert not module.startswith("mpp_data.") or module.startswith(allowed), (path.name, module)
+
+
+def test_ui_cache_only_wraps_service_calls():
+    """Every call in ``ui/cache.py`` is a service call, a Streamlit cache decorator, or another wrapper of
+    the same file: what a view holds is computed (and tested) in ``mpp_data.service``."""
+    tree = ast.parse((ROOT / "ui" / "cache.py").read_text())
+    own = {f.name for f in tree.body if isinstance(f, ast.FunctionDef)}
+    calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    service_calls = 0
+    for func in calls:
+        if isinstance(func, ast.Name):
+            assert func.id in own, func.id
+        else:
+            assert isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name), ast.unparse(func)
+            assert func.value.id in ("service", "st"), ast.unparse(func)
+            if func.value.id == "st":
+                assert func.attr in ("cache_data", "cache_resource"), ast.unparse(func)
+            service_calls += 1
+    assert service_calls > 10
+    assert _modules(ROOT / "ui" / "cache.py") <= {"__future__", "__future__.annotations", "datetime", "pandas",
+                                                  "streamlit", "mpp_data", "mpp_data.service"}  # fmt: skip

@@ -78,6 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Maaf, terjadi kesalahan yang tidak terduga. Muat ulang halaman; jika berulang, hubungi admin.",
         "en": "Sorry, something unexpected went wrong. Reload the page; if it happens again, contact the admin.",
     },
+    "error.reference": {
+        "id": "Kode kesalahan: {error_id}. Sebutkan kode ini saat menghubungi admin.",
+        "en": "Error id: {error_id}. Quote this id when you contact the admin.",
+    },
     "error.no_data": {
         "id": "Belum ada data. Unggah ekspor di halaman Unggah Data.",
         "en": "There is no data yet. Upload exports on the Upload data page.",

@@ -1,0 +1,166 @@
+"""Views: what one page draws, computed for a snapshot. ``ui.cache`` only wraps these in Streamlit's
+caches; the command line asks for the same figures through ``queries.national_figures``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from mpp_data.analysis import forecast, metrics, participation
+from mpp_data.analysis.forecast import Forecast
+from mpp_data.config import Settings
+from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
+from mpp_data.present import maps
+from mpp_data.reference import agencies, geo, regions
+from mpp_data.store import Store
+
+if TYPE_CHECKING:  # queries builds on these views
+    from mpp_data.service.queries import SnapshotData
+
+#: The fields an analyst can give a column on the upload page, in the order offered.
+UPLOAD_FIELDS: list[str] = [f for f in HEADER_SYNONYMS if f != "row_number"] + ["row_number", IGNORED]
+
+
+def database_url() -> str:
+    """The configured store's URL (``MPP_DATABASE_URL``)."""
+    return Settings.from_env().database_url
+
+
+def target_date() -> dt.date:
+    """The date by which every region should have an MPP (``MPP_TARGET_DATE``)."""
+    return Settings.from_env().target_date
+
+
+def default_as_of(data: SnapshotData) -> dt.date:
+    """The newest date in the snapshot: the sidebar's as-of date until someone picks another."""
+    return metrics.default_as_of(data.malls)
+
+
+def default_compare(as_of: dt.date) -> dt.date:
+    """The sidebar's comparison date until someone picks another: a year before ``as_of``."""
+    return forecast.add_months(as_of, -12)
+
+
+def province_names() -> dict[str, str]:
+    """Province code -> name, in Kemendagri order."""
+    return regions.province_names()
+
+
+def agency_names() -> dict[str, str]:
+    """MoU agency key -> short name, in the MoU's order."""
+    return {a.key: a.short_name for a in agencies.MOU_AGENCIES}
+
+
+def mou_successor_note(lang: str) -> str:
+    return agencies.MOU_SUCCESSOR_NOTE[lang]
+
+
+def land_outline() -> dict:
+    return geo.land_outline()
+
+
+def _scope(data: SnapshotData, province: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+
+
+def forecast_for(data: SnapshotData, as_of: dt.date, target: dt.date, province: str | None) -> Forecast:
+    """The pace of the last 12 months carried forward, and the pace needed to reach ``target``."""
+    return forecast.compute_forecast(*_scope(data, province), as_of, target)
+
+
+def describe_forecast(result: Forecast, lang: str) -> list[str]:
+    return forecast.describe_forecast(result, lang)
+
+
+def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+    """Everything the Overview's charts need, up to ``as_of``: ``timeline`` (one row per day a region
+    became covered), ``malls`` (operating malls over time), ``batches``, ``quarters`` and
+    ``milestones`` (national only)."""
+    malls, scoped = _scope(data, province)
+    timeline = metrics.compute_coverage_over_time(malls, scoped)
+    upto = metrics.until(timeline, as_of)
+    first = upto["date"].min() if len(upto) else None
+    return {
+        "timeline": upto,
+        "malls": metrics.until(metrics.compute_malls_over_time(malls), as_of),
+        "batches": forecast.compute_batch_days(timeline, as_of),
+        "quarters": forecast.compute_new_per_quarter(timeline, as_of),
+        "milestones": [] if province else forecast.milestones_in_range(first, as_of),
+    }
+
+
+def coverage_by_province(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
+    """One row per province: regions covered of its total on ``as_of``."""
+    return metrics.compute_coverage_by_province(data.malls, regions.official_regions(), as_of)
+
+
+def region_status(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    """One row per kabupaten/kota (of one province when given) with its status on ``as_of``."""
+    return metrics.compute_region_status(*_scope(data, province), as_of)
+
+
+def gap_list(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    """One row per kabupaten/kota without an operating MPP on ``as_of``, with its pipeline stage."""
+    return metrics.compute_gap_list(*_scope(data, province), as_of)
+
+
+def region_malls(data: SnapshotData, code: str, as_of: dt.date) -> pd.DataFrame:
+    """One row per mall of one kabupaten/kota, with its status on ``as_of``."""
+    return metrics.compute_region_malls(data.malls, code, as_of)
+
+
+def region_options(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    """The kabupaten/kota one may choose: all 514, or those of one province."""
+    return regions.official_regions() if not province else region_status(data, as_of, province)
+
+
+def map_regions(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
+    """One row per kabupaten/kota with its map point and status on ``as_of``."""
+    return maps.compute_map_regions(data.malls, regions.official_regions(), geo.region_points(), as_of)
+
+
+def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+    """Everything the Agencies page draws, for one snapshot, date and province."""
+    official = regions.official_regions()
+    malls, _ = metrics.restrict_to_province(data.malls, official, province)
+    found = participation.compute_presence(malls, data.participation, as_of)
+    national = found if not province else participation.compute_presence(data.malls, data.participation, as_of)
+    completeness = participation.compute_mall_completeness(malls, data.participation, as_of, presence=found)
+    with_data, without_data = participation.count_malls_without_data(malls, data.participation, as_of, presence=found)
+    return {
+        "presence": participation.compute_agency_presence(malls, data.participation, as_of, presence=found),
+        "by_province": participation.compute_presence_by_province(
+            data.malls, data.participation, official, as_of, presence=national
+        ),
+        "distribution": participation.compute_completeness_distribution(completeness),
+        "with_data": with_data,
+        "without_data": without_data,
+        "services": participation.compute_services(malls, data.participation, as_of),
+    }
+
+
+def agency_work_list(data: SnapshotData, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
+    """One row per operating mall (of one province when given) where ``agency`` is missing."""
+    malls, _ = _scope(data, province)
+    return participation.compute_agency_work_list(malls, data.participation, regions.official_regions(), agency, as_of)
+
+
+def list_snapshots(store: Store) -> pd.DataFrame:
+    """One row per snapshot, newest first."""
+    return store.list_snapshots()
+
+
+def latest_snapshot_id(store: Store) -> int | None:
+    return store.latest_snapshot_id()
+
+
+def snapshot_info(store: Store, snapshot_id: int) -> dict:
+    """One snapshot's record: id, time, files, row counts, ``is_sample``, ``carried_over``."""
+    return store.snapshot(snapshot_id)
+
+
+def source_files(store: Store, snapshot_id: int) -> list:
+    """The files of one upload as they came in, each with its check report."""
+    return store.load_source_files(snapshot_id)

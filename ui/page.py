@@ -1,0 +1,186 @@
+"""The frame every page sits in: the shared sidebar (drawn once, by ``dashboard.py``), the View it selects,
+and the one error boundary around each page body.
+
+The chosen view lives in the URL's query parameters (``?lang=en&as_of=2024-12-31&province=61``), so a
+link pasted into a chat opens the same view. A page reads it with::
+
+    with page.boundary() as view:
+        ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import runpy
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import streamlit as st
+
+from mpp_data import service
+from mpp_data.config import Settings
+from mpp_data.errors import MppDataError
+from mpp_data.present.text import DEFAULT_LANGUAGE, LANGUAGES, error_message, t
+from ui import cache
+
+logger = logging.getLogger(__name__)
+
+_LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+EARLIEST = dt.date(2015, 1, 1)
+_VIEW = "_view"  # the frame's View, taken by the page of the same run
+ENTRY_POINT = Path(__file__).resolve().parent.parent / "dashboard.py"
+
+SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
+#: Choices made on one page that stay when one comes back to it. Streamlit forgets the value of a
+#: widget on a run that does not draw it; writing the value back on every run keeps it (Streamlit's
+#: documented way to keep a page widget's state across pages).
+PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", "work_list_agency", "map_shading")
+
+
+@dataclass(frozen=True)
+class View:
+    """What every page draws from."""
+
+    url: str
+    snapshot: dict
+    as_of: dt.date
+    compare: dt.date
+    province: str | None
+    lang: str
+
+    @property
+    def snapshot_id(self) -> int:
+        return int(self.snapshot["id"])
+
+
+@contextmanager
+def _guard(lang: str) -> Iterator[None]:
+    """Our own errors as their localised message; anything else as a plain apology with an id, the
+    traceback in the log (and on the page only with ``MPP_DEBUG=1``). Streamlit's st.stop, st.rerun and
+    st.switch_page raise ``ScriptControlException``, a ``BaseException``, so they pass through."""
+    try:
+        yield
+    except MppDataError as exc:
+        st.error(error_message(exc.code, exc.params, lang))
+        st.stop()
+    except Exception as exc:
+        error_id = uuid.uuid4().hex[:8]
+        logger.exception("unexpected error on a page, id %s", error_id)
+        st.error(error_message("error.unexpected", {}, lang) + " " + t("error.reference", lang, error_id=error_id))
+        if Settings.from_env().debug:
+            st.exception(exc)
+        st.stop()
+
+
+@contextmanager
+def boundary() -> Iterator[View]:
+    """The one error boundary of a page: wraps the whole body, writes included, and hands it the View."""
+    view = current_view()
+    with _guard(view.lang):
+        yield view
+
+
+def current_view() -> View:
+    """The View the frame chose on this run, taken once: a page that finds none ran without the frame
+    (see ``_run_in_the_frame``)."""
+    view = st.session_state.pop(_VIEW, None)
+    if view is None:
+        _run_in_the_frame()
+    return view
+
+
+def language() -> str:
+    """The chosen language; the URL's ``?lang=en`` sets it on first load. Read before the sidebar is
+    drawn: the page titles in the navigation need it."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state["lang"]
+
+
+def frame(lang: str) -> None:
+    """Draw the shared sidebar and keep the View it selects for the page of this run. Called by
+    ``dashboard.py`` before ``navigation.run()``, so the widgets keep their state across pages."""
+    with _guard(lang):
+        # The browser sends a choice back as its label, and labels change with the language ("Semua
+        # provinsi" / "All provinces"); read now, with the last run's labels, and written back as values.
+        _keep((*SIDEBAR_CHOICES, *PAGE_CHOICES))
+        st.session_state[_VIEW] = _sidebar()
+
+
+def _keep(keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def kept(key: str, default: object) -> dict:
+    """Widget arguments for one of ``PAGE_CHOICES``: its first value, then whatever was chosen."""
+    st.session_state.setdefault(key, default)
+    return {"key": key}
+
+
+def _date_param(name: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _sidebar() -> View:
+    url = cache.database_url()
+    snapshot_id = cache.latest_snapshot_id(url)
+    snapshot = cache.snapshot_data(url, snapshot_id).snapshot
+    latest = cache.default_as_of(url, snapshot_id)
+    upper = max(latest, dt.date.today())
+    provinces = service.province_names()
+    # first load: the URL's view; afterwards the widgets' own state
+    wanted_province = st.query_params.get("province", "")
+    st.session_state.setdefault("as_of", _date_param("as_of") or latest)
+    st.session_state.setdefault("province", wanted_province if wanted_province in provinces else "")
+    st.session_state.setdefault("compare", _date_param("compare") or service.default_compare(st.session_state["as_of"]))
+    bar = st.sidebar
+    bar.radio(t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
+              key="lang")  # fmt: skip
+    lang = st.session_state["lang"]
+    bar.date_input(t("sidebar.as_of", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY", key="as_of")
+    bar.selectbox(
+        t("sidebar.province", lang), ["", *provinces],
+        format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)), key="province",
+    )  # fmt: skip
+    bar.date_input(t("sidebar.compare", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY", key="compare")
+    view = View(
+        url=url,
+        snapshot=snapshot,
+        as_of=st.session_state["as_of"],
+        compare=st.session_state["compare"],
+        province=st.session_state["province"] or None,
+        lang=lang,
+    )
+    _write_query_params(view)
+    return view
+
+
+def _write_query_params(view: View) -> None:
+    st.query_params.update({"lang": view.lang, "as_of": view.as_of.isoformat(), "compare": view.compare.isoformat()})
+    if view.province:
+        st.query_params["province"] = view.province
+    elif "province" in st.query_params:
+        del st.query_params["province"]
+
+
+# A compromise Streamlit forces. Streamlit treats a ``pages/`` folder next to the entry point as an
+# old-style multipage app (``PagesManager.uses_pages_directory``) until a run calls st.navigation, and
+# AppTest sets that flag afresh on every run. Then a page is run by itself, without ``dashboard.py``:
+# on a new server when the first visitor opens a page by its URL (``/provinces?lang=en``), and in
+# AppTest after ``switch_page``. Such a page runs the entry point in its place: the same run, so every
+# widget keeps its value, and the entry point's st.navigation runs the page inside its frame.
+# Renaming ``pages/`` would avoid this, but the folder's name is part of the project's layout.
+def _run_in_the_frame() -> NoReturn:
+    runpy.run_path(str(ENTRY_POINT), run_name="__main__")
+    st.stop()
