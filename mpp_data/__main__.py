@@ -11,6 +11,7 @@ import sys
 import pandas as pd
 
 from mpp_data import service
+from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present.text import error_message, issue_message
 from mpp_data.reference.regions import official_regions
@@ -107,7 +108,7 @@ def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
-    store = None if args.dry_run else Store(args.db or service.Settings.from_env().database_url)
+    store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
     result = service.ingest_files(files, store, dry_run=args.dry_run)
     if args.json:
         print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))

@@ -109,3 +109,12 @@ def test_agencies_json(sqlite_url):
         for mall in agency["missing"]:
             assert set(mall) == {"region_code", "mall_name"}
     assert any(agency["missing"] for agency in agencies)
+
+
+def test_ingest_without_db_option_writes_to_the_database_url_from_the_environment(sqlite_url):
+    sample = [str(ROOT / "sample_data" / name) for name in service.SAMPLE_FILES]
+    result = run_cli("ingest", *sample, "--json", env_url=sqlite_url)
+    assert result.returncode == 0, result.stderr
+    snapshots = run_cli("snapshots", env_url=sqlite_url)
+    assert snapshots.returncode == 0, snapshots.stderr
+    assert json.loads(result.stdout)["snapshot_id"] == 1
