@@ -31,6 +31,7 @@ from mpp_data.present.briefing.slides import (
     body_box,
     new_slide,
     open_presentation,
+    rows_that_fit,
     title_layout,
 )
 from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
@@ -83,7 +84,7 @@ def _title_slide(prs: PresentationType, b: Briefing) -> None:
         for paragraph, size in zip(subtitle.text_frame.paragraphs, (24, 16, 12), strict=True):
             paragraph.font.size = Pt(size)
     else:
-        add_text(slide, body_box(prs, slide).part(0, 0.1, 1, 0.5), lines, size=18)
+        add_text(slide, body_box(prs).part(0, 0.1, 1, 0.5), lines, size=18)
     width, height = prs.slide_width, prs.slide_height
     if b.snapshot["is_sample"]:
         add_text(slide, Box(int(width * 0.08), int(height * 0.04), int(width * 0.84), Inches(0.9)),
@@ -95,7 +96,7 @@ def _headline_slide(prs: PresentationType, b: Briefing) -> None:
     total = b.number(b.now["total_regions"])
     notes = b.text("briefing.notes.headline", total=total, date=b.date(b.as_of), compare=b.date(b.compare))
     slide = _slide(prs, b, b.text("briefing.headline.title"), notes)
-    box = body_box(prs, slide)
+    box = body_box(prs)
     header = [
         b.text("briefing.headline.figure"),
         b.date(b.compare),
@@ -119,13 +120,13 @@ def _coverage_slide(prs: PresentationType, b: Briefing) -> None:
         Line(b.text("briefing.coverage.required", target=b.date(b.forecast.target_date)), series["required"],
              OKABE_ITO["vermillion"], dashed=True),
     ]  # fmt: skip
-    add_line_chart(slide, body_box(prs, slide), c.coverage_dates(b), lines, b.lang)
+    add_line_chart(slide, body_box(prs), c.coverage_dates(b), lines, b.lang)
 
 
 def _provinces_slide(prs: PresentationType, b: Briefing) -> None:
     slide = _slide(prs, b, b.text("briefing.provinces.title"), b.text("briefing.notes.provinces", date=b.date(b.as_of)))
     provinces = c.ranked_provinces(b)
-    box = body_box(prs, slide)
+    box = body_box(prs)
     half = (len(provinces) + 1) // 2  # two charts side by side: 38 names do not fit under each other
     for i, part in enumerate((provinces[:half], provinces[half:])):
         add_bar_chart(slide, box.part(0.5 * i, 0, 0.49, 1), [p["name"] for p in part],
@@ -137,7 +138,7 @@ def _counts_and_rows(prs: PresentationType, b: Briefing, title: str, notes: str,
                      header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> None:  # fmt: skip
     """A column chart of counts by stage on the left, the first rows of the list on the right."""
     slide = _slide(prs, b, title, notes)
-    box = body_box(prs, slide)
+    box = body_box(prs)
     add_bar_chart(slide, box.part(0, 0, 0.34, 1), [b.text(f"status.{s}") for s in counts],
                   b.text("briefing.regions.counts"), list(counts.values()), [STATUS_COLOURS[s] for s in counts],
                   horizontal=False, label_format="#,##0", size=11)  # fmt: skip
@@ -145,7 +146,7 @@ def _counts_and_rows(prs: PresentationType, b: Briefing, title: str, notes: str,
     if not rows:
         add_text(slide, right, [b.text("briefing.gaps.none")], size=16)
         return
-    shown = rows[:FIRST_ROWS]
+    shown = rows[: min(FIRST_ROWS, rows_that_fit(int(right.height * 0.9), 11) - 1)]
     height = add_table(slide, right.part(0, 0, 1, 0.9), header, shown, widths, size=11)
     if len(rows) > len(shown):
         note = b.text("briefing.gaps.first", shown=b.number(len(shown)), total=b.number(len(rows)))
@@ -181,7 +182,7 @@ def _gaps_slide(prs: PresentationType, b: Briefing) -> None:
 
 def _agencies_slide(prs: PresentationType, b: Briefing) -> None:
     slide = _slide(prs, b, b.text("briefing.agencies.title"), b.text("briefing.notes.agencies", date=b.date(b.as_of)))
-    box = body_box(prs, slide)
+    box = body_box(prs)
     with_data = int(b.agencies["operating_malls_with_data"].max()) if len(b.agencies) else 0
     if not with_data:
         add_text(slide, box, [b.text("briefing.agencies.no_data")], size=16)
@@ -195,7 +196,7 @@ def _agencies_slide(prs: PresentationType, b: Briefing) -> None:
 
 def _map_slide(prs: PresentationType, b: Briefing) -> None:
     slide = _slide(prs, b, b.text("briefing.map.title"), b.text("briefing.notes.map", date=b.date(b.as_of)))
-    box = body_box(prs, slide)
+    box = body_box(prs)
     if b.map_png is None:
         add_text(slide, box, [b.text("briefing.map.missing")], size=16, colour=WARNING_RED)
         return
@@ -213,7 +214,7 @@ def _closing_slide(prs: PresentationType, b: Briefing) -> None:
     lines.append(b.text("briefing.closing.made", snapshot=b.snapshot["id"], files=b.files, created=b.date(b.created)))
     if b.snapshot["is_sample"]:
         lines.append(b.text("briefing.sample_warning"))
-    add_text(slide, body_box(prs, slide), ["• " + line for line in lines], size=15)
+    add_text(slide, body_box(prs), ["• " + line for line in lines], size=15)
 
 
 def _pages(rows: Sequence, size: int) -> list[Sequence]:
@@ -225,11 +226,11 @@ def _appendix_tables(prs: PresentationType, b: Briefing, title_key: str, header:
                      **params: object) -> None:  # fmt: skip
     if not rows:
         return
-    pages = _pages(rows, APPENDIX_ROWS)
+    pages = _pages(rows, min(APPENDIX_ROWS, rows_that_fit(body_box(prs).height, 10) - 1))
     for number, page in enumerate(pages, start=1):
         title = b.text(title_key, page=number, pages=len(pages), **params)
         slide = _slide(prs, b, title, b.text("briefing.notes.appendix"))
-        add_table(slide, body_box(prs, slide), header, page, widths, size=10, align_right=align_right)
+        add_table(slide, body_box(prs), header, page, widths, size=10, align_right=align_right)
 
 
 def _appendix(prs: PresentationType, b: Briefing) -> None:

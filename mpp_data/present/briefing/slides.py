@@ -87,13 +87,22 @@ def content_layout(prs: PresentationType) -> SlideLayout:
     return with_title[0] if with_title else layouts[0]
 
 
-def body_box(prs: PresentationType, slide: Slide) -> Box:
-    """The free area under the slide's title, above the footer."""
+def body_box(prs: PresentationType) -> Box:
+    """The free area of a content slide: under the layout's title, above the footer."""
     width, height = prs.slide_width, prs.slide_height
     margin = int(width * 0.04)
-    title = slide.shapes.title
-    top = (title.top + title.height + Inches(0.1)) if title is not None else margin
+    titles = [p for p in content_layout(prs).placeholders if p.placeholder_format.type == PP_PLACEHOLDER.TITLE]
+    top = (titles[0].top + titles[0].height + Inches(0.1)) if titles else margin
     return Box(margin, top, width - 2 * margin, height - top - Inches(0.5))
+
+
+def row_height(size: int) -> int:
+    return int(Pt(size) * 2.1)
+
+
+def rows_that_fit(height: int, size: int) -> int:
+    """Table rows (header included) of ``size`` points that fit in ``height``."""
+    return max(2, height // row_height(size))
 
 
 def new_slide(prs: PresentationType, title: str, notes: str, title_size: int | None = None) -> Slide:
@@ -140,15 +149,17 @@ def add_footer(prs: PresentationType, slide: Slide, text: str, warning: str | No
 def add_table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequence[str]],
               widths: Sequence[float], size: int = 11, align_right: Sequence[int] = ()) -> int:  # fmt: skip
     """A native table; ``widths`` are shares of the box, ``align_right`` the columns of figures.
-    Returns its height."""
-    row_height = Emu(int(Pt(size) * 2.1))
+    The text shrinks (to 8 points at least) when the rows would not fit the box. Returns its height."""
+    while size > 8 and rows_that_fit(box.height, size) < len(rows) + 1:
+        size -= 1
+    height = Emu(row_height(size))
     shape = slide.shapes.add_table(len(rows) + 1, len(header), box.left, box.top, box.width,
-                                   row_height * (len(rows) + 1))  # fmt: skip
+                                   height * (len(rows) + 1))  # fmt: skip
     table = shape.table
     for i, share in enumerate(widths):
         table.columns[i].width = int(box.width * share)
     for r, values in enumerate([header, *rows]):
-        table.rows[r].height = row_height
+        table.rows[r].height = height
         for c, value in enumerate(values):
             cell = table.cell(r, c)
             cell.text = str(value)
@@ -158,7 +169,7 @@ def add_table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequ
             paragraph.font.bold = r == 0
             if c in align_right:
                 paragraph.alignment = PP_ALIGN.RIGHT
-    return row_height * (len(rows) + 1)
+    return height * (len(rows) + 1)
 
 
 def _rgb(hex_colour: str) -> RGBColor:
