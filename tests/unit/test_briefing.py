@@ -204,6 +204,8 @@ def test_a_ministry_template_gives_its_masters_and_layouts(store, tmp_path):
     assert "An old slide of the template" not in titles(prs)
     assert titles(prs)[0] == t("briefing.deck_title", "id")
     assert {slide.slide_layout.name for slide in prs.slides} <= {layout.name for layout in prs.slide_layouts}
+    footers = [p.text_frame.text for p in prs.slides[1].placeholders if p.placeholder_format.type == 15]  # FOOTER
+    assert footers == ["Nasional · per 15 Desember 2025 · unggahan #1 · DATA CONTOH"]  # the template's own footer
     for slide in prs.slides:  # nothing the deck draws runs off a smaller slide (placeholders are the template's)
         for shape in (s for s in slide.shapes if not s.is_placeholder):
             assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height

@@ -64,6 +64,11 @@ class Briefing:
         return self.text("briefing.scope.national")
 
     @property
+    def short_scope(self) -> str:
+        """``Nasional`` or the province's name, for footers."""
+        return self.province_name if self.province else self.text("briefing.scope.short_national")
+
+    @property
     def created(self) -> dt.date:
         created = self.snapshot["created_at"]
         return created.date() if hasattr(created, "date") else created

@@ -38,14 +38,15 @@ from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
 from mpp_data.present.text import format_percent
 
 FIRST_ROWS = 12  # gap or region rows on the slide itself; the appendix has them all
-APPENDIX_ROWS = 19
+APPENDIX_ROWS = 20
+APPENDIX_SIZE = 9  # points: a reference list, not for presenting
 BUILT_IN_TITLE_SIZE = 30  # points; a ministry template keeps its own
 
 
 def build_deck(b: Briefing, template: str | Path | None = None) -> bytes:
     """The deck as .pptx bytes; ``template``: a .pptx whose masters and layouts are used."""
     prs = open_presentation(template)
-    prs.briefing_title_size = None if template else BUILT_IN_TITLE_SIZE
+    prs.briefing_own_design = not template
     _title_slide(prs, b)
     _headline_slide(prs, b)
     _coverage_slide(prs, b)
@@ -64,9 +65,10 @@ def build_deck(b: Briefing, template: str | Path | None = None) -> bytes:
 
 
 def _slide(prs: PresentationType, b: Briefing, title: str, notes: str):  # noqa: ANN202 - a pptx Slide
-    slide = new_slide(prs, title, notes, prs.briefing_title_size)
-    footer = b.text("briefing.footer", scope=b.scope, date=b.date(b.as_of), snapshot=b.snapshot["id"])
-    add_footer(prs, slide, footer, b.text("badge.sample_short") if b.snapshot["is_sample"] else None)
+    slide = new_slide(prs, title, notes, BUILT_IN_TITLE_SIZE if prs.briefing_own_design else None)
+    footer = b.text("briefing.footer", scope=b.short_scope, date=b.date(b.as_of), snapshot=b.snapshot["id"])
+    warning = b.text("badge.sample_short") if b.snapshot["is_sample"] else None
+    add_footer(prs, slide, footer, warning, prs.briefing_own_design)
     return slide
 
 
@@ -146,8 +148,9 @@ def _counts_and_rows(prs: PresentationType, b: Briefing, title: str, notes: str,
     if not rows:
         add_text(slide, right, [b.text("briefing.gaps.none")], size=16)
         return
-    shown = rows[: min(FIRST_ROWS, rows_that_fit(int(right.height * 0.9), 11) - 1)]
-    height = add_table(slide, right.part(0, 0, 1, 0.9), header, shown, widths, size=11)
+    size = 11 if right.width >= Inches(7) else 9  # a 4:3 template leaves a narrower column
+    shown = rows[: min(FIRST_ROWS, rows_that_fit(int(right.height * 0.9), size) - 1)]
+    height = add_table(slide, right.part(0, 0, 1, 0.9), header, shown, widths, size=size)
     if len(rows) > len(shown):
         note = b.text("briefing.gaps.first", shown=b.number(len(shown)), total=b.number(len(rows)))
         add_text(slide, Box(right.left, right.top + height + Inches(0.1), right.width, Inches(0.4)), [note], size=11,
@@ -158,14 +161,14 @@ def _gap_table(b: Briefing) -> tuple[list[str], list[list[str]], list[float]]:
     header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "province", "stage")]
     rows = [[g["code"], g["name"], b.province_names.get(g["province_code"], g["province_code"]),
              b.text(f"status.{g['pipeline_status']}")] for g in c.gap_rows(b)]  # fmt: skip
-    return header, rows, [0.1, 0.36, 0.26, 0.28]
+    return header, rows, [0.11, 0.36, 0.25, 0.28]
 
 
 def _region_table(b: Briefing) -> tuple[list[str], list[list[str]], list[float]]:
     header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "status", "since")]
     rows = [[r["code"], r["name"], b.text(f"status.{r['status']}"), b.date(r["operating_since"])
              if r["operating_since"] is not None else ""] for r in c.region_rows(b)]  # fmt: skip
-    return header, rows, [0.12, 0.40, 0.24, 0.24]
+    return header, rows, [0.11, 0.40, 0.24, 0.25]
 
 
 def _regions_slide(prs: PresentationType, b: Briefing) -> None:
@@ -217,8 +220,11 @@ def _closing_slide(prs: PresentationType, b: Briefing) -> None:
     add_text(slide, body_box(prs), ["• " + line for line in lines], size=15)
 
 
-def _pages(rows: Sequence, size: int) -> list[Sequence]:
-    return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+def _pages(rows: Sequence, most: int) -> list[Sequence]:
+    """``rows`` in pages of at most ``most``, as even as can be (no page of two rows after full ones)."""
+    count = -(-len(rows) // most)
+    size = -(-len(rows) // count)
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 def _appendix_tables(prs: PresentationType, b: Briefing, title_key: str, header: Sequence[str],
@@ -226,11 +232,11 @@ def _appendix_tables(prs: PresentationType, b: Briefing, title_key: str, header:
                      **params: object) -> None:  # fmt: skip
     if not rows:
         return
-    pages = _pages(rows, min(APPENDIX_ROWS, rows_that_fit(body_box(prs).height, 10) - 1))
+    pages = _pages(rows, min(APPENDIX_ROWS, rows_that_fit(body_box(prs).height, APPENDIX_SIZE) - 1))
     for number, page in enumerate(pages, start=1):
         title = b.text(title_key, page=number, pages=len(pages), **params)
         slide = _slide(prs, b, title, b.text("briefing.notes.appendix"))
-        add_table(slide, body_box(prs), header, page, widths, size=10, align_right=align_right)
+        add_table(slide, body_box(prs), header, page, widths, size=APPENDIX_SIZE, align_right=align_right)
 
 
 def _appendix(prs: PresentationType, b: Briefing) -> None:

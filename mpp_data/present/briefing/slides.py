@@ -135,8 +135,23 @@ def add_text(slide: Slide, box: Box, lines: Sequence[str], size: int = 14, colou
             font.color.rgb = colour
 
 
-def add_footer(prs: PresentationType, slide: Slide, text: str, warning: str | None) -> None:
-    """A small line at the foot of a slide; the sample-data warning on the right, in red."""
+def add_footer(prs: PresentationType, slide: Slide, text: str, warning: str | None, own_design: bool) -> None:
+    """A small line at the foot of a slide with the sample-data warning in red: in a template's footer
+    placeholder when it has one (where its design expects a footer), else as two text boxes."""
+    layout_footer = None if own_design else next(
+        (p for p in slide.slide_layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER), None
+    )  # fmt: skip
+    if layout_footer is not None:
+        slide.shapes.clone_placeholder(layout_footer)
+        paragraph = slide.placeholders[layout_footer.placeholder_format.idx].text_frame.paragraphs[0]
+        paragraph.add_run().text = text
+        if warning:
+            run = paragraph.add_run()
+            run.text = " · " + warning
+            run.font.bold, run.font.color.rgb = True, WARNING_RED
+        for run in paragraph.runs:  # a footer box is narrow; the template's size is for a short line
+            run.font.size = Pt(9)
+        return
     top = prs.slide_height - Inches(0.42)
     margin = int(prs.slide_width * 0.04)
     half = int((prs.slide_width - 2 * margin) / 2)

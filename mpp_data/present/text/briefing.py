@@ -11,6 +11,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Nasional: 38 provinsi, 514 kabupaten/kota",
         "en": "National: 38 provinces, 514 regencies/cities",
     },
+    "briefing.scope.short_national": {"id": "Nasional", "en": "National"},
     "briefing.scope.province": {"id": "Provinsi {province}", "en": "Province of {province}"},
     "briefing.as_of": {
         "id": "Keadaan per {date}; dibandingkan dengan {compare}",
