@@ -41,6 +41,7 @@ sample-data: $(VENV)/.runtime  ## rewrite the sample workbooks in sample_data/
 
 bench: $(VENV)/.dev  ## run the benchmarks in benchmarks/
 	$(PY) benchmarks/bench_ingest.py
+	$(PY) benchmarks/bench_briefing.py
 
 clean:  ## remove the virtual environment, local database and test output
 	rm -rf $(VENV) var test-output

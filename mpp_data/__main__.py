@@ -1,4 +1,4 @@
-"""Command line: ``python -m mpp_data {regions,metrics,ingest,snapshots} ...``."""
+"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,briefing} ...``."""
 
 from __future__ import annotations
 
@@ -169,6 +169,18 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_briefing(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    deck = service.briefing_deck(
+        store, _as_of(args.as_of), _as_of(args.compare), args.province, args.snapshot, args.lang,
+        _as_of(args.target_date),
+    )  # fmt: skip
+    with open(args.output, "wb") as out:
+        out.write(deck)
+    print(args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
@@ -207,6 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--db")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(func=cmd_diff)
+
+    briefing = sub.add_parser("briefing", help="the meeting briefing as an editable PowerPoint deck")
+    briefing.add_argument("-o", "--output", required=True, help="FILE.pptx to write")
+    briefing.add_argument("--db")
+    briefing.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
+    briefing.add_argument("--compare", help="YYYY-MM-DD to compare with (default: twelve months before --as-of)")
+    briefing.add_argument("--province", help="two-digit province code (default: national)")
+    briefing.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
+    briefing.add_argument("--target-date", help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
+    # SUPPRESS: the main --lang stays in force unless the deck's language is given here.
+    briefing.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of the deck")
+    briefing.set_defaults(func=cmd_briefing)
 
     snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
     snapshots.add_argument("--db")

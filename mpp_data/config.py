@@ -21,6 +21,8 @@ class Settings:
     target_date: dt.date = dt.date(2029, 12, 31)
     #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
     boundaries_path: str | None = None
+    #: A ministry .pptx whose slide masters the meeting briefing uses; the built-in design when unset.
+    briefing_template: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -33,4 +35,5 @@ class Settings:
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
+            briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,
         )

@@ -1,5 +1,7 @@
 """Ringkasan / Overview: coverage of the 514 kabupaten/kota, change, pace and forecast."""
 
+from functools import partial
+
 import streamlit as st
 
 from mpp_data import service
@@ -67,4 +69,10 @@ with page.boundary() as view:
     st.plotly_chart(charts.new_regions_per_quarter(rollout["quarters"], lang), key="pace_per_quarter")
     if not view.province:
         st.plotly_chart(charts.coverage_by_province(provinces, lang), key="coverage_by_province")
+    st.download_button(
+        t("briefing.download", lang),
+        partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, view.province, lang, target),
+        file_name=service.briefing_file_name(view.as_of, view.province, lang), key="briefing_overview",
+        help=t("briefing.download_help", lang), icon=":material/slideshow:",
+    )  # fmt: skip
     controls.source_caption(view)

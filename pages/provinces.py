@@ -1,5 +1,7 @@
 """Provinsi / Provinces: the 38 provinces ranked by coverage, and the regencies/cities of one."""
 
+from functools import partial
+
 import streamlit as st
 
 from mpp_data import service
@@ -39,6 +41,12 @@ with page.boundary() as view:
         cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang
     )
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
+    st.download_button(
+        t("briefing.download", lang),
+        partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, chosen, lang),
+        file_name=service.briefing_file_name(view.as_of, chosen, lang), key="briefing_province",
+        help=t("briefing.download_help", lang), icon=":material/slideshow:",
+    )  # fmt: skip
     st.dataframe(
         regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -118,3 +119,97 @@ def test_ingest_without_db_option_writes_to_the_database_url_from_the_environmen
     snapshots = run_cli("snapshots", env_url=sqlite_url)
     assert snapshots.returncode == 0, snapshots.stderr
     assert json.loads(result.stdout)["snapshot_id"] == 1
+
+
+# Blocks every connection that is not to this machine, in the CLI's Python process; kaleido's Chromium
+# is cut off too when the process runs in a network namespace of its own (``unshare -rn``).
+LOOPBACK_ONLY = """
+import socket
+
+_connect, _connect_ex, _getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+LOCAL = {"127.0.0.1", "::1", "localhost"}
+
+
+def _check(sock, address):
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and address[0] not in LOCAL:
+        raise OSError(101, "network unreachable: blocked by the offline test")
+
+
+def connect(self, address):
+    _check(self, address)
+    return _connect(self, address)
+
+
+def connect_ex(self, address):
+    _check(self, address)
+    return _connect_ex(self, address)
+
+
+def getaddrinfo(host, *args, **kwargs):
+    if host not in LOCAL and host is not None:
+        raise socket.gaierror(-3, "name lookup blocked by the offline test")
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = connect, connect_ex, getaddrinfo
+"""
+
+
+def run_offline(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m mpp_data ARGS`` with no network: loopback only in Python, and in a network namespace
+    of its own (no interface but loopback) when ``unshare -rn`` works here."""
+    (tmp_path / "offline").mkdir(exist_ok=True)
+    (tmp_path / "offline" / "sitecustomize.py").write_text(LOOPBACK_ONLY)
+    env = os.environ | {"PYTHONPATH": str(tmp_path / "offline")}
+    prefix = []
+    if shutil.which("unshare") and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
+        prefix = ["unshare", "-rn"]
+    probe = "import socket; socket.create_connection(('1.1.1.1', 443), timeout=3)"
+    blocked = subprocess.run([*prefix, sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert blocked.returncode != 0 and "blocked by the offline test" in blocked.stderr  # no network indeed
+    return subprocess.run([*prefix, sys.executable, "-m", "mpp_data", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)  # fmt: skip
+
+
+@pytest.mark.parametrize(("province", "lang"), [(None, "id"), ("32", "en")])
+def test_briefing_offline_has_the_figures_of_metrics_json(tmp_path, sqlite_url, province, lang):
+    from pptx import Presentation
+
+    from mpp_data.present.text import format_number, format_percent, t
+
+    scope = ["--province", province] if province else []
+    dates = ["--as-of", "2025-06-30", "--target-date", "2029-12-31"]
+    metrics = run_cli("metrics", "--json", "--db", sqlite_url, *dates, *scope)
+    assert metrics.returncode == 0, metrics.stderr
+    figures = json.loads(metrics.stdout)
+    deck = tmp_path / "briefing.pptx"
+    result = run_offline(tmp_path, "briefing", "--db", sqlite_url, *dates, "--compare", "2024-06-30", *scope,
+                         "--lang", lang, "-o", str(deck))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    prs = Presentation(str(deck))
+
+    headline = next(s for s in prs.slides if s.shapes.title.text == t("briefing.headline.title", lang))
+    table = next(shape.table for shape in headline.shapes if shape.has_table)
+    now = {row.cells[0].text: row.cells[2].text for row in table.rows}
+    total = format_number(figures["total_regions"], lang)
+    assert now[t("briefing.headline.covered", lang)] == f"{format_number(figures['covered_regions'], lang)} / {total}"
+    assert now[t("briefing.headline.coverage_pct", lang)] == format_percent(figures["coverage_pct"], lang)
+    assert now[t("briefing.headline.operating", lang)] == format_number(figures["operating_malls"], lang)
+    assert now[t("briefing.headline.under_construction", lang)] == format_number(
+        figures["under_construction_malls"], lang
+    )
+    assert now[t("briefing.headline.planned", lang)] == format_number(figures["planned_malls"], lang)
+
+    gaps = next(s for s in prs.slides if s.shapes.title.text == t("briefing.gaps.title", lang))
+    stages = next(shape.chart for shape in gaps.shapes if shape.has_chart)
+    assert sum(stages.plots[0].series[0].values) == len(figures["gaps"])
+    if not province:
+        ranked = next(s for s in prs.slides if s.shapes.title.text == t("briefing.provinces.title", lang))
+        shares = [v for shape in ranked.shapes if shape.has_chart for v in shape.chart.plots[0].series[0].values]
+        assert sorted(shares, reverse=True) == sorted((p["coverage_pct"] for p in figures["provinces"]), reverse=True)
+
+    # The map was drawn by kaleido's Chromium with the network unavailable.
+    map_slide = next(s for s in prs.slides if s.shapes.title.text == t("briefing.map.title", lang))
+    pictures = [shape for shape in map_slide.shapes if shape.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+    assert len(pictures[0].image.blob) > 50_000

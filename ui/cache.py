@@ -123,3 +123,12 @@ def map_regions(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def land_outline() -> dict:
     return service.land_outline()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def briefing_deck(
+    url: str, snapshot_id: int, as_of: dt.date, compare: dt.date, province: str | None, lang: str,
+    target: dt.date | None = None,
+) -> bytes:  # fmt: skip
+    """The meeting briefing (.pptx) of one view; built when its download is clicked."""
+    return service.briefing_deck(_store(url), as_of, compare, province, snapshot_id, lang, target)
