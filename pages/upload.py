@@ -5,7 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.errors import MppDataError
 from mpp_data.present import maps
-from mpp_data.present.text import format_number, t
+from mpp_data.present.text import format_number, issue_kind_label, t
 from ui import cache, page, upload
 
 with page.boundary() as view:
@@ -69,6 +69,7 @@ with page.boundary() as view:
         kinds = right.multiselect(
             t("upload.filter_kind", lang),
             result.issue_kinds,
+            format_func=lambda k: issue_kind_label(k, lang),
             placeholder=t("upload.filter_all", lang),
             key="filter_kind",
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -17,17 +17,13 @@ import pandas as pd
 
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
+from mpp_data.ingest.cells import group_numbers
+from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
+from mpp_data.ingest.match_regions import RegionResolver
+from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
+from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
 from mpp_data.ingest.read import RawSheet, iter_sheets
 from mpp_data.ingest.tables import apply_column_overrides, locate_table, table_rows
-from mpp_data.ingest.validate import (
-    ERROR,
-    ISSUE_COLUMNS,
-    MALL_OUTPUT_COLUMNS,
-    PARTICIPATION_OUTPUT_COLUMNS,
-    group_numbers,
-    validate_malls,
-    validate_participation,
-)
 from mpp_data.present.text import issue_message
 from mpp_data.reference.regions import RegionMatcher
 
@@ -62,7 +58,7 @@ class IngestResult:
 
     malls: pd.DataFrame  # every mall row read, rejected included (MALL_OUTPUT_COLUMNS)
     participation: pd.DataFrame  # one row per mall and agency (PARTICIPATION_OUTPUT_COLUMNS)
-    issues: pd.DataFrame  # ISSUE_COLUMNS
+    issues: pd.DataFrame  # one row per Problem (ISSUE_COLUMNS): kind and severity as their codes
     sheets: list[SheetSummary]
     counts: dict[str, int]
     snapshot_id: int | None = None
@@ -71,11 +67,11 @@ class IngestResult:
 
     @property
     def has_errors(self) -> bool:
-        return bool((self.issues["severity"] == ERROR).any()) if not self.issues.empty else False
+        return bool((self.issues["severity"] == Severity.ERROR).any()) if not self.issues.empty else False
 
     @property
     def error_count(self) -> int:
-        return int((self.issues["severity"] == ERROR).sum())
+        return int((self.issues["severity"] == Severity.ERROR).sum())
 
     @property
     def issue_kinds(self) -> list[str]:
@@ -109,13 +105,13 @@ def check_files(
     """
     settings = settings or Settings.from_env()
     today = today or dt.date.today()
-    matcher = RegionMatcher(aliases)
+    resolver = RegionResolver(RegionMatcher(aliases))  # what this run resolves, remembered for its later sheets
     mall_frames, participation_frames, issues, sheets = [], [], [], []
     skipped_total, unreadable = 0, False
     for step, upload in enumerate(files):
         if progress:
             progress(step, len(files), upload.name)
-        check = _check_file(upload, matcher, today, settings.max_upload_bytes, column_overrides or {})
+        check = _check_file(upload, resolver, today, settings.max_upload_bytes, column_overrides or {})
         mall_frames += check.malls
         participation_frames += check.participation
         issues += check.issues
@@ -127,7 +123,7 @@ def check_files(
         progress(len(files), len(files), "")
     malls = _concat(mall_frames, MALL_OUTPUT_COLUMNS)
     participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
-    issue_frame = pd.DataFrame(issues, columns=ISSUE_COLUMNS)
+    issue_frame = problems_frame(issues)
     counts = _counts(malls, participation, skipped_total)
     return IngestResult(malls, participation, issue_frame, sheets, counts, unreadable=unreadable)
 
@@ -138,40 +134,40 @@ class _FileCheck:
 
     malls: list[pd.DataFrame] = field(default_factory=list)
     participation: list[pd.DataFrame] = field(default_factory=list)
-    issues: list[dict] = field(default_factory=list)
+    issues: list[Problem] = field(default_factory=list)
     sheets: list[SheetSummary] = field(default_factory=list)
     skipped: int = 0
     unreadable: bool = False  # nothing in it could be used
 
 
 def _check_file(
-    upload: UploadedFile, matcher: RegionMatcher, today: dt.date, max_bytes: int,
+    upload: UploadedFile, resolver: RegionResolver, today: dt.date, max_bytes: int,
     column_overrides: dict[tuple[str, str], dict[str, str]],
 ) -> _FileCheck:  # fmt: skip
     """Read and validate every sheet of one file (each sheet checked while the next is read)."""
     check = _FileCheck()
     try:
         for raw in iter_sheets(upload.name, upload.content, max_bytes):
-            _check_sheet(check, upload.name, raw, matcher, today, column_overrides.get((upload.name, raw.name), {}))
+            _check_sheet(check, upload.name, raw, resolver, today, column_overrides.get((upload.name, raw.name), {}))
     except MppDataError as exc:  # nothing is taken from a file that could not be read to the end
-        return _FileCheck(issues=[_file_issue(upload.name, exc)], unreadable=True)
+        return _FileCheck(issues=[_file_problem(upload.name, exc)], unreadable=True)
     if not check.sheets:
         check.unreadable = True
-        for issue in check.issues:
-            if issue["kind"] == "no_table_found":
-                issue["severity"] = ERROR
+        check.issues = [
+            replace(p, severity=Severity.ERROR) if p.kind is IssueKind.NO_TABLE_FOUND else p for p in check.issues
+        ]
         if not check.issues:
-            check.issues.append(_sheet_issue(upload.name, None, "no_table_found", severity=ERROR))
+            check.issues.append(_sheet_problem(upload.name, None, IssueKind.NO_TABLE_FOUND, Severity.ERROR))
     return check
 
 
 def _check_sheet(
-    check: _FileCheck, file: str, raw: RawSheet, matcher: RegionMatcher, today: dt.date, overrides: dict[str, str]
+    check: _FileCheck, file: str, raw: RawSheet, resolver: RegionResolver, today: dt.date, overrides: dict[str, str]
 ) -> None:
     table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
     if table.kind == "unknown":
         if any(any(c not in ("", None) for c in r) for r in raw.rows):
-            check.issues.append(_sheet_issue(file, raw.name, "no_table_found"))
+            check.issues.append(_sheet_problem(file, raw.name, IssueKind.NO_TABLE_FOUND))
         return
     data = table_rows(table, raw.rows)
     skipped = sum(data.skipped.values())
@@ -183,23 +179,23 @@ def _check_sheet(
         SheetSummary(file, raw.name, table.kind, table.header_rows, columns, len(data.frame) + skipped, skipped)
     )
     if table.kind == "malls":
-        frame, found = validate_malls(table, data, matcher, file, today)
+        frame, found = validate_malls(table, data, resolver, file, today)
         check.malls.append(frame)
     else:
-        frame, found = validate_participation(table, data, matcher, file)
+        frame, found = validate_participation(table, data, resolver, file)
         check.participation.append(frame)
     check.issues.extend(found)
 
 
-def _file_issue(file: str, exc: MppDataError) -> dict:
-    return {"file": file, "sheet": exc.params.get("sheet"), "row": None, "column": None, "value": file,
-            "kind": exc.code.removeprefix("error."), "severity": ERROR,
-            "params": {"error_code": exc.code, **exc.params}, "candidates": []}  # fmt: skip
+def _file_problem(file: str, exc: MppDataError) -> Problem:
+    """A file that could not be read to the end: its stopping error as a problem (its message the error's)."""
+    kind = IssueKind.for_error_code(exc.code)
+    params = {"error_code": exc.code, **exc.params}
+    return Problem(file, exc.params.get("sheet"), None, None, file, kind, kind.severity, params)
 
 
-def _sheet_issue(file: str, sheet: str | None, kind: str, severity: str = "warning") -> dict:
-    return {"file": file, "sheet": sheet or file, "row": None, "column": None, "value": "", "kind": kind,
-            "severity": severity, "params": {}, "candidates": []}  # fmt: skip
+def _sheet_problem(file: str, sheet: str | None, kind: IssueKind, severity: Severity | None = None) -> Problem:
+    return Problem(file, sheet or file, None, None, "", kind, severity or kind.severity)
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:

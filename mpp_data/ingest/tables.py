@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from mpp_data.ingest.cells import DistinctCells, is_blank_cell
 from mpp_data.reference.agencies import match_agency
 
 #: Canonical field -> header wordings seen in exports (folded: lower case, single spaces).
@@ -96,35 +96,6 @@ class LocatedTable:
     headers: dict[int, str]
     columns: dict[int, str]
     agency_columns: dict[int, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class DistinctCells:
-    """A block of cells factorised once: ``codes`` (same shape, -1 for None/NaN) into ``uniques``.
-    Exports repeat the same few values thousands of times; each is looked at once."""
-
-    codes: np.ndarray
-    uniques: np.ndarray
-
-    @classmethod
-    def of(cls, block: np.ndarray) -> DistinctCells:
-        codes, uniques = pd.factorize(block.ravel())
-        return cls(codes.reshape(block.shape), np.asarray(uniques, dtype=object))
-
-    def answers(
-        self, function: Callable[[object], object], dtype: object = object, at: np.ndarray | None = None
-    ) -> np.ndarray:
-        """``function`` of every distinct value, or only of those found at codes ``at``, with the answer
-        for a missing cell last (code -1). Values not asked about answer None (False as bool)."""
-        answers = np.empty(len(self.uniques) + 1, dtype=object)
-        for code in range(len(self.uniques)) if at is None else np.unique(at):
-            answers[code] = function(self.uniques[code] if code >= 0 else None)
-        answers[-1] = function(None)
-        return answers if dtype is object else answers.astype(dtype)
-
-    def answers_for(self, codes: np.ndarray, function: Callable[[object], bool]) -> np.ndarray:
-        """``function`` of the cells at ``codes`` (a part of the block), asked only of values found there."""
-        return self.answers(function, bool, at=codes)[codes]
 
 
 @dataclass(frozen=True)
@@ -268,23 +239,9 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
     )
 
 
-def map_distinct(values: pd.Series, function: Callable[[object], object]) -> pd.Series:
-    """``function`` applied once per distinct value and spread back over the rows (object dtype):
-    exports repeat the same cells thousands of times. Missing cells are passed as None."""
-    cells = DistinctCells.of(values.to_numpy(dtype=object))
-    return pd.Series(cells.answers(function)[cells.codes], index=values.index, dtype=object)
-
-
 def _is_total_cell(value: object) -> bool:
     text = fold_header(_cell_text(value))
     return text in _SKIP_WORDS or text.startswith(("total ", "jumlah "))
-
-
-def is_blank_cell(value: object) -> bool:
-    """An empty cell: None, NaN or only white space."""
-    return (
-        value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
-    )
 
 
 def cell_block(rows: list[list[object]], width: int) -> np.ndarray:

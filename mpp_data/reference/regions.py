@@ -306,8 +306,6 @@ class RegionMatcher:
     def __init__(self, confirmed_aliases: dict[str, str] | None = None) -> None:
         index = _official_index()
         self._memo: dict[tuple[str, str | None], RegionMatch] = {}
-        #: Rows resolved by ``validate.resolve_regions``, by the cells that decided them.
-        self.resolved: dict[tuple, tuple[str | None, list]] = {}
         self._province_memo: dict[str, str | None] = {}
         self._by_code = index.by_code
         self._keys = index.keys

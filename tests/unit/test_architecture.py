@@ -85,3 +85,31 @@ def test_ui_cache_only_wraps_service_calls():
     assert service_calls > 10
     assert _modules(ROOT / "ui" / "cache.py") <= {"__future__", "__future__.annotations", "datetime", "pandas",
                                                   "streamlit", "mpp_data", "mpp_data.service"}  # fmt: skip
+
+
+def test_no_module_of_ingest_passes_450_lines():
+    for path in (ROOT / "mpp_data" / "ingest").rglob("*.py"):
+        assert len(path.read_text().splitlines()) <= 450, path
+
+
+def test_imports_within_ingest_point_one_way():
+    ingest = ROOT / "mpp_data" / "ingest"
+    modules = {p.stem for p in ingest.glob("*.py") if p.stem != "__init__"}
+    uses = {}
+    for name in modules:
+        tree = ast.parse((ingest / f"{name}.py").read_text())
+        uses[name] = {
+            node.module.rsplit(".", 1)[1]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mpp_data.ingest.")
+        }
+    assert uses["cells"] == set() and uses["problems"] == set(), "the shared helpers import nothing of ingest"
+    assert uses["tables"] <= {"cells"}, "finding the table knows nothing of validation"
+
+    def reaches(start: str, seen: frozenset = frozenset()) -> None:
+        for used in uses[start]:
+            assert used not in seen | {start}, f"import cycle through {start} -> {used}"
+            reaches(used, seen | {start})
+
+    for name in modules:
+        reaches(name)

@@ -111,7 +111,7 @@ def test_a_presence_computed_once_gives_the_same_answers():
 
 
 def test_group_numbers_follow_first_appearance_and_tell_missing_apart():
-    from mpp_data.ingest.validate import group_numbers
+    from mpp_data.ingest.cells import group_numbers
 
     groups = group_numbers(np.array(["a", "b", "a", None, "b"], dtype=object), np.array([1, 1, 1, 1, 2]))
     assert groups.tolist() == [0, 1, 0, 2, 3]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
+from mpp_data.ingest.problems import IssueKind, Problem
 from mpp_data.present.text import briefing, common, pages, upload
 
 LANGUAGES = ("id", "en")
@@ -62,8 +64,12 @@ def format_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     return _babel_date(value, format="d MMMM y", locale=babel_locale(lang))
 
 
-def issue_message(issue: dict, lang: str) -> str:
-    """One issue (see ``validate``) as a sentence naming sheet, row and column."""
+def issue_message(issue: Problem | Mapping, lang: str) -> str:
+    """One problem (a ``Problem``, or one as plain data: a row of ``IngestResult.issues`` or of a stored
+    report) as a sentence naming sheet, row and column; its kind names the message."""
+    if isinstance(issue, Problem):
+        issue = issue.as_record()
+    kind = IssueKind(issue["kind"])
     params = dict(issue.get("params") or {})
     where_params = {
         "sheet": issue.get("sheet") or "–",
@@ -72,12 +78,18 @@ def issue_message(issue: dict, lang: str) -> str:
     }
     where_key = "where" if issue.get("row") is not None else "where.sheet"
     where = t(where_key, lang, **where_params)
-    if "error_code" in params:  # the whole file could not be read
-        return error_message(params.pop("error_code"), params, lang)
+    if kind.stops_file:  # the whole file could not be read: the stopping error's message
+        return error_message(params.pop("error_code", kind.message_key), params, lang)
     suggestions = params.pop("suggestions", "")
     hint = t("issue.hint.did_you_mean", lang, suggestions=suggestions) if suggestions else ""
-    key = f"issue.{issue['kind']}" + (".conflict" if params.pop("conflict", False) else "")
+    key = kind.message_key_for(params)
+    params.pop("conflict", None)
     return t(key, lang, value=issue.get("value", ""), where=where, hint=hint, suggestions=suggestions, **params)
+
+
+def issue_kind_label(kind: IssueKind | str, lang: str) -> str:
+    """A kind of problem in a few words (``former_province`` -> ``Provinsi induk lama``)."""
+    return t(IssueKind(kind).label_key, lang)
 
 
 def error_message(code: str, params: dict, lang: str) -> str:

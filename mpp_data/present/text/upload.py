@@ -1,4 +1,4 @@
-"""The Upload page, row problems (issue.*) and stopping errors (error.*, reason.*)."""
+"""The Upload page, row problems (issue.*, their short names issue_kind.*) and stopping errors (error.*, reason.*)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "upload.boundaries": {
@@ -197,4 +197,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No table of malls or agency participation was found in {where}. This sheet is skipped.",
     },
     "issue.hint.did_you_mean": {"id": " Mungkin maksudnya: {suggestions}.", "en": " Did you mean: {suggestions}?"},
+    "issue_kind.unknown_region": {"id": "Wilayah tidak dikenal", "en": "Unknown region"},
+    "issue_kind.ambiguous_region": {"id": "Nama wilayah ganda", "en": "Ambiguous region"},
+    "issue_kind.missing_region": {"id": "Wilayah kosong", "en": "Missing region"},
+    "issue_kind.province_mismatch": {"id": "Provinsi tidak sesuai", "en": "Province does not match"},
+    "issue_kind.former_province": {"id": "Provinsi induk lama", "en": "Former parent province"},
+    "issue_kind.unknown_province": {"id": "Provinsi tidak dikenal", "en": "Unknown province"},
+    "issue_kind.bad_date": {"id": "Tanggal tidak terbaca", "en": "Unreadable date"},
+    "issue_kind.future_date": {"id": "Tanggal terlalu jauh ke depan", "en": "Date too far ahead"},
+    "issue_kind.bad_status": {"id": "Status tidak dikenal", "en": "Unknown status"},
+    "issue_kind.bad_number": {"id": "Angka tidak terbaca", "en": "Unreadable number"},
+    "issue_kind.negative_number": {"id": "Angka negatif", "en": "Negative number"},
+    "issue_kind.duplicate_mall": {"id": "MPP ganda", "en": "Duplicate mall"},
+    "issue_kind.unknown_agency": {"id": "Instansi tidak dikenal", "en": "Unknown agency"},
+    "issue_kind.missing_agency": {"id": "Instansi kosong", "en": "Missing agency"},
+    "issue_kind.bad_mark": {"id": "Isian tidak dikenal", "en": "Unknown mark"},
+    "issue_kind.no_table_found": {"id": "Tidak ada tabel", "en": "No table found"},
+    "issue_kind.unreadable_file": {"id": "Berkas tidak terbaca", "en": "Unreadable file"},
+    "issue_kind.encrypted_file": {"id": "Berkas berkata sandi", "en": "Password-protected file"},
+    "issue_kind.file_too_large": {"id": "Berkas terlalu besar", "en": "File too large"},
 }

@@ -1,0 +1,174 @@
+"""Problems found in an upload, as typed data: one kind per reason, one frozen record per problem (pure).
+
+Modelled on pandera's ``SchemaErrorReason`` and frictionless' error classes: each ``IssueKind`` carries
+its severity and the key of its message, so a test can walk the enum and find text for every kind.
+The README's table "Problem kinds" lists the same kinds (a test keeps the two equal).
+
+>>> IssueKind.FORMER_PROVINCE.severity, IssueKind.FORMER_PROVINCE.message_key
+(<Severity.WARNING: 'warning'>, 'issue.former_province')
+>>> IssueKind.for_error_code("error.encrypted_file")
+<IssueKind.ENCRYPTED_FILE: 'encrypted_file'>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+
+import pandas as pd
+
+
+class Severity(StrEnum):
+    """An ``error`` keeps its row (or file) out of the load; a ``warning`` is loaded and reported."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class IssueKind(Enum):
+    """Why a row, sheet or file was reported. The value is the stable code written in reports and JSON.
+
+    Each member carries: ``severity`` (the usual one: a few kinds are raised to an error, see
+    ``meaning``), ``message_key`` (the catalogue entry of its sentence), ``meaning`` (one line for the
+    README), ``params`` (what its message needs besides value and place) and ``variants`` (a flag in
+    ``params`` -> the message key used when that flag is set).
+    """
+
+    UNKNOWN_REGION = ("unknown_region", Severity.ERROR, "issue.unknown_region",
+                      "the region code or name is not in the official list; close names are suggested",
+                      ("suggestions",))  # fmt: skip
+    AMBIGUOUS_REGION = ("ambiguous_region", Severity.ERROR, "issue.ambiguous_region",
+                        "a bare name that fits more than one region (Kabupaten Bogor and Kota Bogor)",
+                        ("suggestions",))  # fmt: skip
+    MISSING_REGION = ("missing_region", Severity.ERROR, "issue.missing_region",
+                      "a row with neither a region nor a mall name to find one in")  # fmt: skip
+    PROVINCE_MISMATCH = ("province_mismatch", Severity.ERROR, "issue.province_mismatch",
+                         "the province written is not the region's province", ("region",))  # fmt: skip
+    FORMER_PROVINCE = ("former_province", Severity.WARNING, "issue.former_province",
+                       "the province written is the region's parent before the 2022 Papua split; loaded under "
+                       "the new province", ("region",))  # fmt: skip
+    UNKNOWN_PROVINCE = ("unknown_province", Severity.WARNING, "issue.unknown_province",
+                        "the province is not recognised; the region is matched without it")  # fmt: skip
+    BAD_DATE = ("bad_date", Severity.ERROR, "issue.bad_date", "the inauguration date cannot be read")
+    FUTURE_DATE = ("future_date", Severity.ERROR, "issue.future_date",
+                   "the inauguration date is more than a year ahead")  # fmt: skip
+    BAD_STATUS = ("bad_status", Severity.ERROR, "issue.bad_status", "the status is not a known stage")
+    BAD_NUMBER = ("bad_number", Severity.ERROR, "issue.bad_number", "a count cannot be read as a whole number")
+    NEGATIVE_NUMBER = ("negative_number", Severity.ERROR, "issue.negative_number", "a count below zero")
+    DUPLICATE_MALL = ("duplicate_mall", Severity.WARNING, "issue.duplicate_mall",
+                      "the same mall twice: an exact repeat loads once; an error on both rows when their "
+                      "values differ", ("first_row",), {"conflict": "issue.duplicate_mall.conflict"})  # fmt: skip
+    UNKNOWN_AGENCY = ("unknown_agency", Severity.WARNING, "issue.unknown_agency",
+                      "an agency that is neither an MoU agency nor of a known kind; kept under its written "
+                      "name", ("occurrences",))  # fmt: skip
+    MISSING_AGENCY = ("missing_agency", Severity.ERROR, "issue.missing_agency",
+                      "a participation row without an agency name")  # fmt: skip
+    BAD_MARK = ("bad_mark", Severity.ERROR, "issue.bad_mark", "a presence mark that is not yes, no or a count")
+    NO_TABLE_FOUND = ("no_table_found", Severity.WARNING, "issue.no_table_found",
+                      "a sheet with no table of malls or participation is skipped; an error when no sheet of "
+                      "the file has one")  # fmt: skip
+    UNREADABLE_FILE = ("unreadable_file", Severity.ERROR, "error.unreadable_file",
+                       "the file is empty, damaged or not a workbook or CSV; nothing is taken from it",
+                       ("file", "reason", "sheet"))  # fmt: skip
+    ENCRYPTED_FILE = ("encrypted_file", Severity.ERROR, "error.encrypted_file",
+                      "the file is password-protected; nothing is taken from it", ("file",))  # fmt: skip
+    FILE_TOO_LARGE = ("file_too_large", Severity.ERROR, "error.file_too_large",
+                      "the file is over the upload limit, unpacks far larger or holds too many cells",
+                      ("file", "size_mb", "limit_mb", "packed_mb", "cells"),
+                      {"unpacked": "error.file_too_large.unpacked", "cells": "error.file_too_large.cells"})  # fmt: skip
+
+    def __new__(cls, code: str, *_details: object) -> IssueKind:
+        member = object.__new__(cls)
+        member._value_ = code
+        return member
+
+    def __init__(
+        self, code: str, severity: Severity, message_key: str, meaning: str,
+        params: tuple[str, ...] = (), variants: Mapping[str, str] | None = None,
+    ) -> None:  # fmt: skip
+        self.severity = severity
+        self.message_key = message_key
+        self.meaning = meaning
+        self.params = params
+        self.variants = dict(variants or {})
+
+    @property
+    def code(self) -> str:
+        return self.value
+
+    @property
+    def label_key(self) -> str:
+        """The catalogue entry of the kind's short name (the Upload page's filter)."""
+        return f"issue_kind.{self.value}"
+
+    @property
+    def stops_file(self) -> bool:
+        """A whole file could not be used: its message is the stopping error's (``error.*``)."""
+        return self.message_key.startswith("error.")
+
+    @property
+    def message_keys(self) -> tuple[str, ...]:
+        """Every message the kind can show: its own and one per variant."""
+        return (self.message_key, *self.variants.values())
+
+    def message_key_for(self, params: Mapping[str, object]) -> str:
+        """The message key for a problem with ``params``: a variant's when its flag is set (or, for a file's
+        error, when it is the error's ``variant``).
+
+        >>> IssueKind.DUPLICATE_MALL.message_key_for({"first_row": 3, "conflict": True})
+        'issue.duplicate_mall.conflict'
+        >>> IssueKind.FILE_TOO_LARGE.message_key_for({"cells": 12, "variant": "cells"})
+        'error.file_too_large.cells'
+        """
+        for flag, key in self.variants.items():
+            if params.get(flag) is True or params.get("variant") == flag:
+                return key
+        return self.message_key
+
+    @classmethod
+    def for_error_code(cls, code: str) -> IssueKind:
+        """The kind of a file that raised the stopping error ``code`` (``error.unreadable_file``)."""
+        for kind in cls:
+            if kind.stops_file and kind.message_key == code:
+                return kind
+        raise ValueError(f"no problem kind for the error code {code!r}")
+
+
+ISSUE_COLUMNS = ["file", "sheet", "row", "column", "value", "kind", "severity", "params", "candidates"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reported problem: where (file, sheet, Excel row, column header as written), the value as
+    written, why (``kind``), how bad (``severity``), the message's ``params`` and suggested region codes.
+    ``row`` is None for a problem with a whole sheet or file."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str
+    kind: IssueKind
+    severity: Severity
+    params: Mapping[str, object] = field(default_factory=dict)
+    candidates: tuple[str, ...] = ()
+
+    def as_record(self) -> dict:
+        """The problem as plain data (one row of ``IngestResult.issues``; kept with each snapshot)."""
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "kind": self.kind.value,
+            "severity": self.severity.value,
+            "params": dict(self.params),
+            "candidates": list(self.candidates),
+        }
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """One row per problem (ISSUE_COLUMNS): kind and severity as their codes, params a dict, candidates a list."""
+    return pd.DataFrame([p.as_record() for p in problems], columns=ISSUE_COLUMNS)
