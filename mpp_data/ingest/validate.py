@@ -27,7 +27,8 @@ from mpp_data.ingest.values import (
     parse_presence,
 )
 from mpp_data.reference.agencies import agency_category, match_agency
-from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher, region_from_mall_name
+from mpp_data.reference.names import region_from_mall_name
+from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher
 
 MALL_OUTPUT_COLUMNS = [
     "file", "sheet", "row", "region_code", "province_code", "region_name", "region_written", "mall_name",

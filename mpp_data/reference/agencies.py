@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from mpp_data.reference.names import fold_text
 
 
 @dataclass(frozen=True)
@@ -153,19 +153,12 @@ MOU_SUCCESSOR_NOTE = {
 }
 
 _BY_KEY = {a.key: a for a in MOU_AGENCIES}
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", plain.lower()).strip()
 
 
 _ALIAS_INDEX: dict[str, str] = {}
 for _agency in MOU_AGENCIES:
     for _alias in (*_agency.aliases, _agency.name, _agency.short_name, _agency.key):
-        _ALIAS_INDEX[_fold(_alias)] = _agency.key
+        _ALIAS_INDEX[fold_text(_alias)] = _agency.key
 
 
 def agency_by_key(key: str) -> Agency | None:
@@ -183,7 +176,7 @@ def match_agency(written: object) -> str | None:
     """
     if written is None:
         return None
-    words = _fold(str(written))
+    words = fold_text(str(written))
     if not words:
         return None
     if words in _ALIAS_INDEX:
@@ -267,7 +260,7 @@ def agency_category(written: object) -> str:
     key = match_agency(written)
     if key:
         return _BY_KEY[key].category
-    words = " " + _fold(str(written)) + " "
+    words = " " + fold_text(str(written)) + " "
     for category, hints in _CATEGORY_HINTS:
         if any(" " + hint.strip() + " " in words or words.startswith(" " + hint) for hint in hints):
             return category

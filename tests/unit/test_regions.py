@@ -5,16 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from mpp_data.reference.names import compact_key, normalise_region_name, region_from_mall_name, split_region_name
 from mpp_data.reference.regions import (
     FUZZY_ACCEPT,
     FUZZY_ACCEPT_NATIONAL,
     RegionMatcher,
-    compact_key,
-    normalise_region_name,
     official_provinces,
     official_regions,
-    region_from_mall_name,
-    split_region_name,
 )
 
 
