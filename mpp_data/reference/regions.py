@@ -35,18 +35,18 @@ FORMER_PARENT_PROVINCE = {"93": "91", "94": "91", "95": "91", "96": "92"}
 _TWO_DIGITS = [f"{n:02d}" for n in range(1, 100)]
 
 
+# The tables are built once; callers get copies (a few microseconds each), so a caller that adds a
+# column or renames a region cannot change what the next caller reads.
 @cache
-def official_provinces() -> pd.DataFrame:
-    """One row per province: code, name."""
+def _provinces() -> pd.DataFrame:
     found = (wilayah.get_wilayah(code) for code in _TWO_DIGITS)
     return pd.DataFrame([{"code": p.code, "name": p.name} for p in found if p], columns=["code", "name"])
 
 
 @cache
-def official_regions() -> pd.DataFrame:
-    """One row per kabupaten/kota: code, name, kind, province_code, province_name."""
+def _regions() -> pd.DataFrame:
     rows = []
-    for province in official_provinces().itertuples(index=False):
+    for province in _provinces().itertuples(index=False):
         for region in (wilayah.get_wilayah(f"{province.code}.{n}") for n in _TWO_DIGITS):
             if region:
                 rows.append({"code": region.code, "name": region.name, "kind": region.type,
@@ -55,9 +55,23 @@ def official_regions() -> pd.DataFrame:
 
 
 @cache
+def _province_names() -> dict[str, str]:
+    return dict(_provinces().itertuples(index=False))
+
+
+def official_provinces() -> pd.DataFrame:
+    """One row per province: code, name. A fresh copy on every call."""
+    return _provinces().copy()
+
+
+def official_regions() -> pd.DataFrame:
+    """One row per kabupaten/kota: code, name, kind, province_code, province_name. A fresh copy on every call."""
+    return _regions().copy()
+
+
 def province_names() -> dict[str, str]:
-    """Province code -> name, in Kemendagri order."""
-    return dict(official_provinces().itertuples(index=False))
+    """Province code -> name, in Kemendagri order. A fresh copy on every call."""
+    return dict(_province_names())
 
 
 @dataclass(frozen=True)

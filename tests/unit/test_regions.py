@@ -12,6 +12,7 @@ from mpp_data.reference.regions import (
     RegionMatcher,
     official_provinces,
     official_regions,
+    province_names,
 )
 
 
@@ -184,3 +185,21 @@ def test_every_official_name_matches_itself_and_its_upper_case(matcher):
 )  # fmt: skip
 def test_province_names_in_both_languages(matcher, written, code):
     assert matcher.match_province(written) == code
+
+
+def test_a_caller_changing_the_official_lists_does_not_change_them_for_the_next_caller():
+    regions, provinces, names = official_regions(), official_provinces(), province_names()
+    regions.loc[regions["code"] == "61.03", "name"] = "Kabupaten Lain"
+    regions["extra"] = 1
+    regions.columns = [f"renamed_{c}" for c in regions.columns]
+    provinces.loc[0, "name"] = "Provinsi Lain"
+    provinces.index = provinces["code"]
+    names["61"] = "Lain"
+
+    fresh = official_regions()
+    assert list(fresh.columns) == ["code", "name", "kind", "province_code", "province_name"]
+    assert fresh.loc[fresh["code"] == "61.03", "name"].tolist() == ["Kabupaten Sanggau"]
+    assert list(official_provinces().index) == list(range(38))
+    assert official_provinces().loc[0, "name"] == "Aceh"
+    assert province_names()["61"] == "Kalimantan Barat"
+    assert RegionMatcher().match_name("Kabupaten Sanggau").code == "61.03"
