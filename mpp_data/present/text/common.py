@@ -1,17 +1,14 @@
 """Words shared by every page: navigation, sidebar, statuses, column and field names."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "app.title": {"id": "Dasbor Percepatan MPP", "en": "MPP Acceleration Dashboard"},
     "nav.overview": {"id": "Ringkasan", "en": "Overview"},
     "nav.upload": {"id": "Unggah Data", "en": "Upload data"},
     "sidebar.language": {"id": "Bahasa", "en": "Language"},
-    "sidebar.snapshot": {"id": "Data per unggahan", "en": "Data as uploaded"},
     "badge.sample": {
         "id": "Data contoh: angka di sini ilustratif, bukan data resmi. Unggah ekspor asli di halaman Unggah Data.",
         "en": "Sample data: the figures here are illustrative, not official. Upload real exports on the "
         "Upload data page.",
     },
-    "badge.sample_short": {"id": "DATA CONTOH", "en": "SAMPLE DATA"},
     "source.caption": {
         "id": "Sumber: unggahan #{snapshot} ({files}), dimuat {created}.",
         "en": "Source: upload #{snapshot} ({files}), loaded {created}.",
@@ -20,13 +17,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.under_construction": {"id": "Dalam Pembangunan", "en": "Under construction"},
     "status.planned": {"id": "Direncanakan", "en": "Planned"},
     "status.none": {"id": "Belum ada MPP", "en": "No MPP yet"},
-    "word.province": {"id": "Provinsi", "en": "Province"},
-    "word.region": {"id": "Kabupaten/Kota", "en": "Regency/City"},
-    "word.regions": {"id": "kabupaten/kota", "en": "regencies/cities"},
     "word.date": {"id": "Tanggal", "en": "Date"},
     "word.coverage_pct": {"id": "Cakupan (%)", "en": "Coverage (%)"},
-    "word.covered": {"id": "Tercakup", "en": "Covered"},
-    "word.total_regions": {"id": "Jumlah kabupaten/kota", "en": "Regencies/cities"},
     "nav.provinces": {"id": "Provinsi", "en": "Provinces"},
     "nav.gaps": {"id": "Belum ada MPP", "en": "No MPP yet"},
     "nav.region": {"id": "Detail Daerah", "en": "Region detail"},

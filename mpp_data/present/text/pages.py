@@ -133,7 +133,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{with_data} malls with participation data. {without_data} operating malls sent no data: they count as "
         "“no data”, not as “agency absent”.",
     },
-    "agencies.no_data": {"id": "Tidak ada data", "en": "No data"},
     "agencies.work_list": {"id": "Daftar kerja per instansi", "en": "Work list per agency"},
     "agencies.choose": {"id": "Instansi", "en": "Agency"},
     "agencies.work_list_summary": {
@@ -145,7 +144,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Median layanan per MPP: {median} (dari {malls} MPP dengan jumlah layanan).",
         "en": "Median services per mall: {median} (over {malls} malls with a service count).",
     },
-    "agencies.services_by_agency": {"id": "Jumlah layanan per instansi", "en": "Services per agency"},
     "agencies.no_services": {
         "id": "Ekspor keikutsertaan tidak memuat jumlah layanan per instansi.",
         "en": "The participation exports carry no service counts per agency.",
