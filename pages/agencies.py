@@ -5,7 +5,7 @@ import streamlit as st
 from mpp_data.present import charts, exports
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_date, format_number, t
-from mpp_data.reference.agencies import MOU_AGENCIES, MOU_SUCCESSOR_NOTE
+from mpp_data.reference.agencies import MOU_AGENCIES
 from ui import cache, controls
 from ui.errors import show_error
 
@@ -28,7 +28,7 @@ st.markdown(
         without_data=format_number(agencies["without_data"], lang),
     )  # fmt: skip
 )
-st.caption(MOU_SUCCESSOR_NOTE[lang])
+st.caption(t("agencies.successor_note", lang))
 
 presence = agencies["presence"]
 st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")

@@ -18,7 +18,7 @@ class Agency:
     mou_signatory: bool = True
 
 
-#: Renamed or split since 2022: counted under the MoU signatory (see ``MOU_SUCCESSOR_NOTE``).
+#: Renamed or split since 2022: counted under the MoU signatory (the ``agencies.successor_note`` text).
 MOU_AGENCIES: tuple[Agency, ...] = (
     Agency(
         "panrb",
@@ -144,13 +144,6 @@ MOU_AGENCIES: tuple[Agency, ...] = (
     Agency("taspen", "PT Taspen (Persero)", "Taspen", ("taspen", "pt taspen", "pt taspen persero"), "bumn"),
     Agency("pln", "PT PLN (Persero)", "PLN", ("pln", "pt pln", "pt pln persero", "ulp pln"), "bumn"),
 )
-
-MOU_SUCCESSOR_NOTE = {
-    "id": "Kementerian Hukum, Kementerian HAM dan Kementerian Imigrasi dan Pemasyarakatan (pecahan "
-    "Kemenkumham, akhir 2024) dihitung sebagai Kemenkumham; KP2MI dihitung sebagai BP2MI.",
-    "en": "The Ministries of Law, of Human Rights and of Immigration and Corrections (split from "
-    "Kemenkumham in late 2024) count as Kemenkumham; KP2MI counts as BP2MI.",
-}
 
 _BY_KEY = {a.key: a for a in MOU_AGENCIES}
 

@@ -133,6 +133,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{with_data} malls with participation data. {without_data} operating malls sent no data: they count as "
         "“no data”, not as “agency absent”.",
     },
+    "agencies.successor_note": {
+        "id": "Kementerian Hukum, Kementerian HAM dan Kementerian Imigrasi dan Pemasyarakatan (pecahan "
+        "Kemenkumham, akhir 2024) dihitung sebagai Kemenkumham; KP2MI dihitung sebagai BP2MI.",
+        "en": "The Ministries of Law, of Human Rights and of Immigration and Corrections (split from "
+        "Kemenkumham in late 2024) count as Kemenkumham; KP2MI counts as BP2MI.",
+    },
     "agencies.work_list": {"id": "Daftar kerja per instansi", "en": "Work list per agency"},
     "agencies.choose": {"id": "Instansi", "en": "Agency"},
     "agencies.work_list_summary": {
