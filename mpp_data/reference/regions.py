@@ -17,6 +17,8 @@ import pandas as pd
 from lokal import wilayah
 from rapidfuzz import fuzz, process
 
+# The catalogue is plain data (no import back into reference): the province label is worded there.
+from mpp_data.present.text import DEFAULT_LANGUAGE, t
 from mpp_data.reference.aliases import CURATED_ALIASES, ENGLISH_ISLAND_WORDS, PROVINCE_ALIASES, PROVINCE_PREFIXES
 from mpp_data.reference.names import (
     compact_key,
@@ -290,11 +292,12 @@ class RegionMatcher:
             return RegionMatch(written=text, method="fuzzy", code=best_code, candidates=suggestions, score=best)
         return RegionMatch(written=text, method="unknown", candidates=suggestions, score=best)
 
-    def region_label(self, code: str) -> str:
-        """The official name of a kabupaten/kota code, or ``Provinsi X`` for a province code."""
+    def region_label(self, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The official name of a kabupaten/kota code, or the province's (``Provinsi Aceh``) for a province code."""
         if code in self._names:
             return self._names[code]
-        return f"Provinsi {province_names()[code]}" if code in province_names() else code
+        names = _province_names()
+        return t("kind.province_named", lang, name=names[code]) if code in names else code
 
 
 def _province_family(province: str) -> set[str]:

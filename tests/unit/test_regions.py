@@ -203,3 +203,9 @@ def test_a_caller_changing_the_official_lists_does_not_change_them_for_the_next_
     assert official_provinces().loc[0, "name"] == "Aceh"
     assert province_names()["61"] == "Kalimantan Barat"
     assert RegionMatcher().match_name("Kabupaten Sanggau").code == "61.03"
+
+
+def test_a_province_code_is_labelled_in_the_readers_language(matcher):
+    assert matcher.region_label("61.03") == matcher.region_label("61.03", "en") == "Kabupaten Sanggau"
+    assert matcher.region_label("61") == "Provinsi Kalimantan Barat"
+    assert matcher.region_label("61", "en") == "Kalimantan Barat Province"

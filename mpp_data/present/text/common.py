@@ -50,6 +50,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.agency": {"id": "Instansi", "en": "Agency"},
     "kind.kabupaten": {"id": "Kabupaten", "en": "Regency"},
     "kind.kota": {"id": "Kota", "en": "City"},
+    "kind.province_named": {"id": "Provinsi {name}", "en": "{name} Province"},
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.excel": {"id": "Unduh Excel", "en": "Download Excel"},
     "column.id": {"id": "#", "en": "#"},
