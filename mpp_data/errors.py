@@ -33,10 +33,6 @@ class FileTooLarge(MppDataError):
     code = "error.file_too_large"
 
 
-class RegionNotFound(MppDataError):
-    code = "error.region_not_found"
-
-
 ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
@@ -44,5 +40,4 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     UnreadableFile,
     EncryptedFile,
     FileTooLarge,
-    RegionNotFound,
 )

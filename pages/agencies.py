@@ -22,7 +22,7 @@ with page.boundary() as view:
             without_data=format_number(agencies["without_data"], lang),
         )  # fmt: skip
     )
-    st.caption(service.mou_successor_note(lang))
+    st.caption(t("agencies.successor_note", lang))
 
     presence = agencies["presence"]
     st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")

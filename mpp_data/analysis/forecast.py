@@ -20,14 +20,15 @@ WINDOW_MONTHS = 12
 LOOKBACK_MONTHS = 36
 BATCH_MIN_REGIONS = 5
 
-#: National totals of MPPs from ministry statements (see DOMAIN.md): date, malls, note.
+#: National totals of MPPs from ministry statements (see DOMAIN.md): date, malls, and whether the
+#: statement dates the total by its ``year`` or its ``month`` (``format_period`` words it for the reader).
 PUBLIC_MILESTONES = (
-    (dt.date(2017, 12, 31), 3, "2017"),
-    (dt.date(2022, 6, 30), 56, "2022"),
-    (dt.date(2023, 9, 30), 152, "Sep 2023"),
-    (dt.date(2024, 6, 30), 208, "Jun 2024"),
-    (dt.date(2024, 12, 31), 272, "Des 2024"),
-    (dt.date(2025, 12, 31), 305, "Des 2025"),
+    (dt.date(2017, 12, 31), 3, "year"),
+    (dt.date(2022, 6, 30), 56, "year"),
+    (dt.date(2023, 9, 30), 152, "month"),
+    (dt.date(2024, 6, 30), 208, "month"),
+    (dt.date(2024, 12, 31), 272, "month"),
+    (dt.date(2025, 12, 31), 305, "month"),
 )
 
 

@@ -19,7 +19,7 @@ from mpp_data.ingest.values import OPERATING
 from mpp_data.reference.agencies import MOU_AGENCIES
 
 MOU_KEYS = [a.key for a in MOU_AGENCIES]
-_SHORT = {a.key: a.short_name for a in MOU_AGENCIES}
+_AGENCY = {a.key: a for a in MOU_AGENCIES}
 
 
 def mall_key(region_codes: pd.Series, mall_names: pd.Series) -> pd.Series:
@@ -98,8 +98,8 @@ def compute_agency_presence(
         rows.append(
             {
                 "agency": key,
-                "short_name": _SHORT[key],
-                "mou_signatory": True,
+                "short_name": _AGENCY[key].short_name,
+                "mou_signatory": _AGENCY[key].mou_signatory,
                 "malls_present": int(present.sum()),
                 "operating_malls_with_data": len(grid),
                 "share_pct": round(100 * present.sum() / len(grid), 1) if len(grid) else 0.0,

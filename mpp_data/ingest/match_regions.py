@@ -15,7 +15,8 @@ from mpp_data.ingest.cells import group_numbers, is_blank_cell, map_distinct
 from mpp_data.ingest.findings import Finding, ProblemLog, column_of
 from mpp_data.ingest.problems import IssueKind
 from mpp_data.ingest.tables import LocatedTable, TableRows
-from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher, region_from_mall_name
+from mpp_data.reference.names import region_from_mall_name
+from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatch, RegionMatcher
 
 
 @dataclass

@@ -38,11 +38,6 @@ class RawSheet:
     rows: list[list[object]]
 
 
-def read_sheets(file_name: str, content: bytes, max_bytes: int) -> list[RawSheet]:
-    """Every sheet of one file. Raises a typed error for files that cannot be read at all."""
-    return list(iter_sheets(file_name, content, max_bytes))
-
-
 def iter_sheets(file_name: str, content: bytes, max_bytes: int) -> Iterator[RawSheet]:
     """Every sheet of one file, each as soon as it is read, the next one read meanwhile.
 

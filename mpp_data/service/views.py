@@ -53,10 +53,6 @@ def agency_names() -> dict[str, str]:
     return {a.key: a.short_name for a in agencies.MOU_AGENCIES}
 
 
-def mou_successor_note(lang: str) -> str:
-    return agencies.MOU_SUCCESSOR_NOTE[lang]
-
-
 def land_outline() -> dict:
     return geo.land_outline()
 

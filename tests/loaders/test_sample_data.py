@@ -10,7 +10,7 @@ import pytest
 
 from mpp_data import service
 from mpp_data.analysis import metrics
-from mpp_data.ingest.read import read_sheets
+from mpp_data.ingest.read import iter_sheets
 from mpp_data.reference.regions import official_regions
 from tests.conftest import ROOT
 
@@ -56,7 +56,7 @@ def test_sample_writes_region_names_many_ways(sample_load):
 
 
 def _cells(path):
-    return [(s.name, s.rows) for s in read_sheets(path.name, path.read_bytes(), 10**9)]
+    return [(s.name, s.rows) for s in iter_sheets(path.name, path.read_bytes(), 10**9)]
 
 
 def test_generator_is_deterministic_and_wrote_the_committed_files(tmp_path):
@@ -68,7 +68,7 @@ def test_generator_is_deterministic_and_wrote_the_committed_files(tmp_path):
 
 def test_each_sample_workbook_says_it_is_sample_data():
     for name in service.SAMPLE_FILES:
-        (sheet,) = read_sheets(name, (ROOT / "sample_data" / name).read_bytes(), 10**9)
+        (sheet,) = iter_sheets(name, (ROOT / "sample_data" / name).read_bytes(), 10**9)
         notes = [str(c) for row in sheet.rows[:5] for c in row if c]
         assert any("DATA CONTOH" in n for n in notes)
         assert any("SAMPLE DATA" in n for n in notes)

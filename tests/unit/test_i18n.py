@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
+from pathlib import Path
 
 from mpp_data import errors
 from mpp_data.present.text import MESSAGES, format_date, format_number, format_percent, issue_message, t
@@ -41,3 +43,37 @@ def test_issue_message_names_sheet_row_and_column_and_suggests():
 
 def test_t_fills_parameters():
     assert t("chart.target_line", "id", total="514") == "Target: 514 kabupaten/kota"
+
+
+def _code_strings() -> tuple[set[str], set[str]]:
+    """String literals in the code that shows text, and the prefixes of keys it builds (``f"status.{s}"``)."""
+    root = Path(__file__).resolve().parents[2]
+    catalogue = {root / "mpp_data" / "present" / "text" / f"{area}.py" for area in ("common", "pages", "upload")}
+    paths = [*(root / "mpp_data").rglob("*.py"), *(root / "ui").rglob("*.py"), *(root / "pages").glob("*.py")]
+    literals: set[str] = set()
+    prefixes: set[str] = set()
+    for path in [*paths, root / "dashboard.py"]:
+        if path in catalogue:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                head = str(node.values[0].value)
+                if head.endswith(".") and " " not in head:
+                    prefixes.add(head)
+    return literals, prefixes
+
+
+def test_every_catalogue_key_is_used_somewhere():
+    literals, prefixes = _code_strings()
+
+    def used(key: str) -> bool:
+        if key in literals:
+            return True
+        # a built key: its family is built somewhere and its last part is a value the code names
+        # (``status.operating``, ``issue.duplicate_mall.conflict``, ``error.file_too_large`` + variant ``cells``)
+        head, _, last = key.rpartition(".")
+        return last in literals and (head in literals or any(key.startswith(p) for p in prefixes))
+
+    assert [key for key in MESSAGES if not used(key)] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -47,6 +48,14 @@ def test_presence_counts_only_operating_malls_with_data():
     assert len(table.loc["taspen", "missing"]) == 2
     assert len(table) == 17
     assert table["mou_signatory"].all()
+
+
+def test_mou_signatory_comes_from_the_agency_record(monkeypatch):
+    pln = p._AGENCY["pln"]
+    monkeypatch.setitem(p._AGENCY, "pln", dataclasses.replace(pln, mou_signatory=False))
+    table = p.compute_agency_presence(MALLS, PARTICIPATION, D(2024, 1, 1)).set_index("agency")
+    assert not table.loc["pln", "mou_signatory"]
+    assert table.drop(index="pln")["mou_signatory"].all()
 
 
 def test_malls_without_any_rows_are_no_data_not_absent():

@@ -5,16 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from mpp_data.reference.names import compact_key, normalise_region_name, region_from_mall_name, split_region_name
 from mpp_data.reference.regions import (
     FUZZY_ACCEPT,
     FUZZY_ACCEPT_NATIONAL,
     RegionMatcher,
-    compact_key,
-    normalise_region_name,
     official_provinces,
     official_regions,
-    region_from_mall_name,
-    split_region_name,
+    province_names,
 )
 
 
@@ -187,3 +185,27 @@ def test_every_official_name_matches_itself_and_its_upper_case(matcher):
 )  # fmt: skip
 def test_province_names_in_both_languages(matcher, written, code):
     assert matcher.match_province(written) == code
+
+
+def test_a_caller_changing_the_official_lists_does_not_change_them_for_the_next_caller():
+    regions, provinces, names = official_regions(), official_provinces(), province_names()
+    regions.loc[regions["code"] == "61.03", "name"] = "Kabupaten Lain"
+    regions["extra"] = 1
+    regions.columns = [f"renamed_{c}" for c in regions.columns]
+    provinces.loc[0, "name"] = "Provinsi Lain"
+    provinces.index = provinces["code"]
+    names["61"] = "Lain"
+
+    fresh = official_regions()
+    assert list(fresh.columns) == ["code", "name", "kind", "province_code", "province_name"]
+    assert fresh.loc[fresh["code"] == "61.03", "name"].tolist() == ["Kabupaten Sanggau"]
+    assert list(official_provinces().index) == list(range(38))
+    assert official_provinces().loc[0, "name"] == "Aceh"
+    assert province_names()["61"] == "Kalimantan Barat"
+    assert RegionMatcher().match_name("Kabupaten Sanggau").code == "61.03"
+
+
+def test_a_province_code_is_labelled_in_the_readers_language(matcher):
+    assert matcher.region_label("61.03") == matcher.region_label("61.03", "en") == "Kabupaten Sanggau"
+    assert matcher.region_label("61") == "Provinsi Kalimantan Barat"
+    assert matcher.region_label("61", "en") == "Kalimantan Barat Province"

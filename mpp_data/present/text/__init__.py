@@ -57,6 +57,19 @@ def format_month(value: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
     return _babel_date(dt.date(year, month, 1), format="MMMM y", locale=babel_locale(lang))
 
 
+def format_period(value: dt.date, lang: str = DEFAULT_LANGUAGE, precision: str = "month") -> str:
+    """The month or the year a date falls in, as a short label.
+
+    >>> format_period(dt.date(2024, 12, 31)), format_period(dt.date(2024, 12, 31), "en")
+    ('Des 2024', 'Dec 2024')
+    >>> format_period(dt.date(2022, 6, 30), "en", "year")
+    '2022'
+    """
+    if precision == "year":
+        return str(value.year)
+    return _babel_date(value, format="MMM y", locale=babel_locale(lang))
+
+
 def format_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """``24 Juni 2024`` in Indonesian, ``24 June 2024`` in English."""
     if value is None:

@@ -1,11 +1,9 @@
 """Words shared by every page: navigation, sidebar, statuses, column and field names."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "app.title": {"id": "Dasbor Percepatan MPP", "en": "MPP Acceleration Dashboard"},
     "nav.overview": {"id": "Ringkasan", "en": "Overview"},
     "nav.upload": {"id": "Unggah Data", "en": "Upload data"},
     "sidebar.language": {"id": "Bahasa", "en": "Language"},
-    "sidebar.snapshot": {"id": "Data per unggahan", "en": "Data as uploaded"},
     "badge.sample": {
         "id": "Data contoh: angka di sini ilustratif, bukan data resmi. Unggah ekspor asli di halaman Unggah Data.",
         "en": "Sample data: the figures here are illustrative, not official. Upload real exports on the "
@@ -20,13 +18,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.under_construction": {"id": "Dalam Pembangunan", "en": "Under construction"},
     "status.planned": {"id": "Direncanakan", "en": "Planned"},
     "status.none": {"id": "Belum ada MPP", "en": "No MPP yet"},
-    "word.province": {"id": "Provinsi", "en": "Province"},
-    "word.region": {"id": "Kabupaten/Kota", "en": "Regency/City"},
-    "word.regions": {"id": "kabupaten/kota", "en": "regencies/cities"},
     "word.date": {"id": "Tanggal", "en": "Date"},
     "word.coverage_pct": {"id": "Cakupan (%)", "en": "Coverage (%)"},
-    "word.covered": {"id": "Tercakup", "en": "Covered"},
-    "word.total_regions": {"id": "Jumlah kabupaten/kota", "en": "Regencies/cities"},
     "nav.provinces": {"id": "Provinsi", "en": "Provinces"},
     "nav.gaps": {"id": "Belum ada MPP", "en": "No MPP yet"},
     "nav.region": {"id": "Detail Daerah", "en": "Region detail"},
@@ -58,6 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.agency": {"id": "Instansi", "en": "Agency"},
     "kind.kabupaten": {"id": "Kabupaten", "en": "Regency"},
     "kind.kota": {"id": "Kota", "en": "City"},
+    "kind.province_named": {"id": "Provinsi {name}", "en": "{name} Province"},
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.excel": {"id": "Unduh Excel", "en": "Download Excel"},
     "column.id": {"id": "#", "en": "#"},

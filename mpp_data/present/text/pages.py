@@ -133,7 +133,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{with_data} malls with participation data. {without_data} operating malls sent no data: they count as "
         "“no data”, not as “agency absent”.",
     },
-    "agencies.no_data": {"id": "Tidak ada data", "en": "No data"},
+    "agencies.successor_note": {
+        "id": "Kementerian Hukum, Kementerian HAM dan Kementerian Imigrasi dan Pemasyarakatan (pecahan "
+        "Kemenkumham, akhir 2024) dihitung sebagai Kemenkumham; KP2MI dihitung sebagai BP2MI.",
+        "en": "The Ministries of Law, of Human Rights and of Immigration and Corrections (split from "
+        "Kemenkumham in late 2024) count as Kemenkumham; KP2MI counts as BP2MI.",
+    },
     "agencies.work_list": {"id": "Daftar kerja per instansi", "en": "Work list per agency"},
     "agencies.choose": {"id": "Instansi", "en": "Agency"},
     "agencies.work_list_summary": {
@@ -145,7 +150,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Median layanan per MPP: {median} (dari {malls} MPP dengan jumlah layanan).",
         "en": "Median services per mall: {median} (over {malls} malls with a service count).",
     },
-    "agencies.services_by_agency": {"id": "Jumlah layanan per instansi", "en": "Services per agency"},
     "agencies.no_services": {
         "id": "Ekspor keikutsertaan tidak memuat jumlah layanan per instansi.",
         "en": "The participation exports carry no service counts per agency.",

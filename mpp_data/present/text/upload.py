@@ -27,7 +27,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.files": {"id": "Berkas ekspor", "en": "Export files"},
     "upload.reading": {"id": "Membaca {file} ({step} dari {steps})…", "en": "Reading {file} ({step} of {steps})…"},
-    "upload.read_done": {"id": "Selesai membaca.", "en": "Finished reading."},
     "upload.recognised": {"id": "Yang dikenali", "en": "What was recognised"},
     "upload.recognised_help": {
         "id": "Setiap kolom dan arti yang dipakai. Ubah arti kolom jika salah; berkas akan diperiksa ulang.",
@@ -112,10 +111,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas “{file}” berisi terlalu banyak sel ({cells} juta). Hapus baris dan kolom kosong lalu unggah lagi.",
         "en": "The file “{file}” holds too many cells ({cells} million). Delete empty rows and columns and upload "
         "it again.",
-    },
-    "error.region_not_found": {
-        "id": "Kabupaten/kota “{region}” tidak ada di daftar resmi.",
-        "en": "Regency/city “{region}” is not in the official list.",
     },
     "reason.empty": {"id": "berkas kosong", "en": "the file is empty"},
     "reason.not_a_workbook": {"id": "bukan berkas Excel/ODS yang sah", "en": "not a valid Excel/ODS file"},
