@@ -5,6 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.errors import MppDataError
 from mpp_data.present import maps
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
 from ui import cache, page, upload
 
@@ -25,7 +26,7 @@ with page.boundary() as view:
             try:
                 saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
             except MppDataError:
-                st.error(t("upload.boundaries_invalid", lang, file=geojson.name))
+                st.error(t("upload.boundaries_invalid", lang, file=md_text(geojson.name)))
             else:
                 st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
                 if report := maps.boundaries_report(saved, lang):
@@ -89,7 +90,7 @@ with page.boundary() as view:
         for index, question in enumerate(questions[:40]):
             options = ["", *question.candidates, *(c for c in choices if c not in question.candidates)]
             chosen[question.written] = st.selectbox(
-                t("upload.fix_choose", lang, written=question.written, rows=question.rows),
+                t("upload.fix_choose", lang, written=md_text(question.written), rows=question.rows),
                 options,
                 format_func=lambda c: choices.get(c, t("upload.fix_placeholder", lang)),
                 key=f"fix_region_{index}",
@@ -109,7 +110,8 @@ with page.boundary() as view:
     st.subheader(t("upload.recognised", lang))
     st.caption(t("upload.recognised_help", lang))
     for index, sheet in enumerate(result.sheets):
-        with st.expander(f"{sheet.file} · {sheet.sheet} · {t(f'upload.kind.{sheet.kind}', lang)}", expanded=False):
+        title = f"{md_text(sheet.file)} · {md_text(sheet.sheet)} · {t(f'upload.kind.{sheet.kind}', lang)}"
+        with st.expander(title, expanded=False):
             st.dataframe(
                 {
                     t("column.header", lang): list(sheet.columns),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -62,30 +63,41 @@ def format_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     return _babel_date(value, format="d MMMM y", locale=babel_locale(lang))
 
 
-def issue_message(issue: dict, lang: str) -> str:
-    """One issue (see ``validate``) as a sentence naming sheet, row and column."""
+def _escaped(params: dict, escape: Callable[[str], str] | None) -> dict:
+    """The text values from a file made safe for where the sentence is shown (``present.safe``)."""
+    return {k: escape(v) if escape and isinstance(v, str) else v for k, v in params.items()}
+
+
+def issue_message(issue: dict, lang: str, escape: Callable[[str], str] | None = None) -> str:
+    """One issue (see ``validate``) as a sentence naming sheet, row and column; ``escape`` (such as
+    ``safe.md_text``) is applied to the values from the file, never to the sentence."""
     params = dict(issue.get("params") or {})
-    where_params = {
+    where_params = _escaped({
         "sheet": issue.get("sheet") or "–",
         "row": issue.get("row") if issue.get("row") is not None else "–",
         "column": issue.get("column") or "–",
-    }
+    }, escape)  # fmt: skip
     where_key = "where" if issue.get("row") is not None else "where.sheet"
     where = t(where_key, lang, **where_params)
     if "error_code" in params:  # the whole file could not be read
-        return error_message(params.pop("error_code"), params, lang)
+        return error_message(params.pop("error_code"), params, lang, escape)
     suggestions = params.pop("suggestions", "")
     hint = t("issue.hint.did_you_mean", lang, suggestions=suggestions) if suggestions else ""
     key = f"issue.{issue['kind']}" + (".conflict" if params.pop("conflict", False) else "")
-    return t(key, lang, value=issue.get("value", ""), where=where, hint=hint, suggestions=suggestions, **params)
+    value = _escaped({"value": issue.get("value", "")}, escape)["value"]
+    return t(key, lang, value=value, where=where, hint=hint, suggestions=suggestions, **_escaped(params, escape))
 
 
-def error_message(code: str, params: dict, lang: str) -> str:
-    """A stopping error's text; ``reason`` codes are translated too."""
+def error_message(code: str, params: dict, lang: str, escape: Callable[[str], str] | None = None) -> str:
+    """A stopping error's text; ``reason`` codes are translated too. ``escape`` as in ``issue_message``."""
     filled = dict(params)
     variant = filled.pop("variant", None)
     if variant and f"{code}.{variant}" in MESSAGES:
         code = f"{code}.{variant}"
-    if "reason" in filled and f"reason.{filled['reason']}" in MESSAGES:
-        filled["reason"] = t(f"reason.{filled['reason']}", lang, **filled)
+    reason = filled.pop("reason", None)
+    filled = _escaped(filled, escape)
+    if reason is not None and f"reason.{reason}" in MESSAGES:
+        filled["reason"] = t(f"reason.{reason}", lang, **filled)
+    elif reason is not None:
+        filled["reason"] = _escaped({"reason": reason}, escape)["reason"]
     return t(code, lang, **filled)
