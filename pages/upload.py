@@ -13,6 +13,7 @@ with page.boundary() as view:
     lang = view.lang
     st.title(t("upload.title", lang))
     st.write(t("upload.intro", lang))
+    limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
 
     if loaded := upload.take_loaded():
         st.success(t("upload.loaded", lang, **loaded["summary"]))
@@ -21,7 +22,9 @@ with page.boundary() as view:
 
     with st.expander(t("upload.boundaries", lang), expanded=False):
         st.caption(t("upload.boundaries_help", lang))
-        geojson = st.file_uploader(t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file")
+        geojson = st.file_uploader(
+            t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file", max_upload_size=limit_mb
+        )
         if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
             try:
                 saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
@@ -37,6 +40,7 @@ with page.boundary() as view:
         type=["xlsx", "xlsm", "xls", "ods", "csv"],
         accept_multiple_files=True,
         key="upload_files",
+        max_upload_size=limit_mb,
     )
     files = upload.uploaded_files(widget)
     if not files:
