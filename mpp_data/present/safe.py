@@ -16,8 +16,9 @@ import re
 #: The ASCII punctuation that can open Markdown on one line (CommonMark lets a backslash escape any of
 #: it): code, emphasis, strikethrough, link and image brackets, HTML and autolinks, entities, headings,
 #: tables, math, Streamlit's ``:directive[...]``, list and rule markers. ``( ) " ' { }`` mean something
-#: only after an unescaped ``]``; ``.`` and ``)`` only after the digits that open an ordered list.
-_MARKUP = re.compile(r"([\\`*_~\[\]!<>&#|$:+-])")
+#: only after an unescaped ``]``; ``.`` and ``)`` only after the digits that open an ordered list; ``_``
+#: inside a word never emphasises (``mpp_malls_sample.xlsx`` stays as it is).
+_MARKUP = re.compile(r"([\\`*~\[\]!<>&#|$:+-]|(?<![^\W_])_|_(?![^\W_]))")
 _ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 #: U+2060 WORD JOINER: invisible, and it breaks the patterns Streamlit finds in text after parsing

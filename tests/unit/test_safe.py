@@ -20,6 +20,7 @@ HOSTILE = [
     "<b>MPP</b>",
     "`code` and ``more``",
     "*Kab.* _Sanggau_ **tebal** __juga__ ~~coret~~",
+    "snake_case _lead trail_ x__y__z __init__ é_é_ _é_",
     "# Judul",
     "## Mal Pelayanan Publik",
     "$x^2$ and $$y$$",
@@ -77,6 +78,8 @@ def test_plain_names_only_gain_escapes():
     assert md_text("1. Kab. Sanggau") == "1\\. Kab. Sanggau", "not an ordered list"
     assert md_text(None) == ""
     assert md_text(61.03) == "61.03"
+    assert md_text("mpp_malls_sample.xlsx") == "mpp_malls_sample.xlsx", "an underscore inside a word is no emphasis"
+    assert md_text("_a_ __b__ c_") == "\\_a\\_ \\_\\_b\\_\\_ c\\_"
 
 
 @given(st.text())
