@@ -18,8 +18,8 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.runtime  ## set up and open the dashboard (sample data until real exports are uploaded)
-	$(PY) -m streamlit run dashboard.py
+run: $(VENV)/.runtime  ## set up and open the dashboard on 127.0.0.1 (MPP_ADDRESS, MPP_MAX_UPLOAD_MB apply)
+	$(PY) scripts/run_dashboard.py
 
 test: $(VENV)/.dev  ## set up and run lint and the whole test suite (PostgreSQL and browser tests included)
 	bash scripts/ensure_postgres.sh

@@ -16,6 +16,8 @@ SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
 class Settings:
     database_url: str
     max_upload_bytes: int = 50 * 1024 * 1024
+    #: The interface ``make run`` listens on: only this machine unless set (see README, serving colleagues).
+    address: str = "127.0.0.1"
     debug: bool = False
     #: The date by which every kabupaten/kota should have an MPP; editable on the Overview page.
     target_date: dt.date = dt.date(2029, 12, 31)
@@ -32,8 +34,14 @@ class Settings:
         return cls(
             database_url=url,
             max_upload_bytes=int(max_mb * 1024 * 1024),
+            address=env.get("MPP_ADDRESS") or "127.0.0.1",
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
             briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,
         )
+
+    @property
+    def max_upload_mb(self) -> int:
+        """The upload limit in whole MB of 2**20 bytes, rounded up, for Streamlit's uploader (it takes an int)."""
+        return max(1, -(-self.max_upload_bytes // 2**20))

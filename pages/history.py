@@ -5,6 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import display as presentation
 from mpp_data.present import exports
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
 from ui import cache, controls, page
 
@@ -26,10 +27,10 @@ with page.boundary() as view:
     st.subheader(t("history.originals", lang, snapshot=chosen))
     for index, source in enumerate(service.source_files(cache.store(), chosen)):
         left, right = st.columns(2)
-        left.download_button(t("history.download_file", lang, file=source.file_name), source.content, source.file_name,
+        left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content, source.file_name,
                              key=f"original_{chosen}_{index}")  # fmt: skip
         right.download_button(
-            t("history.download_report", lang, file=source.file_name),
+            t("history.download_report", lang, file=md_text(source.file_name)),
             exports.to_csv_bytes(presentation.report_table(source.report, lang)),
             f"{source.file_name}.laporan.csv", "text/csv", key=f"report_{chosen}_{index}",
         )  # fmt: skip

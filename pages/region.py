@@ -4,6 +4,7 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present import display as presentation
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, t
 from ui import cache, controls, page
 
@@ -42,7 +43,7 @@ with page.boundary() as view:
     else:
         left, right = st.columns(2)
         left.subheader(t("region.agencies", lang))
-        left.markdown("\n".join(f"- {a}" for a in present) or "–")
+        left.markdown("\n".join(f"- {md_text(a)}" for a in present) or "–")
         right.subheader(t("region.missing_mou", lang))
-        right.markdown("\n".join(f"- {a}" for a in missing) or "–")
+        right.markdown("\n".join(f"- {md_text(a)}" for a in missing) or "–")
     controls.source_caption(view)

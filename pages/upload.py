@@ -5,6 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.errors import MppDataError
 from mpp_data.present import maps
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, issue_kind_label, t
 from ui import cache, page, upload
 
@@ -12,6 +13,7 @@ with page.boundary() as view:
     lang = view.lang
     st.title(t("upload.title", lang))
     st.write(t("upload.intro", lang))
+    limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
 
     if loaded := upload.take_loaded():
         st.success(t("upload.loaded", lang, **loaded["summary"]))
@@ -20,12 +22,14 @@ with page.boundary() as view:
 
     with st.expander(t("upload.boundaries", lang), expanded=False):
         st.caption(t("upload.boundaries_help", lang))
-        geojson = st.file_uploader(t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file")
+        geojson = st.file_uploader(
+            t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file", max_upload_size=limit_mb
+        )
         if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
             try:
                 saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
             except MppDataError:
-                st.error(t("upload.boundaries_invalid", lang, file=geojson.name))
+                st.error(t("upload.boundaries_invalid", lang, file=md_text(geojson.name)))
             else:
                 st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
                 if report := maps.boundaries_report(saved, lang):
@@ -36,6 +40,7 @@ with page.boundary() as view:
         type=["xlsx", "xlsm", "xls", "ods", "csv"],
         accept_multiple_files=True,
         key="upload_files",
+        max_upload_size=limit_mb,
     )
     files = upload.uploaded_files(widget)
     if not files:
@@ -90,7 +95,7 @@ with page.boundary() as view:
         for index, question in enumerate(questions[:40]):
             options = ["", *question.candidates, *(c for c in choices if c not in question.candidates)]
             chosen[question.written] = st.selectbox(
-                t("upload.fix_choose", lang, written=question.written, rows=question.rows),
+                t("upload.fix_choose", lang, written=md_text(question.written), rows=question.rows),
                 options,
                 format_func=lambda c: choices.get(c, t("upload.fix_placeholder", lang)),
                 key=f"fix_region_{index}",
@@ -110,7 +115,8 @@ with page.boundary() as view:
     st.subheader(t("upload.recognised", lang))
     st.caption(t("upload.recognised_help", lang))
     for index, sheet in enumerate(result.sheets):
-        with st.expander(f"{sheet.file} · {sheet.sheet} · {t(f'upload.kind.{sheet.kind}', lang)}", expanded=False):
+        title = f"{md_text(sheet.file)} · {md_text(sheet.sheet)} · {t(f'upload.kind.{sheet.kind}', lang)}"
+        with st.expander(title, expanded=False):
             st.dataframe(
                 {
                     t("column.header", lang): list(sheet.columns),

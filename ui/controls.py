@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, t
 from ui.page import View
 
@@ -34,7 +35,7 @@ def source_caption(view: View) -> None:
             "source.caption",
             view.lang,
             snapshot=view.snapshot_id,
-            files=", ".join(view.snapshot["source_files"]),
+            files=", ".join(md_text(f) for f in view.snapshot["source_files"]),
             created=format_date(created.date() if hasattr(created, "date") else created, view.lang),
         )
     )

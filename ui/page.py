@@ -25,6 +25,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import DEFAULT_LANGUAGE, LANGUAGES, error_message, t
 from ui import cache
 
@@ -66,7 +67,7 @@ def _guard(lang: str) -> Iterator[None]:
     try:
         yield
     except MppDataError as exc:
-        st.error(error_message(exc.code, exc.params, lang))
+        st.error(error_message(exc.code, exc.params, lang, escape=md_text))
         st.stop()
     except Exception as exc:
         error_id = uuid.uuid4().hex[:8]

@@ -8,6 +8,7 @@ import hashlib
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
 
 FIELDS = service.UPLOAD_FIELDS
@@ -40,11 +41,11 @@ def checked(files: list[service.UploadedFile], store, lang: str) -> service.Inge
     cached = st.session_state.get(_CHECK)
     if cached and cached[0] == key:
         return cached[1]
-    bar = st.progress(0.0, text=t("upload.reading", lang, file=files[0].name, step=1, steps=len(files)))
+    bar = st.progress(0.0, text=t("upload.reading", lang, file=md_text(files[0].name), step=1, steps=len(files)))
 
     def report(step: int, steps: int, name: str) -> None:
         if step < steps:
-            bar.progress(step / steps, text=t("upload.reading", lang, file=name, step=step + 1, steps=steps))
+            bar.progress(step / steps, text=t("upload.reading", lang, file=md_text(name), step=step + 1, steps=steps))
 
     result = service.ingest_files(files, store, dry_run=True, column_overrides=overrides, progress=report)
     bar.empty()

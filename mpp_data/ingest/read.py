@@ -38,13 +38,24 @@ class RawSheet:
     rows: list[list[object]]
 
 
+def megabytes(size: int) -> float | int:
+    """Bytes in the MB every size message uses: 1 MB = 2**20 bytes, as ``MPP_MAX_UPLOAD_MB`` and
+    Streamlit's ``server.maxUploadSize`` count it; whole numbers without a decimal.
+
+    >>> megabytes(50 * 2**20), megabytes(60_000_000)
+    (50, 57.2)
+    """
+    mb = round(size / 2**20, 1)
+    return int(mb) if mb == int(mb) else mb
+
+
 def iter_sheets(file_name: str, content: bytes, max_bytes: int) -> Iterator[RawSheet]:
     """Every sheet of one file, each as soon as it is read, the next one read meanwhile.
 
     Raises a typed error for a file that cannot be read at all: at the first step for most, at the
     sheet for a damaged or oversized one, so a caller drops what it took from that file."""
     if len(content) > max_bytes:
-        raise FileTooLarge(file=file_name, size_mb=round(len(content) / 1e6, 1), limit_mb=round(max_bytes / 1e6))
+        raise FileTooLarge(file=file_name, size_mb=megabytes(len(content)), limit_mb=megabytes(max_bytes))
     if not content.strip():
         raise UnreadableFile(file=file_name, reason="empty")
     if content.startswith(_ZIP):
@@ -69,9 +80,7 @@ def _refuse_zip_bomb(file_name: str, content: bytes) -> None:
     unpacked = sum(m.file_size for m in members)
     packed = max(sum(m.compress_size for m in members), 1)
     if unpacked > MAX_UNPACKED_BYTES or (unpacked > 50_000_000 and unpacked / packed > MAX_RATIO):
-        raise FileTooLarge(
-            file=file_name, size_mb=round(unpacked / 1e6), packed_mb=round(packed / 1e6, 1), variant="unpacked"
-        )
+        raise FileTooLarge(file=file_name, size_mb=megabytes(unpacked), packed_mb=megabytes(packed), variant="unpacked")
 
 
 def _read_workbook(file_name: str, content: bytes) -> Iterator[RawSheet]:

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from mpp_data.analysis.metrics import compute_region_status, status_as_of
 from mpp_data.present.charts import STATUS_COLOURS, apply_layout
+from mpp_data.present.safe import hover_text, md_text
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from mpp_data.reference.geo import Boundaries, bounds
 
@@ -37,9 +38,9 @@ def compute_map_regions(
 
 
 def _hover(row: pd.Series, lang: str) -> str:
-    lines = [f"<b>{row['name']}</b>", row["province_name"], t(f"status.{row['status']}", lang)]
+    lines = [f"<b>{hover_text(row['name'])}</b>", hover_text(row["province_name"]), t(f"status.{row['status']}", lang)]
     if row["mall_names"]:
-        lines.append(row["mall_names"])
+        lines.append(hover_text(row["mall_names"]))
     if row["operating_since"] is not None and not pd.isna(row["operating_since"]):
         lines.append(f"{t('map.inaugurated', lang)}: {format_date(row['operating_since'], lang)}")
     if not pd.isna(row["agencies"]):
@@ -96,7 +97,7 @@ def region_map(
             else:
                 colour = _coverage_colour(province_coverage.get(code[:2], 0.0))
             polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-            fig.add_trace(_rings_trace([p[0] for p in polygons], colour, "white", f"shade {code}"))
+            fig.add_trace(_rings_trace([p[0] for p in polygons], colour, "white", f"shade {hover_text(code)}"))
     for status in STATUS_ORDER:
         rows = table[(table["status"] == status) & table["lat"].notna()]
         fig.add_trace(
@@ -165,6 +166,6 @@ def boundaries_report(boundaries: Boundaries, lang: str) -> str | None:
         "map.boundaries_report",
         lang,
         unknown=format_number(len(boundaries.unknown_codes), lang),
-        unknown_list=", ".join(boundaries.unknown_codes[:10]) or "–",
+        unknown_list=", ".join(md_text(c) for c in boundaries.unknown_codes[:10]) or "–",
         missing=format_number(len(boundaries.missing_regions), lang),
     )

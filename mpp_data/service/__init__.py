@@ -40,6 +40,7 @@ from mpp_data.service.views import (
     latest_snapshot_id,
     list_snapshots,
     map_regions,
+    max_upload_mb,
     province_names,
     region_malls,
     region_options,
@@ -58,6 +59,6 @@ __all__ = [
     "sample_files", "snapshot_diff",
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "coverage_by_province", "database_url",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
-    "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
+    "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
 ]  # fmt: skip

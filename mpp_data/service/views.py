@@ -33,6 +33,11 @@ def target_date() -> dt.date:
     return Settings.from_env().target_date
 
 
+def max_upload_mb() -> int:
+    """The largest upload in whole MB of 2**20 bytes (``MPP_MAX_UPLOAD_MB``, rounded up), for the uploaders."""
+    return Settings.from_env().max_upload_mb
+
+
 def default_as_of(data: SnapshotData) -> dt.date:
     """The newest date in the snapshot: the sidebar's as-of date until someone picks another."""
     return metrics.default_as_of(data.malls)
