@@ -1,4 +1,4 @@
-"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,briefing} ...``."""
+"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,briefing,db} ...``."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ import datetime as dt
 import json
 import logging
 import sys
+from pathlib import Path
 
 import pandas as pd
+import sqlalchemy as sa
 
 from mpp_data import service
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present.text import error_message, issue_message
 from mpp_data.reference.regions import official_regions
+from mpp_data.store.migrate import schema_revision
 from mpp_data.store.snapshots import Store
 
 
@@ -181,6 +184,22 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db(args: argparse.Namespace) -> int:
+    """``db upgrade`` brings the store's schema to the newest revision; ``db current`` only reports it."""
+    url = args.db or Settings.from_env().database_url
+    if args.action == "upgrade":
+        store = Store(url)  # opening a store upgrades it
+        revision = schema_revision(store.engine)
+    elif url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        revision = None  # looking must not create the file
+    else:
+        engine = sa.create_engine(url)
+        revision = schema_revision(engine)
+        engine.dispose()
+    print(revision or "none (no schema yet, or written before migrations: run `db upgrade`)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
@@ -235,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
     snapshots.add_argument("--db")
     snapshots.set_defaults(func=cmd_snapshots)
+
+    db = sub.add_parser("db", help="the store's schema: upgrade to the newest revision, or show the current one")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
+    db.set_defaults(func=cmd_db)
     return parser
 
 

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from mpp_data.errors import SnapshotNotFound
+from mpp_data.store.migrate import upgrade_schema
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +142,7 @@ class NewSnapshot:
 
 
 class Store:
-    """One database, SQLite by default or PostgreSQL through a URL. The schema is created on first use."""
+    """One database, SQLite by default or PostgreSQL through a URL, its schema migrated on opening."""
 
     def __init__(self, url: str) -> None:
         if url.startswith("sqlite:///"):
@@ -150,7 +151,7 @@ class Store:
         self.engine: Engine = sa.create_engine(url, future=True)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        upgrade_schema(self.engine)  # every entry point opens its store here
 
     def dispose(self) -> None:
         self.engine.dispose()
