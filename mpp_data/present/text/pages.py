@@ -62,10 +62,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Semua {total} kabupaten/kota sudah memiliki MPP.",
         "en": "All {total} regencies/cities already have an MPP.",
     },
+    "forecast.sentence_slowest_beyond": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), seluruh {total} kabupaten/kota "
+        "akan memiliki MPP sekitar {month}. Dengan laju 12 bulan tercepat dalam tiga tahun terakhir paling cepat "
+        "{earliest}; dengan laju terlambat, lebih dari {years} tahun lagi (setelah {horizon}).",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), all {total} regencies/cities "
+        "would have an MPP around {month}. At the fastest 12-month pace of the last three years, {earliest} at the "
+        "earliest; at the slowest, more than {years} years from now (after {horizon}).",
+    },
+    "forecast.beyond_horizon": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), cakupan penuh seluruh {total} "
+        "kabupaten/kota akan memakan waktu lebih dari {years} tahun (setelah {horizon}), juga dengan laju 12 bulan "
+        "tercepat dalam tiga tahun terakhir.",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), covering all {total} "
+        "regencies/cities would take more than {years} years (after {horizon}), even at the fastest 12-month pace "
+        "of the last three years.",
+    },
+    "forecast.beyond_horizon_fastest": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), cakupan penuh seluruh {total} "
+        "kabupaten/kota akan memakan waktu lebih dari {years} tahun (setelah {horizon}); dengan laju 12 bulan "
+        "tercepat dalam tiga tahun terakhir, paling cepat {earliest}.",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), covering all {total} "
+        "regencies/cities would take more than {years} years (after {horizon}); at the fastest 12-month pace of "
+        "the last three years, {earliest} at the earliest.",
+    },
     "forecast.stalled": {
         "id": "Dalam 12 bulan terakhir tidak ada kabupaten/kota yang baru tercakup; dengan laju ini cakupan penuh "
-        "tidak tercapai.",
-        "en": "No regency/city was newly covered in the last 12 months; at this pace full coverage is never reached.",
+        "tidak tercapai dalam {years} tahun ke depan.",
+        "en": "No regency/city was newly covered in the last 12 months; at this pace full coverage is not reached "
+        "within the next {years} years.",
     },
     "forecast.not_enough": {
         "id": "Data belum cukup untuk perkiraan: perlu sedikitnya dua tanggal peresmian.",
