@@ -23,6 +23,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.covered_regions": {"id": "Kabupaten/kota tercakup", "en": "Covered regencies/cities"},
     "chart.by_province.title": {"id": "Cakupan per provinsi", "en": "Coverage by province"},
     "chart.hover.covered_of": {"id": "{covered} dari {total} kabupaten/kota", "en": "{covered} of {total}"},
+    "kpi.pipeline_date": {"id": "tercatat per {date}", "en": "as recorded on {date}"},
+    "kpi.pipeline_help": {
+        "id": "Tahap dibangun dan direncanakan hanya tercatat pada unggahan #{snapshot} ({date}); data tidak "
+        "menyimpan tahap ini untuk tanggal lain, jadi angka ini tidak mengikuti tanggal acuan.",
+        "en": "The stages being built and planned are recorded only as of upload #{snapshot} ({date}); the data "
+        "keeps no stage for other dates, so this figure does not follow the as-of date.",
+    },
     "kpi.delta_help": {"id": "Perubahan sejak {date}.", "en": "Change since {date}."},
     "chart.batch": {"id": "Peresmian serentak: {count} daerah", "en": "Batch inauguration: {count} regions"},
     "chart.batches": {"id": "Peresmian serentak", "en": "Batch inaugurations"},
