@@ -110,10 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "provinces.regions_of": {"id": "Kabupaten/kota di {province}", "en": "Regencies/cities in {province}"},
     "gaps.title": {"id": "Kabupaten/Kota Belum Ada MPP", "en": "Regencies/Cities Without an MPP"},
     "gaps.summary": {
-        "id": "{count} kabupaten/kota belum memiliki MPP beroperasi per {date}: {under_construction} sedang "
-        "dibangun, {planned} direncanakan, {none} belum ada rencana.",
-        "en": "{count} regencies/cities have no operating MPP as of {date}: {under_construction} being built, "
-        "{planned} planned, {none} with no plan yet.",
+        "id": "{count} kabupaten/kota belum memiliki MPP beroperasi per {date}: {under_construction} dalam "
+        "pembangunan, {planned} direncanakan, {none} belum ada MPP.",
+        "en": "{count} regencies/cities have no operating MPP as of {date}: {under_construction} under "
+        "construction, {planned} planned, {none} with no MPP yet.",
     },
     "gaps.filter_stage": {"id": "Tahap", "en": "Stage"},
     "gaps.search": {"id": "Cari nama", "en": "Search by name"},
