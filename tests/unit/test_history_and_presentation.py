@@ -148,3 +148,19 @@ def test_a_date_set_or_cleared_is_a_date_correction():
         [D(2020, 1, 10), None],
         [None, D(2024, 5, 2)],
     ]
+
+
+def test_the_region_page_opens_on_the_first_region_with_a_mall():
+    status = metrics.compute_region_status(MALLS, REGIONS, D(2023, 4, 30))  # only 11.01 operates then
+    assert presentation.first_region_with_mall(status, ["11.71", "12.01", "11.01"]) == "11.01"
+    assert presentation.first_region_with_mall(status, ["12.02", "12.01"]) == "12.02"  # planned: a mall, not yet open
+    without = metrics.compute_region_status(MALLS.iloc[:0], REGIONS, D(2023, 4, 30))
+    assert presentation.first_region_with_mall(without, ["12.01", "11.01"]) == "12.01"
+    assert presentation.first_region_with_mall(status, []) is None
+
+
+def test_reported_agencies_sum_the_malls_sheet_counts():
+    malls = pd.DataFrame({"mall_name": ["MPP A", "MPP A 2"], "agencies": [21, None]})
+    assert presentation.reported_agencies(malls) == 21
+    assert presentation.reported_agencies(malls.assign(agencies=None)) is None
+    assert presentation.reported_agencies(malls.drop(columns="agencies")) is None

@@ -127,6 +127,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "region.malls": {"id": "MPP di daerah ini", "en": "Malls in this region"},
     "region.no_malls": {"id": "Belum ada MPP tercatat di daerah ini.", "en": "No mall is recorded in this region."},
     "region.agencies": {"id": "Instansi yang hadir", "en": "Agencies present"},
+    "region.agencies_reported": {"id": "Instansi (lembar MPP)", "en": "Agencies (malls sheet)"},
+    "region.agency_sources": {
+        "id": "Dua sumber, dua angka: kolom “Instansi” di tabel di atas ({reported}) adalah “Jumlah Instansi” yang "
+        "dilaporkan di lembar MPP, termasuk instansi daerah. Daftar “Instansi yang hadir” di bawah ({listed}) "
+        "berasal dari lembar keikutsertaan, yang mencatat instansi MoU dan beberapa mitra satu per satu.",
+        "en": "Two sources, two counts: the “Agencies” column in the table above ({reported}) is the “Jumlah "
+        "Instansi” reported on the malls sheet, local agencies included. The “Agencies present” list below "
+        "({listed}) comes from the participation sheet, which records the MoU agencies and a few partners one by "
+        "one.",
+    },
     "region.missing_mou": {"id": "Instansi MoU yang belum hadir", "en": "MoU agencies not yet present"},
     "region.no_participation": {
         "id": "Belum ada data keikutsertaan instansi untuk MPP di daerah ini.",
