@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.present import charts
+from mpp_data.present import charts, kpis
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from ui import cache, controls, page
 
@@ -20,13 +20,11 @@ with page.boundary() as view:
     controls.page_header(view, "overview.title")
 
     def change(key: str, decimals: int = 0, suffix: str = "") -> str:
-        """The KPI's change since the comparison date, with its sign."""
-        delta = now[key] - then[key]
-        return ("+" if delta >= 0 else "−") + format_number(abs(delta), lang, decimals) + suffix
+        """The KPI's change since the comparison date, written so st.metric reads its sign."""
+        return kpis.compute_change(now[key], then[key], lang, decimals, suffix).text
 
     since = t("kpi.delta_help", lang, date=format_date(view.compare, lang))
-    pipeline_now = now["under_construction_malls"] + now["planned_malls"]
-    pipeline_then = then["under_construction_malls"] + then["planned_malls"]
+    recorded = controls.snapshot_date(view)
     covered, pct, operating, pipeline = st.columns(4)
     covered.metric(
         t("kpi.covered", lang),
@@ -38,11 +36,13 @@ with page.boundary() as view:
                help=since)  # fmt: skip
     operating.metric(t("kpi.operating", lang), format_number(now["operating_malls"], lang), change("operating_malls"),
                      help=since)  # fmt: skip
+    # Stages before opening are recorded only as of the upload: the tile names that date, not the as-of date.
     pipeline.metric(
         t("kpi.pipeline", lang),
-        format_number(pipeline_now, lang),
-        ("+" if pipeline_now >= pipeline_then else "−") + format_number(abs(pipeline_now - pipeline_then), lang),
+        format_number(now["under_construction_malls"] + now["planned_malls"], lang),
+        t("kpi.pipeline_date", lang, date=format_date(recorded, lang)),
         delta_color="off",
+        delta_arrow="off",
         help=t(
             "kpi.pipeline_value",
             lang,
@@ -50,7 +50,7 @@ with page.boundary() as view:
             planned=format_number(now["planned_malls"], lang),
         )
         + " "
-        + since,  # fmt: skip
+        + t("kpi.pipeline_help", lang, snapshot=view.snapshot_id, date=format_date(recorded, lang)),
     )
 
     chart, side = st.columns([3, 1])

@@ -5,7 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import display as presentation
 from mpp_data.present.safe import md_text
-from mpp_data.present.text import format_date, t
+from mpp_data.present.text import format_date, format_number, t
 from ui import cache, controls, page
 
 with page.boundary() as view:
@@ -17,30 +17,36 @@ with page.boundary() as view:
     typed = st.text_input(
         t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **page.kept("region_search", "")
     )
+    national = cache.region_status(view.url, view.snapshot_id, view.as_of, None)
+    # with nothing chosen, a region that has a mall, not the first in the list
     wanted = service.find_region(typed) if typed else st.query_params.get("region")
+    opening = wanted if wanted in options else presentation.first_region_with_mall(national, list(options))
     code = st.selectbox(
         t("region.choose", lang), list(options), format_func=options.get, key=f"region_code_{wanted}",
-        index=list(options).index(wanted) if wanted in options else 0,
+        index=list(options).index(opening) if opening in options else 0,
     )  # fmt: skip
     st.query_params["region"] = code
 
-    national = cache.region_status(view.url, view.snapshot_id, view.as_of, None)
     status = presentation.status_label(presentation.status_of(national, code), lang)
     st.markdown(t("region.status", lang, date=format_date(view.as_of, lang), status=f"**{status}**"))
 
     st.subheader(t("region.malls", lang))
-    malls = presentation.display_malls(cache.region_malls(view.url, view.snapshot_id, code, view.as_of), lang)
+    region_malls = cache.region_malls(view.url, view.snapshot_id, code, view.as_of)
+    malls = presentation.display_malls(region_malls, lang)
     if malls.empty:
         st.info(t("region.no_malls", lang))
     else:
-        st.dataframe(
-            malls, hide_index=True, key="region_malls", column_config=controls.column_labels(malls.columns, lang)
-        )
+        labels = controls.column_labels(malls.columns, lang) | {"agencies": t("region.agencies_reported", lang)}
+        st.dataframe(malls, hide_index=True, key="region_malls", column_config=labels)
 
     present, missing, has_data = presentation.region_agencies(data.participation, code)
     if not has_data:
         st.info(t("region.no_participation", lang))
     else:
+        reported = presentation.reported_agencies(region_malls)
+        if reported is not None:  # two sources, two counts: say which is which
+            st.caption(t("region.agency_sources", lang, reported=format_number(reported, lang),
+                         listed=format_number(len(present), lang)))  # fmt: skip
         left, right = st.columns(2)
         left.subheader(t("region.agencies", lang))
         left.markdown("\n".join(f"- {md_text(a)}" for a in present) or "–")

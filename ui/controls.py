@@ -3,6 +3,8 @@ The sidebar itself is drawn once, by the frame (``ui.page``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from mpp_data import service
@@ -28,15 +30,20 @@ def sample_badge(view: View) -> None:
         st.warning(t("badge.sample", view.lang), icon=":material/science:")
 
 
-def source_caption(view: View) -> None:
+def snapshot_date(view: View) -> dt.date:
+    """The day the shown snapshot was uploaded."""
     created = view.snapshot["created_at"]
+    return created.date() if hasattr(created, "date") else created
+
+
+def source_caption(view: View) -> None:
     st.caption(
         t(
             "source.caption",
             view.lang,
             snapshot=view.snapshot_id,
             files=", ".join(md_text(f) for f in view.snapshot["source_files"]),
-            created=format_date(created.date() if hasattr(created, "date") else created, view.lang),
+            created=format_date(snapshot_date(view), view.lang),
         )
     )
 

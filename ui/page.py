@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 _LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 EARLIEST = dt.date(2015, 1, 1)
 _VIEW = "_view"  # the frame's View, taken by the page of the same run
+_COMPARE_AUTO = "_compare_auto"  # the comparison date the frame chose itself (see _follow_as_of)
 ENTRY_POINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
 SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
@@ -144,7 +145,7 @@ def _sidebar() -> View:
     wanted_province = st.query_params.get("province", "")
     st.session_state.setdefault("as_of", _date_param("as_of") or latest)
     st.session_state.setdefault("province", wanted_province if wanted_province in provinces else "")
-    st.session_state.setdefault("compare", _date_param("compare") or service.default_compare(st.session_state["as_of"]))
+    _follow_as_of(_date_param("compare"))
     bar = st.sidebar
     bar.radio(t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
               key="lang")  # fmt: skip
@@ -165,6 +166,21 @@ def _sidebar() -> View:
     )
     _write_query_params(view)
     return view
+
+
+def _follow_as_of(linked: dt.date | None) -> None:
+    """The comparison date follows the as-of date (a year earlier) until someone picks one, and never lies
+    after it. ``_COMPARE_AUTO`` holds the date the frame set itself, so a date that differs was chosen."""
+    as_of = st.session_state["as_of"]
+    if "compare" not in st.session_state:  # first load: a link's date counts as chosen unless it is the default
+        st.session_state[_COMPARE_AUTO] = service.default_compare(as_of)
+        shown = linked
+    else:
+        shown = st.session_state["compare"]
+    chosen = shown if shown is not None and shown != st.session_state.get(_COMPARE_AUTO) else None
+    compare = service.compare_date(as_of, chosen)
+    st.session_state["compare"] = compare
+    st.session_state[_COMPARE_AUTO] = None if compare == chosen else compare
 
 
 def _write_query_params(view: View) -> None:

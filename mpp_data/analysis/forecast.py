@@ -2,7 +2,8 @@
 
 Pace is newly covered kabupaten/kota per month. The forecast uses the pace of the 12 months up to the
 as-of date; its range comes from the slowest and the fastest 12-month pace seen in the three years up
-to that date.
+to that date. The sentences name no month further than ``HORIZON_YEARS`` ahead: at such a pace they
+say "more than 20 years" in words, not a far date or "never".
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mpp_data.present.text import format_date, format_month, format_number, t
 WINDOW_MONTHS = 12
 LOOKBACK_MONTHS = 36
 BATCH_MIN_REGIONS = 5
+HORIZON_YEARS = 20
 
 #: National totals of MPPs from ministry statements (see DOMAIN.md): date, malls, and whether the
 #: statement dates the total by its ``year`` or its ``month`` (``format_period`` words it for the reader).
@@ -53,7 +55,8 @@ def pace_per_month(timeline: pd.DataFrame, end: dt.date, months: int = WINDOW_MO
 
 @dataclass(frozen=True)
 class Forecast:
-    """``full_coverage_month`` and the range are YYYY-MM strings, None when the pace cannot get there."""
+    """``full_coverage_month`` and the range are YYYY-MM strings, None when the pace cannot get there.
+    Sentences name only months up to ``horizon_month`` (see ``bounded``)."""
 
     as_of: dt.date
     covered: int
@@ -65,6 +68,16 @@ class Forecast:
     required_pace_per_month: float | None
     pace_ratio: float | None  # required / current
     enough_data: bool
+    horizon_years: int = HORIZON_YEARS
+
+    @property
+    def horizon_month(self) -> str:
+        """The last month a forecast may name (YYYY-MM)."""
+        return f"{add_months(self.as_of, 12 * self.horizon_years):%Y-%m}"
+
+    def bounded(self, month: str | None) -> str | None:
+        """``month`` when it lies within the horizon; None when it is further away or never comes."""
+        return month if month is not None and month <= self.horizon_month else None
 
     @property
     def remaining(self) -> int:
@@ -80,6 +93,7 @@ class Forecast:
             else round(self.required_pace_per_month, 2),
             "target_date": self.target_date.isoformat(),
             "enough_data": self.enough_data,
+            "horizon_month": self.horizon_month,
         }
 
 
@@ -165,19 +179,9 @@ def describe_forecast(result: Forecast, lang: str) -> list[str]:
         return [t("forecast.not_enough", lang)]
     sentences = []
     if result.pace_per_month <= 0:
-        sentences.append(t("forecast.stalled", lang))
+        sentences.append(t("forecast.stalled", lang, years=result.horizon_years))
     else:
-        sentences.append(
-            t(
-                "forecast.sentence",
-                lang,
-                pace=format_number(result.pace_per_month, lang, 1),
-                total=format_number(result.total, lang),
-                month=format_month(result.full_coverage_month, lang),
-                earliest=format_month(result.range[0], lang),
-                latest=format_month(result.range[1], lang),
-            )  # fmt: skip
-        )
+        sentences.append(_pace_sentence(result, lang))
     if result.required_pace_per_month is None:
         sentences.append(t("forecast.target_passed", lang, target=target))
     elif result.pace_ratio is None:
@@ -194,3 +198,24 @@ def describe_forecast(result: Forecast, lang: str) -> list[str]:
             )  # fmt: skip
         )
     return sentences
+
+
+def _pace_sentence(result: Forecast, lang: str) -> str:
+    """The month at the current pace and the range from the fastest and slowest pace, each bound either
+    a month within the horizon or "more than 20 years" in words."""
+    words = {
+        "pace": format_number(result.pace_per_month, lang, 1),
+        "total": format_number(result.total, lang),
+        "years": result.horizon_years,
+        "horizon": format_month(result.horizon_month, lang),
+    }
+    earliest, latest = (result.bounded(m) for m in result.range)
+    if result.bounded(result.full_coverage_month) is None:
+        if earliest is None:
+            return t("forecast.beyond_horizon", lang, **words)
+        return t("forecast.beyond_horizon_fastest", lang, earliest=format_month(earliest, lang), **words)
+    month = format_month(result.full_coverage_month, lang)
+    if latest is None:
+        return t("forecast.sentence_slowest_beyond", lang, month=month, earliest=format_month(earliest, lang), **words)
+    return t("forecast.sentence", lang, month=month, earliest=format_month(earliest, lang),
+             latest=format_month(latest, lang), **words)  # fmt: skip

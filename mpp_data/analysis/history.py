@@ -56,9 +56,7 @@ def compute_snapshot_diff(
     status_changed = joined[joined["status"] != joined["status_after"]].rename(columns={"status": "status_before"})[
         ["region_code", "mall_name", "status_before", "status_after"]
     ]
-    dates_differ = joined["inaugurated_on"].astype(object).where(joined["inaugurated_on"].notna(), None) != joined[
-        "inaugurated_on_after"
-    ].astype(object).where(joined["inaugurated_on_after"].notna(), None)
+    dates_differ = _dates_differ(joined["inaugurated_on"], joined["inaugurated_on_after"])
     date_changed = joined[dates_differ].rename(
         columns={"inaugurated_on": "inaugurated_before", "inaugurated_on_after": "inaugurated_after"}
     )[["region_code", "mall_name", "inaugurated_before", "inaugurated_after"]]
@@ -71,6 +69,14 @@ def compute_snapshot_diff(
         joined_agencies,
         left_agencies,
     )
+
+
+def _dates_differ(before: pd.Series, after: pd.Series) -> pd.Series:
+    """True where a date was set, cleared or moved. No date in both is no change: pandas compares
+    None with None as unequal, which once counted every undated mall as a correction."""
+    missing_before, missing_after = before.isna(), after.isna()
+    moved = ~missing_before & ~missing_after & (before.astype(object) != after.astype(object))
+    return moved | (missing_before != missing_after)
 
 
 def _present(participation: pd.DataFrame) -> set[tuple[str, str, str]]:

@@ -135,6 +135,24 @@ def status_of(region_status: pd.DataFrame, code: str) -> str:
     return str(found.iloc[0]) if len(found) else "none"
 
 
+def first_region_with_mall(region_status: pd.DataFrame, codes: list[str]) -> str | None:
+    """The first of ``codes`` with an operating mall in ``metrics.compute_region_status``, else the first
+    with any mall, else the first: what the Region page opens on when nothing is chosen."""
+    by_code = region_status.set_index("code")
+    chosen = by_code.reindex([c for c in codes if c in by_code.index])
+    for found in (chosen[chosen["status"] == "operating"], chosen[chosen["malls"] > 0]):
+        if len(found):
+            return str(found.index[0])
+    return codes[0] if codes else None
+
+
+def reported_agencies(region_malls: pd.DataFrame) -> int | None:
+    """The malls sheet's "Jumlah Instansi" summed over one region's malls; None when no mall reports it."""
+    if "agencies" not in region_malls or region_malls["agencies"].isna().all():
+        return None
+    return int(pd.to_numeric(region_malls["agencies"], errors="coerce").sum())
+
+
 def display_work_list(work: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``participation.compute_agency_work_list`` with dates in words, ready to send to the agency."""
     return pd.DataFrame(

@@ -44,7 +44,8 @@ def ingest_files(
     if result.has_errors or dry_run or store is None or (result.malls.empty and result.participation.empty):
         _log_ingest(files, result, started)
         return result
-    snapshot_id, carried = _write_snapshot(store, files, result, is_sample)
+    # the bundled sample re-uploaded is still invented data, whatever the file is called
+    snapshot_id, carried = _write_snapshot(store, files, result, is_sample or contains_sample(files))
     result = IngestResult(result.malls, result.participation, result.issues, result.sheets, result.counts,
                           snapshot_id, carried, result.unreadable)  # fmt: skip
     _log_ingest(files, result, started)
@@ -118,6 +119,12 @@ def _log_ingest(files: list[UploadedFile], result: IngestResult, started: float)
             result.counts["rows_rejected"], result.counts["rows_skipped"], result.snapshot_id,
             time.perf_counter() - started,
         )  # fmt: skip
+
+
+def contains_sample(files: list[UploadedFile]) -> bool:
+    """Whether any of the files is one of the bundled sample workbooks, recognised by content (sha256)."""
+    sample = {sha256(f.content) for f in sample_files()}
+    return any(sha256(f.content) in sample for f in files)
 
 
 def sample_files() -> list[UploadedFile]:

@@ -48,6 +48,11 @@ def default_compare(as_of: dt.date) -> dt.date:
     return forecast.add_months(as_of, -12)
 
 
+def compare_date(as_of: dt.date, chosen: dt.date | None) -> dt.date:
+    """The comparison date in use: the one chosen when it lies on or before ``as_of``, else a year before."""
+    return chosen if chosen is not None and chosen <= as_of else default_compare(as_of)
+
+
 def province_names() -> dict[str, str]:
     """Province code -> name, in Kemendagri order."""
     return regions.province_names()

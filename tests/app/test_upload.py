@@ -94,3 +94,25 @@ def test_a_broken_file_is_explained_and_nothing_loads(app, sqlite_url):
     assert "tidak dapat dibaca" in issues["message"].iloc[0]
     assert app.button(key="load").disabled
     assert store.counts() == before
+
+
+def test_the_bundled_sample_uploaded_again_stays_sample_data(app, sqlite_url):
+    # Recognised by content, not by name: renamed copies of the bundled workbooks are still invented figures.
+    store = Store(sqlite_url)
+    files = [(f"ekspor-{i}.xlsx", f.content, XLSX) for i, f in enumerate(service.sample_files())]
+    app.file_uploader(key="upload_files").set_value(files).run()
+    assert not app.exception, [e.message for e in app.exception]
+    app.button(key="load").click().run()
+    assert not app.exception, [e.message for e in app.exception]
+    latest = store.latest_snapshot_id()
+    assert latest == 2
+    assert store.snapshot(latest)["is_sample"] is True
+    app.switch_page("pages/overview.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert any("Data contoh" in w.value for w in app.warning), "the sample banner is gone"
+
+
+def test_the_sample_is_recognised_by_content():
+    assert service.contains_sample(service.sample_files())
+    assert service.contains_sample([service.UploadedFile("other-name.xlsx", service.sample_files()[1].content)])
+    assert not service.contains_sample([EXPORT])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -118,3 +119,60 @@ def test_batch_days_are_days_with_many_new_regions():
 def test_milestones_only_within_the_data():
     assert [m[1] for m in forecast.milestones_in_range(D(2022, 1, 1), D(2024, 12, 31))] == [56, 152, 208, 272]
     assert forecast.milestones_in_range(None, D(2024, 12, 31)) == []
+
+
+def test_a_slowest_pace_beyond_twenty_years_is_said_in_words():
+    # 24 regions in 2021, then one in 2023: 100 left at one a year is a century; at the fastest 12-month
+    # pace (22 regions, Feb 2021 to Jan 2022) 55 months.
+    dates = [D(2021, m, d) for m in range(1, 13) for d in (1, 15)] + [D(2023, 6, 1)]
+    result = compute_forecast(malls(dates), regions(125), D(2023, 12, 31), D(2029, 12, 31))
+    assert result.range == ("2028-07", None)  # no region at all in some 12 months of 2022
+    assert result.full_coverage_month == "2123-12"
+    assert result.horizon_month == "2043-12"
+    sentence = describe_forecast(result, "id")[0]
+    assert "lebih dari 20 tahun (setelah Desember 2043)" in sentence
+    assert "paling cepat Juli 2028" in sentence
+    assert "tidak pernah" not in sentence
+    english = describe_forecast(result, "en")[0]
+    assert "more than 20 years" in english and "never" not in english
+
+
+def test_forecast_names_no_month_past_the_horizon():
+    # One region a year for three years, 80 left: 80 years at that pace.
+    dates = [D(2021, 6, 1), D(2022, 6, 1), D(2023, 6, 1)]
+    result = compute_forecast(malls(dates), regions(83), D(2023, 12, 31), D(2029, 12, 31))
+    assert result.full_coverage_month == result.range[1] == "2103-12"
+    assert result.bounded(result.full_coverage_month) is None and result.bounded(result.range[0]) is None
+    sentence = describe_forecast(result, "en")[0]
+    assert sentence.startswith("At the pace of the last 12 months (0.1 regencies/cities a month), covering all 83")
+    assert "more than 20 years (after December 2043)" in sentence
+    assert not re.search(r"20[5-9]\d|21\d\d", sentence)
+
+
+def test_stalled_forecast_says_no_never():
+    result = compute_forecast(malls([D(2019, 1, 1), D(2019, 6, 1)]), regions(10), D(2024, 12, 31), D(2029, 12, 31))
+    assert "within the next 20 years" in describe_forecast(result, "en")[0]
+    assert "never" not in describe_forecast(result, "en")[0]
+
+
+def test_the_sample_forecasts_are_bounded_everywhere():
+    # The issue: "rentang November 2030 sampai November 2068" and "sampai tidak pernah" on the sample.
+    from mpp_data import service
+    from mpp_data.reference import regions as official
+
+    data = service.SnapshotData({"id": 0}, *_sample_tables())
+    for as_of in (D(2023, 1, 1), D(2024, 6, 30), D(2025, 12, 15)):
+        for province in (None, *official.province_names()):
+            result = service.forecast_for(data, as_of, D(2029, 12, 31), province)
+            for lang in ("id", "en"):
+                text = " ".join(describe_forecast(result, lang))
+                assert "tidak pernah" not in text and "never" not in text, (as_of, province, text)
+                assert not re.search(r"\b(20[5-9]\d|21\d\d)\b", text), (as_of, province, text)
+
+
+def _sample_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    from mpp_data import service
+
+    result = service.ingest_files(service.sample_files(), None, today=D(2026, 1, 1))
+    malls = result.malls[~result.malls["rejected"]].reset_index(drop=True)
+    return malls, result.participation

@@ -122,3 +122,45 @@ def test_services_per_agency_use_short_names_and_the_readers_number_form():
     per_agency = pd.DataFrame({"agency": ["bpjs_kesehatan", "Bank Kalbar"], "services": [1234, 5]})
     shown = presentation.display_services(per_agency, "id")
     assert shown.to_dict("list") == {"agency": ["BPJS Kesehatan", "Bank Kalbar"], "services": ["1.234", "5"]}
+
+
+def test_identical_snapshots_have_no_date_corrections():
+    # Undated malls (planned, being built) were once counted as "None -> None" date corrections.
+    malls = malls_table(
+        [
+            ("MPP A", "11.01", "11", "operating", D(2020, 1, 10)),
+            ("MPP B", "11.71", "11", "planned", None),
+            ("MPP C", "12.01", "12", "under_construction", None),
+        ]  # fmt: skip
+    )
+    part = participation([("11.01", "MPP A", "polri", True)])
+    diff = compute_snapshot_diff(malls, malls.copy(), part, part.copy())
+    assert diff.summary == dict.fromkeys(diff.summary, 0)
+
+
+def test_a_date_set_or_cleared_is_a_date_correction():
+    before = malls_table([("MPP A", "11.01", "11", "operating", D(2020, 1, 10)),
+                          ("MPP B", "11.71", "11", "planned", None)])  # fmt: skip
+    after = malls_table([("MPP A", "11.01", "11", "operating", None),
+                         ("MPP B", "11.71", "11", "planned", D(2024, 5, 2))])  # fmt: skip
+    diff = compute_snapshot_diff(before, after, participation([]), participation([]))
+    assert diff.date_changed[["inaugurated_before", "inaugurated_after"]].values.tolist() == [
+        [D(2020, 1, 10), None],
+        [None, D(2024, 5, 2)],
+    ]
+
+
+def test_the_region_page_opens_on_the_first_region_with_a_mall():
+    status = metrics.compute_region_status(MALLS, REGIONS, D(2023, 4, 30))  # only 11.01 operates then
+    assert presentation.first_region_with_mall(status, ["11.71", "12.01", "11.01"]) == "11.01"
+    assert presentation.first_region_with_mall(status, ["12.02", "12.01"]) == "12.02"  # planned: a mall, not yet open
+    without = metrics.compute_region_status(MALLS.iloc[:0], REGIONS, D(2023, 4, 30))
+    assert presentation.first_region_with_mall(without, ["12.01", "11.01"]) == "12.01"
+    assert presentation.first_region_with_mall(status, []) is None
+
+
+def test_reported_agencies_sum_the_malls_sheet_counts():
+    malls = pd.DataFrame({"mall_name": ["MPP A", "MPP A 2"], "agencies": [21, None]})
+    assert presentation.reported_agencies(malls) == 21
+    assert presentation.reported_agencies(malls.assign(agencies=None)) is None
+    assert presentation.reported_agencies(malls.drop(columns="agencies")) is None

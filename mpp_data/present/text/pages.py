@@ -23,6 +23,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.covered_regions": {"id": "Kabupaten/kota tercakup", "en": "Covered regencies/cities"},
     "chart.by_province.title": {"id": "Cakupan per provinsi", "en": "Coverage by province"},
     "chart.hover.covered_of": {"id": "{covered} dari {total} kabupaten/kota", "en": "{covered} of {total}"},
+    "kpi.pipeline_date": {"id": "tercatat per {date}", "en": "as recorded on {date}"},
+    "kpi.pipeline_help": {
+        "id": "Tahap dibangun dan direncanakan hanya tercatat pada unggahan #{snapshot} ({date}); data tidak "
+        "menyimpan tahap ini untuk tanggal lain, jadi angka ini tidak mengikuti tanggal acuan.",
+        "en": "The stages being built and planned are recorded only as of upload #{snapshot} ({date}); the data "
+        "keeps no stage for other dates, so this figure does not follow the as-of date.",
+    },
     "kpi.delta_help": {"id": "Perubahan sejak {date}.", "en": "Change since {date}."},
     "chart.batch": {"id": "Peresmian serentak: {count} daerah", "en": "Batch inauguration: {count} regions"},
     "chart.batches": {"id": "Peresmian serentak", "en": "Batch inaugurations"},
@@ -62,10 +69,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Semua {total} kabupaten/kota sudah memiliki MPP.",
         "en": "All {total} regencies/cities already have an MPP.",
     },
+    "forecast.sentence_slowest_beyond": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), seluruh {total} kabupaten/kota "
+        "akan memiliki MPP sekitar {month}. Dengan laju 12 bulan tercepat dalam tiga tahun terakhir paling cepat "
+        "{earliest}; dengan laju terlambat, lebih dari {years} tahun lagi (setelah {horizon}).",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), all {total} regencies/cities "
+        "would have an MPP around {month}. At the fastest 12-month pace of the last three years, {earliest} at the "
+        "earliest; at the slowest, more than {years} years from now (after {horizon}).",
+    },
+    "forecast.beyond_horizon": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), cakupan penuh seluruh {total} "
+        "kabupaten/kota akan memakan waktu lebih dari {years} tahun (setelah {horizon}), juga dengan laju 12 bulan "
+        "tercepat dalam tiga tahun terakhir.",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), covering all {total} "
+        "regencies/cities would take more than {years} years (after {horizon}), even at the fastest 12-month pace "
+        "of the last three years.",
+    },
+    "forecast.beyond_horizon_fastest": {
+        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), cakupan penuh seluruh {total} "
+        "kabupaten/kota akan memakan waktu lebih dari {years} tahun (setelah {horizon}); dengan laju 12 bulan "
+        "tercepat dalam tiga tahun terakhir, paling cepat {earliest}.",
+        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), covering all {total} "
+        "regencies/cities would take more than {years} years (after {horizon}); at the fastest 12-month pace of "
+        "the last three years, {earliest} at the earliest.",
+    },
     "forecast.stalled": {
         "id": "Dalam 12 bulan terakhir tidak ada kabupaten/kota yang baru tercakup; dengan laju ini cakupan penuh "
-        "tidak tercapai.",
-        "en": "No regency/city was newly covered in the last 12 months; at this pace full coverage is never reached.",
+        "tidak tercapai dalam {years} tahun ke depan.",
+        "en": "No regency/city was newly covered in the last 12 months; at this pace full coverage is not reached "
+        "within the next {years} years.",
     },
     "forecast.not_enough": {
         "id": "Data belum cukup untuk perkiraan: perlu sedikitnya dua tanggal peresmian.",
@@ -78,10 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "provinces.regions_of": {"id": "Kabupaten/kota di {province}", "en": "Regencies/cities in {province}"},
     "gaps.title": {"id": "Kabupaten/Kota Belum Ada MPP", "en": "Regencies/Cities Without an MPP"},
     "gaps.summary": {
-        "id": "{count} kabupaten/kota belum memiliki MPP beroperasi per {date}: {under_construction} sedang "
-        "dibangun, {planned} direncanakan, {none} belum ada rencana.",
-        "en": "{count} regencies/cities have no operating MPP as of {date}: {under_construction} being built, "
-        "{planned} planned, {none} with no plan yet.",
+        "id": "{count} kabupaten/kota belum memiliki MPP beroperasi per {date}: {under_construction} dalam "
+        "pembangunan, {planned} direncanakan, {none} belum ada MPP.",
+        "en": "{count} regencies/cities have no operating MPP as of {date}: {under_construction} under "
+        "construction, {planned} planned, {none} with no MPP yet.",
     },
     "gaps.filter_stage": {"id": "Tahap", "en": "Stage"},
     "gaps.search": {"id": "Cari nama", "en": "Search by name"},
@@ -95,6 +127,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "region.malls": {"id": "MPP di daerah ini", "en": "Malls in this region"},
     "region.no_malls": {"id": "Belum ada MPP tercatat di daerah ini.", "en": "No mall is recorded in this region."},
     "region.agencies": {"id": "Instansi yang hadir", "en": "Agencies present"},
+    "region.agencies_reported": {"id": "Instansi (lembar MPP)", "en": "Agencies (malls sheet)"},
+    "region.agency_sources": {
+        "id": "Dua sumber, dua angka: kolom “Instansi” di tabel di atas ({reported}) adalah “Jumlah Instansi” yang "
+        "dilaporkan di lembar MPP, termasuk instansi daerah. Daftar “Instansi yang hadir” di bawah ({listed}) "
+        "berasal dari lembar keikutsertaan, yang mencatat instansi MoU dan beberapa mitra satu per satu.",
+        "en": "Two sources, two counts: the “Agencies” column in the table above ({reported}) is the “Jumlah "
+        "Instansi” reported on the malls sheet, local agencies included. The “Agencies present” list below "
+        "({listed}) comes from the participation sheet, which records the MoU agencies and a few partners one by "
+        "one.",
+    },
     "region.missing_mou": {"id": "Instansi MoU yang belum hadir", "en": "MoU agencies not yet present"},
     "region.no_participation": {
         "id": "Belum ada data keikutsertaan instansi untuk MPP di daerah ini.",
