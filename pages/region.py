@@ -5,7 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_date, t
-from ui import cache, controls, page
+from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
@@ -35,6 +35,7 @@ with page.boundary() as view:
         st.dataframe(
             malls, hide_index=True, key="region_malls", column_config=controls.column_labels(malls.columns, lang)
         )
+        downloads.buttons(view, "malls", "malls", region=code)
 
     present, missing, has_data = presentation.region_agencies(data.participation, code)
     if not has_data:
