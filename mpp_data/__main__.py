@@ -1,4 +1,4 @@
-"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,briefing,db} ...``."""
+"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,export,briefing,db} ...``."""
 
 from __future__ import annotations
 
@@ -200,6 +200,67 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.table == "agency-work-list" and not args.agency:
+        args.parser.error("agency-work-list needs --agency")
+    store = service.open_store(args.db)
+    snapshot_id = args.snapshot or service.latest_snapshot_id(store)
+    if args.file and args.file not in {s.file_name for s in service.source_files(store, snapshot_id)}:
+        args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
+    export = service.export_table(
+        store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,
+        agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
+    )  # fmt: skip
+    if args.output == "-":
+        sys.stdout.buffer.write(export.content)
+    else:
+        with open(args.output, "wb") as out:
+            out.write(export.content)
+        print(f"{args.output} ({export.file_name}, {len(export.content)} bytes)", file=sys.stderr)
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _region_code(text: str) -> str:
+    if text not in set(official_regions()["code"]):
+        raise argparse.ArgumentTypeError(f"not a kabupaten/kota code such as 61.03: {text!r}")
+    return text
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write a table a page offers for download, as the page's button does",
+        description="Write one of the tables the pages offer for download, the same bytes as the page's "
+        "button. Exit codes: 0 written, 2 bad arguments or no such snapshot.",
+    )
+    export.add_argument("table", choices=service.TABLES, help="which table (report: a snapshot's check report)")
+    export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
+    export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
+    export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
+    export.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
+    export.add_argument("--as-of", type=_date, help="YYYY-MM-DD (default: the latest date in the data)")
+    export.add_argument("--province", choices=list(service.province_names()), metavar="CODE",
+                        help="two-digit province code (default: all; provinces always lists all 38)")  # fmt: skip
+    export.add_argument("--agency", choices=list(service.agency_names()), metavar="KEY",
+                        help="agency of agency-work-list: " + ", ".join(service.agency_names()))  # fmt: skip
+    export.add_argument("--region", type=_region_code, help="malls of one kabupaten/kota, by code (61.03)")
+    export.add_argument("--file", help="report of one file of the snapshot (default: every file)")
+    export.add_argument("--stage", action="append", default=[], choices=["under_construction", "planned", "none"],
+                        help="gaps in this pipeline stage (repeatable; default: all)")  # fmt: skip
+    export.add_argument("--search", default="", help="gaps whose name contains this text")
+    export.add_argument(
+        "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of headers and file name"
+    )
+    export.set_defaults(func=cmd_export, parser=export)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
@@ -259,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade", "current"])
     db.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     db.set_defaults(func=cmd_db)
+    _add_export(sub)
     return parser
 
 

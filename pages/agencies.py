@@ -3,10 +3,10 @@
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.present import charts, exports
+from mpp_data.present import charts
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_date, format_number, t
-from ui import cache, controls, page
+from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
@@ -48,15 +48,7 @@ with page.boundary() as view:
     )
     shown = presentation.display_work_list(work, lang)
     st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
-    stamp = f"{agency}-{view.as_of.isoformat()}"
-    csv_button, excel_button = st.columns(2)
-    csv_button.download_button(
-        t("download.csv", lang), exports.to_csv_bytes(shown), f"mpp-tanpa-{stamp}.csv", "text/csv", key="work_csv"
-    )
-    excel_button.download_button(
-        t("download.excel", lang), exports.to_excel_bytes(shown, names[agency]), f"mpp-tanpa-{stamp}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="work_excel",
-    )  # fmt: skip
+    downloads.buttons(view, "agency-work-list", "work", agency=agency)
 
     st.subheader(t("agencies.services", lang))
     services = agencies["services"]

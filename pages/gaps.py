@@ -3,9 +3,8 @@
 import streamlit as st
 
 from mpp_data.present import display as presentation
-from mpp_data.present import exports
 from mpp_data.present.text import format_date, format_number, t
-from ui import cache, controls, page
+from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
@@ -30,14 +29,5 @@ with page.boundary() as view:
     search = right.text_input(t("gaps.search", lang), **page.kept("gap_search", ""))
     shown = presentation.display_gaps(presentation.filter_gaps(gaps, stages, search), lang)
     st.dataframe(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))
-
-    stamp = view.as_of.isoformat()
-    csv_button, excel_button = st.columns(2)
-    csv_button.download_button(
-        t("download.csv", lang), exports.to_csv_bytes(shown), f"belum-ada-mpp-{stamp}.csv", "text/csv", key="gaps_csv"
-    )
-    excel_button.download_button(
-        t("download.excel", lang), exports.to_excel_bytes(shown, t("nav.gaps", lang)), f"belum-ada-mpp-{stamp}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gaps_excel",
-    )  # fmt: skip
+    downloads.buttons(view, "gaps", "gaps", stages=tuple(stages), search=search)
     controls.source_caption(view)

@@ -4,10 +4,9 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present import display as presentation
-from mpp_data.present import exports
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
-from ui import cache, controls, page
+from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
@@ -29,11 +28,8 @@ with page.boundary() as view:
         left, right = st.columns(2)
         left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content, source.file_name,
                              key=f"original_{chosen}_{index}")  # fmt: skip
-        right.download_button(
-            t("history.download_report", lang, file=md_text(source.file_name)),
-            exports.to_csv_bytes(presentation.report_table(source.report, lang)),
-            f"{source.file_name}.laporan.csv", "text/csv", key=f"report_{chosen}_{index}",
-        )  # fmt: skip
+        downloads.button(right, view, "report", "csv", t("history.download_report", lang, file=md_text(source.file_name)),
+                         f"report_{chosen}_{index}", snapshot_id=chosen, file=source.file_name)  # fmt: skip
 
     if len(ids) < 2:
         st.stop()  # st.stop passes through the boundary

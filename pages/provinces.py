@@ -8,7 +8,7 @@ from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_number, t
-from ui import cache, controls, page
+from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
@@ -31,6 +31,7 @@ with page.boundary() as view:
         },  # fmt: skip
     )
     st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
+    downloads.buttons(view, "provinces", "provinces")
 
     names = service.province_names()
     chosen = st.selectbox(

@@ -6,7 +6,7 @@ from mpp_data import service
 from mpp_data.present import display as presentation
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, format_number, t
-from ui import cache, controls, page
+from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
@@ -38,6 +38,7 @@ with page.boundary() as view:
     else:
         labels = controls.column_labels(malls.columns, lang) | {"agencies": t("region.agencies_reported", lang)}
         st.dataframe(malls, hide_index=True, key="region_malls", column_config=labels)
+        downloads.buttons(view, "malls", "malls", region=code)
 
     present, missing, has_data = presentation.region_agencies(data.participation, code)
     if not has_data:

@@ -99,6 +99,15 @@ def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, pr
     return service.agency_work_list(snapshot_data(url, snapshot_id), agency, as_of, province)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def export_table(  # the view's arguments, as the CLI's export passes them
+    url: str, snapshot_id: int, table: str, fmt: str, lang: str, as_of: dt.date, province: str | None, **params: object
+) -> service.Export:
+    return service.export_table(
+        _store(url), snapshot_id, table, fmt, lang=lang, as_of=as_of, province=province, **params
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
     return service.presence_trend(_store(url))

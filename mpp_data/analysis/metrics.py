@@ -164,6 +164,21 @@ def compute_region_malls(malls: pd.DataFrame, code: str, as_of: dt.date) -> pd.D
     return mine[columns].sort_values("mall_name").reset_index(drop=True)
 
 
+def compute_mall_list(
+    malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date, region: str | None = None
+) -> pd.DataFrame:
+    """Every mall (of one kabupaten/kota when ``region`` is given) with its status on ``as_of``:
+    region_code, region_name (the province's name for a province-run mall), mall_name, status,
+    inaugurated_on, agencies, services; by region code, then as ``compute_region_malls`` orders them."""
+    mine = malls if region is None else malls[malls["region_code"] == region]
+    names = dict(zip(regions["code"], regions["name"], strict=True))
+    names |= dict(zip(regions["province_code"], regions["province_name"], strict=True))
+    table = mine.assign(status=status_as_of(mine, as_of), region_name=mine["region_code"].map(names))
+    columns = ["region_code", "region_name"]
+    columns += [c for c in ("mall_name", "status", "inaugurated_on", "agencies", "services") if c in table]
+    return table[columns].sort_values(["region_code", "mall_name"]).reset_index(drop=True)
+
+
 def until(timeline: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """The rows of a dated table (``date`` column) on or before ``as_of``."""
     return timeline[timeline["date"] <= as_of].reset_index(drop=True)

@@ -6,8 +6,10 @@ figures. Pages and the CLI import ``mpp_data.service`` and the presentation buil
 
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
+from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
 from mpp_data.service.briefing import briefing_deck, gather_briefing
+from mpp_data.service.exports import FORMATS, TABLES, export_table
 from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
@@ -69,4 +71,5 @@ __all__ = [
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
+    "FORMATS", "TABLES", "Export", "export_table",
 ]  # fmt: skip

@@ -100,4 +100,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.ignore": {"id": "(abaikan)", "en": "(ignore)"},
     "where": {"id": "sheet {sheet}, baris {row}, kolom {column}", "en": "sheet {sheet}, row {row}, column {column}"},
     "where.sheet": {"id": "sheet {sheet}", "en": "sheet {sheet}"},
+    # downloads: file names, sheet names, yes and no
+    "export.file.gaps": {"id": "belum-ada-mpp", "en": "no-mpp-yet"},
+    "export.file.malls": {"id": "daftar-mpp", "en": "malls"},
+    "export.file.provinces": {"id": "cakupan-provinsi", "en": "province-coverage"},
+    "export.file.agency-work-list": {"id": "mpp-tanpa", "en": "malls-without"},
+    "export.file.report": {"id": "laporan-pemeriksaan", "en": "check-report"},
+    "export.file.report_of": {"id": "{file}.laporan", "en": "{file}.report"},
+    "export.sheet.malls": {"id": "Daftar MPP", "en": "Malls"},
+    "export.sheet.report": {"id": "Laporan pemeriksaan", "en": "Check report"},
+    "export.yes": {"id": "Ya", "en": "Yes"},
+    "export.no": {"id": "Tidak", "en": "No"},
 }
