@@ -21,6 +21,14 @@ class Settings:
     target_date: dt.date = dt.date(2029, 12, 31)
     #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
     boundaries_path: str | None = None
+    #: Untrusted files are parsed in a worker process: the memory it may take on top of its own start,
+    #: and the seconds one file may take, before it is stopped.
+    parse_memory_mb: int = 1024
+    parse_timeout_s: float = 60.0
+    #: Refused before parsing: a sheet declaring more cells or columns, a CSV with a longer line.
+    max_cells: int = 2_000_000
+    max_columns: int = 1_000
+    max_line_bytes: int = 1024 * 1024
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -33,4 +41,9 @@ class Settings:
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
+            parse_memory_mb=int(env.get("MPP_PARSE_MEMORY_MB", "1024")),
+            parse_timeout_s=float(env.get("MPP_PARSE_TIMEOUT_S", "60")),
+            max_cells=int(env.get("MPP_MAX_CELLS", "2000000")),
+            max_columns=int(env.get("MPP_MAX_COLUMNS", "1000")),
+            max_line_bytes=int(float(env.get("MPP_MAX_LINE_KB", "1024")) * 1024),
         )

@@ -33,6 +33,16 @@ class FileTooLarge(MppDataError):
     code = "error.file_too_large"
 
 
+class FileTooComplex(MppDataError):
+    """A file that declares more than may be parsed, or whose parse ran out of memory or crashed."""
+
+    code = "error.file_too_complex"
+
+
+class ParseTimeout(MppDataError):
+    code = "error.parse_timeout"
+
+
 class RegionNotFound(MppDataError):
     code = "error.region_not_found"
 
@@ -44,5 +54,7 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     UnreadableFile,
     EncryptedFile,
     FileTooLarge,
+    FileTooComplex,
+    ParseTimeout,
     RegionNotFound,
 )

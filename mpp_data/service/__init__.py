@@ -6,7 +6,14 @@ figures. Pages and the CLI import ``mpp_data.service`` and the presentation buil
 
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
-from mpp_data.service.loading import SAMPLE_FILES, ingest_files, open_store, remember_alias, sample_files
+from mpp_data.service.loading import (
+    SAMPLE_FILES,
+    ingest_files,
+    open_store,
+    remember_alias,
+    sample_files,
+    store_checked,
+)
 from mpp_data.service.queries import (
     SnapshotData,
     agency_presence,
@@ -27,5 +34,5 @@ __all__ = [
     "agency_presence", "boundary_source", "filter_issues", "find_region", "ingest_files", "issues_table",
     "load_snapshot", "national_figures", "national_summary", "open_store", "parse_boundaries",
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
-    "sample_files", "snapshot_diff",
+    "sample_files", "snapshot_diff", "store_checked",
 ]  # fmt: skip
