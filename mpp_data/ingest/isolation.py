@@ -140,6 +140,15 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child,), name="mpp-parse-worker", daemon=True)
         self.process.start()
         child.close()
+        # A worker that cannot start (say, the parent's main script cannot be imported again) is no
+        # file's fault: that is an error of the service, raised here rather than reported on a file.
+        try:
+            ready = self.conn.poll(120) and self.conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.kill()
+            raise RuntimeError(f"the parse worker did not start (exit code {self.process.exitcode})")
 
     def stop(self) -> None:
         self.conn.close()  # the worker leaves at the end of its pipe
@@ -173,7 +182,7 @@ class _Pool:
             if self.context is None:
                 self.context = _context()
             self.started += 1
-            return _Worker(self.context)
+        return _Worker(self.context)
 
     def _give_back(self, worker: _Worker) -> None:
         with self.lock:
@@ -274,6 +283,7 @@ def _serve(conn: Connection) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     start_rss = _rss_mb()
+    conn.send(("ready",))
     while True:
         try:
             job = conn.recv()
