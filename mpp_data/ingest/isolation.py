@@ -26,6 +26,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 import pandas as pd
+import pyarrow
 
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
@@ -282,6 +283,9 @@ def _serve(conn: Connection) -> None:
     # The Rust reader prints panics on stderr; the parent reports them as a file's problem instead.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
+    # Arrow's default allocator reserves about 1 GB of address space on first use, which the memory cap
+    # would count against the file; the system allocator reserves only what is used.
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     start_rss = _rss_mb()
     conn.send(("ready",))
     while True:
@@ -302,7 +306,6 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
     try:
         for i in job.todo:
             current = i
-            conn.send(("reading", i))
             try:
                 refuse_oversized(job.files[i].name, job.files[i].content, limits)
                 readable.append(i)
