@@ -5,7 +5,7 @@ loaded and (for the isolated way) the parse worker warm. It prints that process'
 before, after the check (dry run), after the load and once the results are dropped, and its peak;
 the parse worker's own peak is printed apart, since the worker is not the dashboard.
 
-    python benchmarks/bench_upload_memory.py [--rows 1000000]
+    python benchmarks/bench_upload_memory.py [--rows 780000]
 """
 
 from __future__ import annotations
@@ -59,6 +59,11 @@ figures["results_dropped"] = rss()
 del files
 gc.collect()
 figures["upload_dropped"] = rss()
+import ctypes, pyarrow
+pyarrow.default_memory_pool().release_unused()
+figures["arrow_released"] = rss()
+ctypes.CDLL("libc.so.6").malloc_trim(0)
+figures["malloc_trimmed"] = rss()
 figures["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 run = isolation.last_run()
 figures["worker_peak"] = run.worker_peak_mb if isolated and run else None
@@ -83,7 +88,7 @@ def build_csv(path: Path, rows: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=780_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "participation_49mb.csv"
