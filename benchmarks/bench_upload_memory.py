@@ -3,7 +3,9 @@
 Each way runs in a fresh process that stands for the dashboard: the store open, the region list
 loaded and (for the isolated way) the parse worker warm. It prints that process's resident memory
 before, after the check (dry run), after the load and once the results are dropped, and its peak;
-the parse worker's own peak is printed apart, since the worker is not the dashboard.
+the parse worker's own peak is printed apart, since the worker is not the dashboard. "in_process" is
+the way before issue #11 for comparison: the file read in the dashboard's process, once to check and
+again to load. At the end Arrow's and malloc's unused memory is released, to show what stays held.
 
     python benchmarks/bench_upload_memory.py [--rows 780000]
 """
