@@ -5,9 +5,12 @@ Builds, in a temporary folder:
 - a long participation CSV of 100,000 rows.
 Then times, each in a fresh process (so peak memory is that run's own), in rounds that run each once:
 - the full ingest (read, find tables, validate, match regions and agencies, write a snapshot to SQLite),
-  with the database already open and the official region list loaded, as in a running dashboard;
+  with the database already open, the official region list loaded and the parse worker warm (started
+  and used once on a tiny file), as in a running dashboard;
 - the same with --dry-run (no database write);
-- the full ingest in a cold process (opening the database and loading the region list timed too);
+- the same check run in the timed process itself, without the parse worker: what isolation costs;
+- the full ingest in a cold process (opening the database, loading the region list and starting the
+  parse worker timed too);
 - a bare ``pandas.read_excel(engine="calamine")`` of the same file: the floor;
 - a bare openpyxl read.
 Imports are done before the clock starts in every run. The target (issue #3): the full ingest within
@@ -89,11 +92,14 @@ settings = dataclasses.replace(Settings.from_env(), max_upload_bytes=10**9)
 content = open(path, "rb").read()
 import python_calamine  # imported before the clock in every mode: no run pays for an import
 store = None
-if mode in ("dry", "full") and warm:
+if mode in ("dry", "full", "inproc") and warm:
     # What a running dashboard has done once at start: the database opened, the official region
     # list loaded. The ingest of the file itself is timed below.
     from mpp_data.reference.regions import RegionMatcher
+    from mpp_data.ingest import isolation
     RegionMatcher()
+    if mode != "inproc":
+        isolation.warm_up(settings)
     store = Store(db) if mode == "full" else None
 start = time.perf_counter()
 if mode == "calamine":
@@ -101,6 +107,10 @@ if mode == "calamine":
         pd.read_csv(path, sep=";")
     else:
         pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+elif mode == "inproc":
+    from mpp_data.ingest.pipeline import check_files
+    result = check_files([UploadedFile(path.rsplit("/", 1)[-1], content)], {}, settings=settings)
+    assert not result.has_errors, result.messages("en")[:3]
 elif mode == "openpyxl":
     import openpyxl
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -114,7 +124,11 @@ else:
                           settings=settings)
     assert not result.has_errors, result.messages("en")[:3]
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+if mode in ("dry", "full"):  # the parse worker's own peak counts too
+    from mpp_data.ingest import isolation
+    peak_mb = max(peak_mb, isolation.last_run().worker_peak_mb or 0)
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 """
 
 
@@ -123,7 +137,9 @@ def run_once(mode: str, path: Path, folder: Path, round_: int) -> dict:
     kind, warm = mode.removesuffix("_cold"), not mode.endswith("_cold")
     db = f"sqlite:///{folder / f'bench_{mode}_{path.stem}_{round_}.sqlite'}"
     out = subprocess.run([sys.executable, "-c", CHILD, kind, str(path), db, str(ROOT), "warm" if warm else "cold"],
-                         capture_output=True, text=True, check=True)  # fmt: skip
+                         capture_output=True, text=True)  # fmt: skip
+    if out.returncode != 0:
+        raise RuntimeError(f"{mode} run failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -147,6 +163,7 @@ LABELS = {
     "calamine": "bare pandas read (floor)",
     "openpyxl": "bare openpyxl read",
     "dry": "ingest --dry-run",
+    "inproc": "same check, no worker",
     "full": "full ingest (with SQLite write)",
     "full_cold": "full ingest, cold process",
 }
@@ -166,8 +183,8 @@ def main() -> None:
               "'x floor' is the median of the ratios within a round. Ingest runs start with the database open "
               "and the official region list loaded, as in a running dashboard; 'cold process' times those too.")  # fmt: skip
         for path, modes in (
-            (workbook, ["calamine", "openpyxl", "dry", "full", "full_cold"]),
-            (long_csv, ["calamine", "dry", "full"]),
+            (workbook, ["calamine", "openpyxl", "inproc", "dry", "full", "full_cold"]),
+            (long_csv, ["calamine", "inproc", "dry", "full"]),
         ):
             figures = measure(modes, path, folder, args.repeat)
             print(f"\n{path.name}")

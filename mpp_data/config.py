@@ -25,6 +25,14 @@ class Settings:
     boundaries_path: str | None = None
     #: A ministry .pptx whose slide masters the meeting briefing uses; the built-in design when unset.
     briefing_template: str | None = None
+    #: Untrusted files are parsed in a worker process: the memory it may take on top of its own start,
+    #: and the seconds one file may take, before it is stopped.
+    parse_memory_mb: int = 1024
+    parse_timeout_s: float = 60.0
+    #: Refused before parsing: a sheet declaring more cells or columns, a CSV with a longer line.
+    max_cells: int = 2_000_000
+    max_columns: int = 1_000
+    max_line_bytes: int = 1024 * 1024
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -39,6 +47,11 @@ class Settings:
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
             briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,
+            parse_memory_mb=int(env.get("MPP_PARSE_MEMORY_MB", "1024")),
+            parse_timeout_s=float(env.get("MPP_PARSE_TIMEOUT_S", "60")),
+            max_cells=int(env.get("MPP_MAX_CELLS", "2000000")),
+            max_columns=int(env.get("MPP_MAX_COLUMNS", "1000")),
+            max_line_bytes=int(float(env.get("MPP_MAX_LINE_KB", "1024")) * 1024),
         )
 
     @property

@@ -33,6 +33,16 @@ class FileTooLarge(MppDataError):
     code = "error.file_too_large"
 
 
+class FileTooComplex(MppDataError):
+    """A file that declares more than may be parsed, or whose parse ran out of memory or crashed."""
+
+    code = "error.file_too_complex"
+
+
+class ParseTimeout(MppDataError):
+    code = "error.parse_timeout"
+
+
 ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
@@ -40,4 +50,6 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     UnreadableFile,
     EncryptedFile,
     FileTooLarge,
+    FileTooComplex,
+    ParseTimeout,
 )

@@ -78,6 +78,21 @@ class IssueKind(Enum):
                       ("file", "size_mb", "limit_mb", "packed_mb", "cells"),
                       {"unpacked": "error.file_too_large.unpacked", "cells": "error.file_too_large.cells"})  # fmt: skip
 
+    FILE_TOO_COMPLEX = ("file_too_complex", Severity.ERROR, "error.file_too_complex",
+                        "the file declares more cells, columns or a longer line than may be read, or reading it "
+                        "ran out of memory or crashed; nothing is taken from it",
+                        ("file", "reason", "sheet", "cells", "columns", "limit", "last_cell", "line_kb", "limit_kb"),
+                        {"cells": "error.file_too_complex.cells", "columns": "error.file_too_complex.columns",
+                         "line": "error.file_too_complex.line",
+                         "csv_columns": "error.file_too_complex.csv_columns"})  # fmt: skip
+    PARSE_TIMEOUT = (
+        "parse_timeout",
+        Severity.ERROR,
+        "error.parse_timeout",
+        "reading the file took longer than allowed; nothing is taken from it",
+        ("file", "seconds"),
+    )
+
     def __new__(cls, code: str, *_details: object) -> IssueKind:
         member = object.__new__(cls)
         member._value_ = code

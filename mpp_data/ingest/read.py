@@ -6,17 +6,21 @@ Formulas are never evaluated: calamine returns the values Excel cached.
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook, PasswordError
 
-from mpp_data.errors import EncryptedFile, FileTooLarge, UnreadableFile
+from mpp_data.errors import EncryptedFile, FileTooComplex, FileTooLarge, UnreadableFile
 
 #: A workbook that unpacks to more than this, or compresses better than MAX_RATIO, is a zip bomb.
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
@@ -154,3 +158,116 @@ def _read_csv(file_name: str, content: bytes) -> list[list[object]]:
 
 def _csv_sheet_name(file_name: str) -> str:
     return file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a file may declare before any cell of it is parsed (``Settings``: MPP_MAX_CELLS, ...)."""
+
+    max_cells: int = 2_000_000
+    max_columns: int = 1_000
+    max_line_bytes: int = 1024 * 1024
+
+
+#: Bytes of a sheet's XML searched for its ``<dimension>`` (it comes first, after a few short tags).
+_DIMENSION_HEAD = 64 * 1024
+_DIMENSION = re.compile(
+    rb"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([A-Za-z]{1,3}\d{1,9}(?::[A-Za-z]{1,3}\d{1,9})?)"
+)
+_CELL = re.compile(r"([A-Za-z]{1,3})(\d{1,9})")
+_TAG = re.compile(rb"<(?:\w+:)?(?:sheet|Relationship)\b[^>]*>")
+_ATTRIBUTE = re.compile(rb"([\w:]+)\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def refuse_oversized(file_name: str, content: bytes, limits: ReadLimits) -> None:
+    """Raise ``FileTooComplex`` for a file that says it is too big, reading no cell of it.
+
+    xlsx/xlsm: each sheet's declared ``<dimension ref="A1:XFD1048576">`` (counted from A1, as the
+    sheet is read); csv: the longest line and the most delimiters on one line. Other formats, and a
+    file whose declaration lies, are left to the parse worker's memory and time limits."""
+    if content.startswith(_ZIP):
+        _refuse_declared_dimensions(file_name, content, limits)
+    elif not content.startswith(_OLE2) and not file_name.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
+        _refuse_wide_csv(file_name, content, limits)
+
+
+def _refuse_declared_dimensions(file_name: str, content: bytes, limits: ReadLimits) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        sheets = _worksheet_members(archive)
+        declared = [(name, _DIMENSION.search(_head(archive, member, _DIMENSION_HEAD))) for name, member in sheets]
+    # A damaged archive is reported by the reader itself, with its own message.
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError):
+        return
+    for sheet, found in declared:
+        if not found:
+            continue
+        last = found.group(1).decode().split(":")[-1]
+        letters, row = _CELL.fullmatch(last).groups()
+        columns = _column_number(letters)
+        cells = columns * int(row)
+        params = {"file": file_name, "sheet": sheet, "last_cell": last.upper()}
+        if columns > limits.max_columns:
+            raise FileTooComplex(**params, variant="columns", columns=columns, limit=limits.max_columns)
+        if cells > limits.max_cells:
+            raise FileTooComplex(**params, variant="cells", cells=_millions(cells), limit=_millions(limits.max_cells))
+
+
+def _head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
+    with archive.open(member) as stream:  # inflates only as far as asked
+        return stream.read(size)
+
+
+def _worksheet_members(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip member) of each worksheet, named as workbook.xml names them."""
+    members = {info.filename for info in archive.infolist()}
+    targets = {}
+    if "xl/_rels/workbook.xml.rels" in members:
+        for tag in _TAG.findall(_head(archive, "xl/_rels/workbook.xml.rels", 1024 * 1024)):
+            attributes = dict(_ATTRIBUTE.findall(tag))
+            target = attributes.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+            targets[attributes.get(b"Id", b"")] = target if target.startswith("xl/") else f"xl/{target}"
+    sheets = []
+    if "xl/workbook.xml" in members:
+        for tag in _TAG.findall(_head(archive, "xl/workbook.xml", 1024 * 1024)):
+            attributes = dict(_ATTRIBUTE.findall(tag))
+            relation = next((v for k, v in attributes.items() if k.endswith(b":id")), b"")
+            if targets.get(relation) in members:
+                sheets.append(
+                    (html.unescape(attributes.get(b"name", b"").decode("utf-8", "replace")), targets[relation])
+                )
+    named = {member for _, member in sheets}
+    sheets += [(m.rsplit("/", 1)[-1].removesuffix(".xml"), m) for m in sorted(members - named)
+               if m.startswith("xl/worksheets/") and m.endswith(".xml")]  # fmt: skip
+    return sheets[:1000]
+
+
+def _millions(count: int) -> float | int:
+    """``17179869184`` -> ``17179.9``; ``2000000`` -> ``2``."""
+    millions = round(count / 1e6, 1)
+    return int(millions) if millions == int(millions) else millions
+
+
+def _column_number(letters: str) -> int:
+    """``A`` -> 1, ``XFD`` -> 16384."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _refuse_wide_csv(file_name: str, content: bytes, limits: ReadLimits) -> None:
+    data = np.frombuffer(content, dtype=np.uint8)
+    bounds = np.concatenate(([-1], np.flatnonzero(data == ord("\n")), [len(data)]))
+    longest = int(np.diff(bounds).max()) - 1
+    if longest > limits.max_line_bytes:
+        raise FileTooComplex(file=file_name, variant="line", line_kb=round(longest / 1024),
+                             limit_kb=round(limits.max_line_bytes / 1024))  # fmt: skip
+    sample = content[:20000]
+    delimiter = max([b",", b";", b"\t"], key=sample.count)  # as the reader chooses it
+    found = np.flatnonzero(data == delimiter[0])
+    if len(found) < limits.max_columns:
+        return
+    widest = int(np.diff(np.searchsorted(found, bounds)).max()) + 1
+    if widest > limits.max_columns:
+        raise FileTooComplex(file=file_name, variant="csv_columns", columns=widest, limit=limits.max_columns)

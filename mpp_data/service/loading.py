@@ -11,7 +11,8 @@ import pandas as pd
 
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import NoDataError
-from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files, sha256
+from mpp_data.ingest.isolation import check_files_isolated
+from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
 from mpp_data.reference.names import normalise_region_name
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 
@@ -38,18 +39,26 @@ def ingest_files(
     """
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
-    result = check_files(
+    result = check_files_isolated(
         files, aliases, today=today, settings=settings, column_overrides=column_overrides, progress=progress
     )
-    if result.has_errors or dry_run or store is None or (result.malls.empty and result.participation.empty):
-        _log_ingest(files, result, started)
+    if not (dry_run or store is None):
+        result = store_checked(result, files, store, is_sample=is_sample)
+    _log_ingest(files, result, started)
+    return result
+
+
+def store_checked(
+    result: IngestResult, files: list[UploadedFile], store: Store, *, is_sample: bool = False
+) -> IngestResult:
+    """Keep an upload already checked (``ingest_files(..., dry_run=True)``) as a new snapshot, without
+    reading its files again; nothing is written when the check found errors or no rows."""
+    if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
         return result
     # the bundled sample re-uploaded is still invented data, whatever the file is called
     snapshot_id, carried = _write_snapshot(store, files, result, is_sample or contains_sample(files))
-    result = IngestResult(result.malls, result.participation, result.issues, result.sheets, result.counts,
-                          snapshot_id, carried, result.unreadable)  # fmt: skip
-    _log_ingest(files, result, started)
-    return result
+    return IngestResult(result.malls, result.participation, result.issues, result.sheets, result.counts,
+                        snapshot_id, carried, result.unreadable)  # fmt: skip
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:

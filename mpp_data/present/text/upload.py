@@ -112,11 +112,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file “{file}” holds too many cells ({cells} million). Delete empty rows and columns and upload "
         "it again.",
     },
+    "error.file_too_complex": {
+        "id": "Berkas “{file}” tidak dapat dibaca dengan aman: {reason}. Tidak ada yang diambil dari berkas ini. "
+        "Buka di Excel, hapus baris dan kolom kosong, simpan sebagai .xlsx atau .csv, lalu unggah lagi.",
+        "en": "The file “{file}” could not be read safely: {reason}. Nothing was taken from it. Open it in Excel, "
+        "delete empty rows and columns, save it as .xlsx or .csv and upload it again.",
+    },
+    "error.file_too_complex.cells": {
+        "id": "Sheet “{sheet}” di berkas “{file}” menyatakan ukuran sampai sel {last_cell}: {cells} juta sel (batas "
+        "{limit} juta). Biasanya ada isian atau format di sel yang jauh. Hapus baris dan kolom kosong (Ctrl+End "
+        "menunjukkan sel terakhir), simpan, lalu unggah lagi.",
+        "en": "Sheet “{sheet}” in the file “{file}” declares cells up to {last_cell}: {cells} million cells (the limit "
+        "is {limit} million). Usually something or some formatting sits in a far cell. Delete the empty rows and "
+        "columns (Ctrl+End shows the last cell), save and upload it again.",
+    },
+    "error.file_too_complex.columns": {
+        "id": "Sheet “{sheet}” di berkas “{file}” menyatakan {columns} kolom, sampai sel {last_cell} (batas {limit}). "
+        "Hapus kolom kosong di sebelah kanan tabel (Ctrl+End menunjukkan sel terakhir), simpan, lalu unggah lagi.",
+        "en": "Sheet “{sheet}” in the file “{file}” declares {columns} columns, up to cell {last_cell} (the limit is "
+        "{limit}). Delete the empty columns right of the table (Ctrl+End shows the last cell), save and upload it "
+        "again.",
+    },
+    "error.file_too_complex.line": {
+        "id": "Berkas “{file}” memuat satu baris sepanjang {line_kb} KB (batas {limit_kb} KB); itu bukan ekspor CSV "
+        "biasa dan tidak dibaca. Periksa berkasnya atau ekspor ulang dari Excel.",
+        "en": "The file “{file}” holds a line of {line_kb} KB (the limit is {limit_kb} KB); that is no ordinary CSV "
+        "export, so it is not read. Check the file or export it again from Excel.",
+    },
+    "error.file_too_complex.csv_columns": {
+        "id": "Berkas “{file}” memuat baris dengan {columns} kolom (batas {limit}); itu bukan ekspor CSV biasa dan "
+        "tidak dibaca. Periksa pemisah kolomnya atau ekspor ulang dari Excel.",
+        "en": "The file “{file}” holds a line of {columns} columns (the limit is {limit}); that is no ordinary CSV "
+        "export, so it is not read. Check its delimiter or export it again from Excel.",
+    },
+    "error.parse_timeout": {
+        "id": "Membaca berkas “{file}” memakan waktu lebih dari {seconds} detik dan dihentikan. Tidak ada yang diambil "
+        "dari berkas ini. Pisahkan menjadi beberapa berkas atau simpan ulang sebagai .csv, lalu unggah lagi.",
+        "en": "Reading the file “{file}” took longer than {seconds} seconds and was stopped. Nothing was taken from "
+        "it. Split it into several files or save it again as .csv, and upload it again.",
+    },
     "reason.empty": {"id": "berkas kosong", "en": "the file is empty"},
     "reason.not_a_workbook": {"id": "bukan berkas Excel/ODS yang sah", "en": "not a valid Excel/ODS file"},
     "reason.damaged": {"id": "berkas rusak", "en": "the file is damaged"},
     "reason.damaged_sheet": {"id": "sheet “{sheet}” rusak", "en": "sheet “{sheet}” is damaged"},
     "reason.binary": {"id": "bukan teks CSV", "en": "not CSV text"},
+    "reason.memory": {
+        "id": "membacanya butuh lebih dari {memory_mb} MB memori",
+        "en": "reading it needed more than {memory_mb} MB of memory",
+    },
+    "reason.crashed": {"id": "pembacanya berhenti di tengah jalan", "en": "the reader stopped part way through"},
     "issue.unknown_region": {
         "id": "Nama wilayah “{value}” ({where}) tidak ada di daftar resmi.{hint}",
         "en": "Region “{value}” ({where}) is not in the official list.{hint}",
@@ -211,4 +255,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "issue_kind.unreadable_file": {"id": "Berkas tidak terbaca", "en": "Unreadable file"},
     "issue_kind.encrypted_file": {"id": "Berkas berkata sandi", "en": "Password-protected file"},
     "issue_kind.file_too_large": {"id": "Berkas terlalu besar", "en": "File too large"},
+    "issue_kind.file_too_complex": {"id": "Berkas terlalu rumit", "en": "File too complex"},
+    "issue_kind.parse_timeout": {"id": "Waktu baca habis", "en": "Reading timed out"},
 }
