@@ -199,8 +199,8 @@ def test_exact_repeat_loads_once_and_a_conflicting_repeat_is_an_error():
     ]
     result = ingest(wb.xlsx({"MPP": rows}))
     assert issues(result) == [
-        ("MPP", 3, None, "duplicate_mall", "warning"),
-        ("MPP", 5, None, "duplicate_mall", "error"),
+        ("MPP", 3, "Nama MPP", "duplicate_mall", "warning"),
+        ("MPP", 5, "Nama MPP", "duplicate_mall", "error"),
     ]
     assert loaded(result)["mall_name"].tolist() == ["MPP Kota Medan"]
     assert result.counts == {"rows_read": 4, "rows_loaded": 1, "rows_rejected": 2, "rows_skipped": 1}
@@ -283,7 +283,7 @@ def test_participation_long_form_with_service_counts_and_other_tenants():
         ["Kota Depok", "MPP Depok", "Toko Roti Jaya", 1, None],
     ]
     result = ingest(wb.xlsx({"Tenant": rows}))
-    assert issues(result) == [("Tenant", 5, None, "unknown_agency", "warning")]
+    assert issues(result) == [("Tenant", 5, "Instansi", "unknown_agency", "warning")]
     part = result.participation
     assert part["agency"].tolist() == ["kemenkumham", "polri", "kemendagri", "Gerai Serba Ada", "Toko Roti Jaya"]
     assert part["category"].tolist()[3:] == ["lainnya", "swasta"]
