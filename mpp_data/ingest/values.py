@@ -68,6 +68,11 @@ class DatePlaceholder:
     status: str | None
 
 
+def month_number(word: str) -> int | None:
+    """The month an Indonesian or English month name or abbreviation names (``agu`` -> 8), or None."""
+    return _MONTHS.get(word.lower().rstrip("."))
+
+
 def _is_blank(value: object) -> bool:
     if value is None:
         return True
