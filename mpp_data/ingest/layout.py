@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 
 from mpp_data.ingest.cells import DistinctCells
 from mpp_data.ingest.values import BadValue, DateReading, month_number, normalise_status, read_date
@@ -41,7 +42,25 @@ _UNITS = re.compile(
     r"rupiah|hari|bulan|tahun|tgl|tanggal|dd[/\-.]mm[/\-.]yy(yy)?|hh[/\-.]bb[/\-.]tt(tt)?|tgl[/\-.]bln[/\-.]thn|"
     r"teks|text|angka|number|date|ya/tidak|yes/no)$"
 )
+#: Everything ``lead_kind`` recognises starts like this: most cells (names, marks) are passed over at once.
+_MAYBE = re.compile(
+    r"[(\[*\d]|sub|grand|total|jumlah|jml|ket|catatan|cat|sumber|source|note|nb|n\.b|legend|info|data|keadaan|"
+    r"status|update|diperbarui|kepala|pl[th]|pj|deputi|sekr|sekda|direktur|asisten|kabid|kasub|kasi|camat|bupati|"
+    r"wali|gubernur|menteri|ketua|koordinator|an\b|a\.n|atas|u\.b|mengetahui|menyetujui|disetujui|dibuat|disusun|"
+    r"diperiksa|pejabat|penanggung|pembina|penata|ttd|t\.t\.d|nip|nrp|nik|orang|unit|buah|bh|jenis|instansi|layanan|"
+    r"tenant|gerai|loket|%|persen|rp|rupiah|hari|bulan|tahun|tgl|tanggal|dd|hh|teks|text|angka|number|date|ya|yes|"
+    r"[a-z][a-z .'\-]{1,40},"
+)
 _MALL_WORDS = re.compile(r"\b(mpp|mal|mall|pelayanan publik|layanan terpadu)\b", re.IGNORECASE)
+
+
+def reason_code(reason: str) -> int:
+    """``REASONS`` as small numbers: 0 keeps a row."""
+    return REASONS.index(reason) + 1
+
+
+_KINDS = (None, "number", "units", "total", "note", "signature")
+_KIND_NUMBERS = {kind: number for number, kind in enumerate(_KINDS)}
 #: Rows after a note or signature line taken as part of it: a legend or a name spans few cells.
 _CONTINUATION_CELLS = 3
 
@@ -59,9 +78,10 @@ def lead_kind(value: object) -> str | None:
         return "number" if float(value).is_integer() and 0 <= value < 100 else None
     if not isinstance(value, str):
         return None
-    text = re.sub(r"\s+", " ", value.strip().lower())
-    if not text:
+    text = value.strip().lower()
+    if not text or not _MAYBE.match(text):
         return None
+    text = re.sub(r"\s+", " ", text)
     if _NUMBER.match(text):
         return "number"
     if _TOTAL.match(text):
@@ -137,45 +157,48 @@ def _carries_mall(cells: dict[int, object], columns: dict[int, str]) -> bool:
 def layout_reasons(
     block: np.ndarray, cells: DistinctCells, empty: np.ndarray, columns: dict[int, str], total: np.ndarray
 ) -> np.ndarray:
-    """Per row of ``block`` (the cells below the header): the reason it is a layout row (one of
-    ``REASONS`` but ``repeated_header`` and ``blank``), or "" for a row that may hold a mall.
+    """Per row of ``block`` (the cells below the header): the reason it is a layout row, as its position
+    in ``REASONS`` plus one (``reason_code``), or 0 for a row that may hold a mall. Repeated headers and
+    blank rows are the caller's to find.
 
     ``empty``: cell by cell, whether it is blank; ``total``: rows with a total word in their first cells.
     Only rows that can be layout rows are looked at one by one: a national list of 2,000 malls has few.
     """
     n = len(block)
-    reasons = np.full(n, "", dtype=object)
+    reasons = np.zeros(n, dtype=np.int8)
     if not n:
         return reasons
     filled = ~empty
     counts = filled.sum(axis=1)
+    rows = np.arange(n)
     first = filled.argmax(axis=1)
-    rest = filled.copy()
-    rest[np.arange(n), first] = False
-    second = rest.argmax(axis=1)
-    codes = cells.codes
-    first_codes = codes[np.arange(n), first]
-    second_codes = codes[np.arange(n), second]
-    kinds = cells.answers(lead_kind, object, at=np.concatenate([first_codes, second_codes]))
-    lead = np.where(counts > 0, kinds[first_codes], None)
-    numbers = (lead == "number") & (counts >= 3) & (kinds[second_codes] == "number")
-    candidates = numbers | np.isin(lead, ["units", "total", "note", "signature"]) | total
+    filled[rows, first] = False  # for the second filled cell; put back below
+    second = filled.argmax(axis=1)
+    filled[rows, first] = counts > 0
+    first_codes, second_codes = cells.codes[rows, first], cells.codes[rows, second]
+    # What each distinct first or second cell says, as a small number (compared fast over many rows).
+    asked = cells.answers(lambda v: _KIND_NUMBERS[lead_kind(v)], at=np.concatenate([first_codes, second_codes]))
+    kinds = pd.Series(asked).fillna(0).to_numpy(dtype=np.int8)
+    lead = np.where(counts > 0, kinds[first_codes], 0)
+    numbers = (lead == _KIND_NUMBERS["number"]) & (counts >= 3) & (kinds[second_codes] == _KIND_NUMBERS["number"])
+    layout_lead = lead >= _KIND_NUMBERS["units"]
+    candidates = numbers | layout_lead | total
     # Short rows are looked at only below the first note or signature line, which they may continue.
-    starts = np.flatnonzero(np.isin(lead, ["note", "signature"]))
-    short = (counts <= _CONTINUATION_CELLS) & (np.arange(n) > starts[0]) if len(starts) else False
+    starts = np.flatnonzero(lead >= _KIND_NUMBERS["note"])
+    short = (counts <= _CONTINUATION_CELLS) & (rows > starts[0]) if len(starts) else False
     trailer: str | None = None  # the note or signature the rows below may continue
     for i in np.flatnonzero(candidates | short):
         if counts[i] == 0:
             continue
         row = {int(j): block[i, j] for j in np.flatnonzero(filled[i])}
-        reason = _reason(row, lead[i], bool(total[i]), columns)
+        reason = _reason(row, _KINDS[lead[i]], bool(total[i]), columns)
         if reason is None and trailer and counts[i] <= _CONTINUATION_CELLS and not _carries_mall(row, columns):
             reason = trailer
         if reason in ("note", "signature"):
             trailer = reason
         elif reason is None and candidates[i]:
             trailer = None
-        reasons[i] = reason or ""
+        reasons[i] = reason_code(reason) if reason else 0
     return reasons
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from mpp_data.ingest.cells import DistinctCells, is_blank_cell
-from mpp_data.ingest.layout import REASONS, layout_reasons, lead_kind
+from mpp_data.ingest.layout import REASONS, layout_reasons, lead_kind, reason_code
 from mpp_data.reference.agencies import match_agency
 
 #: Canonical field -> header wordings seen in exports (folded: lower case, single spaces).
@@ -320,14 +320,17 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
     total = cells.answers_for(cells.codes[:, : min(width, 4)], _may_be_total_cell).any(axis=1)
     repeated = _repeated_header_rows(table, meaningful, codes, empty, cells) & ~blank
     reasons = layout_reasons(block, cells, every_empty, table.columns, total & ~blank)
-    reasons[repeated] = "repeated_header"
-    reasons[blank & (reasons == "")] = "blank"
+    reasons[repeated] = reason_code("repeated_header")
+    reasons[blank & (reasons == 0)] = reason_code("blank")
+    tally = np.bincount(reasons, minlength=len(REASONS) + 1)
+    skipped_rows = {}
     for reason in REASONS:
-        skipped[reason] = int((reasons == reason).sum())
-    keep = reasons == ""
+        skipped[reason] = int(tally[reason_code(reason)])
+        if skipped[reason]:
+            skipped_rows[reason] = (np.flatnonzero(reasons == reason_code(reason)) + start + 1).tolist()
+    keep = reasons == 0
     frame = pd.DataFrame(block[keep][:, used], columns=used, dtype=object)
     frame.insert(0, "row", np.flatnonzero(keep) + start + 1)
-    skipped_rows = {r: (np.flatnonzero(reasons == r) + start + 1).tolist() for r in REASONS if skipped[r]}
     return TableRows(frame, skipped, DistinctCells(cells.codes[keep][:, used], cells.uniques), skipped_rows)
 
 
