@@ -233,9 +233,10 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
     columns = _settle_agency_column(columns, headers, rows, header_rows[-1] + 1)
     kind = _kind(columns, agencies)
     if kind == "participation_wide":
-        # Other tenants sit among the agency columns with headers the MoU list does not know.
+        # Other tenants sit among the agency columns with headers the MoU list does not know; a "Jumlah"
+        # or "Ket." column beside the grid is not a tenant.
         for j, header in enumerate(headers):
-            if header and j not in columns and j not in agencies:
+            if header and j not in columns and j not in agencies and lead_kind(header) is None:
                 agencies[j] = header
     return LocatedTable(
         sheet=sheet,

@@ -89,6 +89,17 @@ def test_a_legend_under_a_participation_grid_is_skipped():
     assert skipped(result) == [("Instansi", "note", 3, "5, 6, 7"), ("Instansi", "blank", 1, "4")]
 
 
+def test_a_total_column_and_a_legend_beside_a_participation_grid_are_not_tenants():
+    rows = [
+        ["No", "Kabupaten/Kota", "Polri", "BPJS Kesehatan", "BNN", "Bank BRI", "Jumlah", None, "Ket:"],
+        [1, "Kota Depok", "v", "v", "-", "v", 3, None, "v = bergabung"],
+        [2, "Kabupaten Siak", "-", "v", "v", "-", 2, None, "- = belum"],
+    ]
+    result = ingest(wb.xlsx({"Instansi": rows}))
+    assert issues(result) == []
+    assert sorted(set(result.participation["agency"])) == ["Bank BRI", "bnn", "bpjs_kesehatan", "polri"]
+
+
 def test_a_signature_block_is_skipped():
     rows = [
         HEADER, SANGGAU, DEPOK, BATU, [],
