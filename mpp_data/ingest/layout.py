@@ -128,11 +128,9 @@ def _names_region(value: object) -> bool:
     match = matcher.match_name(text)
     if match.matched and match.method != "fuzzy":
         return True
-    if _MALL_WORDS.search(text):
-        after = region_from_mall_name(_MALL_WORDS.split(text, maxsplit=1)[-1].strip()) or re.sub(
-            r"^.*?\b(mpp|mal|mall|pelayanan publik|layanan terpadu)\b[\s()]*", "", text, flags=re.IGNORECASE
-        )
-        found = matcher.match_name(after.strip(" ()-:"))
+    if _MALL_WORDS.search(text):  # "Jumlah Layanan Terpadu MPP Kota Malang": the region after the mall words
+        after = _MALL_WORDS.split(text, maxsplit=1)[-1].strip(" ()-:")
+        found = matcher.match_name(region_from_mall_name(after) or after)
         return found.matched and found.method != "fuzzy"
     return False
 
