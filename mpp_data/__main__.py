@@ -66,13 +66,19 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
     """The ``ingest --json`` object: every mall row read, participation, issues and counts."""
     malls = result.malls.copy()
+    # An exact repeat is loaded once: its second row is not a loaded mall.
+    malls["rejected"] = malls["rejected"].astype(bool) | malls["duplicate"].fillna(False).astype(bool)
+    if "inaugurated_precision" in malls:  # "Maret 2023" is written 2023-03, not as its first day
+        month = malls["inaugurated_precision"].eq("month") & malls["inaugurated_on"].notna()
+        malls["inaugurated_on"] = malls["inaugurated_on"].astype(object)
+        malls.loc[month, "inaugurated_on"] = [d.strftime("%Y-%m") for d in malls.loc[month, "inaugurated_on"]]
     participation = result.participation
     issues = [
         {
             "file": i["file"],
             "sheet": i["sheet"],
             "row": _plain(i["row"]),
-            "column": i["column"],
+            "column": _plain(i["column"]),
             "value": i["value"],
             "kind": i["kind"],
             "severity": i["severity"],

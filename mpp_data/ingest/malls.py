@@ -25,11 +25,21 @@ from mpp_data.ingest.findings import (
 from mpp_data.ingest.match_regions import RegionResolver, resolve_regions
 from mpp_data.ingest.problems import IssueKind, Problem, Severity
 from mpp_data.ingest.tables import LocatedTable, TableRows
-from mpp_data.ingest.values import OPERATING, PLANNED, normalise_status, parse_date
+from mpp_data.ingest.values import (
+    DAY_FIRST,
+    OPERATING,
+    PLANNED,
+    BadValue,
+    DatePlaceholder,
+    DateReading,
+    date_order,
+    normalise_status,
+    read_date,
+)
 
 MALL_OUTPUT_COLUMNS = [
     "file", "sheet", "row", "region_code", "province_code", "region_name", "region_written", "mall_name",
-    "status", "inaugurated_on", "agencies", "services", "rejected", "duplicate",
+    "status", "inaugurated_on", "inaugurated_precision", "agencies", "services", "rejected", "duplicate",
 ]  # fmt: skip
 
 
@@ -41,25 +51,16 @@ def validate_malls(
     rows = data.frame["row"]
     codes = resolve_regions(data, table, resolver, log)
 
-    dates_raw, date_column = column_of(data, table, "inaugurated_on")
-    horizon = today + dt.timedelta(days=366)
-
-    def date_check(value: object, answer: object) -> Finding | None:
-        if answer is BAD:
-            return Finding(date_column, value, IssueKind.BAD_DATE)
-        if answer is not None and answer > horizon:
-            return Finding(date_column, value, IssueKind.FUTURE_DATE)
-        return None
-
-    dates = parse_distinct(dates_raw, parse_date, log, rows, date_check)
-    dates = dates.where(dates.map(lambda d: isinstance(d, dt.date)), None)
+    dates, precision, stage = _read_dates(data, table, log, rows, today)
 
     status_raw, status_column = column_of(data, table, "status")
     bad_status = lambda v, a: Finding(status_column, v, IssueKind.BAD_STATUS) if a is BAD else None  # noqa: E731
     statuses = parse_distinct(status_raw, normalise_status, log, rows, bad_status)
-    # No status: a past inauguration date means operating, anything else is a plan.
+    # No status: the stage a date placeholder names ("Ditunda"); else a past inauguration date means
+    # operating, anything else is a plan.
     inferred = np.where(dates.map(lambda d: d is not None and d <= today), OPERATING, PLANNED)
-    statuses = statuses.where(statuses.notna(), pd.Series(inferred, index=statuses.index))
+    inferred = stage.where(stage.notna(), pd.Series(inferred, index=stage.index))
+    statuses = statuses.where(statuses.notna(), inferred)
     statuses = statuses.where(statuses.map(lambda s: s is not BAD), None)
 
     counts = {name: counts_of(data, table, name, log, rows) for name in ("agencies", "services")}
@@ -82,16 +83,56 @@ def validate_malls(
             "mall_name": mall_names,
             "status": statuses,
             "inaugurated_on": dates,
+            "inaugurated_precision": precision,
             "agencies": counts["agencies"],
             "services": counts["services"],
         }
     )
     malls = text_as_str(malls, ["region_code", "province_code", "region_name", "region_written", "mall_name",
-                                 "status"])  # fmt: skip
+                                 "status", "inaugurated_precision"])  # fmt: skip
     malls["rejected"] = log.rejected(malls["row"])
     malls["duplicate"] = False
-    _flag_duplicates(malls, log)
+    _flag_duplicates(malls, log, _mall_column_header(table))
     return malls.reset_index(drop=True), log.sorted_problems()
+
+
+def _read_dates(
+    data: TableRows, table: LocatedTable, log: ProblemLog, rows: pd.Series, today: dt.date
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Each row's inauguration date, its precision (``day``/``month``) and the stage a placeholder word
+    in the date cell names (``Ditunda`` -> planned), all None where there is none. Day/month order
+    is decided once for the whole column."""
+    raw, column = column_of(data, table, "inaugurated_on")
+    distinct = pd.unique(raw)
+    order = date_order(distinct)
+    if order is None:  # 03/12/2024 reads both ways and no value of the column settles it
+        first = next(v for v in distinct if isinstance(v, str) and date_order([v]) is None)
+        log.add(rows[raw == first].iloc[0], Finding(column, first, IssueKind.DATE_ORDER_ASSUMED))
+    horizon = today + dt.timedelta(days=366)
+
+    def read(value: object) -> object:
+        try:
+            return read_date(value, order or DAY_FIRST)
+        except BadValue:
+            return BAD
+
+    readings = map_distinct(raw, read)
+    for value in distinct:
+        reading = read(value)
+        finding = None
+        if reading is BAD:
+            finding = Finding(column, value, IssueKind.BAD_DATE)
+        elif isinstance(reading, DatePlaceholder):
+            params = {"planned": True} if reading.status == PLANNED else {}
+            finding = Finding(column, value, IssueKind.DATE_PLACEHOLDER, params)
+        elif isinstance(reading, DateReading) and reading.on > horizon:
+            finding = Finding(column, value, IssueKind.FUTURE_DATE)
+        if finding:
+            log.add(rows[raw == value], finding)
+    dates = readings.map(lambda r: r.on if isinstance(r, DateReading) else None)
+    precision = readings.map(lambda r: r.precision if isinstance(r, DateReading) else None)
+    stage = readings.map(lambda r: r.status if isinstance(r, DatePlaceholder) else None)
+    return dates.astype(object), precision.astype(object), stage.astype(object)
 
 
 def _written_region(data: TableRows, table: LocatedTable) -> pd.Series:
@@ -106,7 +147,16 @@ def _written_region(data: TableRows, table: LocatedTable) -> pd.Series:
 _COMPARED = ["status", "inaugurated_on", "agencies", "services"]
 
 
-def _flag_duplicates(malls: pd.DataFrame, log: ProblemLog) -> None:
+def _mall_column_header(table: LocatedTable) -> str | None:
+    """The header as written of the column that names a mall: its name, else its region."""
+    for name in ("mall_name", "region_name", "region_code"):
+        for j, field_name in table.columns.items():
+            if field_name == name:
+                return table.headers.get(j)
+    return None
+
+
+def _flag_duplicates(malls: pd.DataFrame, log: ProblemLog, column: str | None) -> None:
     """An exact repeat loads once (warning); the same mall with other values is an error on both rows."""
     candidates = malls[~malls["rejected"] & malls["region_code"].notna()]
     if candidates.empty:
@@ -120,11 +170,11 @@ def _flag_duplicates(malls: pd.DataFrame, log: ProblemLog) -> None:
         for index, mall in group.iloc[1:].iterrows():
             params = {"first_row": int(first["row"])}
             if identical:
-                log.add(mall["row"], Finding(None, mall["mall_name"], IssueKind.DUPLICATE_MALL, params))
+                log.add(mall["row"], Finding(column, mall["mall_name"], IssueKind.DUPLICATE_MALL, params))
                 malls.loc[index, "duplicate"] = True
             else:
                 params["conflict"] = True
-                finding = Finding(None, mall["mall_name"], IssueKind.DUPLICATE_MALL, params, severity=Severity.ERROR)
+                finding = Finding(column, mall["mall_name"], IssueKind.DUPLICATE_MALL, params, severity=Severity.ERROR)
                 log.add(mall["row"], finding)
                 malls.loc[[index, group.index[0]], "rejected"] = True
 

@@ -113,7 +113,7 @@ def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  #
     # One warning per distinct name, at its first row: a tenant list repeats names on every mall.
     unknown = (agencies["agency_key"].isna()) & (agencies["category"] == "lainnya") & ~missing
     for value, group in rows[unknown].groupby(written[unknown], sort=False):
-        log.add(group.iloc[0], Finding(None, value, IssueKind.UNKNOWN_AGENCY, {"occurrences": len(group)}))
+        log.add(group.iloc[0], Finding(agency_column, value, IssueKind.UNKNOWN_AGENCY, {"occurrences": len(group)}))
     present_raw, present_column = column_of(data, table, "present")
     if present_column is None:
         present = pd.Series(True, index=written.index)

@@ -178,6 +178,7 @@ def _check_sheet(
     check.sheets.append(
         SheetSummary(file, raw.name, table.kind, table.header_rows, columns, len(data.frame) + skipped, skipped)
     )
+    check.issues.extend(_skipped_problems(file, raw.name, data.skipped_rows))
     if table.kind == "malls":
         frame, found = validate_malls(table, data, resolver, file, today)
         check.malls.append(frame)
@@ -185,6 +186,16 @@ def _check_sheet(
         frame, found = validate_participation(table, data, resolver, file)
         check.participation.append(frame)
     check.issues.extend(found)
+
+
+def _skipped_problems(file: str, sheet: str, skipped_rows: dict[str, list[int]]) -> list[Problem]:
+    """One information line per reason rows of a sheet were skipped, naming the rows (the first ten)."""
+    problems = []
+    for reason, rows in skipped_rows.items():
+        shown = ", ".join(str(r) for r in rows[:10]) + (", …" if len(rows) > 10 else "")
+        params = {"variant": reason, "count": len(rows), "rows": shown}
+        problems.append(Problem(file, sheet, None, None, "", IssueKind.ROWS_SKIPPED, Severity.INFO, params))
+    return problems
 
 
 def _file_problem(file: str, exc: MppDataError) -> Problem:

@@ -20,10 +20,12 @@ import pandas as pd
 
 
 class Severity(StrEnum):
-    """An ``error`` keeps its row (or file) out of the load; a ``warning`` is loaded and reported."""
+    """An ``error`` keeps its row (or file) out of the load; a ``warning`` is loaded and reported; an
+    ``info`` is reported for the record (rows of the layout that were skipped) and needs nothing done."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 class IssueKind(Enum):
@@ -51,6 +53,13 @@ class IssueKind(Enum):
     UNKNOWN_PROVINCE = ("unknown_province", Severity.WARNING, "issue.unknown_province",
                         "the province is not recognised; the region is matched without it")  # fmt: skip
     BAD_DATE = ("bad_date", Severity.ERROR, "issue.bad_date", "the inauguration date cannot be read")
+    DATE_PLACEHOLDER = ("date_placeholder", Severity.WARNING, "issue.date_placeholder",
+                        "a word instead of a date (Ditunda, TBA, n/a, -); loaded without a date, and as planned "
+                        "when the word names a stage (ditunda, rencana, belum) and the status is empty", (),
+                        {"planned": "issue.date_placeholder.planned"})  # fmt: skip
+    DATE_ORDER_ASSUMED = ("date_order_assumed", Severity.WARNING, "issue.date_order_assumed",
+                          "no date in the column shows whether 03/12/2024 is day or month first; read day first "
+                          "(a column with 09/26/2023 is read month first)")  # fmt: skip
     FUTURE_DATE = ("future_date", Severity.ERROR, "issue.future_date",
                    "the inauguration date is more than a year ahead")  # fmt: skip
     BAD_STATUS = ("bad_status", Severity.ERROR, "issue.bad_status", "the status is not a known stage")
@@ -68,6 +77,11 @@ class IssueKind(Enum):
     NO_TABLE_FOUND = ("no_table_found", Severity.WARNING, "issue.no_table_found",
                       "a sheet with no table of malls or participation is skipped; an error when no sheet of "
                       "the file has one")  # fmt: skip
+    ROWS_SKIPPED = ("rows_skipped", Severity.INFO, "issue.rows_skipped",
+                    "rows of the layout that carry no mall are skipped and counted, one line per sheet and reason: "
+                    "column numbers, units, repeated headers, totals, notes and legends, signature blocks, blank rows",
+                    ("count", "rows"), {reason: f"issue.rows_skipped.{reason}" for reason in (
+                        "column_numbers", "units", "repeated_header", "total", "note", "signature", "blank")})  # fmt: skip
     UNREADABLE_FILE = ("unreadable_file", Severity.ERROR, "error.unreadable_file",
                        "the file is empty, damaged or not a workbook or CSV; nothing is taken from it",
                        ("file", "reason", "sheet"))  # fmt: skip
@@ -186,4 +200,6 @@ class Problem:
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     """One row per problem (ISSUE_COLUMNS): kind and severity as their codes, params a dict, candidates a list."""
-    return pd.DataFrame([p.as_record() for p in problems], columns=ISSUE_COLUMNS)
+    records = [p.as_record() for p in problems]
+    # Object columns throughout: pandas would read text with gaps as ``str`` and show a missing column as nan.
+    return pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object) for c in ISSUE_COLUMNS})

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from mpp_data.ingest.cells import DistinctCells, is_blank_cell
+from mpp_data.ingest.layout import REASONS, layout_reasons, lead_kind, reason_code
 from mpp_data.reference.agencies import match_agency
 from mpp_data.reference.names import fold_text
 
@@ -106,6 +107,8 @@ class TableRows:
     skipped: dict[str, int]
     #: The kept cells factorised, columns in the order of ``frame``'s after ``row``.
     distinct: DistinctCells
+    #: reason -> the Excel row numbers skipped for it (reasons with none left out).
+    skipped_rows: dict[str, list[int]] = field(default_factory=dict)
 
     def distinct_of(self, columns: list[int]) -> DistinctCells:
         """The distinct values of some columns, from the factorisation done when the table was read."""
@@ -186,12 +189,17 @@ def _kind(columns: dict[int, str], agencies: dict[int, str]) -> str:
     return "unknown"
 
 
-def _settle_agency_column(columns: dict[int, str], rows: list[list[object]], start: int) -> dict[int, str]:
+def _settle_agency_column(
+    columns: dict[int, str], headers: list[str], rows: list[list[object]], start: int
+) -> dict[int, str]:
     """ "Instansi" heads a count of agencies in a mall list but agency names in a long list: look."""
     counts = [j for j, f in columns.items() if f == "agencies"]
     if not counts or "agency" in columns.values():
         return columns
-    sample = [r[counts[0]] for r in rows[start : start + 20] if counts[0] < len(r) and r[counts[0]] != ""]
+    header = fold_header(headers[counts[0]])
+    # Column numbers, units and a repeated header say nothing about what the column holds.
+    sample = [r[counts[0]] for r in rows[start : start + 20] if counts[0] < len(r) and r[counts[0]] != ""
+              and lead_kind(r[counts[0]]) is None and fold_header(r[counts[0]]) != header]  # fmt: skip
     texts = [v for v in sample if isinstance(v, str) and not re.fullmatch(r"[\d.,\s-]*", v)]
     if sample and len(texts) > len(sample) / 2:
         return {**columns, counts[0]: "agency"}
@@ -218,12 +226,13 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
     if best is None or best[0] < 2:
         return LocatedTable(sheet=sheet, kind="unknown", header_rows=(), headers={}, columns={})
     _, header_rows, headers, columns, agencies = best
-    columns = _settle_agency_column(columns, rows, header_rows[-1] + 1)
+    columns = _settle_agency_column(columns, headers, rows, header_rows[-1] + 1)
     kind = _kind(columns, agencies)
     if kind == "participation_wide":
-        # Other tenants sit among the agency columns with headers the MoU list does not know.
+        # Other tenants sit among the agency columns with headers the MoU list does not know; a "Jumlah"
+        # or "Ket." column beside the grid is not a tenant.
         for j, header in enumerate(headers):
-            if header and j not in columns and j not in agencies:
+            if header and j not in columns and j not in agencies and lead_kind(header) is None:
                 agencies[j] = header
     return LocatedTable(
         sheet=sheet,
@@ -288,9 +297,10 @@ def _repeated_header_rows(
 
 
 def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
-    """Data rows below the header; blank, total and repeated-header rows are skipped and counted."""
+    """Data rows below the header; rows of the layout that carry no mall (blank, column numbers, units,
+    repeated header, totals, notes, signatures) are skipped and counted by reason (``layout.REASONS``)."""
     used = sorted(set(table.columns) | set(table.agency_columns))
-    skipped = {"blank": 0, "total": 0, "repeated_header": 0}
+    skipped = dict.fromkeys(REASONS, 0)
     if not table.header_rows:
         none = DistinctCells.of(np.empty((0, len(used)), dtype=object))
         return TableRows(pd.DataFrame(columns=["row", *used]), skipped, none)
@@ -300,18 +310,25 @@ def table_rows(table: LocatedTable, rows: list[list[object]]) -> TableRows:
     cells = DistinctCells.of(block)
     block[cells.codes == -1] = None  # NaN and None alike
     meaningful = [j for j in used if table.columns.get(j) not in ("row_number", "note")]
+    every_empty = cells.answers(is_blank_cell, bool)[cells.codes]
+    empty = every_empty[:, meaningful]
     codes = cells.codes[:, meaningful]
-    empty = cells.answers(is_blank_cell, bool)[codes]
     blank = empty.all(axis=1)
     total = cells.answers_for(cells.codes[:, : min(width, 4)], _may_be_total_cell).any(axis=1)
-    repeated = _repeated_header_rows(table, meaningful, codes, empty, cells)
-    skipped["blank"] = int(blank.sum())
-    skipped["total"] = int((total & ~blank).sum())
-    skipped["repeated_header"] = int((repeated & ~blank & ~total).sum())
-    keep = ~(blank | total | repeated)
+    repeated = _repeated_header_rows(table, meaningful, codes, empty, cells) & ~blank
+    reasons = layout_reasons(block, cells, every_empty, table.columns, total & ~blank)
+    reasons[repeated] = reason_code("repeated_header")
+    reasons[blank & (reasons == 0)] = reason_code("blank")
+    tally = np.bincount(reasons, minlength=len(REASONS) + 1)
+    skipped_rows = {}
+    for reason in REASONS:
+        skipped[reason] = int(tally[reason_code(reason)])
+        if skipped[reason]:
+            skipped_rows[reason] = (np.flatnonzero(reasons == reason_code(reason)) + start + 1).tolist()
+    keep = reasons == 0
     frame = pd.DataFrame(block[keep][:, used], columns=used, dtype=object)
     frame.insert(0, "row", np.flatnonzero(keep) + start + 1)
-    return TableRows(frame, skipped, DistinctCells(cells.codes[keep][:, used], cells.uniques))
+    return TableRows(frame, skipped, DistinctCells(cells.codes[keep][:, used], cells.uniques), skipped_rows)
 
 
 IGNORED = "ignore"

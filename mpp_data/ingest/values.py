@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -23,15 +24,53 @@ _MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 _WEEKDAY = re.compile(
     r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday)\s*,?\s*"
+    r"|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s*,?\s+"
 )
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_TIME = r"(?:[ T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?"
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})" + _TIME + "$")
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[\s\-.]+([a-z]+)\.?[\s\-.,]+(\d{2}|\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+# Month precision: "Maret 2023", "Agu 2024", "Mar-23", "2023-03", "03/2023".
+_MONTH_NAME_YEAR = re.compile(r"^([a-z]+)\.?[\s\-.,/']+(\d{2}|\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+# A date cell saying there is no date yet. Words that also name a stage ("ditunda", "rencana 2025",
+# "belum") carry that stage; see ``read_date``.
+_PLACEHOLDER = re.compile(
+    r"^(tba|tbc|tbd|n/?a|na|nil|none|null|-+|–|—|\?+|x|belum.*|menyusul|akan (ditentukan|diresmikan|menyusul).*"
+    r"|ditunda.*|tertunda.*|postponed.*|rencana.*|direncanakan.*|dalam proses.*|proses.*|to be (announced|confirmed"
+    r"|determined)|not yet.*|pending|tidak ada|kosong|segera)$"
+)
+
+_PLANNED_PLACEHOLDER = re.compile(r"^(ditunda|tertunda|postponed|rencana|direncanakan|belum|not yet|akan)")
+
+DAY, MONTH = "day", "month"
+DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
 
 
 class BadValue(ValueError):
     """A cell that cannot be read as the type its column asks for."""
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date as written: ``on`` (the first day of the month at month precision) and ``precision``."""
+
+    on: dt.date
+    precision: str = DAY
+
+
+@dataclass(frozen=True)
+class DatePlaceholder:
+    """A date cell holding a word instead of a date (``Ditunda``, ``TBA``); ``status`` the stage it names."""
+
+    written: str
+    status: str | None
+
+
+def month_number(word: str) -> int | None:
+    """The month an Indonesian or English month name or abbreviation names (``agu`` -> 8), or None."""
+    return _MONTHS.get(word.lower().rstrip("."))
 
 
 def _is_blank(value: object) -> bool:
@@ -48,39 +87,97 @@ def _year(text: str) -> int:
 
 
 def parse_date(value: object) -> dt.date | None:
-    """A date from an Excel date cell, a serial number or text; None for a blank cell.
+    """A date from an Excel date cell, a serial number or text; None for a blank cell or a placeholder.
 
     >>> parse_date("24 Juni 2024"), parse_date("03/12/2024"), parse_date(45467)
     (datetime.date(2024, 6, 24), datetime.date(2024, 12, 3), datetime.date(2024, 6, 24))
     """
-    if _is_blank(value):
+    reading = None if _is_blank(value) else read_date(value)
+    return reading.on if isinstance(reading, DateReading) else None
+
+
+def read_date(value: object, order: str = DAY_FIRST) -> DateReading | DatePlaceholder | None:
+    """A date cell read: the date and its precision, a placeholder word, or None for an empty cell.
+    ``order`` says how ``03/12/2024`` reads (``date_order`` decides it per column).
+
+    >>> read_date("Maret 2023"), read_date("09/26/2023", MONTH_FIRST).on, read_date("Ditunda")
+    (DateReading(on=datetime.date(2023, 3, 1), precision='month'), datetime.date(2023, 9, 26), \
+DatePlaceholder(written='Ditunda', status='planned'))
+    """
+    if value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return DateReading(value.date())
     if isinstance(value, dt.date):
-        return value
+        return DateReading(value)
     if isinstance(value, bool):
         raise BadValue(value)
     if isinstance(value, int | float):
         # Serial numbers from about 1955 to 2119 only: anything else is not a date someone typed.
         if 20000 <= value <= 80000 and float(value).is_integer():
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+            return DateReading(EXCEL_EPOCH + dt.timedelta(days=int(value)))
         raise BadValue(value)
-    text = _WEEKDAY.sub("", str(value).strip().lower())  # "Senin, 24 Juni 2024"
+    written = str(value).strip()
+    text = _WEEKDAY.sub("", re.sub(r"\s+", " ", written.lower()))  # "Senin, 24 Juni 2024"
     try:
-        if match := _ISO.match(text):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DAY_FIRST.match(text):
-            return dt.date(_year(match[3]), int(match[2]), int(match[1]))
-        if (match := _DAY_MONTH_NAME.match(text)) and match[2] in _MONTHS:
-            return dt.date(_year(match[3]), _MONTHS[match[2]], int(match[1]))
-        if (match := _MONTH_NAME_DAY.match(text)) and match[1] in _MONTHS:
-            return dt.date(int(match[3]), _MONTHS[match[1]], int(match[2]))
-        if re.fullmatch(r"\d{5}(\.0+)?", text):
-            return parse_date(float(text))
+        reading = _read_text_date(text, order)
     except ValueError as exc:  # 31/02/2024 and the like
         raise BadValue(value) from exc
+    if reading:
+        return reading
+    if _PLACEHOLDER.match(text):
+        # Postponed, planned, "not yet", "will be inaugurated": no date, and not operating yet.
+        return DatePlaceholder(written, PLANNED if _PLANNED_PLACEHOLDER.match(text) else None)
     raise BadValue(value)
+
+
+def _read_text_date(text: str, order: str) -> DateReading | None:
+    """A date written as text (lower case, no weekday), or None when it is written in no known form."""
+    if match := _ISO.match(text):
+        return DateReading(dt.date(int(match[1]), int(match[2]), int(match[3])))
+    if match := _DAY_FIRST.match(text):
+        first, second = int(match[1]), int(match[2])
+        day, month = (second, first) if order == MONTH_FIRST else (first, second)
+        return DateReading(dt.date(_year(match[3]), month, day))
+    if (match := _DAY_MONTH_NAME.match(text)) and match[2] in _MONTHS:
+        return DateReading(dt.date(_year(match[3]), _MONTHS[match[2]], int(match[1])))
+    if (match := _MONTH_NAME_DAY.match(text)) and match[1] in _MONTHS:
+        return DateReading(dt.date(int(match[3]), _MONTHS[match[1]], int(match[2])))
+    if (match := _MONTH_NAME_YEAR.match(text)) and match[1] in _MONTHS:
+        return DateReading(dt.date(_year(match[2]), _MONTHS[match[1]], 1), MONTH)
+    if (match := _YEAR_MONTH.match(text)) or (match := _MONTH_YEAR.match(text)):
+        year, month = (match[1], match[2]) if len(match[1]) == 4 else (match[2], match[1])
+        return DateReading(dt.date(int(year), int(month), 1), MONTH)
+    if re.fullmatch(r"\d{5}(\.0+)?", text):
+        reading = read_date(float(text))
+        return reading if isinstance(reading, DateReading) else None
+    return None
+
+
+def date_order(values: object) -> str | None:
+    """How a column writes ``dd/mm`` dates: ``day_first`` unless a value only reads month-first
+    (``09/26/2023``) and none only reads day-first; None when no value decides it and some value
+    reads both ways (the column is then read day-first, and the caller says so).
+
+    >>> date_order(["09/26/2023", "03/12/2024"]), date_order(["26/09/2023"]), date_order(["03/12/2024"])
+    ('month_first', 'day_first', None)
+    """
+    day_first = month_first = either = False
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _DAY_FIRST.match(_WEEKDAY.sub("", value.strip().lower()))
+        if not match:
+            continue
+        first, second = int(match[1]), int(match[2])
+        day_first |= first > 12 >= second
+        month_first |= second > 12 >= first
+        either |= first <= 12 and second <= 12 and first != second
+    if month_first and not day_first:
+        return MONTH_FIRST
+    if day_first or not either:
+        return DAY_FIRST
+    return None
 
 
 def parse_count(value: object) -> int | None:

@@ -51,6 +51,7 @@ malls = sa.Table(
     sa.Column("region_written", sa.Text),
     sa.Column("status", sa.String(24), nullable=False),
     sa.Column("inaugurated_on", sa.Date),
+    sa.Column("inaugurated_precision", sa.String(8)),  # day or month ("Maret 2023"); None without a date
     sa.Column("agencies", sa.Integer),
     sa.Column("services", sa.Integer),
     sa.Column("sheet", sa.Text),

@@ -26,7 +26,16 @@ def loaded(result: IngestResult, columns=("region_code", "mall_name", "status", 
 
 
 def issues(result: IngestResult) -> list[tuple]:
-    return [(i["sheet"], i["row"], i["column"], i["kind"], i["severity"]) for i in result.issues.to_dict("records")]
+    """Problems to look at: errors and warnings (skipped layout rows are listed by ``skipped``)."""
+    return [(i["sheet"], i["row"], i["column"], i["kind"], i["severity"]) for i in result.issues.to_dict("records")
+            if i["severity"] != "info"]  # fmt: skip
+
+
+def skipped(result: IngestResult) -> list[tuple]:
+    """The information lines on skipped layout rows: (sheet, reason, rows skipped for it, rows named)."""
+    found = result.issues[result.issues["kind"] == "rows_skipped"].to_dict("records")
+    assert all(i["severity"] == "info" for i in found)
+    return [(i["sheet"], i["params"]["variant"], i["params"]["count"], i["params"]["rows"]) for i in found]
 
 
 def expected(rows, columns=("region_code", "mall_name", "status", "inaugurated_on")) -> pd.DataFrame:
@@ -57,6 +66,7 @@ def test_title_rows_merged_title_blank_rows_and_a_total_row():
     )
     assert result.sheets[0].header_rows == (4,)
     assert result.counts == {"rows_read": 4, "rows_loaded": 2, "rows_rejected": 0, "rows_skipped": 2}
+    assert skipped(result) == [("Rekap", "total", 1, "8"), ("Rekap", "blank", 1, "6")]
 
 
 def test_two_row_header_with_merged_group_cells():
@@ -199,8 +209,8 @@ def test_exact_repeat_loads_once_and_a_conflicting_repeat_is_an_error():
     ]
     result = ingest(wb.xlsx({"MPP": rows}))
     assert issues(result) == [
-        ("MPP", 3, None, "duplicate_mall", "warning"),
-        ("MPP", 5, None, "duplicate_mall", "error"),
+        ("MPP", 3, "Nama MPP", "duplicate_mall", "warning"),
+        ("MPP", 5, "Nama MPP", "duplicate_mall", "error"),
     ]
     assert loaded(result)["mall_name"].tolist() == ["MPP Kota Medan"]
     assert result.counts == {"rows_read": 4, "rows_loaded": 1, "rows_rejected": 2, "rows_skipped": 1}
@@ -217,6 +227,7 @@ def test_header_repeated_on_each_printed_page_is_skipped():
     assert issues(result) == []
     assert len(loaded(result)) == 2
     assert result.counts["rows_skipped"] == 1
+    assert skipped(result) == [("MPP", "repeated_header", 1, "3")]
 
 
 MALL_ROWS = [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
@@ -283,7 +294,7 @@ def test_participation_long_form_with_service_counts_and_other_tenants():
         ["Kota Depok", "MPP Depok", "Toko Roti Jaya", 1, None],
     ]
     result = ingest(wb.xlsx({"Tenant": rows}))
-    assert issues(result) == [("Tenant", 5, None, "unknown_agency", "warning")]
+    assert issues(result) == [("Tenant", 5, "Instansi", "unknown_agency", "warning")]
     part = result.participation
     assert part["agency"].tolist() == ["kemenkumham", "polri", "kemendagri", "Gerai Serba Ada", "Toko Roti Jaya"]
     assert part["category"].tolist()[3:] == ["lainnya", "swasta"]

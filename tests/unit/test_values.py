@@ -6,7 +6,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mpp_data.ingest.values import BadValue, normalise_status, parse_count, parse_date, parse_presence
+from mpp_data.ingest.values import (
+    DAY,
+    DAY_FIRST,
+    MONTH,
+    MONTH_FIRST,
+    BadValue,
+    DatePlaceholder,
+    DateReading,
+    date_order,
+    normalise_status,
+    parse_count,
+    parse_date,
+    parse_presence,
+    read_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +122,60 @@ def test_unknown_status_is_refused():
 )  # fmt: skip
 def test_parse_presence(mark, expected):
     assert parse_presence(mark) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Maret 2023", DateReading(dt.date(2023, 3, 1), MONTH)),
+        ("Agu 2024", DateReading(dt.date(2024, 8, 1), MONTH)),
+        ("Mar-23", DateReading(dt.date(2023, 3, 1), MONTH)),
+        ("2023-03", DateReading(dt.date(2023, 3, 1), MONTH)),
+        ("03/2023", DateReading(dt.date(2023, 3, 1), MONTH)),
+        ("September 2024", DateReading(dt.date(2024, 9, 1), MONTH)),
+        ("24/06/2024 00:00", DateReading(dt.date(2024, 6, 24), DAY)),
+        ("Kamis, 6 Juni 2024", DateReading(dt.date(2024, 6, 6), DAY)),
+        ("Thu 6 Jun 2024", DateReading(dt.date(2024, 6, 6), DAY)),
+        ("Ditunda", DatePlaceholder("Ditunda", "planned")),
+        ("Rencana 2025", DatePlaceholder("Rencana 2025", "planned")),
+        ("akan diresmikan", DatePlaceholder("akan diresmikan", "planned")),
+        ("TBA", DatePlaceholder("TBA", None)),
+        ("n/a", DatePlaceholder("n/a", None)),
+        ("-", DatePlaceholder("-", None)),
+        ("menyusul", DatePlaceholder("menyusul", None)),
+        ("", None),
+    ],
+)
+def test_read_date_keeps_precision_and_tells_placeholders_from_dates(written, expected):
+    assert read_date(written) == expected
+
+
+def test_read_date_reads_month_first_only_when_told():
+    assert read_date("09/10/2023").on == dt.date(2023, 10, 9)
+    assert read_date("09/10/2023", MONTH_FIRST).on == dt.date(2023, 9, 10)
+    with pytest.raises(BadValue):
+        read_date("09/26/2023")
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["09/26/2023", "03/12/2024", None, 45467], MONTH_FIRST),
+        (["26/09/2023", "03/12/2024"], DAY_FIRST),
+        (["26/09/2023", "09/26/2023"], DAY_FIRST),  # both forms: day first, and 09/26 is then an error
+        (["03/12/2024", "05/05/2024"], None),
+        (["05/05/2024", "24 Juni 2024", dt.date(2024, 1, 2)], DAY_FIRST),
+        ([], DAY_FIRST),
+    ],
+)
+def test_date_order_is_decided_by_the_values_that_read_only_one_way(values, expected):
+    assert date_order(values) == expected
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.none()))
+def test_read_date_gives_a_reading_a_placeholder_none_or_bad_value(value):
+    try:
+        result = read_date(value)
+    except BadValue:
+        return
+    assert result is None or isinstance(result, DateReading | DatePlaceholder)

@@ -252,6 +252,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     "issue_kind.missing_agency": {"id": "Instansi kosong", "en": "Missing agency"},
     "issue_kind.bad_mark": {"id": "Isian tidak dikenal", "en": "Unknown mark"},
     "issue_kind.no_table_found": {"id": "Tidak ada tabel", "en": "No table found"},
+    "issue.date_placeholder": {
+        "id": "“{value}” ({where}) bukan tanggal: dimuat tanpa tanggal peresmian.",
+        "en": "“{value}” ({where}) is not a date: loaded without an inauguration date.",
+    },
+    "issue.date_placeholder.planned": {
+        "id": "“{value}” ({where}) bukan tanggal: dimuat tanpa tanggal peresmian, dengan status direncanakan.",
+        "en": "“{value}” ({where}) is not a date: loaded without an inauguration date, as planned.",
+    },
+    "issue.date_order_assumed": {
+        "id": "Tanggal seperti “{value}” ({where}) dapat dibaca hari/bulan atau bulan/hari; dibaca sebagai "
+        "hari/bulan/tahun. Periksa kolom ini, atau tulis nama bulannya (3 Desember 2024).",
+        "en": "Dates like “{value}” ({where}) read either day/month or month/day; they were read as "
+        "day/month/year. Check this column, or write the month's name (3 December 2024).",
+    },
+    "issue.rows_skipped": {
+        "id": "{count} baris dilewati di {where} (baris {rows}).",
+        "en": "{count} rows skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.column_numbers": {
+        "id": "{count} baris nomor kolom ((1) (2) (3) …) dilewati di {where} (baris {rows}).",
+        "en": "{count} column-number rows ((1) (2) (3) …) skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.units": {
+        "id": "{count} baris satuan di bawah judul kolom dilewati di {where} (baris {rows}).",
+        "en": "{count} rows of units under the header skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.repeated_header": {
+        "id": "{count} judul kolom yang diulang (per halaman cetak) dilewati di {where} (baris {rows}).",
+        "en": "{count} repeated header rows (one per printed page) skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.total": {
+        "id": "{count} baris jumlah/subtotal dilewati di {where} (baris {rows}).",
+        "en": "{count} total or subtotal rows skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.note": {
+        "id": "{count} baris catatan, keterangan atau sumber dilewati di {where} (baris {rows}).",
+        "en": "{count} rows of notes, legends or sources skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.signature": {
+        "id": "{count} baris tanda tangan (tempat dan tanggal, jabatan, nama, NIP) dilewati di {where} (baris {rows}).",
+        "en": "{count} signature rows (place and date, title, name, NIP) skipped in {where} (rows {rows}).",
+    },
+    "issue.rows_skipped.blank": {
+        "id": "{count} baris kosong dilewati di {where} (baris {rows}).",
+        "en": "{count} blank rows skipped in {where} (rows {rows}).",
+    },
+    "issue_kind.date_placeholder": {"id": "Bukan tanggal", "en": "Not a date"},
+    "issue_kind.date_order_assumed": {"id": "Urutan hari/bulan diasumsikan", "en": "Day/month order assumed"},
+    "issue_kind.rows_skipped": {"id": "Baris dilewati", "en": "Rows skipped"},
+    "severity.info": {"id": "informasi", "en": "information"},
     "issue_kind.unreadable_file": {"id": "Berkas tidak terbaca", "en": "Unreadable file"},
     "issue_kind.encrypted_file": {"id": "Berkas berkata sandi", "en": "Password-protected file"},
     "issue_kind.file_too_large": {"id": "Berkas terlalu besar", "en": "File too large"},
