@@ -33,6 +33,12 @@ class FileTooLarge(MppDataError):
     code = "error.file_too_large"
 
 
+class AliasConflict(MppDataError):
+    """An alias whose written form already names another official region: it would never apply."""
+
+    code = "error.alias_conflict"
+
+
 ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
@@ -40,4 +46,5 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     UnreadableFile,
     EncryptedFile,
     FileTooLarge,
+    AliasConflict,
 )

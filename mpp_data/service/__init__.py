@@ -8,7 +8,15 @@ from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
 from mpp_data.service.briefing import briefing_deck, gather_briefing
-from mpp_data.service.loading import SAMPLE_FILES, ingest_files, open_store, remember_alias, sample_files
+from mpp_data.service.loading import (
+    SAMPLE_FILES,
+    ingest_files,
+    open_store,
+    remember_alias,
+    remove_alias,
+    sample_files,
+    saved_aliases,
+)
 from mpp_data.service.queries import (
     SnapshotData,
     agency_presence,
@@ -55,7 +63,7 @@ __all__ = [
     "agency_presence", "boundary_source", "briefing_deck", "briefing_file_name", "gather_briefing", "filter_issues", "find_region", "ingest_files", "issues_table",
     "load_snapshot", "national_figures", "national_summary", "open_store", "parse_boundaries",
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
-    "sample_files", "snapshot_diff",
+    "remove_alias", "sample_files", "saved_aliases", "snapshot_diff",
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "coverage_by_province", "database_url",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
