@@ -99,7 +99,7 @@ def indonesian_word_order(base: str) -> str:
     for pair in ("south east", "south west", "north east", "north west"):  # "South East Aceh"
         if f" {pair} " in f" {' '.join(tokens)} ":
             tokens = f" {' '.join(tokens)} ".replace(f" {pair} ", f" {pair.replace(' ', '')} ").split()
-    islands = len(tokens) > 1 and tokens[-1] in ("islands", "island")
+    islands = len(tokens) > 1 and tokens[-1] in ("islands", "island") and tokens[-2] not in ("islands", "island")
     if islands:
         tokens = tokens[:-1]
     compass: list[str] = []
@@ -111,7 +111,14 @@ def indonesian_word_order(base: str) -> str:
     return " ".join(tokens)
 
 
+def _suffix_kind(word: str) -> str | None:
+    return dict(_INDONESIAN_KIND_SUFFIXES).get(word) or _kind_word(word)
+
+
 def _finish(kind: str | None, base: str) -> tuple[str | None, str]:
+    # "Kabupaten Garut Regency": the type word written twice. Kabupaten Lima Puluh Kota keeps its "Kota".
+    while kind is not None and " " in base and _suffix_kind(base.rpartition(" ")[2]) == kind:
+        base = base.rpartition(" ")[0]
     if base.startswith("kep "):
         base = "kepulauan " + base[4:]
     ordered = indonesian_word_order(base)
@@ -143,9 +150,6 @@ def region_name_readings(name: object) -> tuple[tuple[str | None, str], ...]:
     if kind is None and " " in words and (kind := _kind_word(words.split(" ", 1)[0])):
         base = words.split(" ", 1)[1]
     if kind is not None:
-        head, _, last = base.rpartition(" ")
-        if head and last != "kota" and _kind_word(last) == kind:
-            base = head  # "Kabupaten Garut Regency": the type word written twice
         return (_finish(kind, base),)
     for suffix, suffix_kind in _KIND_SUFFIXES:
         if base.endswith(" " + suffix):
@@ -182,8 +186,13 @@ def normalise_region_name(name: object) -> str:
     >>> normalise_region_name("Depok City")
     'kota depok'
     """
-    kind, base = split_region_name(name)
-    return " ".join(part for part in (kind, base) if part)
+    normalised = name
+    for _ in range(8):  # odd inputs ("kabupaten regency islands") may settle only on a second pass
+        kind, base = split_region_name(normalised)
+        normalised, before = " ".join(part for part in (kind, base) if part), normalised
+        if normalised == before:
+            break
+    return normalised
 
 
 def compact_key(base: str) -> str:

@@ -12,9 +12,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from mpp_data.reference.names import compact_key, fold_text, region_name_readings, split_region_name
+from mpp_data.reference.names import (
+    compact_key,
+    fold_text,
+    normalise_region_name,
+    region_name_readings,
+    split_region_name,
+)
 from mpp_data.reference.regions import SLIP_RUNNER_UP, RegionMatcher, official_regions
 
 #: Indonesian compass words after a name -> the English word written before it.
@@ -204,6 +212,9 @@ def test_no_official_name_starts_or_ends_with_a_word_read_as_a_type_word():
         ("Kotamadya Bogor", ("kota", "bogor")),
         ("Meranti Islands Regency", ("kabupaten", "kepulauan meranti")),
         ("South East Aceh", (None, "aceh tenggara")),
+        ("Kabupaten Garut Regency", ("kabupaten", "garut")),
+        ("Kota Bogor Kota", ("kota", "bogor")),
+        ("Kabupaten Lima Puluh Kota", ("kabupaten", "lima puluh kota")),
     ],
 )
 def test_split_region_name_reads_mall_words_english_and_misspelled_type_words(written, expected):
@@ -218,3 +229,14 @@ def test_no_two_official_names_of_one_province_are_a_single_slip_apart():
     ]
     closest = min(OSA.distance(a, b) for i, (a, p) in enumerate(keys) for b, q in keys[i + 1 :] if p == q and a != b)
     assert closest == SLIP_RUNNER_UP - 1 == 2  # Deiyai / Dogiyai, Semarang / Pemalang
+
+
+_WORDS = ["kota", "kab", "kabupaten", "regency", "city", "of", "north", "south", "east", "islands", "kep", "mpp",
+          "mal", "pelayanan", "publik", "kabupatn", "kot", "bogor", "lima", "puluh", "(mpp)", ","]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join))
+def test_normalising_names_made_of_type_mall_and_compass_words_is_idempotent(written):
+    once = normalise_region_name(written)
+    assert normalise_region_name(once) == once
