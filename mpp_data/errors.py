@@ -43,6 +43,12 @@ class ParseTimeout(MppDataError):
     code = "error.parse_timeout"
 
 
+class AliasConflict(MppDataError):
+    """An alias whose written form already names another official region: it would never apply."""
+
+    code = "error.alias_conflict"
+
+
 ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
@@ -52,4 +58,5 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     FileTooLarge,
     FileTooComplex,
     ParseTimeout,
+    AliasConflict,
 )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.errors import MppDataError
+from mpp_data.errors import AliasConflict, MppDataError
 from mpp_data.present import maps
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, issue_kind_label, t
@@ -34,6 +34,23 @@ with page.boundary() as view:
                 st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
                 if report := maps.boundaries_report(saved, lang):
                     st.warning(report)
+
+    aliases = service.saved_aliases(cache.store())
+    with st.expander(t("upload.aliases", lang, count=format_number(len(aliases), lang)), expanded=False):
+        st.caption(t("upload.aliases_help", lang))
+        st.dataframe(
+            aliases[["written", "region"]],
+            hide_index=True,
+            column_config={"written": t("column.written", lang), "region": t("column.region_name", lang)},
+            key="aliases_table",
+        )
+        if not aliases.empty:
+            left, button = st.columns([4, 1], vertical_alignment="bottom")
+            forget = left.selectbox(t("upload.alias_choose", lang), aliases["written"].tolist(), key="alias_choose")
+            if button.button(t("upload.alias_remove", lang), key="alias_remove"):
+                service.remove_alias(cache.store(), forget)
+                st.toast(t("upload.alias_removed", lang, written=forget))
+                st.rerun()
 
     widget = st.file_uploader(
         t("upload.files", lang),
@@ -101,9 +118,21 @@ with page.boundary() as view:
                 key=f"fix_region_{index}",
             )
         if st.button(t("upload.fix_save", lang), key="fix_save"):
-            saved = [service.remember_alias(store, written, code) for written, code in chosen.items() if code]
-            st.toast(t("upload.fix_saved", lang, count=len(saved)))
-            st.rerun()
+            saved, refused = 0, []
+            for written, code in chosen.items():
+                if not code:
+                    continue
+                try:
+                    service.remember_alias(store, written, code)
+                except AliasConflict as refusal:
+                    refused.append(t(refusal.code, lang, **refusal.params))
+                else:
+                    saved += 1
+            for message in refused:
+                st.error(message)
+            if not refused:
+                st.toast(t("upload.fix_saved", lang, count=saved))
+                st.rerun()
 
     errors = result.error_count
     if errors:

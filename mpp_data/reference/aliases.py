@@ -37,6 +37,8 @@ CURATED_ALIASES: dict[str, str] = {
     "hsu": "Kabupaten Hulu Sungai Utara",
     "mamuju utara": "Kabupaten Pasangkayu",
 }
+#: The one table of province abbreviations and other names (Indonesian, English, old) -> province code.
+#: English names in compass order (``West Java``, ``Riau Islands``) need no entry: they are reordered.
 PROVINCE_ALIASES: dict[str, str] = {
     "dki jakarta": "31",
     "jakarta": "31",
@@ -75,6 +77,14 @@ PROVINCE_ALIASES: dict[str, str] = {
     "papua highlands": "95",
     "special capital region of jakarta": "31",
     "nanggroe aceh darussalam": "11",
+    "jakarta raya": "31",
+    "dki jakarta raya": "31",
+    "jakarta special capital region": "31",
+    "yogya": "34",
+    "jogjakarta": "34",
+    "kep babel": "19",
+    "pabar": "92",
+    "pbd": "96",
 }
 ENGLISH_ISLAND_WORDS = {"java": "jawa", "sumatra": "sumatera", "moluccas": "maluku"}
-PROVINCE_PREFIXES = ("pemerintah provinsi", "pemprov", "provinsi", "prov", "province of")
+PROVINCE_PREFIXES = ("pemerintah provinsi", "pemprov", "provinsi", "propinsi", "prov", "prop", "province of")

@@ -10,6 +10,7 @@ import unicodedata
 from functools import cache
 
 import pandas as pd
+from rapidfuzz.distance import OSA
 
 
 @cache
@@ -38,7 +39,9 @@ _KIND_PREFIXES = sorted(
         ("kab adm", "kabupaten"),
         ("kabupaten", "kabupaten"),
         ("kab", "kabupaten"),
+        ("kb", "kabupaten"),
         ("regency of", "kabupaten"),
+        ("regency", "kabupaten"),
         ("kota administrasi", "kota"),
         ("kota administratif", "kota"),
         ("kota adm", "kota"),
@@ -46,11 +49,22 @@ _KIND_PREFIXES = sorted(
         ("kota madya", "kota"),
         ("kodya", "kota"),
         ("kota", "kota"),
+        ("kt", "kota"),
         ("city of", "kota"),
+        ("city", "kota"),
     ],
     key=lambda pair: -len(pair[0]),
 )
 _KIND_SUFFIXES = [("regency", "kabupaten"), ("city", "kota")]
+#: Written after the name only in Indonesian exports (``Bogor Kota``, ``Sanggau, Kab.``). Read as a
+#: second reading only: ``Lima Puluh Kota`` is a kabupaten whose name ends in ``kota``.
+_INDONESIAN_KIND_SUFFIXES = [("kabupaten", "kabupaten"), ("kab", "kabupaten"), ("kota", "kota")]
+#: Type words misspelled by a swapped, dropped, added or changed letter (``Kabupatn``, ``Regecny``,
+#: ``Kabuaten``). The allowed slips are fewer than the distance from any word an official name starts
+#: or ends with (tests/unit/test_region_names.py checks it), so a real name is never read as one.
+_KIND_WORDS = {"kabupaten": ("kabupaten", 2), "regency": ("kabupaten", 2), "kota": ("kota", 1), "city": ("kota", 1)}
+#: Mall words written before a region: ``MPP Kota X``, ``Mal Pelayanan Publik X``, ``Mall Pelayanan Publik (MPP) X``.
+_MALL_WORDS = re.compile(r"^(?:(?:mal|mall)(?: pelayanan)?(?: publik)?|mpp)(?: |$)")
 _ENGLISH_COMPASS = {
     "north": "utara",
     "south": "selatan",
@@ -71,10 +85,21 @@ def _strip_prefix(words: str, prefixes: list[tuple[str, str]]) -> tuple[str | No
     return None, words
 
 
+def _kind_word(word: str) -> str | None:
+    """The kind a possibly misspelled type word states: ``kabupatn`` -> ``kabupaten``; None otherwise."""
+    for correct, (kind, slips) in _KIND_WORDS.items():
+        if abs(len(word) - len(correct)) <= slips and len(word) >= 3 and OSA.distance(word, correct) <= slips:
+            return kind
+    return None
+
+
 def indonesian_word_order(base: str) -> str:
     """``north central timor`` -> ``timor tengah utara``; ``seribu islands`` -> ``kepulauan seribu``."""
     tokens = base.split()
-    islands = len(tokens) > 1 and tokens[-1] == "islands"
+    for pair in ("south east", "south west", "north east", "north west"):  # "South East Aceh"
+        if f" {pair} " in f" {' '.join(tokens)} ":
+            tokens = f" {' '.join(tokens)} ".replace(f" {pair} ", f" {pair.replace(' ', '')} ").split()
+    islands = len(tokens) > 1 and tokens[-1] in ("islands", "island") and tokens[-2] not in ("islands", "island")
     if islands:
         tokens = tokens[:-1]
     compass: list[str] = []
@@ -86,6 +111,58 @@ def indonesian_word_order(base: str) -> str:
     return " ".join(tokens)
 
 
+def _suffix_kind(word: str) -> str | None:
+    return dict(_INDONESIAN_KIND_SUFFIXES).get(word) or _kind_word(word)
+
+
+def _finish(kind: str | None, base: str) -> tuple[str | None, str]:
+    # "Kabupaten Garut Regency": the type word written twice. Kabupaten Lima Puluh Kota keeps its "Kota".
+    while kind is not None and " " in base and _suffix_kind(base.rpartition(" ")[2]) == kind:
+        base = base.rpartition(" ")[0]
+    if base.startswith("kep "):
+        base = "kepulauan " + base[4:]
+    ordered = indonesian_word_order(base)
+    if kind is None and ordered != base and _states_kind(ordered):
+        return kind, base  # reordered, it would read as a type word: normalising again must not change it
+    return kind, ordered
+
+
+def _states_kind(words: str) -> bool:
+    first = words.split(" ", 1)[0]
+    return _strip_prefix(words, _KIND_PREFIXES)[0] is not None or (" " in words and _kind_word(first) is not None)
+
+
+def region_name_readings(name: object) -> tuple[tuple[str | None, str], ...]:
+    """Every plausible (kind, normalised base name) of a written name, the likeliest first.
+
+    The first is what ``split_region_name`` gives. A second reading exists when a type word written
+    after the name may be part of it: ``Bogor Kota`` is Kota Bogor, ``Lima Puluh Kota`` a kabupaten.
+
+    >>> region_name_readings("Lima Puluh Kota")
+    (('kota', 'lima puluh'), (None, 'lima puluh kota'))
+    """
+    # "Kabupaten Deiyai (Deliyai)": a bracketed old or alternative name is dropped
+    text = re.sub(r"\([^)]*\)", " ", str(name)) if name is not None else ""
+    words = fold_text(text)
+    while (mall := _MALL_WORDS.match(words)) and mall.end() < len(words):
+        words = words[mall.end() :]
+    kind, base = _strip_prefix(words, _KIND_PREFIXES)
+    if kind is None and " " in words and (kind := _kind_word(words.split(" ", 1)[0])):
+        base = words.split(" ", 1)[1]
+    if kind is not None:
+        return (_finish(kind, base),)
+    for suffix, suffix_kind in _KIND_SUFFIXES:
+        if base.endswith(" " + suffix):
+            return (_finish(suffix_kind, base[: -len(suffix) - 1].strip()),)
+    head, _, last = base.rpartition(" ")
+    suffix_kind = dict(_INDONESIAN_KIND_SUFFIXES).get(last) if head else None
+    if head and suffix_kind is None and (suffix_kind := _kind_word(last)) == "kabupaten":
+        return (_finish(suffix_kind, head),)  # "Sanggau Regecny": never a name's own last word
+    if suffix_kind is not None:
+        return _finish(suffix_kind, head), _finish(None, base)
+    return (_finish(None, base),)
+
+
 def split_region_name(name: object) -> tuple[str | None, str]:
     """The kind a name states (``kabupaten``, ``kota`` or None) and its normalised base name.
 
@@ -93,19 +170,10 @@ def split_region_name(name: object) -> tuple[str | None, str]:
     ('kabupaten', 'sanggau')
     >>> split_region_name("North Lombok Regency")
     ('kabupaten', 'lombok utara')
+    >>> split_region_name("MPP Kabupatn Siak")
+    ('kabupaten', 'siak')
     """
-    # "Kabupaten Deiyai (Deliyai)": a bracketed old or alternative name is dropped
-    text = re.sub(r"\([^)]*\)", " ", str(name)) if name is not None else ""
-    words = fold_text(text)
-    kind, base = _strip_prefix(words, _KIND_PREFIXES)
-    if kind is None:
-        for suffix, suffix_kind in _KIND_SUFFIXES:
-            if base.endswith(" " + suffix):
-                kind, base = suffix_kind, base[: -len(suffix) - 1].strip()
-                break
-    if base.startswith("kep "):
-        base = "kepulauan " + base[4:]
-    return kind, indonesian_word_order(base)
+    return region_name_readings(name)[0]
 
 
 def normalise_region_name(name: object) -> str:
@@ -118,8 +186,13 @@ def normalise_region_name(name: object) -> str:
     >>> normalise_region_name("Depok City")
     'kota depok'
     """
-    kind, base = split_region_name(name)
-    return " ".join(part for part in (kind, base) if part)
+    normalised = name
+    for _ in range(8):  # odd inputs ("kabupaten regency islands") may settle only on a second pass
+        kind, base = split_region_name(normalised)
+        normalised, before = " ".join(part for part in (kind, base) if part), normalised
+        if normalised == before:
+            break
+    return normalised
 
 
 def compact_key(base: str) -> str:
@@ -127,7 +200,9 @@ def compact_key(base: str) -> str:
     return base.replace(" ", "")
 
 
-MALL_NAME_PREFIXES = re.compile(r"^\s*(mal|mall)\s+pelayanan\s+publik\b|^\s*mpp\b", flags=re.IGNORECASE)
+MALL_NAME_PREFIXES = re.compile(
+    r"^\s*(mal|mall)\s+pelayanan\s+publik\b(\s*\(\s*mpp\s*\))?|^\s*mpp\b", flags=re.IGNORECASE
+)
 
 
 def region_from_mall_name(mall_name: object) -> str | None:

@@ -16,6 +16,7 @@ from functools import cache
 import pandas as pd
 from lokal import wilayah
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 # The catalogue is plain data (no import back into reference): the province label is worded there.
 from mpp_data.present.text import DEFAULT_LANGUAGE, t
@@ -25,6 +26,7 @@ from mpp_data.reference.names import (
     fold_text,
     indonesian_word_order,
     normalise_region_name,
+    region_name_readings,
     split_region_name,
 )
 
@@ -104,6 +106,11 @@ FUZZY_ACCEPT = 88.0
 FUZZY_ACCEPT_NATIONAL = 93.0
 FUZZY_MARGIN = 6.0
 FUZZY_SUGGEST = 70.0
+#: Within a known province a name one slip from exactly one official name applies when every other
+#: name of the province is at least SLIP_RUNNER_UP edits away. No two official names of one province
+#: are closer than 2 edits (Deiyai / Dogiyai), so a single slip of a real name never lands on another.
+SLIP_MIN_LENGTH = 4
+SLIP_RUNNER_UP = 3
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,10 @@ def _official_index() -> _OfficialIndex:
     for row in regions.itertuples():
         kind, base = split_region_name(row.name)
         keys.setdefault((row.kind, compact_key(base)), []).append(row.code)
+    for (kind, key), codes in list(keys.items()):
+        # "Banggai Islands" for Banggai Kepulauan: English puts Islands last, which reads as Kepulauan first.
+        if key.endswith("kepulauan") and (kind, turned := "kepulauan" + key[: -len("kepulauan")]) not in keys:
+            keys[(kind, turned)] = codes
     code_by_name = dict(zip(regions["name"], regions["code"], strict=True))
     provinces = official_provinces()
     province_by_key = {compact_key(fold_text(n)): c for c, n in provinces.itertuples(index=False)}
@@ -179,6 +190,8 @@ class RegionMatcher:
                 break
         # English names: "West Java", "North Sumatra", "Riau Islands".
         words = " ".join(ENGLISH_ISLAND_WORDS.get(w, w) for w in words.split())
+        if words.startswith("kep "):  # "Kep. Riau", "Kep. Bangka Belitung"
+            words = "kepulauan " + words[4:]
         words = indonesian_word_order(words)
         key = compact_key(words)
         if key in self._province_by_key:
@@ -245,8 +258,13 @@ class RegionMatcher:
         province_run = self._province_run(text)
         if province_run:
             return RegionMatch(written=text, method="province", code=province_run)
-        normalised = normalise_region_name(text)
-        kind, base = split_region_name(text)
+        readings = region_name_readings(text)
+        kind, base = readings[0]
+        # Official names in every reading first: a saved alias never overrides an official name.
+        hits = sorted({code for reading in readings for code in self._exact(*reading, province)})
+        if len(hits) == 1:
+            return RegionMatch(written=text, method="name", code=hits[0])
+        normalised = " ".join(part for part in (kind, base) if part)
         for method, aliases in (("confirmed_alias", self._confirmed), ("alias", self._curated)):
             alias_code = aliases.get(normalised)
             if alias_code is None and kind is not None:
@@ -255,14 +273,15 @@ class RegionMatcher:
                 alias_code = base_code if base_code and self._kind_of(base_code) == kind else None
             if alias_code:
                 return RegionMatch(written=text, method=method, code=alias_code)
+        if len(hits) > 1:
+            return RegionMatch(written=text, method="ambiguous", candidates=tuple(hits))
+        return self._fuzzy(text, kind, base, province)
+
+    def _exact(self, kind: str | None, base: str, province: str | None) -> list[str]:
+        """Codes whose official name is this reading, within the province when one is given."""
         kinds = [kind] if kind else ["kabupaten", "kota"]
         hits = [c for k in kinds for c in self._keys.get((k, compact_key(base)), [])]
-        hits = self._restrict(hits, province) or (hits if province is None else [])
-        if len(hits) == 1:
-            return RegionMatch(written=text, method="name", code=hits[0])
-        if len(hits) > 1:
-            return RegionMatch(written=text, method="ambiguous", candidates=tuple(sorted(hits)))
-        return self._fuzzy(text, kind, base, province)
+        return self._restrict(hits, province) or (hits if province is None else [])
 
     def _fuzzy(self, text: str, kind: str | None, base: str, province: str | None) -> RegionMatch:
         pool = {
@@ -288,7 +307,25 @@ class RegionMatcher:
         threshold = FUZZY_ACCEPT if province else FUZZY_ACCEPT_NATIONAL
         if best >= threshold and best - runner_up >= FUZZY_MARGIN:
             return RegionMatch(written=text, method="fuzzy", code=best_code, candidates=suggestions, score=best)
+        if province and (slip := self._one_slip(compact_key(base), pool, province)):
+            return RegionMatch(written=text, method="fuzzy", code=slip, candidates=suggestions, score=best)
         return RegionMatch(written=text, method="unknown", candidates=suggestions, score=best)
+
+    def _one_slip(self, written: str, pool: dict[tuple[str, str], list[str]], province: str) -> str | None:
+        """The one region of the province whose name is a single slip (a letter dropped, added, changed
+        or two swapped) from the written one, with every other name of the province SLIP_RUNNER_UP or
+        more edits away. Short names (``Bato`` for Batu) score too low for the ratio above."""
+        if len(written) < SLIP_MIN_LENGTH:
+            return None
+        near: dict[str, int] = {}
+        for key, codes in pool.items():
+            distance = OSA.distance(written, key[1], score_cutoff=SLIP_RUNNER_UP)
+            for code in self._restrict(codes, province):
+                near[code] = min(distance, near.get(code, distance))
+        closest = [c for c, d in near.items() if d <= 1]
+        if len(closest) == 1 and all(d >= SLIP_RUNNER_UP for c, d in near.items() if c != closest[0]):
+            return closest[0]
+        return None
 
     def region_label(self, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
         """The official name of a kabupaten/kota code, or the province's (``Provinsi Aceh``) for a province code."""

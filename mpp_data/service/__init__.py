@@ -16,7 +16,9 @@ from mpp_data.service.loading import (
     ingest_files,
     open_store,
     remember_alias,
+    remove_alias,
     sample_files,
+    saved_aliases,
     store_checked,
 )
 from mpp_data.service.queries import (
@@ -67,7 +69,7 @@ __all__ = [
     "agency_presence", "boundary_source", "contains_sample", "briefing_deck", "briefing_file_name", "gather_briefing", "filter_issues", "find_region", "ingest_files", "issues_table",
     "load_snapshot", "national_figures", "national_summary", "open_store", "parse_boundaries",
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
-    "sample_files", "snapshot_diff", "store_checked",
+    "remove_alias", "sample_files", "saved_aliases", "snapshot_diff", "store_checked",
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province", "database_url",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",

@@ -10,10 +10,11 @@ from collections.abc import Callable
 import pandas as pd
 
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
-from mpp_data.errors import NoDataError
+from mpp_data.errors import AliasConflict, NoDataError
 from mpp_data.ingest.isolation import check_files_isolated
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
 from mpp_data.reference.names import normalise_region_name
+from mpp_data.reference.regions import RegionMatcher
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -153,5 +154,27 @@ def open_store(url: str | None = None) -> Store:
 
 
 def remember_alias(store: Store, written: str, region_code: str) -> None:
-    """An analyst's choice for a written name, used by every later load."""
+    """An analyst's choice for a written name, used by every later load.
+
+    Refused (``AliasConflict``) when the name already is an official name or code of another region:
+    official names always win, so such an alias would never apply and would only mislead.
+    """
+    matcher = RegionMatcher()
+    official = matcher.match_name(written)
+    if official.method in ("code", "name", "province") and official.code != region_code:
+        raise AliasConflict(
+            written=written, official=matcher.region_label(official.code), region=matcher.region_label(region_code)
+        )
     store.save_alias(normalise_region_name(written), region_code)
+
+
+def remove_alias(store: Store, written: str) -> bool:
+    """Forget the saved alias for a written name (in any of its forms); whether there was one."""
+    return store.delete_alias(normalise_region_name(written))
+
+
+def saved_aliases(store: Store) -> pd.DataFrame:
+    """One row per saved alias: written (its normalised form), region_code, region (the official name)."""
+    matcher = RegionMatcher()
+    rows = [(alias, code, matcher.region_label(code)) for alias, code in sorted(store.load_aliases().items())]
+    return pd.DataFrame(rows, columns=["written", "region_code", "region"])

@@ -267,6 +267,11 @@ class Store:
                 )
             )
 
+    def delete_alias(self, alias: str) -> bool:
+        """Forget an analyst's choice; whether there was one."""
+        with self.engine.begin() as conn:
+            return conn.execute(region_aliases.delete().where(region_aliases.c.alias == alias)).rowcount > 0
+
     # -- boundaries ------------------------------------------------------------------
     def save_boundaries(self, file_name: str, content: str) -> int:
         """Keep an official boundary file; the newest one is used, earlier ones stay."""

@@ -58,6 +58,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.fix_placeholder": {"id": "— pilih daerah —", "en": "— choose a region —"},
     "upload.fix_save": {"id": "Simpan pilihan", "en": "Save choices"},
     "upload.fix_saved": {"id": "{count} alias disimpan.", "en": "{count} aliases saved."},
+    "upload.aliases": {"id": "Alias tersimpan ({count})", "en": "Saved aliases ({count})"},
+    "upload.aliases_help": {
+        "id": "Nama wilayah yang pernah dipilih analis. Nama resmi selalu didahulukan; hapus alias yang keliru.",
+        "en": "Region names an analyst chose before. Official names always come first; remove an alias that is wrong.",
+    },
+    "upload.alias_choose": {"id": "Alias yang dihapus", "en": "Alias to remove"},
+    "upload.alias_remove": {"id": "Hapus alias", "en": "Remove alias"},
+    "upload.alias_removed": {"id": "Alias “{written}” dihapus.", "en": "Alias “{written}” removed."},
+    "column.written": {"id": "Nama tertulis", "en": "Name as written"},
     "upload.load": {"id": "Muat sebagai unggahan baru", "en": "Load as a new upload"},
     "upload.blocked": {
         "id": "Ada {errors} masalah yang harus diperbaiki sebelum data dapat dimuat. Tidak ada yang diubah.",
@@ -80,6 +89,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.reference": {
         "id": "Kode kesalahan: {error_id}. Sebutkan kode ini saat menghubungi admin.",
         "en": "Error id: {error_id}. Quote this id when you contact the admin.",
+    },
+    "error.alias_conflict": {
+        "id": "“{written}” adalah nama resmi {official}, jadi tidak dapat disimpan sebagai alias untuk {region}. "
+        "Periksa nama di berkas.",
+        "en": "“{written}” is the official name of {official}, so it cannot be saved as an alias for {region}. "
+        "Check the name in the file.",
     },
     "error.no_data": {
         "id": "Belum ada data. Unggah ekspor di halaman Unggah Data.",
