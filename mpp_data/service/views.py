@@ -12,7 +12,7 @@ from mpp_data.analysis import forecast, metrics, participation
 from mpp_data.analysis.forecast import Forecast
 from mpp_data.config import Settings
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
-from mpp_data.present import maps
+from mpp_data.present import forecast_text, maps
 from mpp_data.reference import agencies, geo, regions
 from mpp_data.store import Store
 
@@ -77,7 +77,7 @@ def forecast_for(data: SnapshotData, as_of: dt.date, target: dt.date, province: 
 
 
 def describe_forecast(result: Forecast, lang: str) -> list[str]:
-    return forecast.describe_forecast(result, lang)
+    return forecast_text.describe_forecast(result, lang)
 
 
 def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:

@@ -115,3 +115,30 @@ def test_imports_within_ingest_point_one_way():
 
     for name in modules:
         reaches(name)
+
+
+def test_no_module_of_the_core_passes_450_lines():
+    for path in (ROOT / "mpp_data").rglob("*.py"):
+        assert len(path.read_text().splitlines()) <= 450, path
+
+
+def _core_imports(layer: str) -> set[tuple[str, str]]:
+    """(file, package) for each ``mpp_data.<package>`` a module of ``mpp_data/<layer>`` imports."""
+    found = set()
+    for path in (ROOT / "mpp_data" / layer).rglob("*.py"):
+        for module in _modules(path):
+            parts = module.split(".")
+            if parts[0] == "mpp_data" and len(parts) > 1 and parts[1] != layer:
+                found.add((path.name, parts[1]))
+    return found
+
+
+def test_imports_in_the_core_point_down_towards_reference():
+    """service -> ingest/store/analysis/present -> reference: nothing below the service reaches up to it,
+    analysis draws nothing, and reference (and the store) know nothing of reading, analysis or drawing."""
+    above_the_store = {"service", "ingest", "analysis", "present", "reference"}
+    for layer in ("ingest", "store", "analysis", "present", "reference"):
+        assert not {(f, p) for f, p in _core_imports(layer) if p == "service"}, layer
+    assert not {(f, p) for f, p in _core_imports("analysis") if p in {"present", "store"}}
+    assert not {(f, p) for f, p in _core_imports("store") if p in above_the_store}
+    assert not {(f, p) for f, p in _core_imports("reference") if p in {"ingest", "analysis", "store"}}

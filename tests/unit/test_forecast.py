@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from mpp_data.analysis import forecast
-from mpp_data.analysis.forecast import add_months, compute_forecast, describe_forecast
+from mpp_data.analysis.forecast import add_months, compute_forecast
+from mpp_data.present.forecast_text import describe_forecast
 
 D = dt.date
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from pptx.presentation import Presentation as PresentationType
 from pptx.util import Inches, Pt
 
-from mpp_data.analysis.forecast import describe_forecast
 from mpp_data.present.briefing import content as c
 from mpp_data.present.briefing.content import Briefing
 from mpp_data.present.briefing.slides import (
@@ -35,6 +34,7 @@ from mpp_data.present.briefing.slides import (
     title_layout,
 )
 from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
+from mpp_data.present.forecast_text import describe_forecast
 from mpp_data.present.text import format_percent
 
 FIRST_ROWS = 12  # gap or region rows on the slide itself; the appendix has them all
