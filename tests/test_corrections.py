@@ -9,8 +9,9 @@ import sqlalchemy as sa
 
 from mpp_data import service
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK
-from mpp_data.store.snapshots import source_files
+from mpp_data.store.snapshots import Store, source_files
 from tests.loaders.test_corrections import DATE, EXPORT, REGION, TODAY
+from tests.test_cli import run_cli
 
 ROW_3 = ("ekspor.xlsx", "MPP", 3)
 
@@ -82,3 +83,35 @@ def test_a_snapshot_without_changes_keeps_its_report_as_a_plain_list(store):
     assert isinstance(stored[plain.snapshot_id], list), "reports of earlier snapshots read the same"
     assert set(stored[changed.snapshot_id]) == {"issues", "corrections", "left_out"}
     assert store.load_amendments(plain.snapshot_id) == ([], [])
+
+
+def test_cli_ingest_is_strict_by_default_and_exclude_rejected_loads_the_valid_rows_and_lists_the_rest(
+    tmp_path, sqlite_url
+):
+    path = tmp_path / EXPORT.name
+    path.write_bytes(EXPORT.content)
+    strict = run_cli("ingest", str(path), "--db", sqlite_url, "--json")
+    assert strict.returncode == 1, strict.stderr
+    assert json.loads(strict.stdout)["snapshot_id"] is None
+    assert json.loads(strict.stdout)["left_out"] == []
+
+    loose = run_cli("ingest", str(path), "--db", sqlite_url, "--json", "--exclude-rejected")
+    assert loose.returncode == 0, loose.stderr
+    report = json.loads(loose.stdout)
+    assert report["snapshot_id"] == 1
+    assert [m["region_code"] for m in report["malls"]] == ["32.76"]
+    assert [(r["row"], r["reason"], [p["kind"] for p in r["problems"]]) for r in report["left_out"]] == [
+        (3, REJECTED_BY_CHECK, ["unknown_region"]),
+        (4, REJECTED_BY_CHECK, ["bad_date"]),
+    ]
+    assert "32 Februari 2022" in report["left_out"][1]["problems"][0]["message_en"]
+    assert report["counts"] == {"rows_read": 3, "rows_loaded": 1, "rows_rejected": 0, "rows_skipped": 2}
+    assert [(r["row"], r["reason"]) for r in Store(sqlite_url).load_amendments(1)[1]] == [
+        (3, REJECTED_BY_CHECK),
+        (4, REJECTED_BY_CHECK),
+    ]
+
+    text = run_cli("--lang", "en", "ingest", str(path), "--db", sqlite_url, "--exclude-rejected")
+    assert text.returncode == 0, text.stderr
+    assert "left out: ekspor.xlsx · MPP · row 4 (rejected by the check)" in text.stdout
+    assert "snapshot 2" in text.stdout

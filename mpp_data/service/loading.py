@@ -52,8 +52,9 @@ def ingest_files(
     result = check_files(files, aliases, progress=progress, left_out=left_out, **check)
     if exclude_rejected and result.has_errors:
         # The same check again without the rejected rows: a conflict between two rows goes with them.
-        rejected = rejected_rows(result)
+        rejected, problems = rejected_rows(result), result.issues.to_dict("records")
         result = check_files(files, aliases, left_out={**rejected, **(left_out or {})}, **check)
+        result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
     if result.has_errors or dry_run or store is None or (result.malls.empty and result.participation.empty):
         _log_ingest(files, result, started)
         return result
@@ -68,6 +69,14 @@ def rejected_rows(result: IngestResult) -> dict[RowKey, str]:
     """(file, sheet, Excel row) -> ``REJECTED_BY_CHECK`` for every row with an error."""
     errors = result.issues[(result.issues["severity"] == Severity.ERROR) & result.issues["row"].notna()]
     return {(i["file"], i["sheet"], int(i["row"])): REJECTED_BY_CHECK for i in errors.to_dict("records")}
+
+
+def _with_problems(row: dict, problems: list[dict]) -> dict:
+    """A row the check rejected, with the problems that rejected it (one ``issues`` record each)."""
+    if row["reason"] != REJECTED_BY_CHECK:
+        return row
+    place = (row["file"], row["sheet"], row["row"])
+    return row | {"problems": [p for p in problems if (p["file"], p["sheet"], p["row"]) == place]}
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
