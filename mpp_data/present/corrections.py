@@ -18,7 +18,7 @@ from mpp_data.present.text import issue_message, t
 
 #: One line of the Upload page's table of rows to correct; ``correction``, ``leave_out`` and ``reason``
 #: are the editable ones.
-EDITOR_COLUMNS = ["file", "sheet", "row", "column", "value", "message", "state", "correction", "leave_out", "reason"]
+EDITOR_COLUMNS = ["file", "sheet", "row", "column", "value", "problem", "state", "correction", "leave_out", "reason"]
 EDITABLE = ("correction", "leave_out", "reason")
 AMENDMENT_COLUMNS = ["file", "sheet", "row", "column", "written", "corrected", "reason"]
 
@@ -26,7 +26,7 @@ AMENDMENT_COLUMNS = ["file", "sheet", "row", "column", "written", "corrected", "
 def correction_table(result: IngestResult, corrections: Mapping[CellKey, str], lang: str) -> pd.DataFrame:
     """One line per cell with an error, per corrected cell and per row left out (EDITOR_COLUMNS).
 
-    ``value`` is the cell as written, ``message`` the check's word on it now, ``state`` whether its row is
+    ``value`` is the cell as written, ``problem`` the check's message on it now, ``state`` whether its row is
     now clean, still wrong or left out; ``correction`` the analyst's text, ``leave_out`` and ``reason``."""
     errors = result.issues[(result.issues["severity"] == Severity.ERROR) & result.issues["row"].notna()]
     wrong_rows = {(i["file"], i["sheet"], int(i["row"])) for i in errors.to_dict("records")}

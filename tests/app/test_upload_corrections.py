@@ -49,7 +49,7 @@ def test_a_corrected_cell_is_checked_at_once_loaded_and_listed_on_history(app, s
         [3, "Kabupaten/Kota", "Kab. Atlantis", "✗ masih salah"],
         [4, "Tanggal Peresmian", "32 Februari 2022", "✗ masih salah"],
     ]
-    assert "Kab. Atlantis" in table["message"].iloc[0]
+    assert "Kab. Atlantis" in table["problem"].iloc[0]
     assert app.button(key="load").disabled
 
     edit(app, {1: {"correction": "10/02/2022"}})

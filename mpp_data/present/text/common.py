@@ -87,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.message": {"id": "Pesan", "en": "Message"},
     "column.header": {"id": "Judul kolom", "en": "Column header"},
     "column.field": {"id": "Dibaca sebagai", "en": "Read as"},
+    "column.problem": {"id": "Masalah", "en": "Problem"},
     "column.state": {"id": "Hasil periksa", "en": "Check"},
     "column.correction": {"id": "Perbaikan", "en": "Correction"},
     "column.leave_out": {"id": "Kecualikan", "en": "Leave out"},
