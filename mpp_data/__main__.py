@@ -112,18 +112,32 @@ def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
         ),  # fmt: skip
         "issues": issues,
         "counts": result.counts,
+        # rows left out on purpose (--exclude-rejected): file, sheet, row, reason, values, problems
+        "left_out": [
+            {**row, "problems": [_left_out_problem(p) for p in row.get("problems", [])]} for row in result.left_out
+        ],
     }
+
+
+def _left_out_problem(problem: dict) -> dict:
+    """Why the check rejected a row that ``--exclude-rejected`` left out."""
+    return {"column": problem["column"], "value": problem["value"], "kind": problem["kind"],
+            "message_id": issue_message(problem, "id"), "message_en": issue_message(problem, "en")}  # fmt: skip
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
     store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
-    result = service.ingest_files(files, store, dry_run=args.dry_run)
+    result = service.ingest_files(files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected)
     if args.json:
         print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
     else:
         for message in result.messages(args.lang):
             print(message)
+        for row in result.left_out:
+            print(f"left out: {row['file']} · {row['sheet']} · row {row['row']} ({row['reason']})")
+            for problem in row.get("problems", []):
+                print(f"  {issue_message(problem, args.lang)}")
         counts = result.counts
         print(
             f"rows read {counts['rows_read']} = loaded {counts['rows_loaded']} + rejected {counts['rows_rejected']}"
@@ -290,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--db")
     ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     ingest.add_argument("--json", action="store_true")
+    ingest.add_argument(
+        "--exclude-rejected", action="store_true",
+        help="load the valid rows and list the rows with errors as left out (default: one error loads nothing)",
+    )  # fmt: skip
     ingest.set_defaults(func=cmd_ingest)
 
     agencies = sub.add_parser("agencies", help="presence of the 17 MoU agencies in operating malls")

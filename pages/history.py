@@ -31,6 +31,15 @@ with page.boundary() as view:
         downloads.button(right, view, "report", "csv", t("history.download_report", lang, file=md_text(source.file_name)),
                          f"report_{chosen}_{index}", snapshot_id=chosen, file=source.file_name)  # fmt: skip
 
+    # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
+    st.subheader(t("history.amendments", lang, snapshot=chosen))
+    amendments = service.snapshot_amendments(cache.store(), chosen, lang)
+    if amendments.empty:
+        st.caption(t("history.no_amendments", lang))
+    else:
+        st.dataframe(amendments, hide_index=True, key=f"amendments_{chosen}",
+                     column_config=controls.column_labels(amendments.columns, lang))  # fmt: skip
+
     if len(ids) < 2:
         st.stop()  # st.stop passes through the boundary
     left, right = st.columns(2)

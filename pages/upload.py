@@ -134,6 +134,18 @@ with page.boundary() as view:
                 st.toast(t("upload.fix_saved", lang, count=saved))
                 st.rerun()
 
+    editable = service.correction_table(result, upload.cell_corrections(), lang)
+    if not editable.empty:
+        st.subheader(t("upload.corrections", lang))
+        st.caption(t("upload.corrections_help", lang))
+        edited = st.data_editor(
+            editable, hide_index=True, key=upload.EDITOR,
+            disabled=[c for c in editable.columns if c not in service.CORRECTION_EDITABLE],
+            column_config={c: t(f"column.{c}", lang) for c in editable.columns},
+        )  # fmt: skip
+        if upload.take_edits(edited):
+            st.rerun()
+
     errors = result.error_count
     if errors:
         st.warning(t("upload.blocked", lang, errors=format_number(errors, lang)))

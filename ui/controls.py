@@ -9,7 +9,7 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present.safe import md_text
-from mpp_data.present.text import format_date, t
+from mpp_data.present.text import format_date, format_number, t
 from ui.page import View
 
 
@@ -37,15 +37,18 @@ def snapshot_date(view: View) -> dt.date:
 
 
 def source_caption(view: View) -> None:
-    st.caption(
-        t(
-            "source.caption",
-            view.lang,
-            snapshot=view.snapshot_id,
-            files=", ".join(md_text(f) for f in view.snapshot["source_files"]),
-            created=format_date(snapshot_date(view), view.lang),
-        )
+    """Where the figures come from, and how many rows of it the analyst left out."""
+    line = t(
+        "source.caption",
+        view.lang,
+        snapshot=view.snapshot_id,
+        files=", ".join(md_text(f) for f in view.snapshot["source_files"]),
+        created=format_date(snapshot_date(view), view.lang),
     )
+    if left_out := view.snapshot.get("rows_left_out", 0):
+        key = "source.left_out_one" if left_out == 1 else "source.left_out"
+        line += " " + t(key, view.lang, count=format_number(left_out, view.lang)) + "."
+    st.caption(line)
 
 
 def column_labels(columns, lang: str) -> dict[str, str]:  # noqa: ANN001

@@ -1,5 +1,6 @@
 """The upload page's session: a checked dry run kept per set of files, the analyst's column corrections,
-and the summary of a load shown after the rerun. Only this module touches those session keys."""
+cell corrections and rows left out, and the summary of a load shown after the rerun. Only this module
+touches those session keys."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from mpp_data.present.text import format_number, t
 
 FIELDS = service.UPLOAD_FIELDS
 _OVERRIDES = "column_overrides"  # (file, sheet) -> {header as written: field}
+_CORRECTIONS = "cell_corrections"  # (file, sheet, row, header as written) -> corrected text
+_LEFT_OUT = "rows_left_out"  # (file, sheet, row) -> reason
+EDITOR = "corrections_editor"  # the table of rows to correct (st.data_editor)
 _CHECK = "upload_check"  # (key of files, corrections and aliases, IngestResult)
 _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 
@@ -26,12 +30,37 @@ def _key(files: list[service.UploadedFile], overrides: dict, aliases: dict) -> s
     for f in files:
         digest.update(f.name.encode() + hashlib.sha256(f.content).digest())
     digest.update(repr(sorted((k, sorted(v.items())) for k, v in overrides.items())).encode())
+    digest.update(repr((sorted(cell_corrections().items()), sorted(rows_left_out().items()))).encode())
     digest.update(repr(sorted(aliases.items())).encode())
     return digest.hexdigest()
 
 
 def column_overrides() -> dict[tuple[str, str], dict[str, str]]:
     return st.session_state.setdefault(_OVERRIDES, {})
+
+
+def cell_corrections() -> dict[tuple[str, str, int, str], str]:
+    return st.session_state.setdefault(_CORRECTIONS, {})
+
+
+def rows_left_out() -> dict[tuple[str, str, int], str]:
+    return st.session_state.setdefault(_LEFT_OUT, {})
+
+
+def _amendments() -> dict:
+    return {"corrections": cell_corrections(), "left_out": rows_left_out()}
+
+
+def take_edits(edited) -> bool:  # noqa: ANN001 - the data editor's frame
+    """Keep what the analyst typed or ticked in the table of rows to correct; True when that changed
+    anything, so the page checks again at once (the table is drawn afresh, its edits cleared)."""
+    corrections, left_out = service.read_edits(edited, cell_corrections())
+    if corrections == cell_corrections() and left_out == rows_left_out():
+        return False
+    st.session_state[_CORRECTIONS] = corrections
+    st.session_state[_LEFT_OUT] = left_out
+    st.session_state.pop(EDITOR, None)  # its edits are now the corrections the next table starts from
+    return True
 
 
 def checked(files: list[service.UploadedFile], store, lang: str) -> service.IngestResult:  # noqa: ANN001
@@ -47,7 +76,9 @@ def checked(files: list[service.UploadedFile], store, lang: str) -> service.Inge
         if step < steps:
             bar.progress(step / steps, text=t("upload.reading", lang, file=md_text(name), step=step + 1, steps=steps))
 
-    result = service.ingest_files(files, store, dry_run=True, column_overrides=overrides, progress=report)
+    result = service.ingest_files(
+        files, store, dry_run=True, column_overrides=overrides, progress=report, **_amendments()
+    )
     bar.empty()
     st.session_state[_CHECK] = (key, result)
     return result
@@ -55,7 +86,7 @@ def checked(files: list[service.UploadedFile], store, lang: str) -> service.Inge
 
 def load(files: list[service.UploadedFile], store, lang: str) -> service.IngestResult:  # noqa: ANN001
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun."""
-    loaded = service.ingest_files(files, store, column_overrides=column_overrides())
+    loaded = service.ingest_files(files, store, column_overrides=column_overrides(), **_amendments())
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {
@@ -66,7 +97,8 @@ def load(files: list[service.UploadedFile], store, lang: str) -> service.IngestR
             },  # fmt: skip
             "carried": loaded.carried_over,
         }
-        st.session_state.pop(_CHECK, None)
+        for key in (_CHECK, _CORRECTIONS, _LEFT_OUT, EDITOR):
+            st.session_state.pop(key, None)
     return loaded
 
 

@@ -23,7 +23,7 @@ import pickle
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 
 import pandas as pd
@@ -31,6 +31,7 @@ import pyarrow
 
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
+from mpp_data.ingest.corrections import CellKey, RowKey
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files
 from mpp_data.ingest.problems import ISSUE_COLUMNS, IssueKind, Problem
 from mpp_data.ingest.read import ReadLimits, refuse_oversized
@@ -73,6 +74,8 @@ def check_files_isolated(
     settings: Settings | None = None,
     column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    corrections: Mapping[CellKey, str] | None = None,
+    left_out: Mapping[RowKey, str] | None = None,
 ) -> IngestResult:
     """``check_files`` run in a worker process with limits; same arguments, same result."""
     global _last_run
@@ -86,7 +89,8 @@ def check_files_isolated(
         if not todo:  # every file failed: the result of reading none, with their problems
             result = check_files([], aliases, today=today, settings=settings)
             break
-        job = _Job(files, todo, aliases, today, settings, column_overrides or {})
+        job = _Job(files, todo, aliases, today, settings, column_overrides or {}, dict(corrections or {}),
+                   dict(left_out or {}))  # fmt: skip
         result, refused, failure, peak = _pool.run(job, progress)
         failed |= refused
         if result is not None:
@@ -132,6 +136,8 @@ class _Job:
     today: dt.date
     settings: Settings
     column_overrides: dict[tuple[str, str], dict[str, str]]
+    corrections: dict[CellKey, str] = dataclasses.field(default_factory=dict)
+    left_out: dict[RowKey, str] = dataclasses.field(default_factory=dict)
 
 
 class _Worker:
@@ -338,7 +344,8 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
                 conn.send(("reading", current))
 
         result = check_files([job.files[i] for i in readable], job.aliases, today=job.today, settings=job.settings,
-                             column_overrides=job.column_overrides, progress=reading)  # fmt: skip
+                             column_overrides=job.column_overrides, progress=reading,
+                             corrections=job.corrections, left_out=job.left_out)  # fmt: skip
     except MemoryError:
         _uncap_memory()
         conn.send(("failed", "error.file_too_complex",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import pandas as pd
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.ingest.cells import group_numbers
+from mpp_data.ingest.corrections import CellKey, RowKey, correct_cells, leave_out_rows
 from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
 from mpp_data.ingest.match_regions import RegionResolver
 from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
@@ -64,6 +65,10 @@ class IngestResult:
     snapshot_id: int | None = None
     carried_over: dict[str, int] = field(default_factory=dict)
     unreadable: bool = False
+    #: The analyst's corrections that changed a cell: file, sheet, row, column, written, corrected.
+    corrections: list[dict] = field(default_factory=list)
+    #: Rows left out on purpose: file, sheet, row, reason, values ({header: text}).
+    left_out: list[dict] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -97,21 +102,27 @@ def check_files(
     settings: Settings | None = None,
     column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    corrections: Mapping[CellKey, str] | None = None,
+    left_out: Mapping[RowKey, str] | None = None,
 ) -> IngestResult:
     """Read and validate every file; ``aliases`` are the analysts' saved region names.
 
     ``column_overrides``: (file, sheet) -> {header as written: field}, an analyst's corrections.
     ``progress``: called with (step, steps, file name) as each file is read.
+    ``corrections``: (file, sheet, Excel row, header as written) -> text, put in place of the cell
+    before the check, so a corrected value meets the same rules as a written one.
+    ``left_out``: (file, sheet, Excel row) -> reason: rows taken out before the check (counted as skipped).
     """
     settings = settings or Settings.from_env()
     today = today or dt.date.today()
     resolver = RegionResolver(RegionMatcher(aliases))  # what this run resolves, remembered for its later sheets
+    amend = _Amendments.of(corrections or {}, left_out or {})
     mall_frames, participation_frames, issues, sheets = [], [], [], []
     skipped_total, unreadable = 0, False
     for step, upload in enumerate(files):
         if progress:
             progress(step, len(files), upload.name)
-        check = _check_file(upload, resolver, today, settings.max_upload_bytes, column_overrides or {})
+        check = _check_file(upload, resolver, today, settings.max_upload_bytes, column_overrides or {}, amend)
         mall_frames += check.malls
         participation_frames += check.participation
         issues += check.issues
@@ -125,7 +136,30 @@ def check_files(
     participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
     issue_frame = problems_frame(issues)
     counts = _counts(malls, participation, skipped_total)
-    return IngestResult(malls, participation, issue_frame, sheets, counts, unreadable=unreadable)
+    return IngestResult(
+        malls, participation, issue_frame, sheets, counts, unreadable=unreadable,
+        corrections=amend.corrected, left_out=amend.omitted,
+    )  # fmt: skip
+
+
+@dataclass
+class _Amendments:
+    """The analyst's corrections and rows left out per (file, sheet), and the record of those applied."""
+
+    cells: dict[tuple[str, str], dict[tuple[int, str], str]]
+    rows: dict[tuple[str, str], dict[int, str]]
+    corrected: list[dict] = field(default_factory=list)
+    omitted: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, corrections: Mapping[CellKey, str], left_out: Mapping[RowKey, str]) -> _Amendments:
+        cells: dict[tuple[str, str], dict[tuple[int, str], str]] = {}
+        for (file, sheet, row, column), text in corrections.items():
+            cells.setdefault((file, sheet), {})[(int(row), column)] = str(text)
+        rows: dict[tuple[str, str], dict[int, str]] = {}
+        for (file, sheet, row), reason in left_out.items():
+            rows.setdefault((file, sheet), {})[int(row)] = str(reason)
+        return cls(cells, rows)
 
 
 @dataclass
@@ -142,14 +176,17 @@ class _FileCheck:
 
 def _check_file(
     upload: UploadedFile, resolver: RegionResolver, today: dt.date, max_bytes: int,
-    column_overrides: dict[tuple[str, str], dict[str, str]],
+    column_overrides: dict[tuple[str, str], dict[str, str]], amend: _Amendments,
 ) -> _FileCheck:  # fmt: skip
     """Read and validate every sheet of one file (each sheet checked while the next is read)."""
     check = _FileCheck()
+    corrected, omitted = len(amend.corrected), len(amend.omitted)
     try:
         for raw in iter_sheets(upload.name, upload.content, max_bytes):
-            _check_sheet(check, upload.name, raw, resolver, today, column_overrides.get((upload.name, raw.name), {}))
+            overrides = column_overrides.get((upload.name, raw.name), {})
+            _check_sheet(check, upload.name, raw, resolver, today, overrides, amend)
     except MppDataError as exc:  # nothing is taken from a file that could not be read to the end
+        del amend.corrected[corrected:], amend.omitted[omitted:]
         return _FileCheck(issues=[_file_problem(upload.name, exc)], unreadable=True)
     if not check.sheets:
         check.unreadable = True
@@ -162,14 +199,21 @@ def _check_file(
 
 
 def _check_sheet(
-    check: _FileCheck, file: str, raw: RawSheet, resolver: RegionResolver, today: dt.date, overrides: dict[str, str]
-) -> None:
+    check: _FileCheck, file: str, raw: RawSheet, resolver: RegionResolver, today: dt.date,
+    overrides: dict[str, str], amend: _Amendments,
+) -> None:  # fmt: skip
     table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
     if table.kind == "unknown":
         if any(any(c not in ("", None) for c in r) for r in raw.rows):
             check.issues.append(_sheet_problem(file, raw.name, IssueKind.NO_TABLE_FOUND))
         return
-    data = table_rows(table, raw.rows)
+    place = {"file": file, "sheet": raw.name}
+    rows_out = amend.rows.get((file, raw.name), {})
+    cells = {k: v for k, v in amend.cells.get((file, raw.name), {}).items() if k[0] not in rows_out}
+    rows, corrected = correct_cells(table, raw.rows, cells)
+    data, omitted = leave_out_rows(table, table_rows(table, rows), rows_out)
+    amend.corrected += [place | record for record in corrected]
+    amend.omitted += [place | record for record in omitted]
     skipped = sum(data.skipped.values())
     check.skipped += skipped
     columns = {table.headers[j]: f for j, f in table.columns.items()} | {

@@ -6,6 +6,8 @@ figures. Pages and the CLI import ``mpp_data.service`` and the presentation buil
 
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
+from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
+from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
 from mpp_data.service.briefing import briefing_deck, gather_briefing
@@ -15,6 +17,7 @@ from mpp_data.service.loading import (
     contains_sample,
     ingest_files,
     open_store,
+    rejected_rows,
     remember_alias,
     remove_alias,
     sample_files,
@@ -59,6 +62,7 @@ from mpp_data.service.views import (
     region_options,
     region_status,
     rollout_charts,
+    snapshot_amendments,
     snapshot_info,
     source_files,
     target_date,
@@ -75,4 +79,5 @@ __all__ = [
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
     "FORMATS", "TABLES", "Export", "export_table",
+    "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
 ]  # fmt: skip

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 import pandas as pd
 
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import AliasConflict, NoDataError
+from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
 from mpp_data.ingest.isolation import check_files_isolated
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
+from mpp_data.ingest.problems import Severity
 from mpp_data.reference.names import normalise_region_name
 from mpp_data.reference.regions import RegionMatcher
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
@@ -32,17 +35,28 @@ def ingest_files(
     settings: Settings | None = None,
     column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    corrections: Mapping[CellKey, str] | None = None,
+    left_out: Mapping[RowKey, str] | None = None,
+    exclude_rejected: bool = False,
 ) -> IngestResult:
     """Read, validate and (unless there are errors or ``dry_run``) write one snapshot.
 
     ``column_overrides``: (file, sheet) -> {header as written: field}, an analyst's corrections.
     ``progress``: called with (step, steps, file name) as each file is read.
+    ``corrections``: (file, sheet, Excel row, header as written) -> corrected text; ``left_out``: (file,
+    sheet, Excel row) -> reason. Both are checked with the rest and kept with the snapshot.
+    ``exclude_rejected``: every row with an error is left out (reason ``REJECTED_BY_CHECK``) and the
+    valid rows load; otherwise one error keeps the whole upload out.
     """
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
-    result = check_files_isolated(
-        files, aliases, today=today, settings=settings, column_overrides=column_overrides, progress=progress
-    )
+    check = dict(today=today, settings=settings, column_overrides=column_overrides, corrections=corrections)
+    result = check_files_isolated(files, aliases, progress=progress, left_out=left_out, **check)
+    if exclude_rejected and result.has_errors:
+        # The same check again without the rejected rows: a conflict between two rows goes with them.
+        rejected, problems = rejected_rows(result), result.issues.to_dict("records")
+        result = check_files_isolated(files, aliases, left_out={**rejected, **(left_out or {})}, **check)
+        result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
     if not (dry_run or store is None):
         result = store_checked(result, files, store, is_sample=is_sample)
     _log_ingest(files, result, started)
@@ -58,8 +72,21 @@ def store_checked(
         return result
     # the bundled sample re-uploaded is still invented data, whatever the file is called
     snapshot_id, carried = _write_snapshot(store, files, result, is_sample or contains_sample(files))
-    return IngestResult(result.malls, result.participation, result.issues, result.sheets, result.counts,
-                        snapshot_id, carried, result.unreadable)  # fmt: skip
+    return replace(result, snapshot_id=snapshot_id, carried_over=carried)
+
+
+def rejected_rows(result: IngestResult) -> dict[RowKey, str]:
+    """(file, sheet, Excel row) -> ``REJECTED_BY_CHECK`` for every row with an error."""
+    errors = result.issues[(result.issues["severity"] == Severity.ERROR) & result.issues["row"].notna()]
+    return {(i["file"], i["sheet"], int(i["row"])): REJECTED_BY_CHECK for i in errors.to_dict("records")}
+
+
+def _with_problems(row: dict, problems: list[dict]) -> dict:
+    """A row the check rejected, with the problems that rejected it (one ``issues`` record each)."""
+    if row["reason"] != REJECTED_BY_CHECK:
+        return row
+    place = (row["file"], row["sheet"], row["row"])
+    return row | {"problems": [p for p in problems if (p["file"], p["sheet"], p["row"]) == place]}
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
@@ -103,8 +130,13 @@ def _write_snapshot(
         participation = pd.DataFrame(columns=["region_code", "agency", "present"])
     report = result.issues.to_dict("records")
     sources = [
-        SourceFile(f.name, sha256(f.content), f.content, [i for i in report if i["file"] == f.name]) for f in files
-    ]
+        SourceFile(
+            f.name, sha256(f.content), f.content, [i for i in report if i["file"] == f.name],
+            corrections=[c for c in result.corrections if c["file"] == f.name],
+            left_out=[r for r in result.left_out if r["file"] == f.name],
+        )
+        for f in files
+    ]  # fmt: skip
     snapshot_id = store.save_snapshot(
         NewSnapshot(
             malls=malls,

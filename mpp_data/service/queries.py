@@ -30,9 +30,9 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
     snapshot_id = snapshot_id or store.latest_snapshot_id()
     if snapshot_id is None:
         raise NoDataError()
-    return SnapshotData(
-        store.snapshot(snapshot_id), store.load_malls(snapshot_id), store.load_participation(snapshot_id)
-    )
+    snapshot = store.snapshot(snapshot_id)
+    snapshot["rows_left_out"] = len(store.load_amendments(snapshot_id)[1])  # every page's source line says so
+    return SnapshotData(snapshot, store.load_malls(snapshot_id), store.load_participation(snapshot_id))
 
 
 def national_summary(data: SnapshotData, as_of: dt.date | None = None, province: str | None = None) -> dict:

@@ -13,6 +13,7 @@ from mpp_data.analysis.forecast import Forecast
 from mpp_data.config import Settings
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import forecast_text, maps
+from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, geo, regions
 from mpp_data.store import Store
 
@@ -170,3 +171,9 @@ def snapshot_info(store: Store, snapshot_id: int) -> dict:
 def source_files(store: Store, snapshot_id: int) -> list:
     """The files of one upload as they came in, each with its check report."""
     return store.load_source_files(snapshot_id)
+
+
+def snapshot_amendments(store: Store, snapshot_id: int, lang: str) -> pd.DataFrame:
+    """One upload's corrections (written -> corrected) and rows left out (with the reason), one per line."""
+    corrections, left_out = store.load_amendments(snapshot_id)
+    return amendments_table(corrections, left_out, lang)

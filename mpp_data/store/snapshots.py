@@ -93,7 +93,9 @@ source_files = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("size_bytes", sa.Integer, nullable=False),
     sa.Column("content", sa.LargeBinary, nullable=False),
-    sa.Column("report", sa.Text, nullable=False),  # JSON list of issues
+    # JSON list of issues; with corrections or rows left out, {"issues": [...], "corrections": [...],
+    # "left_out": [...]} (see SourceFile)
+    sa.Column("report", sa.Text, nullable=False),
 )
 
 region_aliases = sa.Table(
@@ -121,10 +123,29 @@ PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str
 
 @dataclass(frozen=True)
 class SourceFile:
+    """One uploaded file as it came in, its check report (one dict per issue), and what the analyst changed:
+    ``corrections`` (sheet, row, column, written, corrected) and ``left_out`` (sheet, row, reason, values)."""
+
     file_name: str
     sha256: str
     content: bytes
     report: list[dict] = field(default_factory=list)
+    corrections: list[dict] = field(default_factory=list)
+    left_out: list[dict] = field(default_factory=list)
+
+    def report_json(self) -> str:
+        """The stored report: the issues alone, as before, unless the analyst changed something."""
+        if not (self.corrections or self.left_out):
+            return json.dumps(self.report, default=str)
+        stored = {"issues": self.report, "corrections": self.corrections, "left_out": self.left_out}
+        return json.dumps(stored, default=str)
+
+    @classmethod
+    def stored(cls, file_name: str, sha256: str, content: bytes, report: str) -> SourceFile:
+        parsed = json.loads(report)
+        if isinstance(parsed, list):
+            return cls(file_name, sha256, content, parsed)
+        return cls(file_name, sha256, content, parsed["issues"], parsed["corrections"], parsed["left_out"])
 
 
 @dataclass(frozen=True)
@@ -192,7 +213,7 @@ class Store:
                         sha256=f.sha256,
                         size_bytes=len(f.content),
                         content=f.content,
-                        report=json.dumps(f.report, default=str),
+                        report=f.report_json(),
                     )
                 )
         return int(snapshot_id)
@@ -250,7 +271,15 @@ class Store:
         query = sa.select(source_files).where(source_files.c.snapshot_id == snapshot_id)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
-        return [SourceFile(r["file_name"], r["sha256"], r["content"], json.loads(r["report"])) for r in rows]
+        return [SourceFile.stored(r["file_name"], r["sha256"], r["content"], r["report"]) for r in rows]
+
+    def load_amendments(self, snapshot_id: int) -> tuple[list[dict], list[dict]]:
+        """The corrections and rows left out of one snapshot's files (without reading the files)."""
+        query = sa.select(source_files.c.report).where(source_files.c.snapshot_id == snapshot_id)
+        with self.engine.connect() as conn:
+            reports = conn.execute(query.order_by(source_files.c.id)).scalars().all()
+        stored = [SourceFile.stored("", "", b"", r) for r in reports]
+        return [c for f in stored for c in f.corrections], [r for f in stored for r in f.left_out]
 
     # -- aliases -----------------------------------------------------------------
     def load_aliases(self) -> dict[str, str]:

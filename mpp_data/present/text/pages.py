@@ -166,6 +166,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.download_file": {"id": "Unduh {file}", "en": "Download {file}"},
     "history.download_report": {"id": "Unduh laporan pemeriksaan {file}", "en": "Download the check report of {file}"},
     "history.none": {"id": "Tidak ada.", "en": "None."},
+    "history.amendments": {
+        "id": "Perbaikan dan baris dikecualikan pada unggahan #{snapshot}",
+        "en": "Corrections and rows left out in upload #{snapshot}",
+    },
+    "history.no_amendments": {
+        "id": "Tidak ada isi yang diperbaiki dan tidak ada baris yang dikecualikan.",
+        "en": "No value was corrected and no row was left out.",
+    },
     "agencies.title": {"id": "Keikutsertaan Instansi MoU", "en": "MoU Agency Participation"},
     "agencies.intro": {
         "id": "Kehadiran 17 instansi penandatangan MoU 2022 di MPP yang beroperasi per {date}, dihitung dari {with_data} "

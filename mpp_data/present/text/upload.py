@@ -26,6 +26,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "first; data is loaded only when you press Load, as a new upload. Earlier uploads are kept.",
     },
     "upload.files": {"id": "Berkas ekspor", "en": "Export files"},
+    "upload.corrections": {"id": "Perbaiki atau kecualikan baris", "en": "Correct or leave out rows"},
+    "upload.corrections_help": {
+        "id": "Baris dengan kesalahan. Ketik isi yang benar di kolom Perbaikan: baris itu langsung diperiksa "
+        "ulang. Atau centang Kecualikan dan tulis alasannya: baris itu tidak dimuat. Berkas asli tidak diubah; "
+        "setiap perbaikan dan baris yang dikecualikan dicatat bersama unggahan.",
+        "en": "Rows with errors. Type the right value in the Correction column: the row is checked again at "
+        "once. Or tick Leave out and give a reason: the row is not loaded. The original file is not changed; "
+        "each correction and each row left out is recorded with the upload.",
+    },
+    "corrections.state.clean": {"id": "✓ benar", "en": "✓ clean"},
+    "corrections.state.error": {"id": "✗ masih salah", "en": "✗ still wrong"},
+    "corrections.state.left_out": {"id": "dikecualikan", "en": "left out"},
+    "corrections.left_out": {"id": "(dikecualikan)", "en": "(left out)"},
+    "corrections.rejected_by_check": {"id": "ditolak oleh pemeriksaan", "en": "rejected by the check"},
     "upload.reading": {"id": "Membaca {file} ({step} dari {steps})…", "en": "Reading {file} ({step} of {steps})…"},
     "upload.recognised": {"id": "Yang dikenali", "en": "What was recognised"},
     "upload.recognised_help": {
