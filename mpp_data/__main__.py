@@ -361,7 +361,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages and tables")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="one of:")
 
     regions = sub.add_parser("regions", help="the 514 official kabupaten/kota")
     regions.add_argument("--json", action="store_true", help=JSON_HELP)
