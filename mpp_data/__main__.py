@@ -6,16 +6,28 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 import sqlalchemy as sa
 
 from mpp_data import service
 from mpp_data.config import Settings
-from mpp_data.errors import MppDataError
-from mpp_data.present.text import error_message, issue_message
+from mpp_data.errors import InvalidDate, MppDataError, SnapshotNotFound, UnknownProvince
+from mpp_data.present import console, display
+from mpp_data.present.text import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    error_message,
+    format_date,
+    format_number,
+    format_percent,
+    issue_message,
+    t,
+)
 from mpp_data.reference.regions import official_regions
 from mpp_data.store.migrate import schema_revision
 from mpp_data.store.snapshots import Store
@@ -41,25 +53,64 @@ def cmd_regions(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_rows(regions, columns), ensure_ascii=False, indent=1))
     else:
-        print(regions[columns].to_string(index=False))
+        table = regions[["code", "name", "kind", "province_name"]].assign(
+            kind=regions["kind"].map(lambda k: t(f"kind.{k}", args.lang))
+        )
+        print(console.render_table(table, args.lang))
     return 0
 
 
-def _as_of(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+def metrics_report(figures: dict) -> dict:
+    """The ``metrics --json`` object: ``national_figures`` with the gap list counted by stage
+    (``gaps_by_stage``); the gap rows themselves are ``export gaps``."""
+    report = {k: v for k, v in figures.items() if k != "gaps"}
+    stages = ("under_construction", "planned", "none")
+    report["gaps_by_stage"] = {s: sum(g["pipeline_status"] == s for g in figures["gaps"]) for s in stages}
+    return report
+
+
+def _metrics_text(figures: dict, lang: str) -> str:
+    total = format_number(figures["total_regions"], lang)
+    province = figures["province"]
+    snapshot = t("cli.snapshot_sample" if figures["is_sample"] else "cli.snapshot_number", lang,
+                 snapshot=figures["snapshot_id"])  # fmt: skip
+    headline = pd.DataFrame(
+        [
+            (t("cli.as_of", lang), format_date(dt.date.fromisoformat(figures["as_of"]), lang)),
+            (t("cli.scope", lang), service.province_names()[province] if province else t("sidebar.all_provinces", lang)),
+            (t("cli.snapshot", lang), snapshot),
+            (t("briefing.headline.covered", lang), f"{format_number(figures['covered_regions'], lang)} / {total}"),
+            (t("briefing.headline.coverage_pct", lang), format_percent(figures["coverage_pct"], lang)),
+            (t("briefing.headline.operating", lang), format_number(figures["operating_malls"], lang)),
+            (t("briefing.headline.under_construction", lang), format_number(figures["under_construction_malls"], lang)),
+            (t("briefing.headline.planned", lang), format_number(figures["planned_malls"], lang)),
+            (t("cli.province_run", lang), format_number(figures["province_run_malls"], lang)),
+        ],
+        columns=[t("briefing.headline.figure", lang), t("cli.value", lang)],
+    )  # fmt: skip
+    provinces = pd.DataFrame(figures["provinces"], columns=["code", "name", "total_regions", "covered_regions",
+                                                            "coverage_pct"]).rename(columns={"name": "province"})  # fmt: skip
+    return "\n\n".join([
+        console.render_table(headline, lang),
+        "\n".join(figures["forecast_sentences"]),
+        console.render_table(provinces, lang),
+    ])  # fmt: skip
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
-    figures = service.national_figures(
-        service.load_snapshot(store, args.snapshot), _as_of(args.as_of), _as_of(args.target_date), args.province
-    )
+    data = service.load_snapshot(store, args.snapshot)
+    figures = service.national_figures(data, args.as_of, args.target_date, args.province)
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        print(json.dumps(metrics_report(figures), ensure_ascii=False, indent=1))
     else:
-        for key, value in figures.items():
-            if key not in ("provinces", "gaps"):
-                print(f"{key}: {value}")
+        forecast = service.forecast_for(
+            data, dt.date.fromisoformat(figures["as_of"]), dt.date.fromisoformat(figures["forecast"]["target_date"]),
+            args.province,
+        )  # fmt: skip
+        print(
+            _metrics_text({**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)}, args.lang)
+        )
     return 0
 
 
@@ -135,21 +186,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for message in result.messages(args.lang):
             print(message)
         for row in result.left_out:
-            print(f"left out: {row['file']} · {row['sheet']} · row {row['row']} ({row['reason']})")
+            print(
+                t("cli.left_out", args.lang, file=row["file"], sheet=row["sheet"], row=row["row"], reason=row["reason"])
+            )
             for problem in row.get("problems", []):
                 print(f"  {issue_message(problem, args.lang)}")
-        counts = result.counts
-        print(
-            f"rows read {counts['rows_read']} = loaded {counts['rows_loaded']} + rejected {counts['rows_rejected']}"
-            f" + skipped {counts['rows_skipped']}; snapshot {result.snapshot_id or '-'}"
-        )
+        counts = {k: format_number(v, args.lang) for k, v in result.counts.items()}
+        print(t("cli.ingest_summary", args.lang, read=counts["rows_read"], loaded=counts["rows_loaded"],
+                rejected=counts["rows_rejected"], skipped=counts["rows_skipped"],
+                snapshot=f"#{result.snapshot_id}" if result.snapshot_id else "–"))  # fmt: skip
     return result.exit_code
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     data = service.load_snapshot(store, args.snapshot)
-    table = service.agency_presence(data, _as_of(args.as_of))
+    table = service.agency_presence(data, args.as_of)
     records = [
         {
             "agency": r["agency"],
@@ -165,10 +217,8 @@ def cmd_agencies(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
-        for r in records:
-            print(
-                f"{r['short_name']:16s} {r['malls_present']:5d} / {r['operating_malls_with_data']:5d}  {r['share_pct']:5.1f}%"
-            )
+        print(console.render_table(table[["short_name", "malls_present", "operating_malls_with_data", "share_pct"]],
+                                   args.lang))  # fmt: skip
     return 0
 
 
@@ -178,13 +228,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(changes.as_json(), ensure_ascii=False, indent=1))
     else:
-        print(", ".join(f"{k}: {v}" for k, v in changes.summary.items()))
+        summary = pd.DataFrame(
+            [(t(f"history.{k}", args.lang), v) for k, v in changes.summary.items()],
+            columns=[t("briefing.headline.figure", args.lang), t("cli.value", args.lang)],
+        )
+        print(console.render_table(summary, args.lang))
     return 0
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     frame = service.list_snapshots(store)
+    if not args.json:
+        print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
+        return 0
     records = _rows(frame, [c for c in frame.columns if c != "source_files"])
     for record, files in zip(records, frame["source_files"], strict=True):
         record["source_files"] = files
@@ -195,8 +252,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 def cmd_briefing(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     deck = service.briefing_deck(
-        store, _as_of(args.as_of), _as_of(args.compare), args.province, args.snapshot, args.lang,
-        _as_of(args.target_date),
+        store, args.as_of, args.compare, args.province, args.snapshot, args.lang, args.target_date,
     )  # fmt: skip
     with open(args.output, "wb") as out:
         out.write(deck)
@@ -240,11 +296,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# Argument types raise our own errors, not argparse's: ``main`` turns them into one line in the chosen
+# language and exit code 2.
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+        raise InvalidDate(value=text) from None
+
+
+def _province(text: str) -> str:
+    """A province by its code (61) or its name (Kalimantan Barat), as its code."""
+    code = service.find_province(text)
+    if code is None:
+        raise UnknownProvince(value=text)
+    return code
+
+
+def _snapshot(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise SnapshotNotFound(snapshot_id=text)
+    return int(text)
 
 
 def _region_code(text: str) -> str:
@@ -257,17 +329,16 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export",
         help="write a table a page offers for download, as the page's button does",
-        description="Write one of the tables the pages offer for download, the same bytes as the page's "
-        "button. Exit codes: 0 written, 2 bad arguments or no such snapshot.",
+        description="Write one of the tables the pages offer for download, the same bytes as the page's button.",
     )
     export.add_argument("table", choices=service.TABLES, help="which table (report: a snapshot's check report)")
     export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
-    export.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
-    export.add_argument("--as-of", type=_date, help="YYYY-MM-DD (default: the latest date in the data)")
-    export.add_argument("--province", choices=list(service.province_names()), metavar="CODE",
-                        help="two-digit province code (default: all; provinces always lists all 38)")  # fmt: skip
+    export.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
+    export.add_argument("--as-of", type=_date, help=AS_OF_HELP)
+    export.add_argument("--province", type=_province,
+                        help=PROVINCE_HELP + " (default: all; provinces always lists all 38)")  # fmt: skip
     export.add_argument("--agency", choices=list(service.agency_names()), metavar="KEY",
                         help="agency of agency-work-list: " + ", ".join(service.agency_names()))  # fmt: skip
     export.add_argument("--region", type=_region_code, help="malls of one kabupaten/kota, by code (61.03)")
@@ -281,29 +352,61 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(func=cmd_export, parser=export)
 
 
+EXIT_CODES = """exit codes:
+  0    done
+  2    a bad argument (a date, province or snapshot that does not exist), or no data yet
+  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
+INGEST_EXIT_CODES = """exit codes:
+  0    every row loaded
+  1    some rows have errors: they were left out and are listed
+  2    a file cannot be read, or a bad argument
+  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
+DB_HELP = "database URL (default: MPP_DATABASE_URL or the local SQLite file)"
+JSON_HELP = "print JSON instead of a table"
+AS_OF_HELP = "YYYY-MM-DD (default: the latest date in the data)"
+SNAPSHOT_HELP = "snapshot id (default: the newest)"
+PROVINCE_HELP = 'province code (61) or name ("Kalimantan Barat")'
+
+
+class _Parser(argparse.ArgumentParser):
+    """Every command's help ends with its exit codes (``epilog``); a usage error is one line, exit 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("epilog", EXIT_CODES)
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (--help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
-    parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages and tables")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="one of:")
 
     regions = sub.add_parser("regions", help="the 514 official kabupaten/kota")
-    regions.add_argument("--json", action="store_true")
+    regions.add_argument("--json", action="store_true", help=JSON_HELP)
     regions.set_defaults(func=cmd_regions)
 
     metrics = sub.add_parser("metrics", help="national coverage figures")
-    metrics.add_argument("--json", action="store_true")
-    metrics.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
-    metrics.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
-    metrics.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
-    metrics.add_argument("--target-date", help="YYYY-MM-DD for the required pace (default: MPP_TARGET_DATE)")
-    metrics.add_argument("--province", help="two-digit province code (default: all)")
+    metrics.add_argument(
+        "--json", action="store_true", help=JSON_HELP + " (the figures; the gap rows are `export gaps`)"
+    )
+    metrics.add_argument("--db", help=DB_HELP)
+    metrics.add_argument("--as-of", type=_date, help=AS_OF_HELP)
+    metrics.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
+    metrics.add_argument(
+        "--target-date", type=_date, help="YYYY-MM-DD for the required pace (default: MPP_TARGET_DATE)"
+    )
+    metrics.add_argument("--province", type=_province, help=PROVINCE_HELP + " (default: all)")
     metrics.set_defaults(func=cmd_metrics)
 
-    ingest = sub.add_parser("ingest", help="load exports as a new snapshot")
-    ingest.add_argument("paths", nargs="+")
-    ingest.add_argument("--db")
+    ingest = sub.add_parser("ingest", help="load exports as a new snapshot", epilog=INGEST_EXIT_CODES)
+    ingest.add_argument("paths", nargs="+", metavar="FILE", help="exports to load together (xlsx, xlsm, xls, ods, csv)")
+    ingest.add_argument("--db", help=DB_HELP)
     ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
-    ingest.add_argument("--json", action="store_true")
+    ingest.add_argument("--json", action="store_true", help="print every row read, the problems and the counts as JSON")
     ingest.add_argument(
         "--exclude-rejected", action="store_true",
         help="load the valid rows and list the rows with errors as left out (default: one error loads nothing)",
@@ -311,51 +414,80 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.set_defaults(func=cmd_ingest)
 
     agencies = sub.add_parser("agencies", help="presence of the 17 MoU agencies in operating malls")
-    agencies.add_argument("--json", action="store_true")
-    agencies.add_argument("--db")
-    agencies.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
-    agencies.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
+    agencies.add_argument(
+        "--json", action="store_true", help=JSON_HELP + " (with the malls each agency is missing from)"
+    )
+    agencies.add_argument("--db", help=DB_HELP)
+    agencies.add_argument("--as-of", type=_date, help=AS_OF_HELP)
+    agencies.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
     agencies.set_defaults(func=cmd_agencies)
 
     diff = sub.add_parser("diff", help="what changed between two snapshots")
-    diff.add_argument("before", type=int)
-    diff.add_argument("after", type=int)
-    diff.add_argument("--db")
-    diff.add_argument("--json", action="store_true")
+    diff.add_argument("before", type=_snapshot, help="the earlier snapshot id")
+    diff.add_argument("after", type=_snapshot, help="the later snapshot id")
+    diff.add_argument("--db", help=DB_HELP)
+    diff.add_argument("--json", action="store_true", help=JSON_HELP + " (with every changed mall)")
     diff.set_defaults(func=cmd_diff)
 
     briefing = sub.add_parser("briefing", help="the meeting briefing as an editable PowerPoint deck")
     briefing.add_argument("-o", "--output", required=True, help="FILE.pptx to write")
-    briefing.add_argument("--db")
-    briefing.add_argument("--as-of", help="YYYY-MM-DD (default: the latest date in the data)")
-    briefing.add_argument("--compare", help="YYYY-MM-DD to compare with (default: twelve months before --as-of)")
-    briefing.add_argument("--province", help="two-digit province code (default: national)")
-    briefing.add_argument("--snapshot", type=int, help="snapshot id (default: the newest)")
-    briefing.add_argument("--target-date", help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
+    briefing.add_argument("--db", help=DB_HELP)
+    briefing.add_argument("--as-of", type=_date, help=AS_OF_HELP)
+    briefing.add_argument(
+        "--compare", type=_date, help="YYYY-MM-DD to compare with (default: twelve months before --as-of)"
+    )
+    briefing.add_argument("--province", type=_province, help=PROVINCE_HELP + " (default: national)")
+    briefing.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
+    briefing.add_argument("--target-date", type=_date, help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
     # SUPPRESS: the main --lang stays in force unless the deck's language is given here.
     briefing.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of the deck")
     briefing.set_defaults(func=cmd_briefing)
 
     snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
-    snapshots.add_argument("--db")
+    snapshots.add_argument("--db", help=DB_HELP)
+    snapshots.add_argument("--json", action="store_true", help=JSON_HELP)
     snapshots.set_defaults(func=cmd_snapshots)
 
     db = sub.add_parser("db", help="the store's schema: upgrade to the newest revision, or show the current one")
-    db.add_argument("action", choices=["upgrade", "current"])
-    db.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
+    db.add_argument("action", choices=["upgrade", "current"], help="upgrade the schema, or print its revision")
+    db.add_argument("--db", help=DB_HELP)
     db.set_defaults(func=cmd_db)
     _add_export(sub)
+    for command in sub.choices.values():  # --lang after the command too (export and briefing have their own)
+        if "--lang" not in command._option_string_actions:
+            command.add_argument(
+                "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of messages and tables"
+            )
     return parser
+
+
+def _language(argv: list[str]) -> str:
+    """The ``--lang`` asked for (the last one given), known before the arguments are checked: a bad
+    argument is reported in it."""
+    wanted = argparse.ArgumentParser(add_help=False)
+    wanted.add_argument("--lang", default=DEFAULT_LANGUAGE)
+    lang = wanted.parse_known_args(argv)[0].lang
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
     try:
-        return args.func(args)
+        args = build_parser().parse_args(argv)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
     except MppDataError as exc:
-        print(error_message(exc.code, exc.params, args.lang), file=sys.stderr)
+        # the command line's variant of a message when it has one (no page to point to)
+        print(error_message(exc.code, {"variant": "cli", **exc.params}, _language(argv)), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # As Python's signal docs advise: point stdout at devnull so the flush at exit does not fail
+        # again. 141 (128 + SIGPIPE) is what a Unix tool stopped by a closed pipe reports.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

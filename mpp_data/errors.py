@@ -21,6 +21,18 @@ class SnapshotNotFound(MppDataError):
     code = "error.snapshot_not_found"
 
 
+class InvalidDate(MppDataError):
+    """A date given as an argument is not a YYYY-MM-DD date (``value``)."""
+
+    code = "error.invalid_date"
+
+
+class UnknownProvince(MppDataError):
+    """A province given as an argument is neither a province code nor a province's name (``value``)."""
+
+    code = "error.unknown_province"
+
+
 class UnreadableFile(MppDataError):
     code = "error.unreadable_file"
 
@@ -53,6 +65,8 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
     SnapshotNotFound,
+    InvalidDate,
+    UnknownProvince,
     UnreadableFile,
     EncryptedFile,
     FileTooLarge,

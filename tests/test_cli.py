@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from mpp_data import service
+from mpp_data.__main__ import build_parser, metrics_report
+from mpp_data.present import display
 from mpp_data.reference.regions import official_regions
 from tests.conftest import ROOT
 
@@ -40,7 +46,10 @@ def test_metrics_json_on_an_empty_store_loads_the_sample_first(request, backend)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     expected = service.national_figures(service.load_snapshot(service.open_store(url)))
-    assert figures == json.loads(json.dumps(expected))
+    assert figures == json.loads(json.dumps(metrics_report(expected)))
+    assert "gaps" not in figures  # the 212 gap rows are `export gaps`
+    assert figures["gaps_by_stage"] == display.gap_counts(pd.DataFrame(expected["gaps"]))
+    assert sum(figures["gaps_by_stage"].values()) == 514 - figures["covered_regions"]
     assert figures["is_sample"] is True
     assert figures["total_regions"] == 514
     assert figures["operating_malls"] == 305
@@ -72,9 +81,15 @@ def test_metrics_as_of_target_date_forecast_and_gaps(sqlite_url):
     assert set(figures["forecast"]) >= {"pace_per_month", "full_coverage_month", "range", "required_pace_per_month",
                                         "target_date"}  # fmt: skip
     gaps = metrics.compute_gap_list(data.malls, official_regions(), dt.date(2024, 12, 31))
-    assert [g["code"] for g in figures["gaps"]] == gaps["code"].tolist()
-    assert set(figures["gaps"][0]) == {"code", "name", "province_code", "pipeline_status"}
-    assert len(figures["gaps"]) == 514 - figures["covered_regions"]
+    # the gap rows are `export gaps`, the same as the page's download
+    exported = run_cli("export", "gaps", "--format", "csv", "-o", "-", "--db", sqlite_url, "--as-of", "2024-12-31",
+                       "--lang", "en")  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    rows = pd.read_csv(io.StringIO(exported.stdout.lstrip("\ufeff")), dtype=str)
+    assert rows["Code"].tolist() == gaps["code"].tolist()
+    assert list(rows.columns) == ["Code", "Regency/City", "Kind", "Province", "Stage"]
+    assert len(rows) == 514 - figures["covered_regions"]
+    assert figures["gaps_by_stage"] == display.gap_counts(gaps)
 
 
 def test_diff_json_between_two_snapshots(tmp_path, sqlite_url):
@@ -202,7 +217,7 @@ def test_briefing_offline_has_the_figures_of_metrics_json(tmp_path, sqlite_url, 
 
     gaps = next(s for s in prs.slides if s.shapes.title.text == t("briefing.gaps.title", lang))
     stages = next(shape.chart for shape in gaps.shapes if shape.has_chart)
-    assert sum(stages.plots[0].series[0].values) == len(figures["gaps"])
+    assert sum(stages.plots[0].series[0].values) == sum(figures["gaps_by_stage"].values())
     if not province:
         ranked = next(s for s in prs.slides if s.shapes.title.text == t("briefing.provinces.title", lang))
         shares = [v for shape in ranked.shapes if shape.has_chart for v in shape.chart.plots[0].series[0].values]
@@ -213,3 +228,136 @@ def test_briefing_offline_has_the_figures_of_metrics_json(tmp_path, sqlite_url, 
     pictures = [shape for shape in map_slide.shapes if shape.shape_type == 13]
     assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
     assert len(pictures[0].image.blob) > 50_000
+
+
+BAD_ARGUMENTS = [
+    (["metrics", "--as-of", "2023/01/01"], "“2023/01/01” is not a date", "Tanggal “2023/01/01” tidak dikenali"),
+    (["metrics", "--target-date", "31-12-2029"], "“31-12-2029” is not a date", "Tanggal “31-12-2029” tidak dikenali"),
+    (["metrics", "--province", "99"], "Province “99” is unknown", "Provinsi “99” tidak dikenal"),
+    (["metrics", "--province", "Borneo"], "Province “Borneo” is unknown", "Provinsi “Borneo” tidak dikenal"),
+    (["metrics", "--snapshot", "x"], "Upload #x was not found", "Unggahan #x tidak ditemukan"),
+    (["metrics", "--snapshot", "0"], "Upload #0 was not found", "Unggahan #0 tidak ditemukan"),
+    (["metrics", "--snapshot", "99"], "Upload #99 was not found", "Unggahan #99 tidak ditemukan"),
+    (["agencies", "--as-of", "2023-02-30"], "“2023-02-30” is not a date", "Tanggal “2023-02-30” tidak dikenali"),
+    (["diff", "1", "99"], "Upload #99 was not found", "Unggahan #99 tidak ditemukan"),
+    (["briefing", "--province", "XX", "-o", "deck.pptx"], "Province “XX” is unknown", "Provinsi “XX” tidak dikenal"),
+    (["export", "gaps", "--format", "csv", "-o", "-", "--province", "99"], "Province “99” is unknown",
+     "Provinsi “99” tidak dikenal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "english", "indonesian"), BAD_ARGUMENTS, ids=lambda a: " ".join(a))
+def test_a_bad_date_province_or_snapshot_is_one_line_in_the_chosen_language_and_exit_2(
+    sqlite_url, args, english, indonesian
+):
+    for lang, words in (("en", english), ("id", indonesian)):
+        result = run_cli(*args, "--db", sqlite_url, "--lang", lang)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(words), result.stderr
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
+    # --lang before the command counts too
+    assert run_cli("--lang", "en", *args, "--db", sqlite_url).stderr.startswith(english)
+
+
+def test_a_province_by_name_gives_its_figures(sqlite_url):
+    by_code = run_cli("metrics", "--json", "--db", sqlite_url, "--province", "61")
+    by_name = run_cli("metrics", "--json", "--db", sqlite_url, "--province", "Kalimantan Barat")
+    assert by_code.returncode == 0 and by_name.returncode == 0, by_name.stderr
+    figures = json.loads(by_name.stdout)
+    assert figures == json.loads(by_code.stdout)
+    data = service.load_snapshot(service.open_store(sqlite_url))
+    expected = service.national_summary(data, None, "61")
+    assert (figures["province"], figures["total_regions"]) == ("61", 14)
+    assert figures["covered_regions"] == expected["covered_regions"] > 0
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_metrics_text_is_a_readable_table_in_the_chosen_language(sqlite_url, lang):
+    from mpp_data.present.text import format_number, format_percent, t
+
+    result = run_cli("metrics", "--db", sqlite_url, "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    figures = service.national_figures(service.load_snapshot(service.open_store(sqlite_url)))
+    text = result.stdout
+    for python_form in ("None", "{'", "['", "True", "_pct", "covered_regions"):
+        assert python_form not in text
+    lines = text.splitlines()
+    covered = next(line for line in lines if line.startswith(t("briefing.headline.covered", lang)))
+    assert covered.split("  ")[-1].strip() == f"{format_number(figures['covered_regions'], lang)} / 514"
+    share = next(line for line in lines if line.startswith(t("briefing.headline.coverage_pct", lang)))
+    assert share.split()[-1] == format_percent(figures["coverage_pct"], lang)  # 58,8% / 58.8%
+    # the provinces: one aligned row each, numbers right-aligned under their header
+    header = next(i for i, line in enumerate(lines) if line.startswith(t("column.code", lang)))
+    rows = lines[header + 2 : header + 2 + 38]
+    assert {row[:2] for row in rows} == set(service.province_names())
+    end = len(lines[header])
+    assert {len(row) for row in rows} == {end}
+    bali = next(row for row in rows if row.startswith("51 "))
+    assert bali.endswith(format_number(100.0, lang, 1))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_agencies_diff_regions_and_snapshots_text_have_headers_in_words(sqlite_url, lang):
+    from mpp_data.present.text import format_number, t
+
+    agencies = run_cli("agencies", "--db", sqlite_url, "--lang", lang, "--as-of", "2025-12-31").stdout.splitlines()
+    assert agencies[0].split("  ")[0] == t("column.short_name", lang)
+    table = service.agency_presence(service.load_snapshot(service.open_store(sqlite_url)), dt.date(2025, 12, 31))
+    top = table.iloc[0]
+    assert agencies[2].split() == [top["short_name"], str(top["malls_present"]), str(top["operating_malls_with_data"]),
+                                   format_number(top["share_pct"], lang, 1)]  # fmt: skip
+    diff = run_cli("diff", "1", "1", "--db", sqlite_url, "--lang", lang).stdout
+    assert f"{t('history.status_changed', lang)}  " in diff and "status_changed" not in diff
+    regions = run_cli("regions", "--lang", lang).stdout.splitlines()
+    assert len(regions) == 2 + 514
+    assert regions[0].split() == [t("column.code", lang), t("column.name", lang), t("column.kind", lang),
+                                  t("column.province", lang)]  # fmt: skip
+    snapshots = run_cli("snapshots", "--db", sqlite_url, "--lang", lang).stdout
+    assert t("column.source_files", lang) in snapshots and "[" not in snapshots
+    assert json.loads(run_cli("snapshots", "--json", "--db", sqlite_url).stdout)[0]["id"] == 1
+
+
+def test_the_ingest_summary_line_is_in_the_chosen_language(tmp_path):
+    sample = [str(ROOT / "sample_data" / name) for name in service.SAMPLE_FILES]
+    result = service.ingest_files([service.UploadedFile.from_path(p) for p in sample], None, dry_run=True)
+    read = result.counts["rows_read"]
+    indonesian = run_cli("ingest", *sample, "--dry-run", "--lang", "id")
+    assert indonesian.returncode == 0, indonesian.stderr
+    assert indonesian.stdout.splitlines()[-1].startswith(f"{read} baris dibaca = {result.counts['rows_loaded']} dimuat")
+    english = run_cli("ingest", *sample, "--dry-run", "--lang", "en")
+    assert english.stdout.splitlines()[-1].startswith(f"{read} rows read = ")
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {"": parser, **sub.choices}
+
+
+@pytest.mark.parametrize("command", list(_commands()))
+def test_every_command_help_documents_every_option_and_the_exit_codes(command):
+    parser = _commands()[command]
+    for action in parser._actions:
+        assert action.help and action.help != argparse.SUPPRESS, (command, action.dest)
+    text = parser.format_help()
+    assert "exit codes:\n  0 " in text and "\n  2 " in text
+    if command == "ingest":
+        assert "\n  1    some rows have errors" in text
+
+
+def test_help_of_a_command_as_a_user_runs_it():
+    result = run_cli("metrics", "--help")
+    assert result.returncode == 0
+    assert "--province PROVINCE   province code (61) or name" in result.stdout
+    assert result.stdout.rstrip().splitlines()[-3:][0].startswith("  0    done")
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """As ``python -m mpp_data regions --json | head -1``: the reader goes away after the first bytes."""
+    process = subprocess.Popen([sys.executable, "-m", "mpp_data", "regions", "--json"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stdout.read(1) == b"["
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert stderr == ""

@@ -35,6 +35,7 @@ _LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 EARLIEST = dt.date(2015, 1, 1)
 _VIEW = "_view"  # the frame's View, taken by the page of the same run
 _COMPARE_AUTO = "_compare_auto"  # the comparison date the frame chose itself (see _follow_as_of)
+_IGNORED = "_ignored_params"  # a link's query parameters that could not be used (see _warn_ignored)
 ENTRY_POINT = Path(__file__).resolve().parent.parent / "dashboard.py"
 
 SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
@@ -102,6 +103,8 @@ def language() -> str:
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
         st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+        if wanted not in LANGUAGES:
+            _ignore("lang")
     return st.session_state["lang"]
 
 
@@ -113,6 +116,7 @@ def frame(lang: str) -> None:
         # provinsi" / "All provinces"); read now, with the last run's labels, and written back as values.
         _keep((*SIDEBAR_CHOICES, *PAGE_CHOICES))
         st.session_state[_VIEW] = _sidebar()
+        _warn_ignored(lang)
 
 
 def _keep(keys: tuple[str, ...]) -> None:
@@ -127,11 +131,30 @@ def kept(key: str, default: object) -> dict:
     return {"key": key}
 
 
-def _date_param(name: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(st.query_params.get(name, ""))
-    except ValueError:
+def _date_param(name: str, upper: dt.date) -> dt.date | None:
+    """The link's date ``name`` when it is one the date picker can show; noted as ignored otherwise."""
+    if name not in st.query_params:
         return None
+    try:
+        value = dt.date.fromisoformat(st.query_params[name])
+    except ValueError:
+        value = None
+    if value is None or not EARLIEST <= value <= upper:
+        _ignore(name)
+        return None
+    return value
+
+
+def _ignore(name: str) -> None:
+    """Note a link's parameter that cannot be used, as written (the URL is rewritten before the warning)."""
+    st.session_state.setdefault(_IGNORED, []).append(f"{name}={st.query_params.get(name, '')}")
+
+
+def _warn_ignored(lang: str) -> None:
+    """Say once which of a link's parameters were not used, rather than quietly showing the defaults."""
+    ignored = st.session_state.pop(_IGNORED, None)
+    if ignored:
+        st.warning(t("link.ignored", lang, params=md_text(", ".join(ignored))), icon="⚠️")
 
 
 def _sidebar() -> View:
@@ -142,10 +165,14 @@ def _sidebar() -> View:
     upper = max(latest, dt.date.today())
     provinces = service.province_names()
     # first load: the URL's view; afterwards the widgets' own state
-    wanted_province = st.query_params.get("province", "")
-    st.session_state.setdefault("as_of", _date_param("as_of") or latest)
-    st.session_state.setdefault("province", wanted_province if wanted_province in provinces else "")
-    _follow_as_of(_date_param("compare"))
+    first_load = "as_of" not in st.session_state
+    if first_load:
+        st.session_state["as_of"] = _date_param("as_of", upper) or latest
+        wanted_province = st.query_params.get("province", "")
+        st.session_state["province"] = service.find_province(wanted_province) or ""
+        if wanted_province and not st.session_state["province"]:
+            _ignore("province")
+    _follow_as_of(_date_param("compare", upper) if first_load else None)
     bar = st.sidebar
     bar.radio(t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
               key="lang")  # fmt: skip

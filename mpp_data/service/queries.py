@@ -123,6 +123,20 @@ def find_region(written: str) -> str | None:
     return match.candidates[0] if match.candidates else None
 
 
+def find_province(written: str) -> str | None:
+    """A province code for its code (``61``) or its official name in any case (``kalimantan barat``);
+    None for anything else: a command-line argument or a link must name a province exactly.
+
+    >>> find_province("61"), find_province(" Kalimantan  Barat "), find_province("99")
+    ('61', '61', None)
+    """
+    names = views.province_names()
+    if written in names:
+        return written
+    wanted = " ".join(written.split()).casefold()
+    return next((code for code, name in names.items() if name.casefold() == wanted), None)
+
+
 def boundary_source(store: Store) -> tuple[str, str] | None:
     """(name, GeoJSON text) of the official boundaries: ``MPP_BOUNDARIES_PATH`` when set, else the
     newest file an admin uploaded; None when there are none."""

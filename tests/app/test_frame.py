@@ -118,3 +118,31 @@ def test_changing_the_language_keeps_every_choice(sample):  # noqa: F811
     at.switch_page("pages/gaps.py").run()
     assert at.multiselect(key="gap_stages").value == ["planned"]
     assert set(at.dataframe[0].value["pipeline_status"]) == {"Planned"}
+
+
+def test_a_link_with_unusable_parameters_says_which_were_ignored(sample):  # noqa: F811
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update({"as_of": "garbage", "province": "XX", "lang": "fr", "compare": "1900-01-01"})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [w.value for w in at.warning if "tautan" in w.value] == [
+        "Bagian tautan ini tidak dapat dipakai dan diabaikan: lang=fr, as_of=garbage, province=XX, "
+        "compare=1900\\-01\\-01. Yang ditampilkan adalah pilihan bawaan."  # Markdown source: shows 1900-01-01
+    ]
+    assert at.radio(key="lang").value == "id"
+    assert at.date_input(key="as_of").value == service.default_as_of(sample)
+    assert at.selectbox(key="province").value == ""
+    # said once: the next run has the defaults in the URL and nothing to warn about
+    at.run()
+    assert not [w for w in at.warning if "tautan" in w.value]
+
+
+def test_a_link_in_english_warns_in_english_and_takes_a_province_by_name(sample):  # noqa: F811
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update({"lang": "en", "as_of": "2023-13-01", "province": "Kalimantan Barat"})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [w.value for w in at.warning if "link" in w.value] == [
+        "Part of this link could not be used and was ignored: as_of=2023\\-13\\-01. The default is shown instead."
+    ]
+    assert at.selectbox(key="province").value == "61"

@@ -48,7 +48,7 @@ def test_t_fills_parameters():
 def _code_strings() -> tuple[set[str], set[str]]:
     """String literals in the code that shows text, and the prefixes of keys it builds (``f"status.{s}"``)."""
     root = Path(__file__).resolve().parents[2]
-    catalogue = {root / "mpp_data" / "present" / "text" / f"{area}.py" for area in ("common", "pages", "upload")}
+    catalogue = {root / "mpp_data" / "present" / "text" / f"{area}.py" for area in ("common", "pages", "upload", "cli")}
     paths = [*(root / "mpp_data").rglob("*.py"), *(root / "ui").rglob("*.py"), *(root / "pages").glob("*.py")]
     literals: set[str] = set()
     prefixes: set[str] = set()

@@ -30,6 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sidebar.province": {"id": "Provinsi", "en": "Province"},
     "sidebar.all_provinces": {"id": "Semua provinsi", "en": "All provinces"},
     "sidebar.compare": {"id": "Dibandingkan dengan", "en": "Compared with"},
+    "link.ignored": {
+        "id": "Bagian tautan ini tidak dapat dipakai dan diabaikan: {params}. Yang ditampilkan adalah pilihan bawaan.",
+        "en": "Part of this link could not be used and was ignored: {params}. The default is shown instead.",
+    },
     "filter.province_note": {"id": "Hanya Provinsi {province}.", "en": "Province {province} only."},
     "column.rank": {"id": "Peringkat", "en": "Rank"},
     "column.province": {"id": "Provinsi", "en": "Province"},
