@@ -139,7 +139,7 @@ def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
         }  # fmt: skip
         for i in result.issues.to_dict("records")
     ]
-    return {
+    report = {
         "files": files,
         "snapshot_id": result.snapshot_id,
         "carried_over": result.carried_over,
@@ -163,11 +163,12 @@ def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
         ),  # fmt: skip
         "issues": issues,
         "counts": result.counts,
-        # rows left out on purpose (--exclude-rejected): file, sheet, row, reason, values, problems
-        "left_out": [
-            {**row, "problems": [_left_out_problem(p) for p in row.get("problems", [])]} for row in result.left_out
-        ],
     }
+    if result.left_out:  # only when rows were left out on purpose (--exclude-rejected): the contract stays
+        report["left_out"] = [
+            {**row, "problems": [_left_out_problem(p) for p in row.get("problems", [])]} for row in result.left_out
+        ]  # file, sheet, row, reason, values, problems
+    return report
 
 
 def _left_out_problem(problem: dict) -> dict:
