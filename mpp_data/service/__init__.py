@@ -19,17 +19,22 @@ from mpp_data.service.loading import (
     sample_files,
 )
 from mpp_data.service.queries import (
+    BoundaryFile,
+    BoundarySource,
     SnapshotData,
     agency_presence,
     boundary_source,
+    boundary_version,
     find_region,
     load_snapshot,
+    map_boundaries,
     national_figures,
     national_summary,
     parse_boundaries,
     presence_history,
     presence_trend,
     region_choices,
+    remove_boundaries,
     save_boundaries,
     snapshot_diff,
 )
@@ -72,4 +77,5 @@ __all__ = [
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
     "FORMATS", "TABLES", "Export", "export_table",
+    "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
 ]  # fmt: skip

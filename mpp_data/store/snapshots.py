@@ -123,6 +123,8 @@ PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "sna
 _PG_SNAPSHOT_LOCK_KEY = 0x4D505053
 #: Seconds a SQLite writer waits for another's write lock before giving up (pysqlite's default is 5).
 _SQLITE_WRITE_TIMEOUT = 60
+#: The content of a boundary_files row that marks the removal of the file before it.
+_REMOVED = ""
 PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
                         "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
 
@@ -292,12 +294,25 @@ class Store:
                 ).inserted_primary_key[0]
             )
 
+    def remove_boundaries(self) -> int | None:
+        """Stop using the boundary file in use. Nothing is deleted: a row with empty content (never a
+        GeoJSON) marks the removal, and the file stays on record. None when no file is in use."""
+        head = self.boundaries_head()
+        return self.save_boundaries(head[1], _REMOVED) if head else None
+
+    def boundaries_head(self) -> tuple[int, str] | None:
+        """(id, file name) of the boundary file in use, without its content; None when there is none."""
+        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content == _REMOVED)
+        with self.engine.connect() as conn:
+            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
+        return (int(row[0]), row[1]) if row and not row[2] else None
+
     def latest_boundaries(self) -> tuple[int, str, str] | None:
-        """(id, file name, GeoJSON text) of the newest boundary file, or None."""
+        """(id, file name, GeoJSON text) of the boundary file in use, or None (none, or removed)."""
         query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content)
         with self.engine.connect() as conn:
             row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1], row[2]) if row else None
+        return (int(row[0]), row[1], row[2]) if row and row[2] != _REMOVED else None
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table: tests use them to show a failed load changed nothing."""
