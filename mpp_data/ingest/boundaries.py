@@ -15,7 +15,6 @@ the same tolerance; rings that collapse are left out.
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 
@@ -27,6 +26,7 @@ from mpp_data.reference import geo
 TOLERANCE = 0.001
 _DECIMALS = 3
 _AREAL = ("Polygon", "MultiPolygon")
+_NUMBERS = (int, float)
 #: Kinds a GeometryCollection may hold besides polygons: left out, as they enclose no area to shade.
 _NOT_AREAL = ("Point", "MultiPoint", "LineString", "MultiLineString")
 
@@ -87,7 +87,7 @@ def _no_constant(name: str) -> float:
 
 
 def _checked_polygons(geometry: object, file_name: str, number: int, code: str) -> tuple[list, int]:
-    """The geometry's polygons (lists of rings of [lon, lat]) and its position count, or an error."""
+    """The geometry's polygons (lists of (n, 2) arrays of lon, lat) and its position count, or an error."""
 
     def refuse(reason: str, **params: object) -> InvalidBoundaries:
         return InvalidBoundaries(file=file_name, reason=reason, feature=number, code=code, **params)
@@ -114,31 +114,45 @@ def _checked_polygons(geometry: object, file_name: str, number: int, code: str) 
             raise refuse("boundary_coordinates")
         polygons += found
     count = 0
+    arrays = []
     for polygon in polygons:
         if not polygon:
             raise refuse("boundary_coordinates")
+        rings = []
         for ring in polygon:
-            if not isinstance(ring, list) or not all(_is_position(p) for p in ring):
+            points = _ring_array(ring)
+            if points is None:
                 raise refuse("boundary_coordinates")
-            if len(ring) < 4 or ring[0][:2] != ring[-1][:2]:
+            if len(points) < 4 or not np.array_equal(points[0], points[-1]):
                 raise refuse("boundary_open_ring")
-            count += len(ring)
-    return polygons, count
+            count += len(points)
+            rings.append(points)
+        arrays.append(rings)
+    return arrays, count
 
 
-def _is_position(position: object) -> bool:
-    if not isinstance(position, list) or len(position) not in (2, 3):
-        return False
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in position):
-        return False
-    return -180 <= position[0] <= 180 and -90 <= position[1] <= 90
+def _ring_array(ring: object) -> np.ndarray | None:
+    """A ring's [lon, lat] as an (n, 2) array; None unless every position is two or three finite numbers
+    (not text, not true/false) within longitude and latitude range."""
+    if not isinstance(ring, list) or not all(isinstance(p, list) and 2 <= len(p) <= 3 for p in ring):
+        return None
+    if not all(type(v) in _NUMBERS for p in ring for v in p):  # type(): a bool is an int subclass
+        return None
+    try:
+        points = np.array([p[:2] for p in ring], dtype=float).reshape(-1, 2)
+    except OverflowError:  # an integer too large for a float
+        return None
+    if not np.isfinite(points).all() or (np.abs(points) > (180, 90)).any():
+        return None
+    return points
 
 
-def simplify_polygons(polygons: list[list[list[list[float]]]]) -> list[list[list[list[float]]]]:
+def simplify_polygons(polygons: list[list[np.ndarray]]) -> list[list[list[list[float]]]]:
     """Polygons drawn at :data:`TOLERANCE`: rings rounded, thinned, closed; a polygon whose outer ring
     collapses is left out, and so is a hole that collapses.
 
-    >>> simplify_polygons([[[[0, 0], [0.00001, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]])
+    >>> square = np.array([[0, 0], [0.00001, 0], [1, 0], [1, 1], [0, 1], [0, 0]])
+    >>> simplify_polygons([[square]])
     [[[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]]
     """
     kept = []
@@ -150,8 +164,8 @@ def simplify_polygons(polygons: list[list[list[list[float]]]]) -> list[list[list
     return kept
 
 
-def _simplified_ring(ring: list[list[float]]) -> list[list[float]] | None:
-    points = np.round(np.asarray([p[:2] for p in ring], dtype=float), _DECIMALS)
+def _simplified_ring(ring: np.ndarray) -> list[list[float]] | None:
+    points = np.round(ring, _DECIMALS)
     repeats = np.r_[False, np.all(points[1:] == points[:-1], axis=1)]
     points = points[~repeats]
     if len(points) < 4:
@@ -163,29 +177,25 @@ def _simplified_ring(ring: list[list[float]]) -> list[list[float]] | None:
 
 
 def _douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:
-    """Indexes of the points Douglas-Peucker keeps, with an explicit stack (a ring may hold a million
-    points). First and last, the same point of a closed ring, are kept; so is the point farthest from
-    them, so the ring keeps an area."""
+    """Which points Douglas-Peucker keeps, splitting every open segment at once per pass (vectorised,
+    no recursion: a ring may hold a million points). First and last, the same point of a closed ring,
+    are kept, and so is the point farthest from them, so the ring keeps an area. Where two points of a
+    segment tie for farthest, both are kept."""
     keep = np.zeros(len(points), dtype=bool)
-    keep[0] = keep[-1] = True
-    far = int(np.argmax(np.hypot(*(points - points[0]).T)))
-    keep[far] = True
-    stack = [(0, far), (far, len(points) - 1)]
-    while stack:
-        start, end = stack.pop()
-        if end - start < 2:
-            continue
-        a, b = points[start], points[end]
-        segment = points[start + 1 : end]
-        dx, dy = b - a
-        length = math.hypot(dx, dy)
-        if length == 0:
-            distances = np.hypot(*(segment - a).T)
-        else:
-            distances = np.abs(dx * (segment[:, 1] - a[1]) - dy * (segment[:, 0] - a[0])) / length
-        index = int(np.argmax(distances))
-        if distances[index] > tolerance:
-            middle = start + 1 + index
-            keep[middle] = True
-            stack += [(start, middle), (middle, end)]
-    return keep
+    keep[[0, -1, int(np.argmax(np.hypot(*(points - points[0]).T)))]] = True
+    while True:
+        kept = np.flatnonzero(keep)
+        segment = np.cumsum(keep) - 1  # each point's segment: the kept point at or before it
+        start = points[kept[segment]]
+        end = points[kept[np.minimum(segment + 1, len(kept) - 1)]]
+        chord = end - start
+        length = np.hypot(*chord.T)
+        offset = points - start
+        cross = np.abs(chord[:, 0] * offset[:, 1] - chord[:, 1] * offset[:, 0])
+        distance = np.where(length > 0, cross / np.where(length > 0, length, 1), np.hypot(*offset.T))
+        distance[keep] = -1.0
+        farthest = np.maximum.reduceat(distance, kept)[segment]
+        split = (distance > tolerance) & (distance == farthest)
+        if not split.any():
+            return keep
+        keep |= split
