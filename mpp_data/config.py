@@ -23,6 +23,8 @@ class Settings:
     target_date: dt.date = dt.date(2029, 12, 31)
     #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
     boundaries_path: str | None = None
+    #: The most positions a boundary file may hold (a detailed national file has about a million).
+    max_boundary_points: int = 2_000_000
     #: A ministry .pptx whose slide masters the meeting briefing uses; the built-in design when unset.
     briefing_template: str | None = None
     #: Untrusted files are parsed in a worker process: the memory it may take on top of its own start,
@@ -46,6 +48,7 @@ class Settings:
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
+            max_boundary_points=int(env.get("MPP_MAX_BOUNDARY_POINTS") or 2_000_000),
             briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,
             parse_memory_mb=int(env.get("MPP_PARSE_MEMORY_MB", "1024")),
             parse_timeout_s=float(env.get("MPP_PARSE_TIMEOUT_S", "60")),

@@ -37,6 +37,12 @@ class UnreadableFile(MppDataError):
     code = "error.unreadable_file"
 
 
+class InvalidBoundaries(UnreadableFile):
+    """A boundary file that breaks one of the checks in ``mpp_data.ingest.boundaries``; ``reason`` says which."""
+
+    code = "error.invalid_boundaries"
+
+
 class EncryptedFile(MppDataError):
     code = "error.encrypted_file"
 
@@ -68,6 +74,7 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     InvalidDate,
     UnknownProvince,
     UnreadableFile,
+    InvalidBoundaries,
     EncryptedFile,
     FileTooLarge,
     FileTooComplex,

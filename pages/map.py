@@ -12,7 +12,7 @@ with page.boundary() as view:
     official = cache.boundaries()
     coverage = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
     controls.page_header(view, "map.title")
-    boundaries = official[1] if official else None
+    boundaries = official.boundaries if official else None
     shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
     shading = "province"
     if boundaries:
@@ -34,6 +34,8 @@ with page.boundary() as view:
         st.caption(maps.coverage_legend(lang))
         if report := maps.boundaries_report(boundaries, lang):
             st.warning(report)
+    elif official and official.error:  # a file that fails its checks never stops the map: points only
+        st.warning(maps.boundaries_unusable(official.error.code, official.error.params, lang))
     else:
         st.caption(t("map.no_shading", lang))
     st.caption(t("map.credits", lang))

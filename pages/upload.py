@@ -6,7 +6,7 @@ from mpp_data import service
 from mpp_data.errors import AliasConflict, MppDataError
 from mpp_data.present import maps
 from mpp_data.present.safe import md_text
-from mpp_data.present.text import format_number, issue_kind_label, t
+from mpp_data.present.text import error_message, format_number, issue_kind_label, t
 from ui import cache, page, upload
 
 with page.boundary() as view:
@@ -28,12 +28,24 @@ with page.boundary() as view:
         if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
             try:
                 saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
-            except MppDataError:
-                st.error(t("upload.boundaries_invalid", lang, file=md_text(geojson.name)))
+            except MppDataError as exc:
+                problem = error_message(exc.code, exc.params, lang, escape=md_text)
+                st.error(t("upload.boundaries_invalid", lang, problem=problem))
             else:
                 st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
                 if report := maps.boundaries_report(saved, lang):
                     st.warning(report)
+        if st.session_state.pop("_boundaries_removed", False):
+            st.success(t("upload.boundaries_removed", lang))
+        in_use = service.boundary_version(cache.store())
+        if in_use and in_use.from_setting:
+            st.caption(t("upload.boundaries_from_setting", lang, file=md_text(in_use.name)))
+        elif in_use:
+            st.caption(t("upload.boundaries_current", lang, file=md_text(in_use.name)))
+            if st.button(t("upload.boundaries_remove", lang), key="boundaries_remove"):
+                service.remove_boundaries(cache.store())
+                st.session_state["_boundaries_removed"] = True  # said on the rerun, which no longer lists it
+                st.rerun()
 
     aliases = service.saved_aliases(cache.store())
     with st.expander(t("upload.aliases", lang, count=format_number(len(aliases), lang)), expanded=False):

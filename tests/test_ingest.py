@@ -54,6 +54,15 @@ def test_a_participation_only_load_carries_the_malls_over_and_says_so(store):
     assert len(store.load_participation(second.snapshot_id)) == 3
 
 
+def test_a_participation_only_load_into_an_empty_store_keeps_its_rows_without_malls(store):
+    result = ingest_files([PARTICIPATION], store, today=TODAY)
+    assert result.snapshot_id is not None and result.carried_over == {}
+    assert len(store.load_malls(result.snapshot_id)) == 0
+    participation = store.load_participation(result.snapshot_id)
+    assert set(participation["agency"]) == {"polri", "bnn", "bpjs_kesehatan"}
+    assert participation["mall_name"].isna().all()  # no mall yet to attach the region's rows to
+
+
 def test_a_confirmed_alias_is_used_by_the_next_load(store):
     odd = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Depok Lama", "Beroperasi"]]})
     assert ingest_files([odd], store, today=TODAY).has_errors

@@ -114,14 +114,15 @@ def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a ne
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _parsed_boundaries(name: str, text: str):  # noqa: ANN202 - kept once per file content
-    return service.parse_boundaries(text)
+def _map_boundaries(url: str, key: str) -> service.BoundaryFile | None:  # key: a new file is a new key
+    return service.map_boundaries(_store(url))
 
 
-def boundaries():  # noqa: ANN201
-    """The official boundaries (or None), parsed once per file."""
-    source = service.boundary_source(store())
-    return (source[0], _parsed_boundaries(*source)) if source else None
+def boundaries() -> service.BoundaryFile | None:
+    """The official boundaries checked and simplified (or why they cannot be drawn), once per file:
+    a rerun reads only the file's id (or a configured file's size and time), not its content."""
+    version = service.boundary_version(store())
+    return _map_boundaries(database_url(), version.key) if version else None
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from mpp_data.analysis.metrics import compute_region_status, status_as_of
 from mpp_data.present.charts import STATUS_COLOURS, apply_layout
 from mpp_data.present.safe import hover_text, md_text
-from mpp_data.present.text import format_date, format_number, format_percent, t
+from mpp_data.present.text import error_message, format_date, format_number, format_percent, t
 from mpp_data.reference.geo import Boundaries, bounds
 
 STATUS_ORDER = ["operating", "under_construction", "planned", "none"]
@@ -169,3 +169,8 @@ def boundaries_report(boundaries: Boundaries, lang: str) -> str | None:
         unknown_list=", ".join(md_text(c) for c in boundaries.unknown_codes[:10]) or "–",
         missing=format_number(len(boundaries.missing_regions), lang),
     )
+
+
+def boundaries_unusable(code: str, params: dict, lang: str) -> str:
+    """Why the map shows points only: the stored or configured boundary file failed a check."""
+    return t("map.boundaries_unusable", lang, problem=error_message(code, params, lang, escape=md_text))

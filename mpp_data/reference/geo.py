@@ -117,20 +117,27 @@ class Boundaries:
     missing_regions: list[str]  # official kabupaten/kota codes the file lacks
 
 
-def _feature_code(feature: dict) -> str:
-    props = feature.get("properties") or {}
+def feature_code(feature: dict) -> str:
+    """The code a GeoJSON feature is keyed by: a ``code``-like property, else the feature's id."""
+    props = feature.get("properties")
+    props = props if isinstance(props, dict) else {}
     for key in ("code", "kode", "kode_wilayah", "kemendagri", "id"):
         if props.get(key) not in (None, ""):
             return str(props[key]).strip()
-    return str(feature.get("id", "")).strip()
+    return str(feature.get("id") or "").strip()
 
 
 def read_boundaries(text: str, region_codes: set[str], province_codes: set[str]) -> Boundaries:
-    """Parse a GeoJSON FeatureCollection keyed by Kemendagri code (``61.03`` or ``6103``; ``61``)."""
-    data = json.loads(text)
+    """Parse a GeoJSON FeatureCollection keyed by Kemendagri code (``61.03`` or ``6103``; ``61``).
+    Trusts its input: files from outside go through ``mpp_data.ingest.boundaries`` first."""
+    return boundaries_from_features(json.loads(text).get("features", []), region_codes, province_codes)
+
+
+def boundaries_from_features(features: list[dict], region_codes: set[str], province_codes: set[str]) -> Boundaries:
+    """GeoJSON features by official code; codes that are not official are listed, not kept."""
     regions, provinces, unknown = {}, {}, []
-    for feature in data.get("features", []):
-        code = _feature_code(feature)
+    for feature in features:
+        code = feature_code(feature)
         if code.isdigit() and len(code) == 4:
             code = f"{code[:2]}.{code[2:]}"
         geometry = as_multipolygon(feature.get("geometry") or {})

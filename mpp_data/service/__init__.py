@@ -25,18 +25,23 @@ from mpp_data.service.loading import (
     store_checked,
 )
 from mpp_data.service.queries import (
+    BoundaryFile,
+    BoundarySource,
     SnapshotData,
     agency_presence,
     boundary_source,
+    boundary_version,
     find_province,
     find_region,
     load_snapshot,
+    map_boundaries,
     national_figures,
     national_summary,
     parse_boundaries,
     presence_history,
     presence_trend,
     region_choices,
+    remove_boundaries,
     save_boundaries,
     snapshot_diff,
 )
@@ -82,4 +87,5 @@ __all__ = [
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
     "FORMATS", "TABLES", "Export", "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
+    "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
 ]  # fmt: skip

@@ -15,11 +15,10 @@ from mpp_data.reference import geo
 from mpp_data.reference.regions import official_regions, province_names
 from mpp_data.service.queries import (
     SnapshotData,
-    boundary_source,
     load_snapshot,
+    map_boundaries,
     national_figures,
     national_summary,
-    parse_boundaries,
 )
 from mpp_data.store import Store
 
@@ -71,8 +70,8 @@ def gather_briefing(
 def _map_png(store: Store, data: SnapshotData, as_of: dt.date, province: str | None, lang: str) -> bytes | None:
     """The status map as on the Map page (province shading when official boundaries are known)."""
     table = maps.compute_map_regions(data.malls, official_regions(), geo.region_points(), as_of)
-    source = boundary_source(store)
-    boundaries = parse_boundaries(source[1]) if source else None
+    official = map_boundaries(store)  # a file that fails its checks leaves the map with points only
+    boundaries = official.boundaries if official else None
     shares = None
     if boundaries:
         provinces = metrics.compute_coverage_by_province(data.malls, official_regions(), as_of)

@@ -95,39 +95,31 @@ def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
                  "agencies", "services", "sheet", "row"]].reset_index(drop=True)  # fmt: skip
 
 
-def _loadable_participation(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
+def _loadable_participation(participation: pd.DataFrame) -> pd.DataFrame:
     rejected = participation["rejected"].to_numpy(dtype=bool)
     columns = PARTICIPATION_COLUMNS  # what the store keeps of each entry
     keep = participation.loc[~rejected, columns] if rejected.any() else participation[columns]
-    missing = keep["mall_name"].isna()
-    if missing.any():
-        # Rows naming only a region belong to that region's mall when it has exactly one.
-        single = malls.groupby("region_code")["mall_name"].agg(lambda s: s.iloc[0] if len(s) == 1 else None)
-        keep = keep.copy()
-        keep.loc[missing, "mall_name"] = keep.loc[missing, "region_code"].map(single)
     return keep.reset_index(drop=True)
+
+
+def _attach_to_malls(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
+    """Rows naming only a region belong to that region's mall when it has exactly one (of the malls the
+    snapshot holds: new, or carried over from the newest snapshot inside the store's write)."""
+    missing = participation["mall_name"].isna()
+    if not missing.any():
+        return participation
+    single = malls.groupby("region_code")["mall_name"].agg(lambda s: s.iloc[0] if len(s) == 1 else None)
+    attached = participation.copy()
+    # as objects: with no malls the map gives float NaN, which a str column refuses
+    attached.loc[missing, "mall_name"] = attached.loc[missing, "region_code"].map(single).astype(object)
+    return attached
 
 
 def _write_snapshot(
     store: Store, files: list[UploadedFile], result: IngestResult, is_sample: bool
 ) -> tuple[int, dict[str, int]]:
-    carried: dict[str, int] = {}
-    previous = store.latest_snapshot_id()
-    if previous is not None and store.snapshot(previous)["is_sample"] and not is_sample:
-        previous = None  # real data never inherits rows from the sample
-    malls = _loadable_malls(result.malls) if not result.malls.empty else None
-    if malls is None and previous is not None:
-        malls = store.load_malls(previous)
-        carried["malls"] = previous
-    if malls is None:
-        malls = pd.DataFrame(columns=["mall_name", "region_code", "province_code", "status"])
-    if not result.participation.empty:
-        participation = _loadable_participation(result.participation, malls)
-    elif previous is not None:
-        participation = store.load_participation(previous)
-        carried["participation"] = previous
-    else:
-        participation = pd.DataFrame(columns=["region_code", "agency", "present"])
+    """The new halves to the store; the half this upload lacks is carried over inside the store's write,
+    so two uploads at the same moment cannot both carry from the snapshot before them."""
     report = result.issues.to_dict("records")
     sources = [
         SourceFile(
@@ -137,20 +129,20 @@ def _write_snapshot(
         )
         for f in files
     ]  # fmt: skip
-    snapshot_id = store.save_snapshot(
+    saved = store.save_snapshot_carrying(
         NewSnapshot(
-            malls=malls,
-            participation=participation,
+            malls=_loadable_malls(result.malls) if not result.malls.empty else None,
+            participation=_loadable_participation(result.participation) if not result.participation.empty else None,
             files=sources,
             is_sample=is_sample,
             rows_read=result.counts["rows_read"],
             rows_loaded=result.counts["rows_loaded"],
             rows_rejected=result.counts["rows_rejected"],
             rows_skipped=result.counts["rows_skipped"],
-            carried_over=carried,
-        )
+        ),
+        attach=_attach_to_malls,
     )
-    return snapshot_id, carried
+    return saved.snapshot_id, saved.carried_over
 
 
 def _log_ingest(files: list[UploadedFile], result: IngestResult, started: float) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,12 +11,16 @@ import pandas as pd
 
 from mpp_data.analysis import history, metrics, participation
 from mpp_data.config import Settings
-from mpp_data.errors import NoDataError, UnreadableFile
+from mpp_data.errors import InvalidBoundaries, MppDataError, NoDataError
+from mpp_data.ingest.boundaries import read_boundary_file
+from mpp_data.ingest.read import megabytes
 from mpp_data.present import display as presentation
 from mpp_data.reference import geo
 from mpp_data.reference.regions import RegionMatcher, official_provinces, official_regions
 from mpp_data.service import views
 from mpp_data.store import Store
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ def find_province(written: str) -> str | None:
 
 def boundary_source(store: Store) -> tuple[str, str] | None:
     """(name, GeoJSON text) of the official boundaries: ``MPP_BOUNDARIES_PATH`` when set, else the
-    newest file an admin uploaded; None when there are none."""
+    newest file an admin uploaded (unless removed); None when there are none."""
     path = Settings.from_env().boundaries_path
     if path:
         return Path(path).name, Path(path).read_text(encoding="utf-8")
@@ -147,20 +152,90 @@ def boundary_source(store: Store) -> tuple[str, str] | None:
     return (stored[1], stored[2]) if stored else None
 
 
-def parse_boundaries(text: str) -> geo.Boundaries:
-    """Raises ``UnreadableFile`` when the text is not GeoJSON."""
+@dataclass(frozen=True)
+class BoundarySource:
+    """Which boundary file the map uses, without its content: ``key`` changes whenever the file does."""
+
+    name: str
+    key: str
+    from_setting: bool
+
+
+@dataclass(frozen=True)
+class BoundaryFile:
+    """A boundary file read for drawing: its boundaries, or the error that keeps it from the map."""
+
+    name: str
+    boundaries: geo.Boundaries | None
+    error: MppDataError | None = None
+
+
+def boundary_version(store: Store) -> BoundarySource | None:
+    """The boundary file in use, cheaply (no content is read): the map's cache key."""
+    path = Settings.from_env().boundaries_path
+    if path:
+        try:
+            stat = Path(path).stat()
+            key = f"path:{path}:{stat.st_mtime_ns}:{stat.st_size}"
+        except OSError:
+            key = f"path:{path}:missing"
+        return BoundarySource(Path(path).name, key, from_setting=True)
+    head = store.boundaries_head()
+    return BoundarySource(head[1], f"stored:{head[0]}", from_setting=False) if head else None
+
+
+def map_boundaries(store: Store) -> BoundaryFile | None:
+    """The boundaries the map draws, checked and simplified; a file that fails a check comes back with
+    its error instead, so the map can fall back to points. None when there is no file."""
+    settings = Settings.from_env()
+    version = boundary_version(store)
+    if version is None:
+        return None
     try:
-        return geo.read_boundaries(text, set(official_regions()["code"]), set(official_provinces()["code"]))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UnreadableFile(file="GeoJSON", reason="damaged") from exc
+        if version.from_setting:
+            content = _read_setting_file(settings.boundaries_path or "", version.name, settings.max_upload_bytes)
+        else:
+            stored = store.latest_boundaries()
+            if stored is None:  # removed since the version was read
+                return None
+            content = stored[2]
+        return BoundaryFile(version.name, parse_boundaries(content, version.name))
+    except MppDataError as exc:
+        logger.warning("boundary file %s is not drawn: %s %s", version.key, exc.code, exc.params.get("reason"))
+        return BoundaryFile(version.name, None, exc)
+
+
+def _read_setting_file(path: str, name: str, max_bytes: int) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            content = handle.read(max_bytes + 1)  # never the whole of a huge file
+        size = Path(path).stat().st_size
+    except OSError as exc:
+        raise InvalidBoundaries(file=name, reason="boundary_unreadable") from exc
+    if len(content) > max_bytes:
+        raise InvalidBoundaries(file=name, reason="boundary_too_large", size_mb=megabytes(size),
+                                limit_mb=megabytes(max_bytes))  # fmt: skip
+    return content
+
+
+def parse_boundaries(content: bytes | str, file_name: str = "GeoJSON") -> geo.Boundaries:
+    """Check a boundary file and simplify it for drawing. Raises ``InvalidBoundaries`` (an
+    ``UnreadableFile``) naming the first check it fails: see ``mpp_data.ingest.boundaries``."""
+    settings = Settings.from_env()
+    return read_boundary_file(
+        content, file_name, set(official_regions()["code"]), set(official_provinces()["code"]),
+        max_bytes=settings.max_upload_bytes, max_points=settings.max_boundary_points,
+    )  # fmt: skip
 
 
 def save_boundaries(store: Store, file_name: str, content: bytes) -> geo.Boundaries:
-    """Check and keep an uploaded boundary file; nothing is stored when it cannot be read or matches
-    no kabupaten/kota."""
-    text = content.decode("utf-8-sig", errors="replace")
-    boundaries = parse_boundaries(text)
-    if not boundaries.regions:
-        raise UnreadableFile(file=file_name, reason="damaged")
-    store.save_boundaries(file_name, text)
+    """Check and keep an uploaded boundary file, exactly as uploaded; nothing is stored when it fails a
+    check (``InvalidBoundaries``), such as matching no kabupaten/kota."""
+    boundaries = parse_boundaries(content, file_name)
+    store.save_boundaries(file_name, content.decode("utf-8-sig"))
     return boundaries
+
+
+def remove_boundaries(store: Store) -> bool:
+    """Stop using the uploaded boundary file (it stays on record); False when none was in use."""
+    return store.remove_boundaries() is not None

@@ -1,6 +1,9 @@
 """The store: snapshots of malls and participation, confirmed aliases, original files (SQLAlchemy).
 
-Nothing is updated in place: each load writes a new snapshot in one transaction.
+Nothing is updated in place: each load writes a new snapshot in one transaction. Snapshot writes are
+serialised (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so a load that carries a half over
+from the newest snapshot reads it under the same lock it writes under: two loads at the same moment
+each see the other's snapshot, and neither half is lost.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ import datetime as dt
 import io
 import json
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,6 +122,12 @@ boundary_files = sa.Table(
 
 MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
 PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
+#: pg_advisory_xact_lock key every process writing snapshots to one PostgreSQL database takes ("MPPS").
+_PG_SNAPSHOT_LOCK_KEY = 0x4D505053
+#: Seconds a SQLite writer waits for another's write lock before giving up (pysqlite's default is 5).
+_SQLITE_WRITE_TIMEOUT = 60
+#: The content of a boundary_files row that marks the removal of the file before it.
+_REMOVED = ""
 PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
                         "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
 
@@ -150,10 +161,11 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class NewSnapshot:
-    """Everything one load writes. ``malls`` and ``participation`` hold the complete current data."""
+    """Everything one load writes. ``malls`` and ``participation`` hold the complete current data; for
+    :meth:`Store.save_snapshot_carrying` either may be None: that half is carried over."""
 
-    malls: pd.DataFrame
-    participation: pd.DataFrame
+    malls: pd.DataFrame | None
+    participation: pd.DataFrame | None
     files: list[SourceFile]
     is_sample: bool = False
     rows_read: int = 0
@@ -161,6 +173,14 @@ class NewSnapshot:
     rows_rejected: int = 0
     rows_skipped: int = 0
     carried_over: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SavedSnapshot:
+    """A snapshot written: its id, and which half came from which earlier snapshot."""
+
+    snapshot_id: int
+    carried_over: dict[str, int]
 
 
 class Store:
@@ -171,52 +191,71 @@ class Store:
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
         self.engine: Engine = sa.create_engine(url, future=True)
+        self._writer: Engine | None = None  # SQLite only: connections whose transactions take the write lock
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            self._writer = _sqlite_writer(url)
         upgrade_schema(self.engine)  # every entry point opens its store here
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._writer is not None:
+            self._writer.dispose()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """One transaction holding the store's snapshot write lock until it commits: a second writer waits."""
+        if self._writer is not None:
+            with self._writer.begin() as conn:
+                yield conn
+            return
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_SNAPSHOT_LOCK_KEY)))
+            yield conn
 
     # -- snapshots ---------------------------------------------------------------
     def save_snapshot(self, new: NewSnapshot) -> int:
-        """Write one snapshot in one transaction and return its id."""
-        mall_rows = _rows(new.malls, MALL_COLUMNS)
-        packed = _pack_participation(new.participation)
-        # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.
-        with self.engine.begin() as conn:
-            snapshot_id = conn.execute(
-                snapshots.insert().values(
-                    created_at=dt.datetime.now(dt.UTC),
-                    is_sample=new.is_sample,
-                    source_files=json.dumps([f.file_name for f in new.files]),
-                    malls_count=len(mall_rows),
-                    participation_count=len(new.participation),
-                    rows_read=int(new.rows_read),
-                    rows_loaded=int(new.rows_loaded),
-                    rows_rejected=int(new.rows_rejected),
-                    rows_skipped=int(new.rows_skipped),
-                    carried_over=json.dumps(new.carried_over) if new.carried_over else None,
-                )
-            ).inserted_primary_key[0]
-            _bulk_insert(conn, malls, snapshot_id, mall_rows)
-            conn.execute(
-                participation_blocks.insert().values(
-                    snapshot_id=snapshot_id, format="parquet", row_count=len(new.participation), content=packed
-                )
-            )
-            for f in new.files:
-                conn.execute(
-                    source_files.insert().values(
-                        snapshot_id=snapshot_id,
-                        file_name=f.file_name,
-                        sha256=f.sha256,
-                        size_bytes=len(f.content),
-                        content=f.content,
-                        report=f.report_json(),
-                    )
-                )
-        return int(snapshot_id)
+        """Write one complete snapshot (both halves given) in one transaction and return its id."""
+        if new.malls is None or new.participation is None:
+            raise ValueError("save_snapshot needs both halves; save_snapshot_carrying carries a missing one over")
+        return self.save_snapshot_carrying(new).snapshot_id
+
+    def save_snapshot_carrying(
+        self,
+        new: NewSnapshot,
+        attach: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame] | None = None,
+    ) -> SavedSnapshot:
+        """Write ``new`` as the newest snapshot; a half given as None is the newest snapshot's (none when
+        there is no snapshot, or when it is sample data and ``new`` is not: real data never inherits the
+        sample's rows). ``attach(participation, malls)``, when given, fits new participation to the malls
+        the snapshot will hold (carried or new) before it is written.
+
+        The newest snapshot is read inside the write transaction, under the lock: a load writing at the
+        same moment is either wholly before (and its halves are the ones carried) or wholly after.
+        """
+        with self._writing() as conn:
+            carried: dict[str, int] = {}
+            previous = conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
+            if previous is not None and not new.is_sample and _read_snapshot(conn, previous)["is_sample"]:
+                previous = None
+            mall_frame = new.malls
+            if mall_frame is None and previous is not None:
+                mall_frame = _read_malls(conn, previous)
+                carried["malls"] = int(previous)
+            if mall_frame is None:
+                mall_frame = pd.DataFrame(columns=MALL_COLUMNS)
+            participation_frame = new.participation
+            if participation_frame is not None and attach is not None:
+                participation_frame = attach(participation_frame, mall_frame)
+            if participation_frame is None and previous is not None:
+                participation_frame = _read_participation(conn, previous)
+                carried["participation"] = int(previous)
+            if participation_frame is None:
+                participation_frame = pd.DataFrame(columns=PARTICIPATION_COLUMNS)
+            carried = {**new.carried_over, **carried}
+            snapshot_id = _insert_snapshot(conn, new, mall_frame, participation_frame, carried)
+        return SavedSnapshot(snapshot_id, carried)
 
     def list_snapshots(self) -> pd.DataFrame:
         """One row per snapshot, newest first."""
@@ -232,40 +271,17 @@ class Store:
 
     def snapshot(self, snapshot_id: int) -> dict:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(snapshots).where(snapshots.c.id == snapshot_id)).mappings().first()
-        if row is None:
-            raise SnapshotNotFound(snapshot_id=snapshot_id)
-        result = dict(row)
-        result["source_files"] = json.loads(result["source_files"])
-        result["carried_over"] = json.loads(result["carried_over"]) if result["carried_over"] else {}
-        return result
+            return _read_snapshot(conn, snapshot_id)
 
     def load_malls(self, snapshot_id: int) -> pd.DataFrame:
         """One row per mall: mall_name, region_code, province_code, status, inaugurated_on (date)..."""
-        frame = self._load(malls, MALL_COLUMNS, snapshot_id)
-        frame["inaugurated_on"] = pd.to_datetime(frame["inaugurated_on"]).dt.date
-        frame["inaugurated_on"] = frame["inaugurated_on"].where(frame["inaugurated_on"].notna(), None)
-        return frame
+        with self.engine.connect() as conn:
+            return _read_malls(conn, snapshot_id)
 
     def load_participation(self, snapshot_id: int) -> pd.DataFrame:
         """One row per mall and agency: region_code, mall_name, agency, present, services, sheet, row."""
-        query = sa.select(participation_blocks.c.content).where(participation_blocks.c.snapshot_id == snapshot_id)
         with self.engine.connect() as conn:
-            packed = conn.execute(query).scalar()
-        if packed is None:  # written before participation was packed, or no such snapshot
-            return self._load(participation, PARTICIPATION_COLUMNS, snapshot_id).astype(PARTICIPATION_DTYPES)
-        return pd.read_parquet(io.BytesIO(packed))
-
-    def _load(self, table: sa.Table, columns: list[str], snapshot_id: int) -> pd.DataFrame:
-        self.snapshot(snapshot_id)
-        query = sa.select(*[table.c[c] for c in columns]).where(table.c.snapshot_id == snapshot_id)
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        frame = pd.DataFrame(rows, columns=columns)
-        for column in ("agencies", "services", "row"):
-            if column in frame:
-                frame[column] = frame[column].astype("Int64")
-        return frame
+            return _read_participation(conn, snapshot_id)
 
     def load_source_files(self, snapshot_id: int) -> list[SourceFile]:
         query = sa.select(source_files).where(source_files.c.snapshot_id == snapshot_id)
@@ -313,12 +329,25 @@ class Store:
                 ).inserted_primary_key[0]
             )
 
+    def remove_boundaries(self) -> int | None:
+        """Stop using the boundary file in use. Nothing is deleted: a row with empty content (never a
+        GeoJSON) marks the removal, and the file stays on record. None when no file is in use."""
+        head = self.boundaries_head()
+        return self.save_boundaries(head[1], _REMOVED) if head else None
+
+    def boundaries_head(self) -> tuple[int, str] | None:
+        """(id, file name) of the boundary file in use, without its content; None when there is none."""
+        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content == _REMOVED)
+        with self.engine.connect() as conn:
+            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
+        return (int(row[0]), row[1]) if row and not row[2] else None
+
     def latest_boundaries(self) -> tuple[int, str, str] | None:
-        """(id, file name, GeoJSON text) of the newest boundary file, or None."""
+        """(id, file name, GeoJSON text) of the boundary file in use, or None (none, or removed)."""
         query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content)
         with self.engine.connect() as conn:
             row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1], row[2]) if row else None
+        return (int(row[0]), row[1], row[2]) if row and row[2] != _REMOVED else None
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table: tests use them to show a failed load changed nothing."""
@@ -327,6 +356,97 @@ class Store:
                 t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                 for t in metadata.sorted_tables
             }
+
+
+def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
+    row = conn.execute(sa.select(snapshots).where(snapshots.c.id == snapshot_id)).mappings().first()
+    if row is None:
+        raise SnapshotNotFound(snapshot_id=snapshot_id)
+    result = dict(row)
+    result["source_files"] = json.loads(result["source_files"])
+    result["carried_over"] = json.loads(result["carried_over"]) if result["carried_over"] else {}
+    return result
+
+
+def _read_malls(conn: sa.Connection, snapshot_id: int) -> pd.DataFrame:
+    frame = _read_rows(conn, malls, MALL_COLUMNS, snapshot_id)
+    frame["inaugurated_on"] = pd.to_datetime(frame["inaugurated_on"]).dt.date
+    frame["inaugurated_on"] = frame["inaugurated_on"].where(frame["inaugurated_on"].notna(), None)
+    return frame
+
+
+def _read_participation(conn: sa.Connection, snapshot_id: int) -> pd.DataFrame:
+    query = sa.select(participation_blocks.c.content).where(participation_blocks.c.snapshot_id == snapshot_id)
+    packed = conn.execute(query).scalar()
+    if packed is None:  # written before participation was packed, or no such snapshot
+        return _read_rows(conn, participation, PARTICIPATION_COLUMNS, snapshot_id).astype(PARTICIPATION_DTYPES)
+    return pd.read_parquet(io.BytesIO(packed))
+
+
+def _read_rows(conn: sa.Connection, table: sa.Table, columns: list[str], snapshot_id: int) -> pd.DataFrame:
+    _read_snapshot(conn, snapshot_id)
+    query = sa.select(*[table.c[c] for c in columns]).where(table.c.snapshot_id == snapshot_id)
+    frame = pd.DataFrame(conn.execute(query).all(), columns=columns)
+    for column in ("agencies", "services", "row"):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _insert_snapshot(
+    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_frame: pd.DataFrame,
+    carried: dict[str, int],
+) -> int:  # fmt: skip
+    mall_rows = _rows(mall_frame, MALL_COLUMNS)
+    packed = _pack_participation(participation_frame)
+    # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.
+    snapshot_id = conn.execute(
+        snapshots.insert().values(
+            created_at=dt.datetime.now(dt.UTC),
+            is_sample=new.is_sample,
+            source_files=json.dumps([f.file_name for f in new.files]),
+            malls_count=len(mall_rows),
+            participation_count=len(participation_frame),
+            rows_read=int(new.rows_read),
+            rows_loaded=int(new.rows_loaded),
+            rows_rejected=int(new.rows_rejected),
+            rows_skipped=int(new.rows_skipped),
+            carried_over=json.dumps(carried) if carried else None,
+        )
+    ).inserted_primary_key[0]
+    _bulk_insert(conn, malls, snapshot_id, mall_rows)
+    conn.execute(
+        participation_blocks.insert().values(
+            snapshot_id=snapshot_id, format="parquet", row_count=len(participation_frame), content=packed
+        )
+    )
+    for f in new.files:
+        conn.execute(
+            source_files.insert().values(
+                snapshot_id=snapshot_id,
+                file_name=f.file_name,
+                sha256=f.sha256,
+                size_bytes=len(f.content),
+                content=f.content,
+                report=f.report_json(),
+            )
+        )
+    return int(snapshot_id)
+
+
+def _sqlite_writer(url: str) -> Engine:
+    """An engine for SQLite writes: pysqlite takes the write lock only at the first write, after the
+    reads of a carry-over; these connections begin their own transactions with BEGIN IMMEDIATE, so a
+    second writer waits (up to ``_SQLITE_WRITE_TIMEOUT``) before it reads anything."""
+    writer = sa.create_engine(url, future=True, connect_args={"timeout": _SQLITE_WRITE_TIMEOUT})
+    sa.event.listen(writer, "connect", _sqlite_pragmas)
+    sa.event.listen(writer, "connect", _manual_transactions)
+    sa.event.listen(writer, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return writer
+
+
+def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
+    dbapi_connection.isolation_level = None
 
 
 def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001

@@ -116,3 +116,21 @@ def test_the_sample_is_recognised_by_content():
     assert service.contains_sample(service.sample_files())
     assert service.contains_sample([service.UploadedFile("other-name.xlsx", service.sample_files()[1].content)])
     assert not service.contains_sample([EXPORT])
+
+
+def test_an_admin_removes_the_stored_boundaries_and_the_file_stays_on_record(sqlite_url, monkeypatch):
+    from tests.test_boundaries import GEOJSON
+
+    monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    store = service.open_store(sqlite_url)
+    service.save_boundaries(store, "batas.geojson", GEOJSON.encode())
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
+    at.switch_page("pages/upload.py").run()
+    assert any(c.value == "Batas wilayah yang dipakai peta: “batas.geojson”." for c in at.caption)
+    at.button(key="boundaries_remove").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any(s.value.startswith("Batas wilayah tidak dipakai lagi") for s in at.success)
+    assert not any(c.value.startswith("Batas wilayah yang dipakai peta") for c in at.caption)
+    assert store.boundaries_head() is None
+    assert store.counts()["boundary_files"] == 2

@@ -251,6 +251,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas batas wilayah: {unknown} kode tidak dikenal ({unknown_list}), {missing} kabupaten/kota tidak ada di berkas.",
         "en": "Boundary file: {unknown} unknown codes ({unknown_list}), {missing} regencies/cities missing from the file.",
     },
+    "map.boundaries_unusable": {
+        "id": "Peta menampilkan titik saja: {problem} Admin dapat mengganti atau menghapusnya di halaman Unggah Data.",
+        "en": "The map shows points only: {problem} An admin can replace or remove it on the Upload data page.",
+    },
     "map.shading_choice": {"id": "Arsiran", "en": "Shading"},
     "map.shading.province": {"id": "Cakupan provinsi", "en": "Province coverage"},
     "map.shading.region": {"id": "Status kabupaten/kota", "en": "Regency/city status"},

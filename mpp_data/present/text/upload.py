@@ -15,8 +15,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Boundaries saved: {regions} regencies/cities recognised.",
     },
     "upload.boundaries_invalid": {
-        "id": "Berkas “{file}” bukan GeoJSON yang dapat dibaca: tidak disimpan.",
-        "en": "The file “{file}” is not readable GeoJSON: nothing was saved.",
+        "id": "{problem} Tidak ada yang disimpan; perbaiki berkasnya lalu unggah lagi.",
+        "en": "{problem} Nothing was saved; fix the file and upload it again.",
+    },
+    "upload.boundaries_current": {
+        "id": "Batas wilayah yang dipakai peta: “{file}”.",
+        "en": "Boundaries the map uses: “{file}”.",
+    },
+    "upload.boundaries_from_setting": {
+        "id": "Batas wilayah diambil dari MPP_BOUNDARIES_PATH di server (“{file}”); berkas yang diunggah di sini "
+        "tidak dipakai selama pengaturan itu ada.",
+        "en": "Boundaries come from MPP_BOUNDARIES_PATH on the server (“{file}”); a file uploaded here is not used "
+        "while that setting is there.",
+    },
+    "upload.boundaries_remove": {"id": "Hapus batas wilayah", "en": "Remove boundaries"},
+    "upload.boundaries_removed": {
+        "id": "Batas wilayah tidak dipakai lagi; peta menampilkan titik saja. Berkasnya tetap tercatat.",
+        "en": "The boundaries are no longer used; the map shows points only. The file stays on record.",
     },
     "upload.title": {"id": "Unggah Data", "en": "Upload data"},
     "upload.intro": {
@@ -179,6 +194,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dari berkas ini. Pisahkan menjadi beberapa berkas atau simpan ulang sebagai .csv, lalu unggah lagi.",
         "en": "Reading the file “{file}” took longer than {seconds} seconds and was stopped. Nothing was taken from "
         "it. Split it into several files or save it again as .csv, and upload it again.",
+    },
+    "error.invalid_boundaries": {
+        "id": "Berkas batas wilayah “{file}” tidak dapat dipakai: {reason}.",
+        "en": "The boundary file “{file}” cannot be used: {reason}.",
+    },
+    "reason.boundary_unreadable": {"id": "berkas tidak dapat dibuka", "en": "the file cannot be opened"},
+    "reason.boundary_too_large": {
+        "id": "ukurannya {size_mb} MB, melebihi batas {limit_mb} MB; sederhanakan dulu (mis. dengan mapshaper)",
+        "en": "it is {size_mb} MB, over the limit of {limit_mb} MB; simplify it first (for example with mapshaper)",
+    },
+    "reason.boundary_not_json": {"id": "bukan teks GeoJSON", "en": "it is not GeoJSON text"},
+    "reason.boundary_too_deep": {
+        "id": "isinya bersarang jauh lebih dalam daripada GeoJSON mana pun",
+        "en": "it is nested far deeper than any GeoJSON",
+    },
+    "reason.boundary_not_feature_collection": {
+        "id": "bukan FeatureCollection GeoJSON",
+        "en": "it is not a GeoJSON FeatureCollection",
+    },
+    "reason.boundary_geometry_type": {
+        "id": "fitur ke-{feature} (kode {code}) berjenis {kind}, bukan Polygon, MultiPolygon atau kumpulan keduanya",
+        "en": "feature {feature} (code {code}) is a {kind}, not a Polygon, MultiPolygon or a collection of those",
+    },
+    "reason.boundary_coordinates": {
+        "id": "fitur ke-{feature} (kode {code}) memuat koordinat yang bukan pasangan angka bujur dan lintang",
+        "en": "feature {feature} (code {code}) holds coordinates that are not longitude and latitude numbers",
+    },
+    "reason.boundary_open_ring": {
+        "id": "fitur ke-{feature} (kode {code}) memuat poligon yang tidak tertutup",
+        "en": "feature {feature} (code {code}) holds a polygon ring that is not closed",
+    },
+    "reason.boundary_too_many_points": {
+        "id": "berisi lebih dari {points} titik (MPP_MAX_BOUNDARY_POINTS); sederhanakan dulu",
+        "en": "it holds more than {points} points (MPP_MAX_BOUNDARY_POINTS); simplify it first",
+    },
+    "reason.boundary_no_known_region": {
+        "id": "tidak ada kode kabupaten/kota resmi Kemendagri (mis. 61.03) di dalamnya",
+        "en": "it holds no official Kemendagri regency/city code (such as 61.03)",
     },
     "reason.empty": {"id": "berkas kosong", "en": "the file is empty"},
     "reason.not_a_workbook": {"id": "bukan berkas Excel/ODS yang sah", "en": "not a valid Excel/ODS file"},
