@@ -39,7 +39,7 @@ with page.boundary() as view:
     changes = cache.snapshot_diff(view.url, before, after)
     st.markdown(t("history.summary", lang, **{k: format_number(v, lang) for k, v in changes.summary.items()}))
     for name in changes.summary:
-        frame = getattr(changes, name)
+        frame = presentation.display_changes(getattr(changes, name), lang)
         with st.expander(f"{t(f'history.{name}', lang)} ({format_number(len(frame), lang)})", expanded=False):
             if frame.empty:
                 st.caption(t("history.none", lang))

@@ -7,17 +7,17 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
-from mpp_data.present.text import format_number, t
+from mpp_data.present.text import t
 from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
-    table = presentation.display_provinces(provinces)
+    table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
-    st.markdown(t("provinces.full", lang, count=format_number(int(table["full"].sum()), lang)))
+    st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
     st.dataframe(
-        table,
+        presentation.full_marks(table),
         hide_index=True,
         key="provinces_table",
         column_config=controls.column_labels(table.columns, lang)
@@ -30,7 +30,8 @@ with page.boundary() as view:
             ),
         },  # fmt: skip
     )
-    st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
+    if not view.province:  # one province's rank is in the table; a chart of one bar says nothing more
+        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
     downloads.buttons(view, "provinces", "provinces")
 
     names = service.province_names()

@@ -19,6 +19,7 @@ from mpp_data.reference.geo import Boundaries, bounds
 
 STATUS_ORDER = ["operating", "under_construction", "planned", "none"]
 INDONESIA_VIEW = ((94.0, 142.0), (-11.5, 6.8))  # lon range, lat range
+OTHER_PROVINCE_OPACITY = 0.25
 
 
 def compute_map_regions(
@@ -92,7 +93,9 @@ def region_map(
     if boundaries and boundaries.regions and province_coverage is not None:
         status_of = dict(zip(table["code"], table["status"], strict=True))
         for code, geometry in boundaries.regions.items():
-            if shading == "region":
+            if province and not code.startswith(province + "."):
+                colour = "rgba(220,220,220,0.5)"  # the neighbours of a chosen province stay in the background
+            elif shading == "region":
                 colour = _faded(STATUS_COLOURS[status_of.get(code, "none")])
             else:
                 colour = _coverage_colour(province_coverage.get(code[:2], 0.0))
@@ -100,6 +103,8 @@ def region_map(
             fig.add_trace(_rings_trace([p[0] for p in polygons], colour, "white", f"shade {hover_text(code)}"))
     for status in STATUS_ORDER:
         rows = table[(table["status"] == status) & table["lat"].notna()]
+        # Small markers so Java's many regions stay apart; outside a chosen province they fade.
+        opacity = [1.0 if not province or p == province else OTHER_PROVINCE_OPACITY for p in rows["province_code"]]
         fig.add_trace(
             go.Scatter(
                 x=rows["lon"],
@@ -108,13 +113,15 @@ def region_map(
                 name=t(f"status.{status}", lang),
                 marker={
                     "color": STATUS_COLOURS[status],
-                    "size": 9 if status == "operating" else 8,
-                    "line": {"color": "white", "width": 0.8},
+                    "size": 7 if status == "operating" else 6,
+                    "opacity": opacity,
+                    # a dark ring keeps the grey "no MPP yet" dots visible on the sand-coloured land
+                    "line": {"color": "#333333" if status == "none" else "white", "width": 0.8},
                     "symbol": {
                         "operating": "circle",
                         "under_construction": "diamond",
                         "planned": "square",
-                        "none": "circle-open",
+                        "none": "circle",
                     }.get(status, "circle"),
                 },  # fmt: skip
                 customdata=rows["code"],
@@ -125,7 +132,7 @@ def region_map(
     (x_range, y_range) = _view(table, province, boundaries)
     fig.update_xaxes(range=x_range, visible=False)
     fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
-    fig = apply_layout(fig, t("map.title", lang), lang, height=620)
+    fig = apply_layout(fig, t("map.title", lang), lang, height=470)
     fig.update_layout(
         plot_bgcolor="#e3eef7",
         legend={"orientation": "h", "y": -0.02, "title": {"text": t("map.legend", lang)}},
@@ -150,7 +157,8 @@ def _view(table: pd.DataFrame, province: str | None, boundaries: Boundaries | No
 
 
 def _padded(west: float, south: float, east: float, north: float) -> tuple:
-    pad = max(0.5, 0.15 * max(east - west, north - south))
+    """The box with room around it: a marker on the edge is drawn whole."""
+    pad = max(0.8, 0.2 * max(east - west, north - south))
     return (west - pad, east + pad), (south - pad, north + pad)
 
 
