@@ -17,6 +17,18 @@ _CHECK = "upload_check"  # (key of files, corrections and aliases, IngestResult)
 _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 
 
+# The check report: what and where first; the message wide enough to read (a cell does not wrap, and
+# hovering shows the whole text); the kind is for the filter, the message says it in words.
+REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
+_REPORT_WIDTHS: dict[str, str | int] = {"message": 640, "file": "medium", "value": "medium", "severity": "small",
+                                        "row": "small"}  # fmt: skip
+
+
+def report_columns(columns, lang: str) -> dict:  # noqa: ANN001
+    """``column_config`` for the check report: localised headers and widths that show the message."""
+    return {c: st.column_config.Column(t(f"column.{c}", lang), width=_REPORT_WIDTHS.get(c)) for c in columns}
+
+
 def uploaded_files(widget_value: list) -> list[service.UploadedFile]:
     return [service.UploadedFile(f.name, f.getvalue()) for f in widget_value or []]
 
