@@ -28,8 +28,9 @@ with page.boundary() as view:
         left, right = st.columns(2)
         left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content, source.file_name,
                              key=f"original_{chosen}_{index}")  # fmt: skip
-        downloads.button(right, view, "report", "csv", t("history.download_report", lang, file=md_text(source.file_name)),
-                         f"report_{chosen}_{index}", snapshot_id=chosen, file=source.file_name)  # fmt: skip
+        downloads.button(right, view, "report", "csv", t("history.download_report", lang), f"report_{chosen}_{index}",
+                         snapshot_id=chosen, file=source.file_name,
+                         help=t("history.download_report_help", lang, file=md_text(source.file_name)))  # fmt: skip
 
     if len(ids) < 2:
         st.stop()  # st.stop passes through the boundary

@@ -22,11 +22,13 @@ with page.boundary() as view:
         key="provinces_table",
         column_config=controls.column_labels(table.columns, lang)
         | {
-            "province_name": t("column.province", lang),
+            # Rank, name and coverage fit a phone's 390 px; the other columns scroll.
+            "rank": st.column_config.NumberColumn(t("column.rank", lang), width=56),
+            "province_name": st.column_config.TextColumn(t("column.province", lang), width=165),
             # Whole percents: the column's printf format cannot write Indonesian decimal commas, and a
             # province of at most 38 regions never rounds up to 100%.
             "coverage_pct": st.column_config.ProgressColumn(
-                t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%"
+                t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%", width=110
             ),
         },  # fmt: skip
     )

@@ -170,7 +170,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.originals": {"id": "Berkas asli unggahan #{snapshot}", "en": "Original files of upload #{snapshot}"},
     "history.choose_snapshot": {"id": "Unggahan", "en": "Upload"},
     "history.download_file": {"id": "Unduh {file}", "en": "Download {file}"},
-    "history.download_report": {"id": "Unduh laporan pemeriksaan {file}", "en": "Download the check report of {file}"},
+    # short enough for a phone's button; the file it belongs to is named in its help and the button above
+    "history.download_report": {"id": "Unduh laporan pemeriksaan", "en": "Download the check report"},
+    "history.download_report_help": {
+        "id": "Laporan pemeriksaan berkas {file} (CSV)",
+        "en": "The check report of the file {file} (CSV)",
+    },
     "history.none": {"id": "Tidak ada.", "en": "None."},
     "agencies.title": {"id": "Keikutsertaan Instansi MoU", "en": "MoU Agency Participation"},
     "agencies.intro": {

@@ -13,9 +13,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.admin": {"id": "Untuk admin: batas wilayah resmi peta", "en": "For admins: the map's official boundaries"},
     "upload.files_help": {
-        "id": "Seret berkas ke kotak di atas atau klik “Browse files”. Teks di dalam kotak itu berasal dari Streamlit "
-        "dan hanya tersedia dalam bahasa Inggris. Batas {limit} MB per berkas.",
-        "en": "Drag files onto the box above or click “Browse files”. Limit {limit} MB per file.",
+        "id": "Seret berkas ke kotak di atas atau klik tombolnya (“Browse files” atau “Upload”); batas {limit} MB per "
+        "berkas. Tulisan di dalam kotak itu dari Streamlit dan hanya tersedia dalam bahasa Inggris.",
+        "en": "Drag files onto the box above or click its button (“Browse files” or “Upload”); limit {limit} MB per file.",
     },
     "upload.boundaries_save": {"id": "Simpan batas wilayah", "en": "Save boundaries"},
     "upload.boundaries_saved": {
