@@ -91,6 +91,7 @@ with page.boundary() as view:
             hide_index=True,
             column_config=upload.report_columns(shown.columns, lang),
             column_order=upload.REPORT_ORDER,
+            row_height=upload.REPORT_ROW_HEIGHT,
             key="issues_table",
         )
 

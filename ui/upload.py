@@ -17,10 +17,11 @@ _CHECK = "upload_check"  # (key of files, corrections and aliases, IngestResult)
 _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 
 
-# The check report: what and where first; the message wide enough to read (a cell does not wrap, and
-# hovering shows the whole text); the kind is for the filter, the message says it in words.
+# The check report: what and where first; the message wide and its rows tall enough to wrap (Streamlit
+# wraps cell text only in rows taller than 4rem); the kind is for the filter, the message says it in words.
+REPORT_ROW_HEIGHT = 84
 REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
-_REPORT_WIDTHS: dict[str, str | int] = {"message": 640, "file": "medium", "value": "medium", "severity": "small",
+_REPORT_WIDTHS: dict[str, str | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
                                         "row": "small"}  # fmt: skip
 
 

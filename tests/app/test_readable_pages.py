@@ -3,10 +3,16 @@ first and the admins' boundary file last, and explains the uploader's English in
 
 from __future__ import annotations
 
+import json
+
+from streamlit.testing.v1 import AppTest
+
 from mpp_data.analysis import metrics
 from mpp_data.present.text import t
 from mpp_data.reference.regions import official_regions
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - the fixture
+from tests.app.test_upload import EXPORT, XLSX
+from tests.conftest import ROOT
 
 
 def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
@@ -41,3 +47,16 @@ def test_history_download_labels_fit_a_phone_and_name_the_file_in_their_help(sam
         "Laporan pemeriksaan berkas mpp_malls_sample.xlsx (CSV)",
         "Laporan pemeriksaan berkas mpp_participation_sample.xlsx (CSV)",
     ]
+
+
+def test_upload_report_shows_the_message_wide_and_wrapped_without_the_kind_code(sqlite_url, monkeypatch):
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
+    at.switch_page("pages/upload.py").run()
+    at.file_uploader(key="upload_files").set_value((EXPORT.name, EXPORT.content, XLSX)).run()
+    (report,) = [d for d in at.dataframe if "message" in d.value.columns]
+    proto = report.proto
+    assert list(proto.column_order)[:2] == ["severity", "message"] and "kind" not in proto.column_order
+    config = json.loads(proto.columns)
+    assert config["message"]["width"] >= 500 and config["message"]["label"] == "Pesan"
+    assert proto.row_height > 64  # Streamlit wraps cell text only in rows taller than 4rem
