@@ -101,34 +101,14 @@ def region_map(
                 colour = _coverage_colour(province_coverage.get(code[:2], 0.0))
             polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
             fig.add_trace(_rings_trace([p[0] for p in polygons], colour, "white", f"shade {hover_text(code)}"))
+    located = table[table["lat"].notna()]
+    if province:  # the neighbours first, faded and out of the legend, so the chosen province's markers lie on top
+        others = located[located["province_code"] != province]
+        for status in STATUS_ORDER:
+            fig.add_trace(_markers(others[others["status"] == status], status, lang, OTHER_PROVINCE_OPACITY))
+        located = located[located["province_code"] == province]
     for status in STATUS_ORDER:
-        rows = table[(table["status"] == status) & table["lat"].notna()]
-        # Small markers so Java's many regions stay apart; outside a chosen province they fade.
-        opacity = [1.0 if not province or p == province else OTHER_PROVINCE_OPACITY for p in rows["province_code"]]
-        fig.add_trace(
-            go.Scatter(
-                x=rows["lon"],
-                y=rows["lat"],
-                mode="markers",
-                name=t(f"status.{status}", lang),
-                marker={
-                    "color": STATUS_COLOURS[status],
-                    "size": 7 if status == "operating" else 6,
-                    "opacity": opacity,
-                    # a dark ring keeps the grey "no MPP yet" dots visible on the sand-coloured land
-                    "line": {"color": "#333333" if status == "none" else "white", "width": 0.8},
-                    "symbol": {
-                        "operating": "circle",
-                        "under_construction": "diamond",
-                        "planned": "square",
-                        "none": "circle",
-                    }.get(status, "circle"),
-                },  # fmt: skip
-                customdata=rows["code"],
-                hovertext=[_hover(r, lang) for _, r in rows.iterrows()],
-                hoverinfo="text",
-            )
-        )
+        fig.add_trace(_markers(located[located["status"] == status], status, lang))
     (x_range, y_range) = _view(table, province, boundaries)
     fig.update_xaxes(range=x_range, visible=False)
     fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
@@ -139,6 +119,32 @@ def region_map(
         dragmode="pan",
     )
     return fig
+
+
+def _markers(rows: pd.DataFrame, status: str, lang: str, opacity: float | None = None) -> go.Scatter:
+    """The markers of one status; small, so Java's many regions stay apart. With ``opacity`` (the
+    neighbours of a chosen province) faded and left out of the legend."""
+    return go.Scatter(
+        x=rows["lon"],
+        y=rows["lat"],
+        mode="markers",
+        name=t(f"status.{status}", lang),
+        legendgroup=status,
+        showlegend=opacity is None,
+        marker={
+            "color": STATUS_COLOURS[status],
+            "size": 7 if status == "operating" else 6,
+            "opacity": 1.0 if opacity is None else opacity,
+            # a dark ring keeps the grey "no MPP yet" dots visible on the sand-coloured land
+            "line": {"color": "#333333" if status == "none" else "white", "width": 0.8},
+            "symbol": {"operating": "circle", "under_construction": "diamond", "planned": "square"}.get(
+                status, "circle"
+            ),
+        },
+        customdata=rows["code"],
+        hovertext=[_hover(r, lang) for _, r in rows.iterrows()],
+        hoverinfo="text",
+    )
 
 
 def _view(table: pd.DataFrame, province: str | None, boundaries: Boundaries | None) -> tuple:
