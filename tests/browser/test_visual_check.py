@@ -192,6 +192,16 @@ def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url):
     assert not problems, "\n".join(problems)
 
 
+def test_kpi_changes_with_no_growth_read_grey_without_an_arrow(screen, dashboard_url):
+    """Before the first inauguration nothing changes: every KPI change is a grey 0."""
+    screen.set_viewport_size({"width": 1440, "height": 1000})
+    open_page(screen, f"{dashboard_url}/?as_of=2016-06-30&lang=en")
+    deltas = screen.evaluate(DELTAS)
+    assert [d["text"].strip() for d in deltas][:3] == ["0", "0", "0"], deltas
+    assert delta_problems(deltas) == []
+    screenshot(screen, SHOTS / "overview-no-growth-en-1440.png")
+
+
 def test_delta_check_tells_a_wrong_colour_from_a_right_one():
     red, green, grey = "rgb(255, 43, 43)", "rgb(33, 195, 84)", "rgb(49, 51, 63)"
     right = [
