@@ -28,11 +28,12 @@ with page.boundary() as view:
     st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")
     names = service.agency_names()
     if not view.province:
-        st.plotly_chart(charts.presence_heatmap(agencies["by_province"], names, lang), key="presence_heatmap")
+        heatmap = charts.presence_heatmap(agencies["by_province"], names, lang, charts.agency_order(presence))
+        st.plotly_chart(heatmap, key="presence_heatmap")
     st.plotly_chart(charts.completeness_histogram(agencies["distribution"], lang), key="completeness")
 
     st.subheader(t("agencies.work_list", lang))
-    ordered = list(presence["agency"])[::-1]  # the agency that lags most first
+    ordered = charts.agency_order(presence)[::-1]  # the agency that lags most first
     agency = st.selectbox(
         t("agencies.choose", lang), ordered, format_func=names.get, **page.kept("work_list_agency", ordered[0])
     )

@@ -28,8 +28,9 @@ with page.boundary() as view:
         left, right = st.columns(2)
         left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content, source.file_name,
                              key=f"original_{chosen}_{index}")  # fmt: skip
-        downloads.button(right, view, "report", "csv", t("history.download_report", lang, file=md_text(source.file_name)),
-                         f"report_{chosen}_{index}", snapshot_id=chosen, file=source.file_name)  # fmt: skip
+        downloads.button(right, view, "report", "csv", t("history.download_report", lang), f"report_{chosen}_{index}",
+                         snapshot_id=chosen, file=source.file_name,
+                         help=t("history.download_report_help", lang, file=md_text(source.file_name)))  # fmt: skip
 
     # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
     st.subheader(t("history.amendments", lang, snapshot=chosen))
@@ -48,7 +49,7 @@ with page.boundary() as view:
     changes = cache.snapshot_diff(view.url, before, after)
     st.markdown(t("history.summary", lang, **{k: format_number(v, lang) for k, v in changes.summary.items()}))
     for name in changes.summary:
-        frame = getattr(changes, name)
+        frame = presentation.display_changes(getattr(changes, name), lang)
         with st.expander(f"{t(f'history.{name}', lang)} ({format_number(len(frame), lang)})", expanded=False):
             if frame.empty:
                 st.caption(t("history.none", lang))

@@ -30,6 +30,8 @@ with page.boundary() as view:
         st.switch_page("pages/region.py")
 
     st.caption(t("map.points_note", lang))
+    if not view.province:
+        st.caption(t("map.zoom_hint", lang))
     if boundaries:
         st.caption(maps.coverage_legend(lang))
         if report := maps.boundaries_report(boundaries, lang):

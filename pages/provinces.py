@@ -7,30 +7,33 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
-from mpp_data.present.text import format_number, t
+from mpp_data.present.text import t
 from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
-    table = presentation.display_provinces(provinces)
+    table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
-    st.markdown(t("provinces.full", lang, count=format_number(int(table["full"].sum()), lang)))
+    st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
     st.dataframe(
-        table,
+        presentation.full_marks(table),
         hide_index=True,
         key="provinces_table",
         column_config=controls.column_labels(table.columns, lang)
         | {
-            "province_name": t("column.province", lang),
+            # Rank, name and coverage fit a phone's 390 px; the other columns scroll.
+            "rank": st.column_config.NumberColumn(t("column.rank", lang), width=56),
+            "province_name": st.column_config.TextColumn(t("column.province", lang), width=165),
             # Whole percents: the column's printf format cannot write Indonesian decimal commas, and a
             # province of at most 38 regions never rounds up to 100%.
             "coverage_pct": st.column_config.ProgressColumn(
-                t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%"
+                t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%", width=110
             ),
         },  # fmt: skip
     )
-    st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
+    if not view.province:  # one province's rank is in the table; a chart of one bar says nothing more
+        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
     downloads.buttons(view, "provinces", "provinces")
 
     names = service.province_names()

@@ -9,18 +9,10 @@ from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, format_number, issue_kind_label, t
 from ui import cache, page, upload
 
-with page.boundary() as view:
-    lang = view.lang
-    st.title(t("upload.title", lang))
-    st.write(t("upload.intro", lang))
-    limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
 
-    if loaded := upload.take_loaded():
-        st.success(t("upload.loaded", lang, **loaded["summary"]))
-        for what, snapshot in loaded["carried"].items():
-            st.info(t("upload.carried", lang, what=t(f"upload.what.{what}", lang), snapshot=snapshot))
-
-    with st.expander(t("upload.boundaries", lang), expanded=False):
+def admin_section(lang: str, limit_mb: int) -> None:
+    """For admins, after the main work: the official boundary file for the map's shading."""
+    with st.expander(t("upload.admin", lang), expanded=False):
         st.caption(t("upload.boundaries_help", lang))
         geojson = st.file_uploader(
             t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file", max_upload_size=limit_mb
@@ -64,6 +56,18 @@ with page.boundary() as view:
                 st.toast(t("upload.alias_removed", lang, written=forget))
                 st.rerun()
 
+
+with page.boundary() as view:
+    lang = view.lang
+    st.title(t("upload.title", lang))
+    st.write(t("upload.intro", lang))
+    limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
+
+    if loaded := upload.take_loaded():
+        st.success(t("upload.loaded", lang, **loaded["summary"]))
+        for what, snapshot in loaded["carried"].items():
+            st.info(t("upload.carried", lang, what=t(f"upload.what.{what}", lang), snapshot=snapshot))
+
     widget = st.file_uploader(
         t("upload.files", lang),
         type=["xlsx", "xlsm", "xls", "ods", "csv"],
@@ -71,8 +75,11 @@ with page.boundary() as view:
         key="upload_files",
         max_upload_size=limit_mb,
     )
+    # Streamlit writes the drop zone's own words in English and cannot be told otherwise.
+    st.caption(t("upload.files_help", lang, limit=format_number(limit_mb, lang)))
     files = upload.uploaded_files(widget)
     if not files:
+        admin_section(lang, limit_mb)
         st.stop()
 
     store = cache.store()
@@ -111,7 +118,9 @@ with page.boundary() as view:
         st.dataframe(
             shown,
             hide_index=True,
-            column_config={c: t(f"column.{c}", lang) for c in shown.columns},
+            column_config=upload.report_columns(shown.columns, lang),
+            column_order=upload.REPORT_ORDER,
+            row_height=upload.REPORT_ROW_HEIGHT,
             key="issues_table",
         )
 
@@ -186,3 +195,5 @@ with page.boundary() as view:
             if button.button(t("upload.fix_save", lang), key=f"map_apply_{index}"):
                 upload.set_override(sheet.file, sheet.sheet, header, field)
                 st.rerun()
+
+    admin_section(lang, limit_mb)

@@ -11,12 +11,12 @@ from ui.page import View
 
 
 def button(container, view: View, table: str, fmt: str, label: str, key: str, snapshot_id: int | None = None,  # noqa: ANN001
-           **params: object) -> None:  # fmt: skip
+           help: str | None = None, **params: object) -> None:  # fmt: skip
     """One download of ``table`` as ``fmt`` for the view (of ``snapshot_id`` when given), in ``container``."""
     export = cache.export_table(
         view.url, snapshot_id or view.snapshot_id, table, fmt, view.lang, view.as_of, view.province, **params
     )
-    container.download_button(label, export.content, export.file_name, export.mime, key=key)
+    container.download_button(label, export.content, export.file_name, export.mime, key=key, help=help)
 
 
 def buttons(view: View, table: str, key: str, **params: object) -> None:

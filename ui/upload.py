@@ -21,6 +21,19 @@ _CHECK = "upload_check"  # (key of files, corrections and aliases, IngestResult)
 _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 
 
+# The check report: what and where first; the message wide and its rows tall enough to wrap (Streamlit
+# wraps cell text only in rows taller than 4rem); the kind is for the filter, the message says it in words.
+REPORT_ROW_HEIGHT = 84
+REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
+_REPORT_WIDTHS: dict[str, str | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
+                                        "row": "small"}  # fmt: skip
+
+
+def report_columns(columns, lang: str) -> dict:  # noqa: ANN001
+    """``column_config`` for the check report: localised headers and widths that show the message."""
+    return {c: st.column_config.Column(t(f"column.{c}", lang), width=_REPORT_WIDTHS.get(c)) for c in columns}
+
+
 def uploaded_files(widget_value: list) -> list[service.UploadedFile]:
     return [service.UploadedFile(f.name, f.getvalue()) for f in widget_value or []]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from mpp_data.present.charts import province_order
 from mpp_data.present.text import format_date, format_number, issue_message, t
 from mpp_data.reference.agencies import MOU_AGENCIES, agency_by_key
 
@@ -16,13 +17,28 @@ def _dates(values: pd.Series, lang: str) -> pd.Series:
     return values.map(lambda d: format_date(d, lang) if d is not None and not pd.isna(d) else "")
 
 
-def display_provinces(provinces: pd.DataFrame) -> pd.DataFrame:
-    """``metrics.compute_coverage_by_province`` with a rank (1 = highest coverage) and a 100% flag."""
-    table = provinces.sort_values(["coverage_pct", "covered_regions"], ascending=False).reset_index(drop=True)
+def display_provinces(provinces: pd.DataFrame, province: str | None = None) -> pd.DataFrame:
+    """``metrics.compute_coverage_by_province`` with a rank (1 = highest coverage) and a 100% flag, in the
+    chart's order (coverage high to low, ties by name) with coverage next to the name, where a phone
+    still shows it. With ``province`` (a code) only that province's row, keeping its national rank."""
+    table = province_order(provinces).reset_index(drop=True)
     table.insert(0, "rank", table["coverage_pct"].rank(method="min", ascending=False).astype(int))
     table["full"] = table["coverage_pct"] >= 100
-    return table[["rank", "province_name", "total_regions", "covered_regions", "coverage_pct", "operating_malls",
+    if province:
+        table = table[table["province_code"] == province].reset_index(drop=True)
+    return table[["rank", "province_name", "coverage_pct", "covered_regions", "total_regions", "operating_malls",
                   "pipeline_malls", "full"]]  # fmt: skip
+
+
+def full_marks(table: pd.DataFrame) -> pd.DataFrame:
+    """``display_provinces`` with the 100% flag as a tick mark to read, not a checkbox to click."""
+    return table.assign(full=table["full"].map(lambda full: "✓" if full else ""))
+
+
+def full_provinces_sentence(table: pd.DataFrame, lang: str) -> str:
+    """``3 provinces are at 100%.`` (``1 province is …``) from ``display_provinces``."""
+    count = int(table["full"].sum())
+    return t("provinces.full.one" if count == 1 else "provinces.full", lang, count=format_number(count, lang))
 
 
 def display_region_status(regions: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -113,6 +129,26 @@ def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
             },
         }  # fmt: skip
     )
+
+
+_STATUS_COLUMNS = ("status", "status_before", "status_after")
+_DATE_COLUMNS = ("inaugurated_on", "inaugurated_before", "inaugurated_after")
+
+
+def display_changes(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One table of ``history.SnapshotDiff`` in words: statuses translated, dates written out, agencies by
+    short name, and "–" where a value is missing (never the text "None")."""
+    table = changes.copy()
+    for column in table.columns:
+        if column in _STATUS_COLUMNS:
+            table[column] = table[column].map(lambda s: "–" if s is None or pd.isna(s) else status_label(s, lang))
+        elif column in _DATE_COLUMNS:
+            table[column] = _dates(table[column], lang).replace("", "–")
+        elif column == "agency":
+            table[column] = table[column].map(agency_label)
+        else:
+            table[column] = table[column].map(lambda v: "–" if v is None or pd.isna(v) else str(v))
+    return table
 
 
 def region_options(regions: pd.DataFrame) -> dict[str, str]:

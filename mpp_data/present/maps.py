@@ -19,6 +19,7 @@ from mpp_data.reference.geo import Boundaries, bounds
 
 STATUS_ORDER = ["operating", "under_construction", "planned", "none"]
 INDONESIA_VIEW = ((94.0, 142.0), (-11.5, 6.8))  # lon range, lat range
+OTHER_PROVINCE_OPACITY = 0.25
 
 
 def compute_map_regions(
@@ -92,46 +93,58 @@ def region_map(
     if boundaries and boundaries.regions and province_coverage is not None:
         status_of = dict(zip(table["code"], table["status"], strict=True))
         for code, geometry in boundaries.regions.items():
-            if shading == "region":
+            if province and not code.startswith(province + "."):
+                colour = "rgba(220,220,220,0.5)"  # the neighbours of a chosen province stay in the background
+            elif shading == "region":
                 colour = _faded(STATUS_COLOURS[status_of.get(code, "none")])
             else:
                 colour = _coverage_colour(province_coverage.get(code[:2], 0.0))
             polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
             fig.add_trace(_rings_trace([p[0] for p in polygons], colour, "white", f"shade {hover_text(code)}"))
+    located = table[table["lat"].notna()]
+    if province:  # the neighbours first, faded and out of the legend, so the chosen province's markers lie on top
+        others = located[located["province_code"] != province]
+        for status in STATUS_ORDER:
+            fig.add_trace(_markers(others[others["status"] == status], status, lang, OTHER_PROVINCE_OPACITY))
+        located = located[located["province_code"] == province]
     for status in STATUS_ORDER:
-        rows = table[(table["status"] == status) & table["lat"].notna()]
-        fig.add_trace(
-            go.Scatter(
-                x=rows["lon"],
-                y=rows["lat"],
-                mode="markers",
-                name=t(f"status.{status}", lang),
-                marker={
-                    "color": STATUS_COLOURS[status],
-                    "size": 9 if status == "operating" else 8,
-                    "line": {"color": "white", "width": 0.8},
-                    "symbol": {
-                        "operating": "circle",
-                        "under_construction": "diamond",
-                        "planned": "square",
-                        "none": "circle-open",
-                    }.get(status, "circle"),
-                },  # fmt: skip
-                customdata=rows["code"],
-                hovertext=[_hover(r, lang) for _, r in rows.iterrows()],
-                hoverinfo="text",
-            )
-        )
+        fig.add_trace(_markers(located[located["status"] == status], status, lang))
     (x_range, y_range) = _view(table, province, boundaries)
     fig.update_xaxes(range=x_range, visible=False)
     fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
-    fig = apply_layout(fig, t("map.title", lang), lang, height=620)
+    fig = apply_layout(fig, t("map.title", lang), lang, height=470)
     fig.update_layout(
         plot_bgcolor="#e3eef7",
         legend={"orientation": "h", "y": -0.02, "title": {"text": t("map.legend", lang)}},
         dragmode="pan",
     )
     return fig
+
+
+def _markers(rows: pd.DataFrame, status: str, lang: str, opacity: float | None = None) -> go.Scatter:
+    """The markers of one status; small, so Java's many regions stay apart. With ``opacity`` (the
+    neighbours of a chosen province) faded and left out of the legend."""
+    return go.Scatter(
+        x=rows["lon"],
+        y=rows["lat"],
+        mode="markers",
+        name=t(f"status.{status}", lang),
+        legendgroup=status,
+        showlegend=opacity is None,
+        marker={
+            "color": STATUS_COLOURS[status],
+            "size": 7 if status == "operating" else 6,
+            "opacity": 1.0 if opacity is None else opacity,
+            # a dark ring keeps the grey "no MPP yet" dots visible on the sand-coloured land
+            "line": {"color": "#333333" if status == "none" else "white", "width": 0.8},
+            "symbol": {"operating": "circle", "under_construction": "diamond", "planned": "square"}.get(
+                status, "circle"
+            ),
+        },
+        customdata=rows["code"],
+        hovertext=[_hover(r, lang) for _, r in rows.iterrows()],
+        hoverinfo="text",
+    )
 
 
 def _view(table: pd.DataFrame, province: str | None, boundaries: Boundaries | None) -> tuple:
@@ -150,7 +163,8 @@ def _view(table: pd.DataFrame, province: str | None, boundaries: Boundaries | No
 
 
 def _padded(west: float, south: float, east: float, north: float) -> tuple:
-    pad = max(0.5, 0.15 * max(east - west, north - south))
+    """The box with room around it: a marker on the edge is drawn whole."""
+    pad = max(0.8, 0.2 * max(east - west, north - south))
     return (west - pad, east + pad), (south - pad, north + pad)
 
 

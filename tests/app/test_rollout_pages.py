@@ -78,7 +78,7 @@ def test_provinces_page(sample):
     assert len(table) == 38
     expected = metrics.compute_coverage_by_province(sample.malls, official_regions(), LATEST)
     assert int(table["covered_regions"].sum()) == int(expected["covered_regions"].sum())
-    assert int(table["full"].sum()) == int((expected["coverage_pct"] >= 100).sum())
+    assert int((table["full"] == "✓").sum()) == int((expected["coverage_pct"] >= 100).sum())
     at.date_input(key="as_of").set_value(EARLIER).run()
     earlier = metrics.compute_coverage_by_province(sample.malls, official_regions(), EARLIER)
     assert int(at.dataframe[0].value["covered_regions"].sum()) == int(earlier["covered_regions"].sum())

@@ -102,7 +102,7 @@ def test_no_request_leaves_the_browser_for_hostile_names(page, hostile_dashboard
     assert hostile.boundary_code in shown["map"]
 
     upload = hostile.workbook(region=hostile.region)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').last.set_input_files(
+    page.locator('.st-key-upload_files [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": "hostile.xlsx", "mimeType": "application/octet-stream", "buffer": upload.content}
     )
     page.get_by_text("hostile.xlsx", exact=False).first.wait_for(timeout=60_000)

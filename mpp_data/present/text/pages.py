@@ -42,6 +42,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart.pace.y": {"id": "Kabupaten/kota baru", "en": "New regencies/cities"},
     "chart.quarter": {"id": "Triwulan", "en": "Quarter"},
+    "chart.quarter_label": {"id": "T{number} {year}", "en": "Q{number} {year}"},
+    "chart.operating_malls_yearly": {
+        "id": "MPP beroperasi (akhir tahun)",
+        "en": "Operating MPPs (end of year)",
+    },
     "forecast.title": {"id": "Perkiraan cakupan penuh", "en": "Forecast of full coverage"},
     "forecast.target": {"id": "Target cakupan penuh", "en": "Full coverage target"},
     "forecast.sentence": {
@@ -106,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "forecast.never": {"id": "tidak pernah", "en": "never"},
     "provinces.title": {"id": "Cakupan per Provinsi", "en": "Coverage by Province"},
     "provinces.full": {"id": "{count} provinsi sudah 100%.", "en": "{count} provinces are at 100%."},
+    "provinces.full.one": {"id": "{count} provinsi sudah 100%.", "en": "{count} province is at 100%."},
     "provinces.choose": {"id": "Lihat kabupaten/kota di provinsi", "en": "Show the regencies/cities of"},
     "provinces.regions_of": {"id": "Kabupaten/kota di {province}", "en": "Regencies/cities in {province}"},
     "gaps.title": {"id": "Kabupaten/Kota Belum Ada MPP", "en": "Regencies/Cities Without an MPP"},
@@ -164,7 +170,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.originals": {"id": "Berkas asli unggahan #{snapshot}", "en": "Original files of upload #{snapshot}"},
     "history.choose_snapshot": {"id": "Unggahan", "en": "Upload"},
     "history.download_file": {"id": "Unduh {file}", "en": "Download {file}"},
-    "history.download_report": {"id": "Unduh laporan pemeriksaan {file}", "en": "Download the check report of {file}"},
+    # short enough for a phone's button; the file it belongs to is named in its help and the button above
+    "history.download_report": {"id": "Unduh laporan pemeriksaan", "en": "Download the check report"},
+    "history.download_report_help": {
+        "id": "Laporan pemeriksaan berkas {file} (CSV)",
+        "en": "The check report of the file {file} (CSV)",
+    },
     "history.none": {"id": "Tidak ada.", "en": "None."},
     "history.amendments": {
         "id": "Perbaikan dan baris dikecualikan pada unggahan #{snapshot}",
@@ -218,6 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "<b>{agency}</b><br>present in {present} of {total} malls ({share})",
     },
     "chart.heatmap.title": {"id": "Kehadiran instansi MoU per provinsi", "en": "MoU agency presence by province"},
+    "chart.heatmap.no_mall": {"id": "belum ada MPP beroperasi", "en": "no operating MPP yet"},
     "chart.heatmap.hover": {
         "id": "<b>{province}</b><br>{agency}: {share} dari {malls} MPP",
         "en": "<b>{province}</b><br>{agency}: {share} of {malls} malls",
@@ -239,13 +251,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Points mark each regency/city's seat town (derived from package data; not boundaries). "
         "Click a point to open the region's detail.",
     },
+    "map.zoom_hint": {
+        "id": "Titik di Jawa dan Bali berdekatan: pilih provinsi di bilah samping untuk memperbesar peta.",
+        "en": "Points in Java and Bali lie close together: choose a province in the sidebar to zoom in.",
+    },
     "map.shading": {
         "id": "Arsiran provinsi: cakupan {low} (terang) sampai {high} (gelap), dari batas wilayah resmi yang diberikan admin.",
         "en": "Province shading: coverage from {low} (light) to {high} (dark), from the official boundaries supplied by the admin.",
     },
     "map.no_shading": {
-        "id": "Arsiran provinsi tidak ditampilkan: belum ada berkas batas wilayah resmi (atur MPP_BOUNDARIES_PATH atau unggah di halaman Unggah Data).",
-        "en": "No province shading: no official boundary file yet (set MPP_BOUNDARIES_PATH or upload one on the Upload data page).",
+        "id": "Arsiran provinsi tidak ditampilkan: admin belum memasang berkas batas wilayah resmi (di halaman Unggah Data).",
+        "en": "No province shading: the admin has not added an official boundary file yet (on the Upload data page).",
     },
     "map.boundaries_report": {
         "id": "Berkas batas wilayah: {unknown} kode tidak dikenal ({unknown_list}), {missing} kabupaten/kota tidak ada di berkas.",

@@ -6,8 +6,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Official boundaries (GeoJSON, for admins)",
     },
     "upload.boundaries_help": {
-        "id": "GeoJSON dengan satu fitur per kabupaten/kota, berkunci kode Kemendagri (mis. 61.03) di properti code atau id.",
-        "en": "GeoJSON with one feature per regency/city keyed by Kemendagri code (e.g. 61.03) in the code property or id.",
+        "id": "GeoJSON dengan satu fitur per kabupaten/kota, berkunci kode Kemendagri (mis. 61.03) di properti code atau id. "
+        "Di server, berkas juga dapat dipasang lewat pengaturan MPP_BOUNDARIES_PATH.",
+        "en": "GeoJSON with one feature per regency/city keyed by Kemendagri code (e.g. 61.03) in the code property or id. "
+        "On the server, the file can also be set with the MPP_BOUNDARIES_PATH setting.",
+    },
+    "upload.admin": {"id": "Untuk admin: batas wilayah resmi peta", "en": "For admins: the map's official boundaries"},
+    "upload.files_help": {
+        "id": "Seret berkas ke kotak di atas atau klik tombolnya (“Browse files” atau “Upload”); batas {limit} MB per "
+        "berkas. Tulisan di dalam kotak itu dari Streamlit dan hanya tersedia dalam bahasa Inggris.",
+        "en": "Drag files onto the box above or click its button (“Browse files” or “Upload”); limit {limit} MB per file.",
     },
     "upload.boundaries_save": {"id": "Simpan batas wilayah", "en": "Save boundaries"},
     "upload.boundaries_saved": {

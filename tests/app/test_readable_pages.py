@@ -1,0 +1,62 @@
+"""AppTest: the Provinces page applies the province it announces; the Upload page puts the main work
+first and the admins' boundary file last, and explains the uploader's English in the reader's language."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from mpp_data.analysis import metrics
+from mpp_data.present.text import t
+from mpp_data.reference.regions import official_regions
+from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - the fixture
+from tests.app.test_upload import EXPORT, XLSX
+from tests.conftest import ROOT
+
+
+def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
+    at = open_page("pages/provinces.py", province="61")
+    table = at.dataframe[0].value
+    expected = metrics.compute_coverage_by_province(sample.malls, official_regions(), LATEST)
+    west = expected[expected["province_code"] == "61"].iloc[0]
+    assert table["province_name"].tolist() == [west["province_name"]]
+    assert int(table["covered_regions"].iloc[0]) == int(west["covered_regions"])
+    ranks = expected["coverage_pct"].rank(method="min", ascending=False)
+    assert int(table["rank"].iloc[0]) == int(ranks[west.name])  # its national rank, not 1 of 1
+    assert len(at.get("plotly_chart")) == 0  # no national chart under a one-province heading
+    whole = open_page("pages/provinces.py")
+    national = whole.dataframe[0].value
+    assert len(national) == 38 and len(whole.get("plotly_chart")) == 1
+    assert national.columns[:3].tolist() == ["rank", "province_name", "coverage_pct"]
+
+
+def test_upload_page_puts_the_boundary_file_last_for_admins(sample):  # noqa: F811
+    for lang in ("id", "en"):
+        at = open_page("pages/upload.py", lang=lang)
+        assert [w.key for w in at.file_uploader] == ["upload_files", "boundaries_file"]
+        assert at.expander[-1].label == t("upload.admin", lang)
+        assert any(c.value.startswith(t("upload.files_help", lang, limit="")[:20]) for c in at.caption)
+
+
+def test_history_download_labels_fit_a_phone_and_name_the_file_in_their_help(sample):  # noqa: F811
+    at = open_page("pages/history.py")
+    reports = [b.proto for b in at.get("download_button") if b.proto.label.startswith("Unduh laporan")]
+    assert [b.label for b in reports] == ["Unduh laporan pemeriksaan"] * 2
+    assert sorted(b.help for b in reports) == [
+        "Laporan pemeriksaan berkas mpp_malls_sample.xlsx (CSV)",
+        "Laporan pemeriksaan berkas mpp_participation_sample.xlsx (CSV)",
+    ]
+
+
+def test_upload_report_shows_the_message_wide_and_wrapped_without_the_kind_code(sqlite_url, monkeypatch):
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
+    at.switch_page("pages/upload.py").run()
+    at.file_uploader(key="upload_files").set_value((EXPORT.name, EXPORT.content, XLSX)).run()
+    (report,) = [d for d in at.dataframe if "message" in d.value.columns]
+    proto = report.proto
+    assert list(proto.column_order)[:2] == ["severity", "message"] and "kind" not in proto.column_order
+    config = json.loads(proto.columns)
+    assert config["message"]["width"] >= 500 and config["message"]["label"] == "Pesan"
+    assert proto.row_height > 64  # Streamlit wraps cell text only in rows taller than 4rem
