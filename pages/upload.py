@@ -39,6 +39,9 @@ def admin_section(lang: str, limit_mb: int) -> None:
                 st.session_state["_boundaries_removed"] = True  # said on the rerun, which no longer lists it
                 st.rerun()
 
+
+def saved_aliases_section(lang: str) -> None:
+    """The region names analysts confirmed, each removable."""
     aliases = service.saved_aliases(cache.store())
     with st.expander(t("upload.aliases", lang, count=format_number(len(aliases), lang)), expanded=False):
         st.caption(t("upload.aliases_help", lang))
@@ -79,6 +82,7 @@ with page.boundary() as view:
     st.caption(t("upload.files_help", lang, limit=format_number(limit_mb, lang)))
     files = upload.uploaded_files(widget)
     if not files:
+        saved_aliases_section(lang)
         admin_section(lang, limit_mb)
         st.stop()
 
@@ -196,4 +200,5 @@ with page.boundary() as view:
                 upload.set_override(sheet.file, sheet.sheet, header, field)
                 st.rerun()
 
+    saved_aliases_section(lang)
     admin_section(lang, limit_mb)
