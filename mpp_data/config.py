@@ -25,6 +25,12 @@ class Settings:
     boundaries_path: str | None = None
     #: A ministry .pptx whose slide masters the meeting briefing uses; the built-in design when unset.
     briefing_template: str | None = None
+    #: Viewing is open to anyone who reaches the dashboard unless ``MPP_VIEW_REQUIRES_SIGN_IN=1``.
+    view_requires_sign_in: bool = False
+    #: A built-in or link sign-in lasts this long in one browser session.
+    session_minutes: int = 8 * 60
+    #: The dashboard's address as people open it, for one-time sign-in links.
+    base_url: str = "http://localhost:8501"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -39,6 +45,9 @@ class Settings:
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
             briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,
+            view_requires_sign_in=env.get("MPP_VIEW_REQUIRES_SIGN_IN", "") not in ("", "0", "false"),
+            session_minutes=int(env.get("MPP_SESSION_MINUTES", "480")),
+            base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
         )
 
     @property

@@ -7,11 +7,12 @@ from mpp_data.errors import MppDataError
 from mpp_data.present import maps
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, issue_kind_label, t
-from ui import cache, page, upload
+from ui import auth, cache, page, upload
 
 with page.boundary() as view:
     lang = view.lang
     st.title(t("upload.title", lang))
+    auth.refuse_unless(view.actor, service.Action.CHECK_UPLOAD, lang)  # opened by URL without the role
     st.write(t("upload.intro", lang))
     limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
 
@@ -20,20 +21,21 @@ with page.boundary() as view:
         for what, snapshot in loaded["carried"].items():
             st.info(t("upload.carried", lang, what=t(f"upload.what.{what}", lang), snapshot=snapshot))
 
-    with st.expander(t("upload.boundaries", lang), expanded=False):
-        st.caption(t("upload.boundaries_help", lang))
-        geojson = st.file_uploader(
-            t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file", max_upload_size=limit_mb
-        )
-        if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
-            try:
-                saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
-            except MppDataError:
-                st.error(t("upload.boundaries_invalid", lang, file=md_text(geojson.name)))
-            else:
-                st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
-                if report := maps.boundaries_report(saved, lang):
-                    st.warning(report)
+    if service.can(view.actor, service.Action.SET_BOUNDARIES):  # official boundaries: admins only
+        with st.expander(t("upload.boundaries", lang), expanded=False):
+            st.caption(t("upload.boundaries_help", lang))
+            geojson = st.file_uploader(
+                t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file", max_upload_size=limit_mb
+            )
+            if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
+                try:
+                    saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue(), actor=view.actor)
+                except MppDataError:
+                    st.error(t("upload.boundaries_invalid", lang, file=md_text(geojson.name)))
+                else:
+                    st.success(t("upload.boundaries_saved", lang, regions=format_number(len(saved.regions), lang)))
+                    if report := maps.boundaries_report(saved, lang):
+                        st.warning(report)
 
     widget = st.file_uploader(
         t("upload.files", lang),
@@ -47,7 +49,7 @@ with page.boundary() as view:
         st.stop()
 
     store = cache.store()
-    result = upload.checked(files, store, lang)
+    result = upload.checked(files, store, lang, view.actor)
 
     counts = result.counts
     st.info(
@@ -101,7 +103,11 @@ with page.boundary() as view:
                 key=f"fix_region_{index}",
             )
         if st.button(t("upload.fix_save", lang), key="fix_save"):
-            saved = [service.remember_alias(store, written, code) for written, code in chosen.items() if code]
+            saved = [
+                service.remember_alias(store, written, code, actor=view.actor)
+                for written, code in chosen.items()
+                if code
+            ]
             st.toast(t("upload.fix_saved", lang, count=len(saved)))
             st.rerun()
 
@@ -109,7 +115,7 @@ with page.boundary() as view:
     if errors:
         st.warning(t("upload.blocked", lang, errors=format_number(errors, lang)))
     loading = st.button(t("upload.load", lang), type="primary", disabled=bool(errors), key="load")
-    if loading and upload.load(files, store, lang).snapshot_id is not None:
+    if loading and upload.load(files, store, lang, view.actor).snapshot_id is not None:
         st.rerun()
 
     st.subheader(t("upload.recognised", lang))

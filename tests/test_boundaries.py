@@ -8,6 +8,7 @@ import pytest
 
 from mpp_data import service
 from mpp_data.errors import UnreadableFile
+from tests.conftest import ADMIN
 from tests.unit.test_map import feature, square
 
 GEOJSON = json.dumps({"type": "FeatureCollection", "features": [feature("61.03", square(110, 0)),
@@ -17,7 +18,7 @@ GEOJSON = json.dumps({"type": "FeatureCollection", "features": [feature("61.03",
 def test_an_uploaded_boundary_file_is_kept_and_used(store, monkeypatch):
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
     assert service.boundary_source(store) is None
-    saved = service.save_boundaries(store, "batas.geojson", GEOJSON.encode())
+    saved = service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
     assert set(saved.regions) == {"61.03"}
     assert saved.unknown_codes == ["99.99"]
     name, text = service.boundary_source(store)
@@ -29,7 +30,7 @@ def test_an_uploaded_boundary_file_is_kept_and_used(store, monkeypatch):
 def test_a_boundary_file_that_cannot_be_used_changes_nothing(store, content):
     before = store.counts()
     with pytest.raises(UnreadableFile):
-        service.save_boundaries(store, "rusak.geojson", content)
+        service.save_boundaries(store, "rusak.geojson", content, actor=ADMIN)
     assert store.counts() == before
 
 

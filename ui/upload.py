@@ -34,7 +34,7 @@ def column_overrides() -> dict[tuple[str, str], dict[str, str]]:
     return st.session_state.setdefault(_OVERRIDES, {})
 
 
-def checked(files: list[service.UploadedFile], store, lang: str) -> service.IngestResult:  # noqa: ANN001
+def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
     """The dry run of these files with the current corrections; read again only when something changed."""
     overrides = column_overrides()
     key = _key(files, overrides, store.load_aliases())
@@ -47,15 +47,16 @@ def checked(files: list[service.UploadedFile], store, lang: str) -> service.Inge
         if step < steps:
             bar.progress(step / steps, text=t("upload.reading", lang, file=md_text(name), step=step + 1, steps=steps))
 
-    result = service.ingest_files(files, store, dry_run=True, column_overrides=overrides, progress=report)
+    result = service.ingest_files(files, store, dry_run=True, column_overrides=overrides, progress=report,
+                                  actor=actor)  # fmt: skip
     bar.empty()
     st.session_state[_CHECK] = (key, result)
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str) -> service.IngestResult:  # noqa: ANN001
+def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun."""
-    loaded = service.ingest_files(files, store, column_overrides=column_overrides())
+    loaded = service.ingest_files(files, store, column_overrides=column_overrides(), actor=actor)
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {

@@ -4,10 +4,30 @@ Loading (``loading``) checks an upload and keeps it as a snapshot; reading (``qu
 figures. Pages and the CLI import ``mpp_data.service`` and the presentation builders, nothing else.
 """
 
+from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
+from mpp_data.service.access import (
+    FIRST_ADMIN,
+    actor_for_email,
+    add_user,
+    audit_events,
+    create_sign_in_link,
+    disable_user,
+    enable_user,
+    first_start_link,
+    list_users,
+    loaded_by,
+    record_provider_sign_in,
+    redeem_sign_in_link,
+    set_password,
+    set_role,
+    sign_in,
+    sign_out,
+    withdraw_snapshot,
+)
 from mpp_data.service.briefing import briefing_deck, gather_briefing
 from mpp_data.service.exports import FORMATS, TABLES, export_table
 from mpp_data.service.loading import (
@@ -72,4 +92,8 @@ __all__ = [
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
     "FORMATS", "TABLES", "Export", "export_table",
+    "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
+    "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
+    "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
+    "sign_out", "withdraw_snapshot",
 ]  # fmt: skip

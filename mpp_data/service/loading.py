@@ -9,10 +9,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import NoDataError
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files, sha256
 from mpp_data.reference.names import normalise_region_name
+from mpp_data.service.access import SYSTEM, record, require
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -30,12 +32,17 @@ def ingest_files(
     settings: Settings | None = None,
     column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    actor: Actor | None = None,
 ) -> IngestResult:
     """Read, validate and (unless there are errors or ``dry_run``) write one snapshot.
 
     ``column_overrides``: (file, sheet) -> {header as written: field}, an analyst's corrections.
     ``progress``: called with (step, steps, file name) as each file is read.
+    ``actor``: who asks; writing a snapshot needs one whose role may load (else ``NotAllowed``).
     """
+    writing = store is not None and not dry_run
+    if writing:
+        require(actor, Action.LOAD_SNAPSHOT)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
     result = check_files(
@@ -43,13 +50,20 @@ def ingest_files(
     )
     if result.has_errors or dry_run or store is None or (result.malls.empty and result.participation.empty):
         _log_ingest(files, result, started)
+        if dry_run and store is not None and actor is not None and actor.signed_in:
+            record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
         return result
     # the bundled sample re-uploaded is still invented data, whatever the file is called
     snapshot_id, carried = _write_snapshot(store, files, result, is_sample or contains_sample(files))
     result = IngestResult(result.malls, result.participation, result.issues, result.sheets, result.counts,
                           snapshot_id, carried, result.unreadable)  # fmt: skip
     _log_ingest(files, result, started)
+    record(store, actor, "snapshot.loaded", snapshot_id, {"files": [f.name for f in files], **_audit_counts(result)})
     return result
+
+
+def _audit_counts(result: IngestResult) -> dict[str, int]:
+    return {k: int(v) for k, v in result.counts.items()}
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
@@ -136,13 +150,16 @@ def open_store(url: str | None = None) -> Store:
     settings = Settings.from_env()
     store = Store(url or settings.database_url)
     if store.latest_snapshot_id() is None:
-        result = ingest_files(sample_files(), store, is_sample=True, settings=settings)
+        result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM)
         if result.snapshot_id is None:
             raise NoDataError()
         logger.info("loaded the sample workbooks as snapshot %s", result.snapshot_id)
     return store
 
 
-def remember_alias(store: Store, written: str, region_code: str) -> None:
+def remember_alias(store: Store, written: str, region_code: str, *, actor: Actor) -> None:
     """An analyst's choice for a written name, used by every later load."""
-    store.save_alias(normalise_region_name(written), region_code)
+    require(actor, Action.CONFIRM_ALIAS)
+    alias = normalise_region_name(written)
+    store.save_alias(alias, region_code)
+    record(store, actor, "alias.confirmed", alias, {"written": written, "region_code": region_code})

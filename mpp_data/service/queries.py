@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor
 from mpp_data.analysis import history, metrics, participation
 from mpp_data.config import Settings
 from mpp_data.errors import NoDataError, UnreadableFile
@@ -15,6 +16,7 @@ from mpp_data.present import display as presentation
 from mpp_data.reference import geo
 from mpp_data.reference.regions import RegionMatcher, official_provinces, official_regions
 from mpp_data.service import views
+from mpp_data.service.access import record, require
 from mpp_data.store import Store
 
 
@@ -141,12 +143,14 @@ def parse_boundaries(text: str) -> geo.Boundaries:
         raise UnreadableFile(file="GeoJSON", reason="damaged") from exc
 
 
-def save_boundaries(store: Store, file_name: str, content: bytes) -> geo.Boundaries:
+def save_boundaries(store: Store, file_name: str, content: bytes, *, actor: Actor) -> geo.Boundaries:
     """Check and keep an uploaded boundary file; nothing is stored when it cannot be read or matches
-    no kabupaten/kota."""
+    no kabupaten/kota. Only an admin may (else ``NotAllowed``)."""
+    require(actor, Action.SET_BOUNDARIES)
     text = content.decode("utf-8-sig", errors="replace")
     boundaries = parse_boundaries(text)
     if not boundaries.regions:
         raise UnreadableFile(file=file_name, reason="damaged")
     store.save_boundaries(file_name, text)
+    record(store, actor, "boundaries.set", file_name, {"regions": len(boundaries.regions)})
     return boundaries
