@@ -24,14 +24,20 @@ _PROVIDER_SEEN = "_provider_signed_in"  # the provider email whose sign-in was a
 _NOTICE = "_sign_in_notice"  # (kind, text) shown once in the sidebar
 
 
-def provider_configured() -> bool:
-    """Whether ``[auth]`` names an OpenID provider (a cookie secret alone does not)."""
+def provider() -> str | None:
+    """The OpenID provider ``[auth]`` configures: "" for flat keys, the name of the first
+    ``[auth.<name>]`` table otherwise; None when there is none (a cookie secret alone is none)."""
     if not st.secrets.load_if_toml_exists() or "auth" not in st.secrets:
-        return False
+        return None
     auth = st.secrets["auth"]
-    return "server_metadata_url" in auth or any(
-        isinstance(v, Mapping) and "server_metadata_url" in v for v in auth.values()
-    )
+    if "server_metadata_url" in auth:
+        return ""
+    named = [k for k, v in auth.items() if isinstance(v, Mapping) and "server_metadata_url" in v]
+    return named[0] if named else None
+
+
+def provider_configured() -> bool:
+    return provider() is not None
 
 
 def current_actor() -> service.Actor:
@@ -91,7 +97,7 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         return
     if provider_configured():
         if bar.button(t("auth.sign_in_provider", lang), key="sign_in_provider"):
-            st.login()
+            st.login(provider() or None)
         return
     with bar.expander(t("auth.sign_in", lang), expanded=False), st.form("sign_in_form", border=False):
         email = st.text_input(t("auth.email", lang), key="sign_in_email")
