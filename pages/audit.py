@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present import exports
 from mpp_data.present.text import t
 from ui import auth, cache, controls, page
 
@@ -24,5 +25,7 @@ with page.boundary() as view:
     events = service.audit_events(store, actor=actor, since=start, who=who or None, action=action or None)
     shown = events.assign(details=events["details"].map(lambda d: ", ".join(f"{k}: {v}" for k, v in d.items())))
     st.dataframe(shown, hide_index=True, key="audit_table", column_config=controls.column_labels(shown.columns, lang))
-    st.download_button(t("audit.download", lang), shown.to_csv(index=False).encode("utf-8-sig"),
+    # emails typed at a failed sign-in and file names are anyone's text: no cell may run as a formula
+    download = shown.astype({"at": str}).map(exports.neutralise)
+    st.download_button(t("audit.download", lang), download.to_csv(index=False).encode("utf-8-sig"),
                        f"audit-{dt.date.today().isoformat()}.csv", mime="text/csv", key="audit_download")  # fmt: skip

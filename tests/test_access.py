@@ -202,3 +202,14 @@ def test_first_start_makes_an_admin_with_no_password_and_a_link_until_a_real_adm
     assert service.first_start_link(store) is not None  # still the only admin: a fresh link each start
     service.add_user(store, "kepala@example.go.id", "admin", actor=admin)
     assert service.first_start_link(store) is None
+
+
+def test_a_load_records_the_analysts_column_corrections(store):
+    files = service.sample_files()
+    overrides = {(files[0].name, "MPP"): {"Keterangan": "ignore"}}
+    service.ingest_files(files, store, actor=ANALYST, is_sample=True, column_overrides=overrides)
+    loaded = accounts.load_events(store).iloc[-1]
+    assert (loaded["action"], loaded["details"]["column_overrides"]) == (
+        "snapshot.loaded",
+        {f"{files[0].name} / MPP": {"Keterangan": "ignore"}},
+    )

@@ -58,7 +58,12 @@ def ingest_files(
     result = IngestResult(result.malls, result.participation, result.issues, result.sheets, result.counts,
                           snapshot_id, carried, result.unreadable)  # fmt: skip
     _log_ingest(files, result, started)
-    record(store, actor, "snapshot.loaded", snapshot_id, {"files": [f.name for f in files], **_audit_counts(result)})
+    details: dict[str, object] = {"files": [f.name for f in files], **_audit_counts(result)}
+    if column_overrides:  # an analyst's corrections of how columns were read
+        details["column_overrides"] = {
+            f"{file} / {sheet}": fields for (file, sheet), fields in column_overrides.items()
+        }
+    record(store, actor, "snapshot.loaded", snapshot_id, details)
     return result
 
 

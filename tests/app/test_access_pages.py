@@ -7,10 +7,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp_data import service
+from mpp_data.errors import MppDataError
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import t
 from mpp_data.store import accounts
 from tests.app.signing import link_token, open_app
+from tests.app.test_downloads import served  # noqa: F401 - the fixture recording downloaded bytes
 from tests.conftest import ADMIN, ROOT
 
 ROLES = [None, "viewer", "analyst", "admin"]
@@ -153,3 +155,15 @@ def test_history_shows_who_loaded_each_snapshot(store_url):
     at = open_app(store_url, "viewer", "pages/history.py")
     table = table_with(at, "loaded_by")
     assert table["loaded_by"].tolist() == ["system:first-start"]
+
+
+def test_the_audit_download_runs_no_formula_typed_at_the_sign_in_form(store_url, served):  # noqa: F811
+    store = service.open_store(store_url)
+    with pytest.raises(MppDataError):
+        service.sign_in(store, '=HYPERLINK("http://x")', "anything")
+    store.dispose()
+    at = open_app(store_url, "admin", "pages/audit.py")
+    assert [b.proto.label for b in at.get("download_button")] == [t("audit.download", "id")]
+    (csv,) = [content.decode("utf-8-sig").lower() for name, content in served.items() if name.startswith("audit-")]
+    assert "'=hyperlink" in csv, "the typed email, recorded (lower case) and kept as text"
+    assert ",=hyperlink" not in csv and '"=hyperlink' not in csv
