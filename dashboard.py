@@ -1,12 +1,14 @@
-"""Entry point: ``streamlit run dashboard.py``. Logging, the page list, the shared sidebar, and nothing else."""
+"""Entry point: ``streamlit run dashboard.py``. Logging, sign-in, the page list, the shared sidebar, and nothing else."""
 
 import logging
 from pathlib import Path
 
 import streamlit as st
 
+from mpp_data import service
+from mpp_data.config import Settings
 from mpp_data.present.text import t
-from ui import page
+from ui import auth, page
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -14,6 +16,19 @@ st.set_page_config(
     page_title="MPP", page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide"
 )
 lang = page.language()
+actor = auth.current_actor()
+if not service.can(actor, service.Action.VIEW, view_requires_sign_in=Settings.from_env().view_requires_sign_in):
+    # viewing is closed (MPP_VIEW_REQUIRES_SIGN_IN=1): only the sign-in, on a page of its own
+    st.navigation([st.Page(lambda: st.info(t("auth.required", lang)), title=t("auth.sign_in", lang))]).run()
+    auth.sign_in_box(actor, lang)
+    st.stop()
+
+
+def _shown(action: service.Action) -> str:
+    """Write pages stay reachable by URL, to refuse there; they are listed only for those who may use them."""
+    return "visible" if service.can(actor, action) else "hidden"
+
+
 PAGES = {
     "overview.py": st.Page(
         "pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True
@@ -24,8 +39,26 @@ PAGES = {
     "agencies.py": st.Page("pages/agencies.py", title=t("nav.agencies", lang), icon=":material/groups:"),
     "region.py": st.Page("pages/region.py", title=t("nav.region", lang), icon=":material/location_city:"),
     "history.py": st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:"),
-    "upload.py": st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:"),
+    "upload.py": st.Page(
+        "pages/upload.py",
+        title=t("nav.upload", lang),
+        icon=":material/upload_file:",
+        visibility=_shown(service.Action.CHECK_UPLOAD),
+    ),  # fmt: skip
+    "users.py": st.Page(
+        "pages/users.py",
+        title=t("nav.users", lang),
+        icon=":material/group:",
+        visibility=_shown(service.Action.MANAGE_USERS),
+    ),  # fmt: skip
+    "audit.py": st.Page(
+        "pages/audit.py",
+        title=t("nav.audit", lang),
+        icon=":material/receipt_long:",
+        visibility=_shown(service.Action.READ_AUDIT),
+    ),  # fmt: skip
 }
 navigation = st.navigation(list(PAGES.values()))
-page.frame(lang)  # the sidebar, drawn here so its widgets keep their state across pages
+page.frame(lang, actor)  # the sidebar, drawn here so its widgets keep their state across pages
+auth.sign_in_box(actor, lang)
 navigation.run()

@@ -84,6 +84,7 @@ import json, resource, sys, time
 mode, path, db, warm = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[5] == "warm"
 sys.path.insert(0, sys.argv[4])
 import pandas as pd
+from mpp_data import service
 from mpp_data.service import UploadedFile, ingest_files
 from mpp_data.store.snapshots import Store
 from mpp_data.config import Settings
@@ -121,7 +122,7 @@ else:
     if mode == "full" and store is None:
         store = Store(db)
     result = ingest_files([UploadedFile(path.rsplit("/", 1)[-1], content)], store, dry_run=mode == "dry",
-                          settings=settings)
+                          settings=settings, actor=service.cli_actor("bench"))
     assert not result.has_errors, result.messages("en")[:3]
 seconds = time.perf_counter() - start
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,9 +1,11 @@
-"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,export,briefing,db} ...``."""
+"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,export,briefing,db,users,audit}
+...``. Writes act as ``cli:<os user>``: whoever can run this on the server can open the store anyway."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import logging
 import os
@@ -180,7 +182,9 @@ def _left_out_problem(problem: dict) -> dict:
 def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
     store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
-    result = service.ingest_files(files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected)
+    result = service.ingest_files(
+        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_actor()
+    )
     if args.json:
         print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
     else:
@@ -295,6 +299,85 @@ def cmd_export(args: argparse.Namespace) -> int:
             out.write(export.content)
         print(f"{args.output} ({export.file_name}, {len(export.content)} bytes)", file=sys.stderr)
     return 0
+
+
+def cli_actor() -> service.Actor:
+    return service.cli_actor(getpass.getuser())
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    actor = cli_actor()
+    if args.action == "list":
+        users = service.list_users(store, actor=actor)
+        if args.json:
+            print(json.dumps(_rows(users, list(users.columns)), ensure_ascii=False, indent=1, default=str))
+        else:
+            print(users.to_string(index=False) if len(users) else "no users")
+    elif args.action == "add":
+        service.add_user(store, args.email, args.role, actor=actor)
+    elif args.action == "set-role":
+        service.set_role(store, args.email, args.role, actor=actor)
+    elif args.action == "disable":
+        service.disable_user(store, args.email, actor=actor)
+    elif args.action == "set-password":
+        password = getpass.getpass(f"New password for {args.email}: ")
+        if getpass.getpass("Again: ") != password:
+            print("The two passwords differ; nothing was changed.", file=sys.stderr)
+            return 1
+        service.set_password(store, args.email, password, actor=actor)
+    elif args.action == "sign-in-link":
+        print(service.create_sign_in_link(store, args.email, actor=actor, base_url=args.base_url, minutes=args.minutes))
+    return 0
+
+
+def _add_users(sub: argparse._SubParsersAction) -> None:
+    users = sub.add_parser("users", help="who may sign in, and their roles (viewer, analyst, admin)")
+    actions = users.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="every user")
+    listing.add_argument("--json", action="store_true")
+    add = actions.add_parser("add", help="add a user by email")
+    add.add_argument("email")
+    add.add_argument("--role", required=True, choices=[str(r) for r in service.Role])
+    set_role = actions.add_parser("set-role", help="change a user's role")
+    set_role.add_argument("email")
+    set_role.add_argument("role", choices=[str(r) for r in service.Role])
+    actions.add_parser("disable", help="stop a user signing in").add_argument("email")
+    actions.add_parser("set-password", help="set a built-in password (asked for, never an argument)").add_argument(
+        "email"
+    )
+    link = actions.add_parser("sign-in-link", help="print a one-time link that signs this user in")
+    link.add_argument("email")
+    link.add_argument("--base-url", help="the dashboard's address (default: MPP_BASE_URL or http://localhost:8501)")
+    link.add_argument("--minutes", type=int, default=15)
+    for parser in actions.choices.values():
+        parser.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
+    users.set_defaults(func=cmd_users)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
+    events = service.audit_events(store, actor=cli_actor(), since=since).iloc[::-1]
+    rows = [
+        {"at": e.at.isoformat(), "actor": e.actor, "role": e.role, "action": e.action, "object": e.object,
+         "details": e.details}
+        for e in events.itertuples(index=False)
+    ]  # fmt: skip
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(f"{row['at']}  {row['actor']} ({row['role'] or '-'})  {row['action']}  {row['object'] or ''}")
+    return 0
+
+
+def _add_audit(sub: argparse._SubParsersAction) -> None:
+    audit = sub.add_parser("audit", help="the audit log: who changed what, when (oldest first)")
+    audit.add_argument("--since", type=_date, help="only events on or after this date (YYYY-MM-DD, UTC)")
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument("--db")
+    audit.set_defaults(func=cmd_audit)
 
 
 # Argument types raise our own errors, not argparse's: ``main`` turns them into one line in the chosen
@@ -454,6 +537,8 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("--db", help=DB_HELP)
     db.set_defaults(func=cmd_db)
     _add_export(sub)
+    _add_users(sub)
+    _add_audit(sub)
     for command in sub.choices.values():  # --lang after the command too (export and briefing have their own)
         if "--lang" not in command._option_string_actions:
             command.add_argument(

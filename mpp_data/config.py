@@ -35,6 +35,12 @@ class Settings:
     max_cells: int = 2_000_000
     max_columns: int = 1_000
     max_line_bytes: int = 1024 * 1024
+    #: Viewing is open to anyone who reaches the dashboard unless ``MPP_VIEW_REQUIRES_SIGN_IN=1``.
+    view_requires_sign_in: bool = False
+    #: A built-in or link sign-in lasts this long in one browser session.
+    session_minutes: int = 8 * 60
+    #: The dashboard's address as people open it, for one-time sign-in links.
+    base_url: str = "http://localhost:8501"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -55,6 +61,9 @@ class Settings:
             max_cells=int(env.get("MPP_MAX_CELLS", "2000000")),
             max_columns=int(env.get("MPP_MAX_COLUMNS", "1000")),
             max_line_bytes=int(float(env.get("MPP_MAX_LINE_KB", "1024")) * 1024),
+            view_requires_sign_in=env.get("MPP_VIEW_REQUIRES_SIGN_IN", "") not in ("", "0", "false"),
+            session_minutes=int(env.get("MPP_SESSION_MINUTES", "480")),
+            base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
         )
 
     @property

@@ -67,6 +67,46 @@ class AliasConflict(MppDataError):
     code = "error.alias_conflict"
 
 
+class NotAllowed(MppDataError):
+    """The actor's role does not allow the action (params: action)."""
+
+    code = "error.not_allowed"
+
+
+class SignInFailed(MppDataError):
+    """Unknown email, wrong password, no password set, or a disabled account: one message for all."""
+
+    code = "error.sign_in_failed"
+
+
+class AccountLocked(MppDataError):
+    """Too many failed sign-ins (params: minutes)."""
+
+    code = "error.account_locked"
+
+
+class SignInLinkInvalid(MppDataError):
+    """A one-time link that is unknown, used already, or expired."""
+
+    code = "error.sign_in_link_invalid"
+
+
+class UserNotFound(MppDataError):
+    code = "error.user_not_found"
+
+
+class InvalidUser(MppDataError):
+    """An email or role that cannot be kept (params: value)."""
+
+    code = "error.invalid_user"
+
+
+class WeakPassword(MppDataError):
+    """A password shorter than the minimum (params: minimum)."""
+
+    code = "error.weak_password"
+
+
 ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
@@ -80,4 +120,11 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     FileTooComplex,
     ParseTimeout,
     AliasConflict,
+    NotAllowed,
+    SignInFailed,
+    AccountLocked,
+    SignInLinkInvalid,
+    UserNotFound,
+    InvalidUser,
+    WeakPassword,
 )

@@ -7,11 +7,13 @@ from mpp_data.errors import AliasConflict, MppDataError
 from mpp_data.present import maps
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, format_number, issue_kind_label, t
-from ui import cache, page, upload
+from ui import auth, cache, page, upload
 
 
-def admin_section(lang: str, limit_mb: int) -> None:
+def admin_section(lang: str, limit_mb: int, actor: service.Actor) -> None:
     """For admins, after the main work: the official boundary file for the map's shading."""
+    if not service.can(actor, service.Action.SET_BOUNDARIES):  # official boundaries: admins only
+        return
     with st.expander(t("upload.admin", lang), expanded=False):
         st.caption(t("upload.boundaries_help", lang))
         geojson = st.file_uploader(
@@ -19,7 +21,7 @@ def admin_section(lang: str, limit_mb: int) -> None:
         )
         if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
             try:
-                saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue())
+                saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue(), actor=actor)
             except MppDataError as exc:
                 problem = error_message(exc.code, exc.params, lang, escape=md_text)
                 st.error(t("upload.boundaries_invalid", lang, problem=problem))
@@ -35,12 +37,12 @@ def admin_section(lang: str, limit_mb: int) -> None:
         elif in_use:
             st.caption(t("upload.boundaries_current", lang, file=md_text(in_use.name)))
             if st.button(t("upload.boundaries_remove", lang), key="boundaries_remove"):
-                service.remove_boundaries(cache.store())
+                service.remove_boundaries(cache.store(), actor=actor)
                 st.session_state["_boundaries_removed"] = True  # said on the rerun, which no longer lists it
                 st.rerun()
 
 
-def saved_aliases_section(lang: str) -> None:
+def saved_aliases_section(lang: str, actor: service.Actor) -> None:
     """The region names analysts confirmed, each removable."""
     aliases = service.saved_aliases(cache.store())
     with st.expander(t("upload.aliases", lang, count=format_number(len(aliases), lang)), expanded=False):
@@ -51,11 +53,11 @@ def saved_aliases_section(lang: str) -> None:
             column_config={"written": t("column.written", lang), "region": t("column.region_name", lang)},
             key="aliases_table",
         )
-        if not aliases.empty:
+        if not aliases.empty and service.can(actor, service.Action.REMOVE_ALIAS):
             left, button = st.columns([4, 1], vertical_alignment="bottom")
             forget = left.selectbox(t("upload.alias_choose", lang), aliases["written"].tolist(), key="alias_choose")
             if button.button(t("upload.alias_remove", lang), key="alias_remove"):
-                service.remove_alias(cache.store(), forget)
+                service.remove_alias(cache.store(), forget, actor=actor)
                 st.toast(t("upload.alias_removed", lang, written=forget))
                 st.rerun()
 
@@ -63,6 +65,7 @@ def saved_aliases_section(lang: str) -> None:
 with page.boundary() as view:
     lang = view.lang
     st.title(t("upload.title", lang))
+    auth.refuse_unless(view.actor, service.Action.CHECK_UPLOAD, lang)  # opened by URL without the role
     st.write(t("upload.intro", lang))
     limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
 
@@ -82,12 +85,12 @@ with page.boundary() as view:
     st.caption(t("upload.files_help", lang, limit=format_number(limit_mb, lang)))
     files = upload.uploaded_files(widget)
     if not files:
-        saved_aliases_section(lang)
-        admin_section(lang, limit_mb)
+        saved_aliases_section(lang, view.actor)
+        admin_section(lang, limit_mb, view.actor)
         st.stop()
 
     store = cache.store()
-    result = upload.checked(files, store, lang)
+    result = upload.checked(files, store, lang, view.actor)
 
     counts = result.counts
     st.info(
@@ -148,7 +151,7 @@ with page.boundary() as view:
                 if not code:
                     continue
                 try:
-                    service.remember_alias(store, written, code)
+                    service.remember_alias(store, written, code, actor=view.actor)
                 except AliasConflict as refusal:
                     refused.append(t(refusal.code, lang, **refusal.params))
                 else:
@@ -175,7 +178,7 @@ with page.boundary() as view:
     if errors:
         st.warning(t("upload.blocked", lang, errors=format_number(errors, lang)))
     loading = st.button(t("upload.load", lang), type="primary", disabled=bool(errors), key="load")
-    if loading and upload.load(files, store, lang).snapshot_id is not None:
+    if loading and upload.load(files, store, lang, view.actor).snapshot_id is not None:
         st.rerun()
 
     st.subheader(t("upload.recognised", lang))
@@ -200,5 +203,5 @@ with page.boundary() as view:
                 upload.set_override(sheet.file, sheet.sheet, header, field)
                 st.rerun()
 
-    saved_aliases_section(lang)
-    admin_section(lang, limit_mb)
+    saved_aliases_section(lang, view.actor)
+    admin_section(lang, limit_mb, view.actor)

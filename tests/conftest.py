@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from mpp_data.access import Actor, Role
 from mpp_data.ingest.pipeline import UploadedFile
 from mpp_data.store.snapshots import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Who the tests act as when they write: the service refuses a write without an actor allowed to do it.
+ANALYST = Actor("analyst@example.go.id", Role.ANALYST)
+ADMIN = Actor("admin@example.go.id", Role.ADMIN)
+VIEWER = Actor("viewer@example.go.id", Role.VIEWER)
 POSTGRES_ADMIN_URL = os.environ.get("MPP_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 

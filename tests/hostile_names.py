@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from mpp_data import service
+from tests.conftest import ADMIN
 from tests.loaders import workbooks as wb
 from tests.test_boundaries import feature, square
 
@@ -65,7 +66,7 @@ class Hostile:
 def load_hostile_store(url: str, hostile: Hostile) -> int:
     """The sample, then a snapshot of the hostile workbook and a hostile boundary file; the snapshot id."""
     store = service.open_store(url)
-    result = service.ingest_files([hostile.workbook()], store)
+    result = service.ingest_files([hostile.workbook()], store, actor=ADMIN)
     assert result.snapshot_id is not None, result.issues.to_dict("records")
-    service.save_boundaries(store, hostile.boundary_file, hostile.geojson())
+    service.save_boundaries(store, hostile.boundary_file, hostile.geojson(), actor=ADMIN)
     return result.snapshot_id

@@ -13,6 +13,7 @@ from mpp_data import service
 from mpp_data.errors import InvalidBoundaries, UnreadableFile
 from mpp_data.present.text import error_message
 from mpp_data.reference import geo
+from tests.conftest import ADMIN
 from tests.unit.test_map import feature, square
 
 GEOJSON = json.dumps({"type": "FeatureCollection", "features": [feature("61.03", square(110, 0)),
@@ -22,7 +23,7 @@ GEOJSON = json.dumps({"type": "FeatureCollection", "features": [feature("61.03",
 def test_an_uploaded_boundary_file_is_kept_and_used(store, monkeypatch):
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
     assert service.boundary_source(store) is None
-    saved = service.save_boundaries(store, "batas.geojson", GEOJSON.encode())
+    saved = service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
     assert set(saved.regions) == {"61.03"}
     assert saved.unknown_codes == ["99.99"]
     name, text = service.boundary_source(store)
@@ -34,7 +35,7 @@ def test_an_uploaded_boundary_file_is_kept_and_used(store, monkeypatch):
 def test_a_boundary_file_that_cannot_be_used_changes_nothing(store, content):
     before = store.counts()
     with pytest.raises(UnreadableFile):
-        service.save_boundaries(store, "rusak.geojson", content)
+        service.save_boundaries(store, "rusak.geojson", content, actor=ADMIN)
     assert store.counts() == before
 
 

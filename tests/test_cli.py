@@ -18,7 +18,7 @@ from mpp_data import service
 from mpp_data.__main__ import build_parser, metrics_report
 from mpp_data.present import display
 from mpp_data.reference.regions import official_regions
-from tests.conftest import ROOT
+from tests.conftest import ANALYST, ROOT
 
 
 def run_cli(*args: str, env_url: str | None = None) -> subprocess.CompletedProcess:
@@ -99,8 +99,8 @@ def test_diff_json_between_two_snapshots(tmp_path, sqlite_url):
     first = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Depok", "Direncanakan"], ["Kota Medan", "Rencana"]]})
     second = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status", "Tanggal Peresmian"], ["Kota Depok", "Beroperasi", "2024-06-24"],
                               ["Kota Binjai", "Rencana", None]]})  # fmt: skip
-    a = service.ingest_files([first], store).snapshot_id
-    b = service.ingest_files([second], store).snapshot_id
+    a = service.ingest_files([first], store, actor=ANALYST).snapshot_id
+    b = service.ingest_files([second], store, actor=ANALYST).snapshot_id
     result = run_cli("diff", str(a), str(b), "--json", "--db", sqlite_url)
     assert result.returncode == 0, result.stderr
     changes = json.loads(result.stdout)

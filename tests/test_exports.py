@@ -12,7 +12,7 @@ import pytest
 
 from mpp_data import service
 from mpp_data.__main__ import main
-from tests.conftest import ROOT
+from tests.conftest import ANALYST, ROOT
 from tests.loaders import workbooks as wb
 from tests.test_cli import run_cli
 
@@ -106,7 +106,7 @@ def test_hostile_cells_are_neutralised_in_every_format_from_the_cli(tmp_path, sq
         [2, "Sumatera Utara", "Kota Medan", HOSTILE, "Beroperasi", "2024-02-10"],  # a warning naming it
         [3, "@SUM(1+1)", "Kabupaten Sanggau", "-MPP Sanggau", "Beroperasi", "2023-05-01"],
     ], name="=cmd.csv")  # fmt: skip
-    result = service.ingest_files([malls], store)
+    result = service.ingest_files([malls], store, actor=ANALYST)
     assert result.snapshot_id == 2, result.issues
 
     csv = export_with_cli(tmp_path, sqlite_url, "malls", "--format", "csv").decode("utf-8-sig")

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from mpp_data.service import ingest_files, remember_alias
+from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
 from tests.test_cli import run_cli
 
@@ -24,7 +25,7 @@ BAD = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Depok", "Beroperasi"
 
 
 def test_a_clean_load_writes_one_snapshot_with_the_original_bytes(store):
-    result = ingest_files([MALLS, PARTICIPATION], store, today=TODAY)
+    result = ingest_files([MALLS, PARTICIPATION], store, today=TODAY, actor=ANALYST)
     assert result.exit_code == 0
     assert result.snapshot_id == store.latest_snapshot_id()
     assert len(store.load_malls(result.snapshot_id)) == 2
@@ -36,17 +37,17 @@ def test_a_clean_load_writes_one_snapshot_with_the_original_bytes(store):
 
 
 def test_a_load_with_any_error_changes_nothing(store):
-    ingest_files([MALLS], store, today=TODAY)
+    ingest_files([MALLS], store, today=TODAY, actor=ANALYST)
     before = store.counts()
-    result = ingest_files([BAD], store, today=TODAY)
+    result = ingest_files([BAD], store, today=TODAY, actor=ANALYST)
     assert result.exit_code == 1
     assert result.snapshot_id is None
     assert store.counts() == before
 
 
 def test_a_participation_only_load_carries_the_malls_over_and_says_so(store):
-    first = ingest_files([MALLS], store, today=TODAY).snapshot_id
-    second = ingest_files([PARTICIPATION], store, today=TODAY)
+    first = ingest_files([MALLS], store, today=TODAY, actor=ANALYST).snapshot_id
+    second = ingest_files([PARTICIPATION], store, today=TODAY, actor=ANALYST)
     assert second.carried_over == {"malls": first}
     assert store.snapshot(second.snapshot_id)["carried_over"] == {"malls": first}
     assert store.load_malls(second.snapshot_id).equals(store.load_malls(first))
@@ -65,9 +66,9 @@ def test_a_participation_only_load_into_an_empty_store_keeps_its_rows_without_ma
 
 def test_a_confirmed_alias_is_used_by_the_next_load(store):
     odd = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Depok Lama", "Beroperasi"]]})
-    assert ingest_files([odd], store, today=TODAY).has_errors
-    remember_alias(store, "Depok Lama", "32.76")
-    result = ingest_files([odd], store, today=TODAY)
+    assert ingest_files([odd], store, today=TODAY, actor=ANALYST).has_errors
+    remember_alias(store, "Depok Lama", "32.76", actor=ANALYST)
+    result = ingest_files([odd], store, today=TODAY, actor=ANALYST)
     assert not result.has_errors
     assert store.load_malls(result.snapshot_id)["region_code"].tolist() == ["32.76"]
 
@@ -118,7 +119,7 @@ def test_a_real_load_after_the_sample_carries_nothing_over(store):
     sample_store = open_store(store.url)
     sample_id = sample_store.latest_snapshot_id()
     assert sample_store.snapshot(sample_id)["is_sample"]
-    result = ingest_files([MALLS], sample_store, today=TODAY)
+    result = ingest_files([MALLS], sample_store, today=TODAY, actor=ANALYST)
     assert result.carried_over == {}
     assert len(sample_store.load_participation(result.snapshot_id)) == 0
     assert len(sample_store.load_malls(sample_id)) > 300, "the sample snapshot itself stays"

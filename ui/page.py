@@ -55,6 +55,8 @@ class View:
     compare: dt.date
     province: str | None
     lang: str
+    #: Who is using the dashboard on this run (``ui.auth``); anonymous unless signed in.
+    actor: service.Actor = service.ANONYMOUS
 
     @property
     def snapshot_id(self) -> int:
@@ -108,14 +110,14 @@ def language() -> str:
     return st.session_state["lang"]
 
 
-def frame(lang: str) -> None:
+def frame(lang: str, actor: service.Actor = service.ANONYMOUS) -> None:
     """Draw the shared sidebar and keep the View it selects for the page of this run. Called by
     ``dashboard.py`` before ``navigation.run()``, so the widgets keep their state across pages."""
     with _guard(lang):
         # The browser sends a choice back as its label, and labels change with the language ("Semua
         # provinsi" / "All provinces"); read now, with the last run's labels, and written back as values.
         _keep((*SIDEBAR_CHOICES, *PAGE_CHOICES))
-        st.session_state[_VIEW] = _sidebar()
+        st.session_state[_VIEW] = _sidebar(actor)
         _warn_ignored(lang)
 
 
@@ -157,7 +159,7 @@ def _warn_ignored(lang: str) -> None:
         st.warning(t("link.ignored", lang, params=md_text(", ".join(ignored))), icon="⚠️")
 
 
-def _sidebar() -> View:
+def _sidebar(actor: service.Actor) -> View:
     url = cache.database_url()
     snapshot_id = cache.latest_snapshot_id(url)
     snapshot = cache.snapshot_data(url, snapshot_id).snapshot
@@ -190,6 +192,7 @@ def _sidebar() -> View:
         compare=st.session_state["compare"],
         province=st.session_state["province"] or None,
         lang=lang,
+        actor=actor,
     )
     _write_query_params(view)
     return view

@@ -76,7 +76,7 @@ def take_edits(edited) -> bool:  # noqa: ANN001 - the data editor's frame
     return True
 
 
-def checked(files: list[service.UploadedFile], store, lang: str) -> service.IngestResult:  # noqa: ANN001
+def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
     """The dry run of these files with the current corrections; read again only when something changed."""
     overrides = column_overrides()
     key = _key(files, overrides, store.load_aliases())
@@ -90,16 +90,16 @@ def checked(files: list[service.UploadedFile], store, lang: str) -> service.Inge
             bar.progress(step / steps, text=t("upload.reading", lang, file=md_text(name), step=step + 1, steps=steps))
 
     result = service.ingest_files(
-        files, store, dry_run=True, column_overrides=overrides, progress=report, **_amendments()
+        files, store, dry_run=True, column_overrides=overrides, progress=report, actor=actor, **_amendments()
     )
     bar.empty()
     st.session_state[_CHECK] = (key, result)
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str) -> service.IngestResult:  # noqa: ANN001
+def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun."""
-    loaded = service.ingest_files(files, store, column_overrides=column_overrides(), **_amendments())
+    loaded = service.ingest_files(files, store, column_overrides=column_overrides(), actor=actor, **_amendments())
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {

@@ -122,6 +122,8 @@ def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
             ),
             "source_files": snapshots["source_files"].map(", ".join),
             "is_sample": snapshots["is_sample"].astype(bool),
+            **({"loaded_by": snapshots["loaded_by"]} if "loaded_by" in snapshots else {}),
+            **({"withdrawn": snapshots["withdrawn"].astype(bool)} if "withdrawn" in snapshots else {}),
             # Counts as text in the reader's number form (118.000): the table is read, not sorted.
             **{
                 c: snapshots[c].map(lambda n: format_number(n, lang))

@@ -4,12 +4,32 @@ Loading (``loading``) checks an upload and keeps it as a snapshot; reading (``qu
 figures. Pages and the CLI import ``mpp_data.service`` and the presentation builders, nothing else.
 """
 
+from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
+from mpp_data.service.access import (
+    FIRST_ADMIN,
+    actor_for_email,
+    add_user,
+    audit_events,
+    create_sign_in_link,
+    disable_user,
+    enable_user,
+    first_start_link,
+    list_users,
+    loaded_by,
+    record_provider_sign_in,
+    redeem_sign_in_link,
+    set_password,
+    set_role,
+    sign_in,
+    sign_out,
+    withdraw_snapshot,
+)
 from mpp_data.service.briefing import briefing_deck, gather_briefing
 from mpp_data.service.exports import FORMATS, TABLES, export_table
 from mpp_data.service.loading import (
@@ -88,4 +108,8 @@ __all__ = [
     "FORMATS", "TABLES", "Export", "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
     "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
+    "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
+    "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
+    "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
+    "sign_out", "withdraw_snapshot",
 ]  # fmt: skip

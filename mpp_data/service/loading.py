@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import AliasConflict, NoDataError
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
@@ -18,6 +19,7 @@ from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
 from mpp_data.ingest.problems import Severity
 from mpp_data.reference.names import normalise_region_name
 from mpp_data.reference.regions import RegionMatcher
+from mpp_data.service.access import SYSTEM, record, require
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ def ingest_files(
     corrections: Mapping[CellKey, str] | None = None,
     left_out: Mapping[RowKey, str] | None = None,
     exclude_rejected: bool = False,
+    actor: Actor | None = None,
 ) -> IngestResult:
     """Read, validate and (unless there are errors or ``dry_run``) write one snapshot.
 
@@ -47,7 +50,11 @@ def ingest_files(
     sheet, Excel row) -> reason. Both are checked with the rest and kept with the snapshot.
     ``exclude_rejected``: every row with an error is left out (reason ``REJECTED_BY_CHECK``) and the
     valid rows load; otherwise one error keeps the whole upload out.
+    ``actor``: who asks; writing a snapshot needs one whose role may load (else ``NotAllowed``).
     """
+    writing = store is not None and not dry_run
+    if writing:
+        require(actor, Action.LOAD_SNAPSHOT)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
     check = dict(today=today, settings=settings, column_overrides=column_overrides, corrections=corrections)
@@ -57,22 +64,55 @@ def ingest_files(
         rejected, problems = rejected_rows(result), result.issues.to_dict("records")
         result = check_files_isolated(files, aliases, left_out={**rejected, **(left_out or {})}, **check)
         result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
-    if not (dry_run or store is None):
-        result = store_checked(result, files, store, is_sample=is_sample)
+    if dry_run and store is not None and actor is not None and actor.signed_in:
+        record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
+    if writing:
+        result = store_checked(
+            result, files, store, is_sample=is_sample, actor=actor, column_overrides=column_overrides
+        )
     _log_ingest(files, result, started)
     return result
 
 
 def store_checked(
-    result: IngestResult, files: list[UploadedFile], store: Store, *, is_sample: bool = False
+    result: IngestResult,
+    files: list[UploadedFile],
+    store: Store,
+    *,
+    actor: Actor | None,
+    is_sample: bool = False,
+    column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
 ) -> IngestResult:
     """Keep an upload already checked (``ingest_files(..., dry_run=True)``) as a new snapshot, without
-    reading its files again; nothing is written when the check found errors or no rows."""
+    reading its files again; nothing is written when the check found errors or no rows. ``actor`` must
+    be allowed to load (else ``NotAllowed``); the load, and each row corrected or left out, is audited."""
+    require(actor, Action.LOAD_SNAPSHOT)
     if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
         return result
     # the bundled sample re-uploaded is still invented data, whatever the file is called
     snapshot_id, carried = _write_snapshot(store, files, result, is_sample or contains_sample(files))
-    return replace(result, snapshot_id=snapshot_id, carried_over=carried)
+    result = replace(result, snapshot_id=snapshot_id, carried_over=carried)
+    details: dict[str, object] = {"files": [f.name for f in files], **_audit_counts(result)}
+    if column_overrides:  # an analyst's corrections of how columns were read
+        details["column_overrides"] = {
+            f"{file} / {sheet}": fields for (file, sheet), fields in column_overrides.items()
+        }
+    record(store, actor, "snapshot.loaded", snapshot_id, details)
+    if result.corrections:
+        record(store, actor, "rows.corrected", snapshot_id, {"corrections": result.corrections})
+    if result.left_out:
+        record(
+            store,
+            actor,
+            "rows.left_out",
+            snapshot_id,
+            {"rows": [{k: r.get(k) for k in ("file", "sheet", "row", "reason")} for r in result.left_out]},
+        )
+    return result
+
+
+def _audit_counts(result: IngestResult) -> dict[str, int]:
+    return {k: int(v) for k, v in result.counts.items()}
 
 
 def rejected_rows(result: IngestResult) -> dict[RowKey, str]:
@@ -87,6 +127,10 @@ def _with_problems(row: dict, problems: list[dict]) -> dict:
         return row
     place = (row["file"], row["sheet"], row["row"])
     return row | {"problems": [p for p in problems if (p["file"], p["sheet"], p["row"]) == place]}
+
+
+def _audit_counts(result: IngestResult) -> dict[str, int]:
+    return {k: int(v) for k, v in result.counts.items()}
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
@@ -170,31 +214,39 @@ def open_store(url: str | None = None) -> Store:
     settings = Settings.from_env()
     store = Store(url or settings.database_url)
     if store.latest_snapshot_id() is None:
-        result = ingest_files(sample_files(), store, is_sample=True, settings=settings)
+        result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM)
         if result.snapshot_id is None:
             raise NoDataError()
         logger.info("loaded the sample workbooks as snapshot %s", result.snapshot_id)
     return store
 
 
-def remember_alias(store: Store, written: str, region_code: str) -> None:
+def remember_alias(store: Store, written: str, region_code: str, *, actor: Actor) -> None:
     """An analyst's choice for a written name, used by every later load.
 
     Refused (``AliasConflict``) when the name already is an official name or code of another region:
     official names always win, so such an alias would never apply and would only mislead.
     """
+    require(actor, Action.CONFIRM_ALIAS)
     matcher = RegionMatcher()
     official = matcher.match_name(written)
     if official.method in ("code", "name", "province") and official.code != region_code:
         raise AliasConflict(
             written=written, official=matcher.region_label(official.code), region=matcher.region_label(region_code)
         )
-    store.save_alias(normalise_region_name(written), region_code)
+    alias = normalise_region_name(written)
+    store.save_alias(alias, region_code)
+    record(store, actor, "alias.confirmed", alias, {"written": written, "region_code": region_code})
 
 
-def remove_alias(store: Store, written: str) -> bool:
+def remove_alias(store: Store, written: str, *, actor: Actor) -> bool:
     """Forget the saved alias for a written name (in any of its forms); whether there was one."""
-    return store.delete_alias(normalise_region_name(written))
+    require(actor, Action.REMOVE_ALIAS)
+    alias = normalise_region_name(written)
+    removed = store.delete_alias(alias)
+    if removed:
+        record(store, actor, "alias.removed", alias, {"written": written})
+    return removed
 
 
 def saved_aliases(store: Store) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor
 from mpp_data.analysis import history, metrics, participation
 from mpp_data.config import Settings
 from mpp_data.errors import InvalidBoundaries, MppDataError, NoDataError
@@ -18,6 +19,7 @@ from mpp_data.present import display as presentation
 from mpp_data.reference import geo
 from mpp_data.reference.regions import RegionMatcher, official_provinces, official_regions
 from mpp_data.service import views
+from mpp_data.service.access import record, require
 from mpp_data.store import Store
 
 logger = logging.getLogger(__name__)
@@ -228,14 +230,22 @@ def parse_boundaries(content: bytes | str, file_name: str = "GeoJSON") -> geo.Bo
     )  # fmt: skip
 
 
-def save_boundaries(store: Store, file_name: str, content: bytes) -> geo.Boundaries:
+def save_boundaries(store: Store, file_name: str, content: bytes, *, actor: Actor) -> geo.Boundaries:
     """Check and keep an uploaded boundary file, exactly as uploaded; nothing is stored when it fails a
-    check (``InvalidBoundaries``), such as matching no kabupaten/kota."""
+    check (``InvalidBoundaries``), such as matching no kabupaten/kota. Only an admin may (else
+    ``NotAllowed``)."""
+    require(actor, Action.SET_BOUNDARIES)
     boundaries = parse_boundaries(content, file_name)
     store.save_boundaries(file_name, content.decode("utf-8-sig"))
+    record(store, actor, "boundaries.set", file_name, {"regions": len(boundaries.regions)})
     return boundaries
 
 
-def remove_boundaries(store: Store) -> bool:
-    """Stop using the uploaded boundary file (it stays on record); False when none was in use."""
-    return store.remove_boundaries() is not None
+def remove_boundaries(store: Store, *, actor: Actor) -> bool:
+    """Stop using the uploaded boundary file (it stays on record); False when none was in use. Only an
+    admin may (else ``NotAllowed``)."""
+    require(actor, Action.SET_BOUNDARIES)
+    removed = store.remove_boundaries()
+    if removed is not None:
+        record(store, actor, "boundaries.removed", str(removed), {})
+    return removed is not None

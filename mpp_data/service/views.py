@@ -15,7 +15,9 @@ from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, geo, regions
+from mpp_data.service.access import loaded_by
 from mpp_data.store import Store
+from mpp_data.store.accounts import withdrawn_ids
 
 if TYPE_CHECKING:  # queries builds on these views
     from mpp_data.service.queries import SnapshotData
@@ -155,8 +157,13 @@ def agency_work_list(data: SnapshotData, agency: str, as_of: dt.date, province: 
 
 
 def list_snapshots(store: Store) -> pd.DataFrame:
-    """One row per snapshot, newest first."""
-    return store.list_snapshots()
+    """One row per snapshot, newest first, with ``loaded_by`` (from the audit log; empty for loads made
+    before it) and ``withdrawn`` (taken out of view by an admin, still kept)."""
+    snapshots = store.list_snapshots()
+    who = loaded_by(store)
+    snapshots["loaded_by"] = [who.get(int(i), "") for i in snapshots["id"]]
+    snapshots["withdrawn"] = snapshots["id"].isin(withdrawn_ids(store))
+    return snapshots
 
 
 def latest_snapshot_id(store: Store) -> int | None:

@@ -266,8 +266,11 @@ class Store:
         return frame
 
     def latest_snapshot_id(self) -> int | None:
+        """The newest snapshot not withdrawn from view (``accounts.snapshot_withdrawals``)."""
+        withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
+        query = sa.select(sa.func.max(snapshots.c.id)).where(snapshots.c.id.not_in(sa.select(withdrawn.c.snapshot_id)))
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
+            return conn.execute(query).scalar()
 
     def snapshot(self, snapshot_id: int) -> dict:
         with self.engine.connect() as conn:

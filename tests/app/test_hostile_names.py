@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from mpp_data.present.safe import hover_text, md_text
+from tests.app.signing import sign_in
 from tests.conftest import ROOT
 from tests.hostile_names import Hostile, load_hostile_store
 
@@ -99,8 +100,8 @@ def test_every_page_shows_hostile_names_as_text(hostile_app):
     assert not any(HOSTILE.host in t for t in everything)
 
 
-def test_the_upload_page_reports_hostile_region_sheet_and_file_names_as_text(hostile_app):
-    at = hostile_app
+def test_the_upload_page_reports_hostile_region_sheet_and_file_names_as_text(hostile_app, sqlite_url):
+    at = sign_in(hostile_app, sqlite_url, "analyst")
     at.switch_page("pages/upload.py").run()
     upload = HOSTILE.workbook(region=HOSTILE.region)
     at.file_uploader(key="upload_files").set_value((upload.name, upload.content, XLSX)).run()

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from mpp_data import service
 from mpp_data.present.text import format_number, format_percent
-from tests.conftest import ROOT, sample_as_real_files
+from tests.conftest import ANALYST, ROOT, sample_as_real_files
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_language_switch_turns_the_page_english(app):
 
 def test_no_sample_badge_once_real_data_is_the_newest(app, sqlite_url):
     store = service.open_store(sqlite_url)
-    service.ingest_files(sample_as_real_files(), store, is_sample=False)
+    service.ingest_files(sample_as_real_files(), store, is_sample=False, actor=ANALYST)
     at = app.run()
     assert not at.exception
     assert not any("Data contoh" in w.value for w in at.warning)

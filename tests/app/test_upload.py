@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from mpp_data import service
 from mpp_data.store.snapshots import Store
-from tests.conftest import ROOT
+from tests.app.signing import open_app
+from tests.conftest import ADMIN
 from tests.loaders import workbooks as wb
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,10 +31,7 @@ def issues_shown(at: AppTest):
 @pytest.fixture
 def app(sqlite_url, monkeypatch) -> AppTest:
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-    at.switch_page("pages/upload.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app(sqlite_url, "analyst", "pages/upload.py")
 
 
 def test_upload_page_reports_fixes_a_region_by_alias_and_loads(app, sqlite_url):
@@ -93,7 +91,7 @@ def test_a_broken_file_is_explained_and_nothing_loads(app, sqlite_url):
     assert issues["kind"].tolist() == ["unreadable_file"]
     assert "tidak dapat dibaca" in issues["message"].iloc[0]
     assert app.button(key="load").disabled
-    assert store.counts() == before
+    assert store.counts() == {**before, "audit_log": before["audit_log"] + 1}, "only the check is recorded"
 
 
 def test_the_bundled_sample_uploaded_again_stays_sample_data(app, sqlite_url):
@@ -124,9 +122,8 @@ def test_an_admin_removes_the_stored_boundaries_and_the_file_stays_on_record(sql
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
     store = service.open_store(sqlite_url)
-    service.save_boundaries(store, "batas.geojson", GEOJSON.encode())
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-    at.switch_page("pages/upload.py").run()
+    service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
+    at = open_app(sqlite_url, "admin", "pages/upload.py")
     assert any(c.value == "Batas wilayah yang dipakai peta: “batas.geojson”." for c in at.caption)
     at.button(key="boundaries_remove").click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -134,3 +131,4 @@ def test_an_admin_removes_the_stored_boundaries_and_the_file_stays_on_record(sql
     assert not any(c.value.startswith("Batas wilayah yang dipakai peta") for c in at.caption)
     assert store.boundaries_head() is None
     assert store.counts()["boundary_files"] == 2
+    assert service.audit_events(store, actor=ADMIN)["action"].tolist().count("boundaries.removed") == 1

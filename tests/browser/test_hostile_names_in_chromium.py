@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.app.signing import link_token
 from tests.browser.conftest import OUTPUT, _free_port
 from tests.conftest import ROOT
 from tests.hostile_names import Hostile, load_hostile_store
@@ -45,10 +46,11 @@ def listener() -> Iterator[tuple[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def hostile_dashboard(listener, tmp_path_factory) -> Iterator[tuple[str, Hostile]]:
+def hostile_dashboard(listener, tmp_path_factory) -> Iterator[tuple[str, Hostile, str]]:
     hostile = Hostile(listener[0])
     url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'mpp.sqlite'}"
     load_hostile_store(url, hostile)
+    token = link_token(url, "analyst")  # the Upload page is an analyst's
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "MPP_BOUNDARIES_PATH"} | {"MPP_DATABASE_URL": url}
     OUTPUT.mkdir(exist_ok=True)
@@ -69,7 +71,7 @@ def hostile_dashboard(listener, tmp_path_factory) -> Iterator[tuple[str, Hostile
                     time.sleep(0.5)
             else:
                 pytest.fail("the dashboard did not start; see test-output/streamlit-hostile.log")
-            yield address, hostile
+            yield address, hostile, token
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -86,11 +88,12 @@ def assert_no_markup_to(page, host: str) -> None:  # noqa: ANN001
 
 
 def test_no_request_leaves_the_browser_for_hostile_names(page, hostile_dashboard, listener):
-    address, hostile = hostile_dashboard
+    address, hostile, token = hostile_dashboard
     host = hostile.host.removeprefix("http://")
     shown: dict[str, str] = {}
     for path in PAGES:
-        page.goto(f"{address}/{path}", wait_until="domcontentloaded")
+        signed_in = f"?signin={token}" if path == "upload" else ""
+        page.goto(f"{address}/{path}{signed_in}", wait_until="domcontentloaded")
         page.locator('[data-testid="stMain"]').get_by_role("heading").first.wait_for(timeout=60_000)
         page.wait_for_timeout(2500)  # let every element and chart draw
         assert_no_markup_to(page, host)

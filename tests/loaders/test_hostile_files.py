@@ -10,6 +10,7 @@ import pytest
 
 from mpp_data.config import Settings
 from mpp_data.service import UploadedFile, ingest_files
+from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
 
 GOOD = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Depok", "Beroperasi"]]}, name="baik.xlsx")
@@ -17,7 +18,7 @@ GOOD = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Depok", "Beroperasi
 
 def refuse(store, file, settings=None):
     before = store.counts()
-    result = ingest_files([file, GOOD], store, today=dt.date(2026, 1, 1), settings=settings)
+    result = ingest_files([file, GOOD], store, today=dt.date(2026, 1, 1), settings=settings, actor=ANALYST)
     assert result.snapshot_id is None
     assert store.counts() == before, "a refused load must not change the store"
     assert result.exit_code == 2

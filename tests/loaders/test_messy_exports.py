@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from mpp_data.service import IngestResult, ingest_files
+from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
 
 TODAY = dt.date(2026, 11, 28)
@@ -17,7 +18,7 @@ HEADER = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Per
 
 
 def ingest(*files, store=None, **kwargs) -> IngestResult:
-    return ingest_files(list(files), store, today=TODAY, **kwargs)
+    return ingest_files(list(files), store, today=TODAY, actor=ANALYST, **kwargs)
 
 
 def loaded(result: IngestResult, columns=("region_code", "mall_name", "status", "inaugurated_on")) -> pd.DataFrame:

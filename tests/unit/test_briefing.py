@@ -19,7 +19,7 @@ from mpp_data.analysis.forecast import covered_on
 from mpp_data.present.briefing import build_deck
 from mpp_data.present.briefing import content as c
 from mpp_data.present.text import format_date, format_number, format_percent, t
-from tests.conftest import sample_as_real_files
+from tests.conftest import ANALYST, sample_as_real_files
 
 AS_OF = dt.date(2025, 12, 15)  # the sample's newest inauguration
 COMPARE = dt.date(2024, 12, 31)
@@ -165,7 +165,7 @@ def test_deck_is_16_by_9_and_charts_are_native(store):
 
 def test_no_sample_warning_for_real_data(tmp_path):
     store = service.open_store(f"sqlite:///{tmp_path / 'real.sqlite'}")
-    service.ingest_files(sample_as_real_files(), store, is_sample=False)
+    service.ingest_files(sample_as_real_files(), store, is_sample=False, actor=ANALYST)
     prs = deck_of(service.gather_briefing(store, AS_OF, COMPARE, lang="en", with_map=False))
     text = " ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
     assert "SAMPLE DATA" not in text

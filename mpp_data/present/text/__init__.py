@@ -10,13 +10,14 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from mpp_data.ingest.problems import IssueKind, Problem
-from mpp_data.present.text import briefing, cli, common, pages, upload
+from mpp_data.present.text import access, briefing, cli, common, pages, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 
 # The catalogue, split by area; a key lives in exactly one area (a test checks it).
 MESSAGES: dict[str, dict[str, str]] = {
+    **access.MESSAGES,
     **common.MESSAGES,
     **pages.MESSAGES,
     **upload.MESSAGES,

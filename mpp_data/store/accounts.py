@@ -1,0 +1,165 @@
+"""Users, one-time sign-in links, the append-only audit log and snapshot withdrawals (SQLAlchemy).
+
+Kept apart from the snapshots: these tables change with people, not with uploads. The audit log is only
+ever inserted into; nothing here updates or deletes an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import sqlalchemy as sa
+
+from mpp_data.store.snapshots import Store, metadata
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("email", sa.Text, primary_key=True),  # lower case
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=True),  # argon2; None: no password, links or a provider only
+    sa.Column("failed_attempts", sa.Integer, nullable=False),
+    sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+sign_in_links = sa.Table(
+    "sign_in_links",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),  # sha256 of the token: the token is never kept
+    sa.Column("email", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=True),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("object", sa.Text, nullable=True),
+    sa.Column("details", sa.Text, nullable=True),  # JSON object
+)
+
+snapshot_withdrawals = sa.Table(
+    "snapshot_withdrawals",
+    metadata,
+    sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshots.id"), primary_key=True),
+    sa.Column("withdrawn_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=True),
+)
+
+USER_COLUMNS = ["email", "role", "active", "password_hash", "failed_attempts", "locked_until", "created_at"]
+AUDIT_COLUMNS = ["at", "actor", "role", "action", "object", "details"]
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands timezone-aware columns back naive; they were written in UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
+
+
+# -- users ---------------------------------------------------------------------
+def load_user(store: Store, email: str) -> dict | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(users).where(users.c.email == email)).mappings().first()
+    if row is None:
+        return None
+    user = dict(row)
+    user["locked_until"] = _utc(user["locked_until"])
+    user["created_at"] = _utc(user["created_at"])
+    return user
+
+
+def list_users(store: Store) -> pd.DataFrame:
+    """One row per user: email, role, active, has_password (bool), locked_until, created_at."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(users).order_by(users.c.email)).mappings().all()
+    frame = pd.DataFrame([dict(r) for r in rows], columns=USER_COLUMNS)
+    frame["has_password"] = frame["password_hash"].notna()
+    return frame.drop(columns=["password_hash", "failed_attempts"])
+
+
+def insert_user(store: Store, email: str, role: str, now: dt.datetime) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(
+            users.insert().values(email=email, role=role, active=True, password_hash=None, failed_attempts=0,
+                                  locked_until=None, created_at=now)
+        )  # fmt: skip
+
+
+def update_user(store: Store, email: str, **values: object) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(users.update().where(users.c.email == email).values(**values))
+
+
+def count_active_admins(store: Store) -> int:
+    query = sa.select(sa.func.count()).select_from(users).where(users.c.role == "admin", users.c.active)
+    with store.engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
+
+
+# -- one-time links --------------------------------------------------------------
+def insert_link(store: Store, token_hash: str, email: str, now: dt.datetime, expires_at: dt.datetime) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(sign_in_links.insert().values(token_hash=token_hash, email=email, created_at=now,
+                                                   expires_at=expires_at, used_at=None))  # fmt: skip
+
+
+def use_link(store: Store, token_hash: str, now: dt.datetime) -> str | None:
+    """Mark the link used and return its email; None when unknown, used or expired. One UPDATE, so two
+    visitors racing with the same link cannot both get in."""
+    with store.engine.begin() as conn:
+        email = conn.execute(sa.select(sign_in_links.c.email).where(sign_in_links.c.token_hash == token_hash)).scalar()
+        used = conn.execute(
+            sign_in_links.update()
+            .where(sign_in_links.c.token_hash == token_hash, sign_in_links.c.used_at.is_(None),
+                   sign_in_links.c.expires_at > now)
+            .values(used_at=now)
+        )  # fmt: skip
+    return email if used.rowcount == 1 else None
+
+
+# -- audit ---------------------------------------------------------------------------
+def append_event(
+    store: Store, at: dt.datetime, actor: str, role: str | None, action: str, obj: str | None, details: dict | None
+) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(
+            audit_log.insert().values(at=at, actor=actor, role=role, action=action, object=obj,
+                                      details=json.dumps(details, ensure_ascii=False, default=str) if details else None)
+        )  # fmt: skip
+
+
+def load_events(store: Store, since: dt.datetime | None = None) -> pd.DataFrame:
+    """One row per event, oldest first: at (UTC), actor, role, action, object, details (dict)."""
+    query = sa.select(*[audit_log.c[c] for c in AUDIT_COLUMNS]).order_by(audit_log.c.id)
+    if since is not None:
+        query = query.where(audit_log.c.at >= since)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    frame["at"] = [_utc(v) for v in frame["at"]]
+    frame["details"] = [json.loads(v) if isinstance(v, str) else {} for v in frame["details"]]
+    return frame
+
+
+# -- withdrawals ---------------------------------------------------------------------
+def insert_withdrawal(store: Store, snapshot_id: int, now: dt.datetime, actor: str, reason: str | None) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(snapshot_withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=now, actor=actor,
+                                                          reason=reason))  # fmt: skip
+
+
+def withdrawn_ids(store: Store) -> set[int]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(sa.select(snapshot_withdrawals.c.snapshot_id)).scalars())

@@ -1,0 +1,49 @@
+"""Pengguna / Users (admins): who may sign in, with which role; one-time sign-in links."""
+
+import streamlit as st
+
+from mpp_data import service
+from mpp_data.present.safe import md_text
+from mpp_data.present.text import t
+from ui import auth, cache, controls, page
+
+with page.boundary() as view:
+    lang, actor = view.lang, view.actor
+    st.title(t("users.title", lang))
+    auth.refuse_unless(actor, service.Action.MANAGE_USERS, lang)
+    store = cache.store()
+    roles = [str(r) for r in service.Role]
+
+    users = service.list_users(store, actor=actor)
+    st.dataframe(users, hide_index=True, key="users_table", column_config=controls.column_labels(users.columns, lang))
+
+    st.subheader(t("users.add", lang))
+    with st.form("add_user_form", border=False):
+        left, right = st.columns(2)
+        email = left.text_input(t("auth.email", lang), key="add_user_email")
+        role = right.selectbox(t("users.role", lang), roles, format_func=lambda r: t(f"role.{r}", lang),
+                               key="add_user_role")  # fmt: skip
+        if st.form_submit_button(t("users.save", lang), key="add_user_save"):
+            service.add_user(store, email, role, actor=actor)
+            st.toast(t("users.added", lang, email=md_text(email)))
+            st.rerun()
+
+    if users.empty:
+        st.stop()
+    st.subheader(t("users.change", lang))
+    chosen = st.selectbox(t("users.user", lang), users["email"].tolist(), key="change_user")
+    left, middle, right = st.columns(3, vertical_alignment="bottom")
+    new_role = left.selectbox(t("users.role", lang), roles, format_func=lambda r: t(f"role.{r}", lang),
+                              key="change_role")  # fmt: skip
+    if left.button(t("users.set_role", lang), key="change_role_save"):
+        service.set_role(store, chosen, new_role, actor=actor)
+        st.toast(t("users.done", lang))
+        st.rerun()
+    if middle.button(t("users.disable", lang), key="disable_user"):
+        service.disable_user(store, chosen, actor=actor)
+        st.toast(t("users.done", lang))
+        st.rerun()
+    if right.button(t("users.link", lang), key="make_link"):
+        link = service.create_sign_in_link(store, chosen, actor=actor)
+        st.info(t("users.link_made", lang, email=md_text(chosen)))
+        st.code(link, language=None)

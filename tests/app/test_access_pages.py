@@ -1,0 +1,169 @@
+"""AppTest: every write page for each role (anonymous, viewer, analyst, admin), the one-time link, the
+sign-in form and its lockout, and viewing closed by ``MPP_VIEW_REQUIRES_SIGN_IN=1``."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mpp_data import service
+from mpp_data.errors import MppDataError
+from mpp_data.present.safe import md_text
+from mpp_data.present.text import t
+from mpp_data.store import accounts
+from tests.app.signing import link_token, open_app
+from tests.app.test_downloads import served  # noqa: F401 - the fixture recording downloaded bytes
+from tests.conftest import ADMIN, ROOT
+
+ROLES = [None, "viewer", "analyst", "admin"]
+PASSWORD = "kata-sandi-yang-panjang"
+
+
+@pytest.fixture(autouse=True)
+def store_url(sqlite_url, monkeypatch) -> str:
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    monkeypatch.delenv("MPP_VIEW_REQUIRES_SIGN_IN", raising=False)
+    return sqlite_url
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    return [e.value for e in getattr(at, kind)]
+
+
+def widget_keys(at: AppTest) -> set[str]:
+    return {getattr(w, "key", None) for w in at._tree.children.values() for w in _walk(w)} - {None}
+
+
+def table_with(at: AppTest, column: str):  # noqa: ANN201 - a DataFrame or None
+    """The page's table with this column (AppTest finds dataframes by position, not key)."""
+    found = [d.value for d in at.main.dataframe if column in d.value.columns]
+    return found[0] if found else None
+
+
+def _walk(node):  # noqa: ANN001, ANN202 - AppTest tree nodes
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_upload_page_for_each_role(store_url, role):
+    at = open_app(store_url, role, "pages/upload.py")
+    keys = widget_keys(at)
+    if role is None:
+        assert t("auth.how_to_get_access", "id") in texts(at, "info"), "the anonymous visitor is told how to get in"
+    if role in (None, "viewer"):
+        assert "upload_files" not in keys and "boundaries_file" not in keys
+    if role == "viewer":
+        assert t("auth.not_allowed_page", "id", role=t("role.analyst", "id")) in texts(at, "warning")
+    if role == "analyst":
+        assert "upload_files" in keys and "boundaries_file" not in keys, "boundaries are an admin's"
+    if role == "admin":
+        assert {"upload_files", "boundaries_file"} <= keys
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("page", "column"), [("pages/users.py", "email"), ("pages/audit.py", "action")])
+def test_the_users_and_audit_pages_are_an_admins(store_url, role, page, column):
+    at = open_app(store_url, role, page)
+    if role == "admin":
+        assert table_with(at, column) is not None
+    else:
+        assert table_with(at, column) is None
+        refused = texts(at, "info") if role is None else texts(at, "warning")
+        expected = "auth.how_to_get_access" if role is None else "auth.not_allowed_page"
+        assert t(expected, "id", role=t("role.admin", "id")) in refused
+
+
+def test_an_admin_adds_a_user_and_makes_a_link_and_the_audit_page_shows_it(store_url):
+    at = open_app(store_url, "admin", "pages/users.py")
+    at.text_input(key="add_user_email").input("baru@example.go.id")
+    at.selectbox(key="add_user_role").set_value("analyst")
+    at.button(key="add_user_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.selectbox(key="change_user").set_value("baru@example.go.id")
+    at.button(key="make_link").click().run()
+    assert not at.exception
+    (link,) = [c.value for c in at.code]
+    assert "?signin=" in link
+    at.switch_page("pages/audit.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    events = table_with(at, "action")
+    assert {"user.added", "sign_in_link.created", "sign_in"} <= set(events["action"])
+    at.selectbox(key="audit_action").set_value("user.added").run()
+    assert table_with(at, "action")["object"].tolist() == ["baru@example.go.id", "admin@example.go.id"]  # newest first
+
+
+def test_a_one_time_link_signs_in_once(store_url):
+    token = link_token(store_url, "analyst")
+    first = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    first.query_params["signin"] = token
+    first.run()
+    assert any(md_text("analyst@example.go.id") in c.value for c in first.sidebar.caption)
+    again = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    again.query_params["signin"] = token
+    again.run()
+    assert t("error.sign_in_link_invalid", "id") in texts(again.sidebar, "error")
+    assert not any(md_text("analyst@example.go.id") in c.value for c in again.sidebar.caption)
+
+
+def test_the_sign_in_form_signs_in_and_locks_after_five_failures(store_url):
+    store = service.open_store(store_url)
+    service.add_user(store, "ana@example.go.id", "analyst", actor=ADMIN)
+    service.set_password(store, "ana@example.go.id", PASSWORD, actor=ADMIN)
+    at = open_app(store_url, None)
+    for _ in range(5):
+        at.text_input(key="sign_in_email").input("ana@example.go.id")
+        at.text_input(key="sign_in_password").input("salah sekali")
+        at.button(key="sign_in_submit").click().run()
+    assert t("error.account_locked", "id", minutes=15) in texts(at, "error")
+    assert accounts.load_user(store, "ana@example.go.id")["locked_until"] is not None
+    at.text_input(key="sign_in_email").input("ana@example.go.id")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button(key="sign_in_submit").click().run()
+    assert t("error.account_locked", "id", minutes=15) in texts(at, "error"), "locked: the right password waits"
+    store.dispose()
+
+
+def test_the_sign_in_form_with_the_right_password_opens_the_upload_page(store_url):
+    store = service.open_store(store_url)
+    service.add_user(store, "ana@example.go.id", "analyst", actor=ADMIN)
+    service.set_password(store, "ana@example.go.id", PASSWORD, actor=ADMIN)
+    store.dispose()
+    at = open_app(store_url, None)
+    at.text_input(key="sign_in_email").input("ana@example.go.id")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button(key="sign_in_submit").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.switch_page("pages/upload.py").run()
+    assert "upload_files" in widget_keys(at)
+    at.button(key="sign_out").click().run()
+    at.switch_page("pages/upload.py").run()
+    assert "upload_files" not in widget_keys(at)
+
+
+def test_viewing_can_require_sign_in(store_url, monkeypatch):
+    monkeypatch.setenv("MPP_VIEW_REQUIRES_SIGN_IN", "1")
+    closed = open_app(store_url, None)
+    assert texts(closed, "info") == [t("auth.required", "id")]
+    assert not closed.metric, "no figure is shown to someone not signed in"
+    viewer = open_app(store_url, "viewer")
+    assert viewer.metric, "a signed-in viewer sees the overview"
+
+
+def test_history_shows_who_loaded_each_snapshot(store_url):
+    at = open_app(store_url, "viewer", "pages/history.py")
+    table = table_with(at, "loaded_by")
+    assert table["loaded_by"].tolist() == ["system:first-start"]
+
+
+def test_the_audit_download_runs_no_formula_typed_at_the_sign_in_form(store_url, served):  # noqa: F811
+    store = service.open_store(store_url)
+    with pytest.raises(MppDataError):
+        service.sign_in(store, '=HYPERLINK("http://x")', "anything")
+    store.dispose()
+    at = open_app(store_url, "admin", "pages/audit.py")
+    assert [b.proto.label for b in at.get("download_button")] == [t("audit.download", "id")]
+    (csv,) = [content.decode("utf-8-sig").lower() for name, content in served.items() if name.startswith("audit-")]
+    assert "'=hyperlink" in csv, "the typed email, recorded (lower case) and kept as text"
+    assert ",=hyperlink" not in csv and '"=hyperlink' not in csv

@@ -1,0 +1,83 @@
+"""``python -m mpp_data users ...`` and ``audit``: the command line manages users, prints one-time links,
+and its writes are recorded as ``cli:<os user>``."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import subprocess
+import sys
+
+from mpp_data import service
+from tests.conftest import ROOT
+from tests.test_cli import run_cli
+
+PASSWORD = "kata-sandi-yang-panjang"
+
+
+def test_users_add_list_set_role_disable_and_audit(sqlite_url):
+    assert run_cli("users", "add", "Ana@Example.go.id", "--role", "analyst", "--db", sqlite_url).returncode == 0
+    assert run_cli("users", "add", "budi@example.go.id", "--role", "viewer", "--db", sqlite_url).returncode == 0
+    assert run_cli("users", "set-role", "budi@example.go.id", "admin", "--db", sqlite_url).returncode == 0
+    assert run_cli("users", "disable", "ana@example.go.id", "--db", sqlite_url).returncode == 0
+    listed = run_cli("users", "list", "--json", "--db", sqlite_url)
+    assert listed.returncode == 0, listed.stderr
+    users = {u["email"]: u for u in json.loads(listed.stdout)}
+    assert {e: (u["role"], u["active"]) for e, u in users.items()} == {
+        "ana@example.go.id": ("analyst", False),
+        "budi@example.go.id": ("admin", True),
+    }
+    assert "password_hash" not in users["budi@example.go.id"]
+
+    audit = run_cli("audit", "--json", "--db", sqlite_url)
+    assert audit.returncode == 0, audit.stderr
+    events = [e for e in json.loads(audit.stdout) if e["actor"].startswith("cli:")]
+    me = f"cli:{getpass.getuser()}"
+    assert [(e["actor"], e["action"], e["object"]) for e in events] == [
+        (me, "user.added", "ana@example.go.id"),
+        (me, "user.added", "budi@example.go.id"),
+        (me, "user.role_changed", "budi@example.go.id"),
+        (me, "user.disabled", "ana@example.go.id"),
+    ]
+    assert all({"at", "actor", "action"} <= set(e) for e in events)
+    assert json.loads(run_cli("audit", "--since", "2999-01-01", "--json", "--db", sqlite_url).stdout) == []
+
+
+def test_a_wrong_role_or_unknown_user_is_told_in_plain_words(sqlite_url):
+    unknown = run_cli("--lang", "en", "users", "disable", "nobody@example.go.id", "--db", sqlite_url)
+    assert (unknown.returncode, unknown.stderr.strip()) == (2, "There is no user nobody@example.go.id. Add them on the Users page first.")  # fmt: skip
+    assert run_cli("users", "add", "x@example.go.id", "--role", "boss", "--db", sqlite_url).returncode == 2
+
+
+def test_set_password_prompts_and_the_password_signs_in(sqlite_url):
+    run_cli("users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url)
+    # no terminal: getpass reads the two answers from standard input
+    prompted = subprocess.run(
+        [sys.executable, "-m", "mpp_data", "users", "set-password", "ana@example.go.id", "--db", sqlite_url],
+        cwd=ROOT, input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, timeout=120,
+        start_new_session=True,
+    )  # fmt: skip
+    assert prompted.returncode == 0, prompted.stderr
+    assert PASSWORD not in prompted.stdout
+    store = service.open_store(sqlite_url)
+    assert service.sign_in(store, "ana@example.go.id", PASSWORD).name == "ana@example.go.id"
+    store.dispose()
+
+
+def test_sign_in_link_prints_a_link_that_works_once(sqlite_url):
+    run_cli("users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url)
+    made = run_cli("users", "sign-in-link", "ana@example.go.id", "--base-url", "https://mpp.example", "--minutes",
+                   "5", "--db", sqlite_url)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    link = made.stdout.strip()
+    assert link.startswith("https://mpp.example/?signin=")
+    store = service.open_store(sqlite_url)
+    assert service.redeem_sign_in_link(store, link.split("signin=")[1]).role == "analyst"
+    store.dispose()
+
+
+def test_cli_ingest_is_recorded_as_the_os_user(sqlite_url):
+    sample = ROOT / "sample_data" / service.SAMPLE_FILES[0]
+    assert run_cli("ingest", str(sample), "--db", sqlite_url).returncode == 0
+    events = json.loads(run_cli("audit", "--json", "--db", sqlite_url).stdout)
+    assert (events[-1]["actor"], events[-1]["action"]) == (f"cli:{getpass.getuser()}", "snapshot.loaded")
