@@ -5,20 +5,29 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import logging
 import os
 import sys
-from pathlib import Path
-from typing import NoReturn
 
 import pandas as pd
-import sqlalchemy as sa
 
-from mpp_data import service
+from mpp_data import cli_accounts, service
+from mpp_data.cli_args import (
+    AS_OF_HELP,
+    DB_HELP,
+    INGEST_EXIT_CODES,
+    JSON_HELP,
+    PROVINCE_HELP,
+    SNAPSHOT_HELP,
+    Parser,
+    date_arg,
+    province_arg,
+    region_code_arg,
+    snapshot_arg,
+)
 from mpp_data.config import Settings
-from mpp_data.errors import InvalidDate, MppDataError, SnapshotNotFound, UnknownProvince
+from mpp_data.errors import MppDataError
 from mpp_data.present import console, display
 from mpp_data.present.text import (
     DEFAULT_LANGUAGE,
@@ -31,7 +40,6 @@ from mpp_data.present.text import (
     t,
 )
 from mpp_data.reference.regions import official_regions
-from mpp_data.store.migrate import schema_revision
 from mpp_data.store.snapshots import Store
 
 
@@ -183,7 +191,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
     store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
     result = service.ingest_files(
-        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_actor()
+        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor()
     )
     if args.json:
         print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
@@ -265,22 +273,6 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_db(args: argparse.Namespace) -> int:
-    """``db upgrade`` brings the store's schema to the newest revision; ``db current`` only reports it."""
-    url = args.db or Settings.from_env().database_url
-    if args.action == "upgrade":
-        store = Store(url)  # opening a store upgrades it
-        revision = schema_revision(store.engine)
-    elif url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        revision = None  # looking must not create the file
-    else:
-        engine = sa.create_engine(url)
-        revision = schema_revision(engine)
-        engine.dispose()
-    print(revision or "none (no schema yet, or written before migrations: run `db upgrade`)")
-    return 0
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     if args.table == "agency-work-list" and not args.agency:
         args.parser.error("agency-work-list needs --agency")
@@ -301,114 +293,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cli_actor() -> service.Actor:
-    return service.cli_actor(getpass.getuser())
-
-
-def cmd_users(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    actor = cli_actor()
-    if args.action == "list":
-        users = service.list_users(store, actor=actor)
-        if args.json:
-            print(json.dumps(_rows(users, list(users.columns)), ensure_ascii=False, indent=1, default=str))
-        else:
-            print(users.to_string(index=False) if len(users) else "no users")
-    elif args.action == "add":
-        service.add_user(store, args.email, args.role, actor=actor)
-    elif args.action == "set-role":
-        service.set_role(store, args.email, args.role, actor=actor)
-    elif args.action == "disable":
-        service.disable_user(store, args.email, actor=actor)
-    elif args.action == "set-password":
-        password = getpass.getpass(f"New password for {args.email}: ")
-        if getpass.getpass("Again: ") != password:
-            print("The two passwords differ; nothing was changed.", file=sys.stderr)
-            return 1
-        service.set_password(store, args.email, password, actor=actor)
-    elif args.action == "sign-in-link":
-        print(service.create_sign_in_link(store, args.email, actor=actor, base_url=args.base_url, minutes=args.minutes))
-    return 0
-
-
-def _add_users(sub: argparse._SubParsersAction) -> None:
-    users = sub.add_parser("users", help="who may sign in, and their roles (viewer, analyst, admin)")
-    actions = users.add_subparsers(dest="action", required=True)
-    listing = actions.add_parser("list", help="every user")
-    listing.add_argument("--json", action="store_true")
-    add = actions.add_parser("add", help="add a user by email")
-    add.add_argument("email")
-    add.add_argument("--role", required=True, choices=[str(r) for r in service.Role])
-    set_role = actions.add_parser("set-role", help="change a user's role")
-    set_role.add_argument("email")
-    set_role.add_argument("role", choices=[str(r) for r in service.Role])
-    actions.add_parser("disable", help="stop a user signing in").add_argument("email")
-    actions.add_parser("set-password", help="set a built-in password (asked for, never an argument)").add_argument(
-        "email"
-    )
-    link = actions.add_parser("sign-in-link", help="print a one-time link that signs this user in")
-    link.add_argument("email")
-    link.add_argument("--base-url", help="the dashboard's address (default: MPP_BASE_URL or http://localhost:8501)")
-    link.add_argument("--minutes", type=int, default=15)
-    for parser in actions.choices.values():
-        parser.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
-    users.set_defaults(func=cmd_users)
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
-    events = service.audit_events(store, actor=cli_actor(), since=since).iloc[::-1]
-    rows = [
-        {"at": e.at.isoformat(), "actor": e.actor, "role": e.role, "action": e.action, "object": e.object,
-         "details": e.details}
-        for e in events.itertuples(index=False)
-    ]  # fmt: skip
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    else:
-        for row in rows:
-            print(f"{row['at']}  {row['actor']} ({row['role'] or '-'})  {row['action']}  {row['object'] or ''}")
-    return 0
-
-
-def _add_audit(sub: argparse._SubParsersAction) -> None:
-    audit = sub.add_parser("audit", help="the audit log: who changed what, when (oldest first)")
-    audit.add_argument("--since", type=_date, help="only events on or after this date (YYYY-MM-DD, UTC)")
-    audit.add_argument("--json", action="store_true")
-    audit.add_argument("--db")
-    audit.set_defaults(func=cmd_audit)
-
-
-# Argument types raise our own errors, not argparse's: ``main`` turns them into one line in the chosen
-# language and exit code 2.
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidDate(value=text) from None
-
-
-def _province(text: str) -> str:
-    """A province by its code (61) or its name (Kalimantan Barat), as its code."""
-    code = service.find_province(text)
-    if code is None:
-        raise UnknownProvince(value=text)
-    return code
-
-
-def _snapshot(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
-        raise SnapshotNotFound(snapshot_id=text)
-    return int(text)
-
-
-def _region_code(text: str) -> str:
-    if text not in set(official_regions()["code"]):
-        raise argparse.ArgumentTypeError(f"not a kabupaten/kota code such as 61.03: {text!r}")
-    return text
-
-
 def _add_export(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser(
         "export",
@@ -419,13 +303,13 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
-    export.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
-    export.add_argument("--as-of", type=_date, help=AS_OF_HELP)
-    export.add_argument("--province", type=_province,
+    export.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
+    export.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
+    export.add_argument("--province", type=province_arg,
                         help=PROVINCE_HELP + " (default: all; provinces always lists all 38)")  # fmt: skip
     export.add_argument("--agency", choices=list(service.agency_names()), metavar="KEY",
                         help="agency of agency-work-list: " + ", ".join(service.agency_names()))  # fmt: skip
-    export.add_argument("--region", type=_region_code, help="malls of one kabupaten/kota, by code (61.03)")
+    export.add_argument("--region", type=region_code_arg, help="malls of one kabupaten/kota, by code (61.03)")
     export.add_argument("--file", help="report of one file of the snapshot (default: every file)")
     export.add_argument("--stage", action="append", default=[], choices=["under_construction", "planned", "none"],
                         help="gaps in this pipeline stage (repeatable; default: all)")  # fmt: skip
@@ -436,36 +320,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(func=cmd_export, parser=export)
 
 
-EXIT_CODES = """exit codes:
-  0    done
-  2    a bad argument (a date, province or snapshot that does not exist), or no data yet
-  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
-INGEST_EXIT_CODES = """exit codes:
-  0    every row loaded
-  1    some rows have errors: they were left out and are listed
-  2    a file cannot be read, or a bad argument
-  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
-DB_HELP = "database URL (default: MPP_DATABASE_URL or the local SQLite file)"
-JSON_HELP = "print JSON instead of a table"
-AS_OF_HELP = "YYYY-MM-DD (default: the latest date in the data)"
-SNAPSHOT_HELP = "snapshot id (default: the newest)"
-PROVINCE_HELP = 'province code (61) or name ("Kalimantan Barat")'
-
-
-class _Parser(argparse.ArgumentParser):
-    """Every command's help ends with its exit codes (``epilog``); a usage error is one line, exit 2."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("epilog", EXIT_CODES)
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (--help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
+    parser = Parser(prog="python -m mpp_data", description="MPP acceleration dashboard data tools")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="language of messages and tables")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="one of:")
 
@@ -478,12 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help=JSON_HELP + " (the figures; the gap rows are `export gaps`)"
     )
     metrics.add_argument("--db", help=DB_HELP)
-    metrics.add_argument("--as-of", type=_date, help=AS_OF_HELP)
-    metrics.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
+    metrics.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
+    metrics.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
     metrics.add_argument(
-        "--target-date", type=_date, help="YYYY-MM-DD for the required pace (default: MPP_TARGET_DATE)"
+        "--target-date", type=date_arg, help="YYYY-MM-DD for the required pace (default: MPP_TARGET_DATE)"
     )
-    metrics.add_argument("--province", type=_province, help=PROVINCE_HELP + " (default: all)")
+    metrics.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: all)")
     metrics.set_defaults(func=cmd_metrics)
 
     ingest = sub.add_parser("ingest", help="load exports as a new snapshot", epilog=INGEST_EXIT_CODES)
@@ -502,13 +358,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help=JSON_HELP + " (with the malls each agency is missing from)"
     )
     agencies.add_argument("--db", help=DB_HELP)
-    agencies.add_argument("--as-of", type=_date, help=AS_OF_HELP)
-    agencies.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
+    agencies.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
+    agencies.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
     agencies.set_defaults(func=cmd_agencies)
 
     diff = sub.add_parser("diff", help="what changed between two snapshots")
-    diff.add_argument("before", type=_snapshot, help="the earlier snapshot id")
-    diff.add_argument("after", type=_snapshot, help="the later snapshot id")
+    diff.add_argument("before", type=snapshot_arg, help="the earlier snapshot id")
+    diff.add_argument("after", type=snapshot_arg, help="the later snapshot id")
     diff.add_argument("--db", help=DB_HELP)
     diff.add_argument("--json", action="store_true", help=JSON_HELP + " (with every changed mall)")
     diff.set_defaults(func=cmd_diff)
@@ -516,13 +372,13 @@ def build_parser() -> argparse.ArgumentParser:
     briefing = sub.add_parser("briefing", help="the meeting briefing as an editable PowerPoint deck")
     briefing.add_argument("-o", "--output", required=True, help="FILE.pptx to write")
     briefing.add_argument("--db", help=DB_HELP)
-    briefing.add_argument("--as-of", type=_date, help=AS_OF_HELP)
+    briefing.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     briefing.add_argument(
-        "--compare", type=_date, help="YYYY-MM-DD to compare with (default: twelve months before --as-of)"
+        "--compare", type=date_arg, help="YYYY-MM-DD to compare with (default: twelve months before --as-of)"
     )
-    briefing.add_argument("--province", type=_province, help=PROVINCE_HELP + " (default: national)")
-    briefing.add_argument("--snapshot", type=_snapshot, help=SNAPSHOT_HELP)
-    briefing.add_argument("--target-date", type=_date, help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
+    briefing.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: national)")
+    briefing.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
+    briefing.add_argument("--target-date", type=date_arg, help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
     # SUPPRESS: the main --lang stays in force unless the deck's language is given here.
     briefing.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of the deck")
     briefing.set_defaults(func=cmd_briefing)
@@ -532,13 +388,10 @@ def build_parser() -> argparse.ArgumentParser:
     snapshots.add_argument("--json", action="store_true", help=JSON_HELP)
     snapshots.set_defaults(func=cmd_snapshots)
 
-    db = sub.add_parser("db", help="the store's schema: upgrade to the newest revision, or show the current one")
-    db.add_argument("action", choices=["upgrade", "current"], help="upgrade the schema, or print its revision")
-    db.add_argument("--db", help=DB_HELP)
-    db.set_defaults(func=cmd_db)
+    cli_accounts.add_db(sub)
     _add_export(sub)
-    _add_users(sub)
-    _add_audit(sub)
+    cli_accounts.add_users(sub)
+    cli_accounts.add_audit(sub, date_arg)
     for command in sub.choices.values():  # --lang after the command too (export and briefing have their own)
         if "--lang" not in command._option_string_actions:
             command.add_argument(

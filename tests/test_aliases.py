@@ -8,6 +8,7 @@ import pytest
 from mpp_data import service
 from mpp_data.errors import AliasConflict
 from mpp_data.present.text import t
+from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
 
 EXPORT = wb.xlsx(
@@ -27,9 +28,9 @@ def test_an_alias_for_an_official_name_never_overrides_it(store):
 
 def test_saving_an_alias_that_an_official_name_already_answers_differently_is_refused(store):
     with pytest.raises(AliasConflict) as refused:
-        service.remember_alias(store, "Kota Depok", "11.01")
+        service.remember_alias(store, "Kota Depok", "11.01", actor=ANALYST)
     with pytest.raises(AliasConflict):
-        service.remember_alias(store, "6103", "11.01")  # an official code
+        service.remember_alias(store, "6103", "11.01", actor=ANALYST)  # an official code
     assert store.load_aliases() == {}
     assert t(refused.value.code, "id", **refused.value.params) == (
         "“Kota Depok” adalah nama resmi Kota Depok, jadi tidak dapat disimpan sebagai alias untuk "
@@ -39,9 +40,9 @@ def test_saving_an_alias_that_an_official_name_already_answers_differently_is_re
 
 
 def test_an_alias_for_an_ambiguous_or_unknown_name_is_saved_listed_and_removed(store):
-    service.remember_alias(store, "Bogor", "32.71")
-    service.remember_alias(store, "Kab. Sangau", "61.03")
-    service.remember_alias(store, "Kota Depok", "32.76")  # the official answer itself: harmless
+    service.remember_alias(store, "Bogor", "32.71", actor=ANALYST)
+    service.remember_alias(store, "Kab. Sangau", "61.03", actor=ANALYST)
+    service.remember_alias(store, "Kota Depok", "32.76", actor=ANALYST)  # the official answer itself: harmless
     pd.testing.assert_frame_equal(
         service.saved_aliases(store),
         pd.DataFrame(
@@ -52,8 +53,8 @@ def test_an_alias_for_an_ambiguous_or_unknown_name_is_saved_listed_and_removed(s
             }
         ),
     )
-    assert service.remove_alias(store, "BOGOR") is True  # any written form of the name
-    assert service.remove_alias(store, "Bogor") is False
+    assert service.remove_alias(store, "BOGOR", actor=ANALYST) is True  # any written form of the name
+    assert service.remove_alias(store, "Bogor", actor=ANALYST) is False
     assert store.load_aliases() == {"kabupaten sangau": "61.03", "kota depok": "32.76"}
     assert store.delete_alias("kabupaten sangau") is True
     assert list(service.saved_aliases(store)["written"]) == ["kota depok"]

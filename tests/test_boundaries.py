@@ -88,7 +88,7 @@ OPEN = {"type": "Polygon", "coordinates": [[[110, 0], [111, 0], [111, 1], [110, 
 def test_a_boundary_file_that_breaks_a_rule_is_refused_with_its_reason_and_nothing_is_kept(store, content, reason):
     before = store.counts()
     with pytest.raises(InvalidBoundaries) as refused:
-        service.save_boundaries(store, "batas.geojson", content)
+        service.save_boundaries(store, "batas.geojson", content, actor=ADMIN)
     assert refused.value.params["reason"] == reason
     assert store.counts() == before
     message = error_message(refused.value.code, refused.value.params, "en")
@@ -109,7 +109,7 @@ def test_a_boundary_file_over_the_upload_limit_is_refused(store, monkeypatch):
     monkeypatch.setenv("MPP_MAX_UPLOAD_MB", "1")
     content = collection(GOOD) + b" " * (3 * 2**19)  # 1.5 MB, valid GeoJSON
     with pytest.raises(InvalidBoundaries) as refused:
-        service.save_boundaries(store, "besar.geojson", content)
+        service.save_boundaries(store, "besar.geojson", content, actor=ADMIN)
     assert error_message(refused.value.code, refused.value.params, "en") == (
         "The boundary file “besar.geojson” cannot be used: it is 1.5 MB, over the limit of 1 MB; simplify it first "
         "(for example with mapshaper)."
@@ -119,9 +119,11 @@ def test_a_boundary_file_over_the_upload_limit_is_refused(store, monkeypatch):
 
 def test_a_boundary_file_with_more_points_than_the_setting_allows_is_refused(store, monkeypatch):
     monkeypatch.setenv("MPP_MAX_BOUNDARY_POINTS", "9")
-    assert set(service.save_boundaries(store, "kecil.geojson", collection(GOOD)).regions) == {"61.03"}  # 5 points
+    assert set(service.save_boundaries(store, "kecil.geojson", collection(GOOD), actor=ADMIN).regions) == {
+        "61.03"
+    }  # 5 points
     with pytest.raises(InvalidBoundaries) as refused:
-        service.save_boundaries(store, "besar.geojson", collection(GOOD, feature("61.04", square(111, 0))))
+        service.save_boundaries(store, "besar.geojson", collection(GOOD, feature("61.04", square(111, 0))), actor=ADMIN)
     assert refused.value.params["reason"] == "boundary_too_many_points"
     assert store.boundaries_head()[1] == "kecil.geojson"
 
@@ -146,15 +148,15 @@ def test_boundaries_are_simplified_for_drawing_within_a_tenth_of_a_kilometre():
 
 def test_a_removed_boundary_file_is_no_longer_used_and_stays_on_record(store, monkeypatch):
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
-    service.save_boundaries(store, "batas.geojson", GEOJSON.encode())
+    service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
     rows = store.counts()["boundary_files"]
-    assert service.remove_boundaries(store) is True
+    assert service.remove_boundaries(store, actor=ADMIN) is True
     assert service.boundary_source(store) is None
     assert service.boundary_version(store) is None
     assert service.map_boundaries(store) is None
     assert store.counts()["boundary_files"] == rows + 1, "a removal is a new row; nothing is deleted"
-    assert service.remove_boundaries(store) is False
-    service.save_boundaries(store, "baru.geojson", GEOJSON.encode())
+    assert service.remove_boundaries(store, actor=ADMIN) is False
+    service.save_boundaries(store, "baru.geojson", GEOJSON.encode(), actor=ADMIN)
     assert service.boundary_source(store)[0] == "baru.geojson"
 
 

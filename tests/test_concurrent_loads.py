@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from mpp_data.store import Store
+from tests.conftest import ANALYST
 
 ROUNDS = 10
 TODAY = dt.date(2026, 1, 1)
@@ -46,7 +47,7 @@ def _load_rounds(url: str, kind: str, start, results) -> None:  # noqa: ANN001 -
         for round_no in range(ROUNDS):
             files = [make(round_no)]
             start.wait(timeout=120)
-            result = ingest_files(files, store, today=TODAY)
+            result = ingest_files(files, store, today=TODAY, actor=ANALYST)
             results.put((kind, round_no, result.snapshot_id, None))
         store.dispose()
     except BaseException:  # reported to the test, which fails with it

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from mpp_data import service
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK
 from mpp_data.store.snapshots import Store, source_files
+from tests.conftest import ANALYST
 from tests.loaders.test_corrections import DATE, EXPORT, REGION, TODAY
 from tests.test_cli import run_cli
 
@@ -18,20 +19,20 @@ ROW_3 = ("ekspor.xlsx", "MPP", 3)
 
 def test_a_file_with_errors_loads_nothing_until_each_error_is_corrected_or_left_out(store):
     before = store.counts()
-    result = service.ingest_files([EXPORT], store, today=TODAY)
+    result = service.ingest_files([EXPORT], store, today=TODAY, actor=ANALYST)
     assert result.snapshot_id is None and result.error_count == 2
     assert store.counts() == before
-    one_fixed = service.ingest_files([EXPORT], store, today=TODAY, corrections={DATE: "25/02/2022"})
+    one_fixed = service.ingest_files([EXPORT], store, today=TODAY, corrections={DATE: "25/02/2022"}, actor=ANALYST)
     assert one_fixed.snapshot_id is None and one_fixed.error_count == 1
     assert store.counts() == before
     both = service.ingest_files([EXPORT], store, today=TODAY, corrections={DATE: "25/02/2022"},
-                                left_out={ROW_3: "bukan MPP"})  # fmt: skip
+                                left_out={ROW_3: "bukan MPP"}, actor=ANALYST)  # fmt: skip
     assert both.snapshot_id is not None
 
 
 def test_a_corrected_load_keeps_each_correction_with_the_snapshot(store):
     result = service.ingest_files([EXPORT], store, today=TODAY,
-                                  corrections={REGION: "Kabupaten Sanggau", DATE: "25/02/2022"})  # fmt: skip
+                                  corrections={REGION: "Kabupaten Sanggau", DATE: "25/02/2022"}, actor=ANALYST)  # fmt: skip
     assert result.snapshot_id is not None
     assert sorted(store.load_malls(result.snapshot_id)["region_code"]) == ["32.71", "32.76", "61.03"]
     (source,) = store.load_source_files(result.snapshot_id)
@@ -50,7 +51,7 @@ def test_a_corrected_load_keeps_each_correction_with_the_snapshot(store):
 
 def test_rows_left_out_are_kept_with_their_reason_and_counted_for_the_source_line(store):
     result = service.ingest_files([EXPORT], store, today=TODAY, corrections={DATE: "25/02/2022"},
-                                  left_out={ROW_3: "bukan MPP"})  # fmt: skip
+                                  left_out={ROW_3: "bukan MPP"}, actor=ANALYST)  # fmt: skip
     (source,) = store.load_source_files(result.snapshot_id)
     assert [(r["row"], r["reason"], r["values"]["Kabupaten/Kota"]) for r in source.left_out] == [
         (3, "bukan MPP", "Kab. Atlantis")
@@ -65,7 +66,7 @@ def test_rows_left_out_are_kept_with_their_reason_and_counted_for_the_source_lin
 
 
 def test_exclude_rejected_stores_the_valid_rows_and_each_rejected_row_as_left_out_by_the_check(store):
-    result = service.ingest_files([EXPORT], store, today=TODAY, exclude_rejected=True)
+    result = service.ingest_files([EXPORT], store, today=TODAY, exclude_rejected=True, actor=ANALYST)
     assert list(store.load_malls(result.snapshot_id)["region_code"]) == ["32.76"]
     corrections, left_out = store.load_amendments(result.snapshot_id)
     assert corrections == []
@@ -75,8 +76,8 @@ def test_exclude_rejected_stores_the_valid_rows_and_each_rejected_row_as_left_ou
 
 
 def test_a_snapshot_without_changes_keeps_its_report_as_a_plain_list(store):
-    changed = service.ingest_files([EXPORT], store, today=TODAY, exclude_rejected=True)
-    plain = service.ingest_files(service.sample_files()[:1], store)
+    changed = service.ingest_files([EXPORT], store, today=TODAY, exclude_rejected=True, actor=ANALYST)
+    plain = service.ingest_files(service.sample_files()[:1], store, actor=ANALYST)
     query = sa.select(source_files.c.snapshot_id, source_files.c.report)
     with store.engine.connect() as conn:
         stored = {snapshot: json.loads(report) for snapshot, report in conn.execute(query)}

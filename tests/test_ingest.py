@@ -56,7 +56,7 @@ def test_a_participation_only_load_carries_the_malls_over_and_says_so(store):
 
 
 def test_a_participation_only_load_into_an_empty_store_keeps_its_rows_without_malls(store):
-    result = ingest_files([PARTICIPATION], store, today=TODAY)
+    result = ingest_files([PARTICIPATION], store, today=TODAY, actor=ANALYST)
     assert result.snapshot_id is not None and result.carried_over == {}
     assert len(store.load_malls(result.snapshot_id)) == 0
     participation = store.load_participation(result.snapshot_id)

@@ -20,10 +20,13 @@ import logging
 import multiprocessing
 import os
 import pickle
+import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Mapping
+import types
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 
 import pandas as pd
@@ -140,13 +143,27 @@ class _Job:
     left_out: dict[RowKey, str] = dataclasses.field(default_factory=dict)
 
 
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """A new process imports the parent's ``__main__`` again, and Streamlit runs each page script as
+    ``__main__``: the worker would run the dashboard. While it starts, ``__main__`` is a bare stand-in."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, context: multiprocessing.context.BaseContext) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), name="mpp-parse-worker", daemon=True)
-        self.process.start()
+        with _main_script_hidden():
+            self.process.start()
         child.close()
         # A worker that cannot start (say, the parent's main script cannot be imported again) is no
         # file's fault: that is an error of the service, raised here rather than reported on a file.

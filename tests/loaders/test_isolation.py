@@ -17,7 +17,7 @@ from mpp_data.config import Settings
 from mpp_data.ingest import isolation
 from mpp_data.ingest.read import ReadLimits, refuse_oversized
 from mpp_data.service import UploadedFile, ingest_files, store_checked
-from tests.conftest import ROOT
+from tests.conftest import ANALYST, ROOT
 from tests.loaders import hostile
 from tests.loaders import workbooks as wb
 
@@ -71,7 +71,7 @@ def test_a_4_mb_csv_of_one_line_and_two_million_columns_is_refused_fast(tmp_path
 
 def test_a_csv_of_short_lines_but_too_many_columns_is_refused(sqlite_store):
     file = hostile.one_line_csv(columns=1500, name="lebar.csv")
-    result = ingest_files([file, GOOD], sqlite_store, today=TODAY)
+    result = ingest_files([file, GOOD], sqlite_store, today=TODAY, actor=ANALYST)
     assert result.exit_code == 2 and result.snapshot_id is None
     (problem,) = result.issues.to_dict("records")
     assert problem["kind"] == "file_too_complex"
@@ -81,7 +81,7 @@ def test_a_csv_of_short_lines_but_too_many_columns_is_refused(sqlite_store):
 
 def test_a_sheet_declaring_more_cells_than_the_limit_is_refused_naming_the_sheet(sqlite_store):
     tall = UploadedFile("tinggi.xlsx", hostile.with_dimension(GOOD.content, "A1:J300000"))
-    result = ingest_files([tall], sqlite_store, today=TODAY)
+    result = ingest_files([tall], sqlite_store, today=TODAY, actor=ANALYST)
     assert result.exit_code == 2
     assert result.messages("id") == [
         "Sheet “MPP” di berkas “tinggi.xlsx” menyatakan ukuran sampai sel J300000: 3 juta sel (batas 2 juta). "
@@ -104,11 +104,11 @@ def test_limits_are_settings():
 
 
 def test_a_file_that_kills_the_worker_leaves_the_other_files_read(sqlite_store):
-    result = ingest_files([hostile.truncated_xls(), GOOD], sqlite_store, today=TODAY)
+    result = ingest_files([hostile.truncated_xls(), GOOD], sqlite_store, today=TODAY, actor=ANALYST)
     assert result.exit_code == 2 and result.snapshot_id is None
     assert result.issues["file"].tolist() == ["terpotong.xls"]
     assert result.malls["region_name"].tolist() == ["Kota Depok"]
-    again = ingest_files([GOOD], sqlite_store, today=TODAY)  # the caller carries on with a new worker
+    again = ingest_files([GOOD], sqlite_store, today=TODAY, actor=ANALYST)  # the caller carries on with a new worker
     assert again.exit_code == 0 and again.snapshot_id is not None
 
 
@@ -117,7 +117,7 @@ def test_a_parse_over_the_memory_cap_is_stopped_and_named(sqlite_store):
     rows += [["Kota Depok", f"MPP Kota Depok {i}", f"Instansi {i % 40}", i % 20] for i in range(200_000)]
     big = wb.csv_file(rows, name="besar.csv")
     tight = dataclasses.replace(Settings.from_env(), parse_memory_mb=40)
-    result = ingest_files([GOOD, big], sqlite_store, today=TODAY, settings=tight)
+    result = ingest_files([GOOD, big], sqlite_store, today=TODAY, settings=tight, actor=ANALYST)
     assert result.exit_code == 2
     (problem,) = result.issues.to_dict("records")
     assert problem["file"] == "besar.csv" and problem["kind"] == "file_too_complex"
@@ -130,7 +130,7 @@ def test_a_parse_over_the_time_limit_is_stopped_and_named(sqlite_store):
     slow = wb.xlsx({"MPP": rows}, name="lambat.xlsx")
     hasty = dataclasses.replace(Settings.from_env(), parse_timeout_s=0.05)
     started = time.perf_counter()
-    result = ingest_files([slow], sqlite_store, today=TODAY, settings=hasty)
+    result = ingest_files([slow], sqlite_store, today=TODAY, settings=hasty, actor=ANALYST)
     assert time.perf_counter() - started < 10
     assert result.exit_code == 2
     assert result.issue_kinds == ["parse_timeout"]
@@ -165,10 +165,10 @@ def test_progress_names_each_file_in_order():
 def test_a_checked_upload_is_stored_without_reading_it_again(store):
     checked = ingest_files([GOOD], store, dry_run=True, today=TODAY)
     assert checked.snapshot_id is None and store.latest_snapshot_id() is None
-    stored = store_checked(checked, [GOOD], store)
+    stored = store_checked(checked, [GOOD], store, actor=ANALYST)
     assert stored.snapshot_id == store.latest_snapshot_id() is not None
     assert store.load_malls(stored.snapshot_id)["mall_name"].tolist() == ["MPP Kota Depok"]
-    assert store_checked(stored, [GOOD], store).snapshot_id == stored.snapshot_id  # stored once
+    assert store_checked(stored, [GOOD], store, actor=ANALYST).snapshot_id == stored.snapshot_id  # stored once
     refused = ingest_files([hostile.truncated_xls()], store, dry_run=True, today=TODAY)
-    assert store_checked(refused, [hostile.truncated_xls()], store).snapshot_id is None
+    assert store_checked(refused, [hostile.truncated_xls()], store, actor=ANALYST).snapshot_id is None
     assert store.latest_snapshot_id() == stored.snapshot_id

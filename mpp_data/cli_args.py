@@ -1,0 +1,68 @@
+"""The command line's argument types, shared help texts and parser: a bad argument is one line in the
+user's language and exit code 2, and every command's help ends with its exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import NoReturn
+
+from mpp_data import service
+from mpp_data.errors import InvalidDate, SnapshotNotFound, UnknownProvince
+from mpp_data.reference.regions import official_regions
+
+EXIT_CODES = """exit codes:
+  0    done
+  2    a bad argument (a date, province or snapshot that does not exist), or no data yet
+  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
+INGEST_EXIT_CODES = """exit codes:
+  0    every row loaded
+  1    some rows have errors: they were left out and are listed
+  2    a file cannot be read, or a bad argument
+  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
+DB_HELP = "database URL (default: MPP_DATABASE_URL or the local SQLite file)"
+JSON_HELP = "print JSON instead of a table"
+AS_OF_HELP = "YYYY-MM-DD (default: the latest date in the data)"
+SNAPSHOT_HELP = "snapshot id (default: the newest)"
+PROVINCE_HELP = 'province code (61) or name ("Kalimantan Barat")'
+
+
+class Parser(argparse.ArgumentParser):
+    """Every command's help ends with its exit codes (``epilog``); a usage error is one line, exit 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("epilog", EXIT_CODES)
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (--help)\n")
+
+
+# Argument types raise our own errors, not argparse's: ``main`` turns them into one line in the chosen
+# language and exit code 2.
+def date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidDate(value=text) from None
+
+
+def province_arg(text: str) -> str:
+    """A province by its code (61) or its name (Kalimantan Barat), as its code."""
+    code = service.find_province(text)
+    if code is None:
+        raise UnknownProvince(value=text)
+    return code
+
+
+def snapshot_arg(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise SnapshotNotFound(snapshot_id=text)
+    return int(text)
+
+
+def region_code_arg(text: str) -> str:
+    if text not in set(official_regions()["code"]):
+        raise argparse.ArgumentTypeError(f"not a kabupaten/kota code such as 61.03: {text!r}")
+    return text
