@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 
-from streamlit.testing.v1 import AppTest
-
 from mpp_data.analysis import metrics
 from mpp_data.present.text import t
 from mpp_data.reference.regions import official_regions
+from tests.app.signing import link_token, open_app
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - the fixture
 from tests.app.test_upload import EXPORT, XLSX
-from tests.conftest import ROOT
 
 
 def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
@@ -31,9 +29,9 @@ def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
     assert national.columns[:3].tolist() == ["rank", "province_name", "coverage_pct"]
 
 
-def test_upload_page_puts_the_boundary_file_last_for_admins(sample):  # noqa: F811
+def test_upload_page_puts_the_boundary_file_last_for_admins(sample, sqlite_url):  # noqa: F811
     for lang in ("id", "en"):
-        at = open_page("pages/upload.py", lang=lang)
+        at = open_page("pages/upload.py", lang=lang, signin=link_token(sqlite_url, "admin"))
         assert [w.key for w in at.file_uploader] == ["upload_files", "boundaries_file"]
         assert at.expander[-1].label == t("upload.admin", lang)
         assert any(c.value.startswith(t("upload.files_help", lang, limit="")[:20]) for c in at.caption)
@@ -51,8 +49,7 @@ def test_history_download_labels_fit_a_phone_and_name_the_file_in_their_help(sam
 
 def test_upload_report_shows_the_message_wide_and_wrapped_without_the_kind_code(sqlite_url, monkeypatch):
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-    at.switch_page("pages/upload.py").run()
+    at = open_app(sqlite_url, "analyst", "pages/upload.py")
     at.file_uploader(key="upload_files").set_value((EXPORT.name, EXPORT.content, XLSX)).run()
     (report,) = [d for d in at.dataframe if "message" in d.value.columns]
     proto = report.proto
