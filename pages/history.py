@@ -41,6 +41,15 @@ with page.boundary() as view:
         st.dataframe(amendments, hide_index=True, key=f"amendments_{chosen}",
                      column_config=controls.column_labels(amendments.columns, lang))  # fmt: skip
 
+    if service.can(view.actor, service.Action.WITHDRAW_SNAPSHOT) and len(ids) > 1:
+        with st.expander(t("history.withdraw", lang, snapshot=chosen), expanded=False):
+            st.caption(t("history.withdraw_help", lang))
+            reason = st.text_input(t("history.withdraw_reason", lang), key="withdraw_reason")
+            if st.button(t("history.withdraw_button", lang), key="withdraw_snapshot"):
+                service.withdraw_snapshot(cache.store(), chosen, actor=view.actor, reason=reason.strip() or None)
+                st.toast(t("history.withdrawn_done", lang, snapshot=chosen))
+                st.rerun()
+
     if len(ids) < 2:
         st.stop()  # st.stop passes through the boundary
     left, right = st.columns(2)

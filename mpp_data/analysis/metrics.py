@@ -157,10 +157,11 @@ def compute_gap_list(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date)
 
 def compute_region_malls(malls: pd.DataFrame, code: str, as_of: dt.date) -> pd.DataFrame:
     """The malls of one kabupaten/kota with their status on ``as_of``: mall_name, status, inaugurated_on,
-    agencies, services."""
+    inaugurated_precision (``month`` when the export gave only a month), agencies, services."""
     mine = malls[malls["region_code"] == code].copy()
     mine["status"] = status_as_of(mine, as_of)
-    columns = [c for c in ("mall_name", "status", "inaugurated_on", "agencies", "services") if c in mine]
+    wanted = ("mall_name", "status", "inaugurated_on", "inaugurated_precision", "agencies", "services")
+    columns = [c for c in wanted if c in mine]
     return mine[columns].sort_values("mall_name").reset_index(drop=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from mpp_data.present.charts import province_order
-from mpp_data.present.text import format_date, format_number, issue_message, t
+from mpp_data.present.text import format_date, format_month, format_number, issue_message, t
 from mpp_data.reference.agencies import MOU_AGENCIES, agency_by_key
 
 
@@ -13,8 +13,17 @@ def status_label(status: str, lang: str) -> str:
     return t(f"status.{status}", lang)
 
 
-def _dates(values: pd.Series, lang: str) -> pd.Series:
-    return values.map(lambda d: format_date(d, lang) if d is not None and not pd.isna(d) else "")
+def _dates(values: pd.Series, lang: str, precision: pd.Series | None = None) -> pd.Series:
+    """Dates in words; a date known only to its month (``precision`` ``month``) as ``Maret 2023``."""
+    months = precision.eq("month") if precision is not None else pd.Series(False, index=values.index)
+    return pd.Series(
+        [
+            "" if d is None or pd.isna(d) else format_month(f"{d:%Y-%m}", lang) if month else format_date(d, lang)
+            for d, month in zip(values, months, strict=True)
+        ],
+        index=values.index,
+        dtype=object,
+    )
 
 
 def display_provinces(provinces: pd.DataFrame, province: str | None = None) -> pd.DataFrame:
@@ -88,7 +97,7 @@ def display_malls(malls: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "mall_name": malls["mall_name"],
             "status": malls["status"].map(lambda s: status_label(s, lang)),
-            "inaugurated_on": _dates(malls["inaugurated_on"], lang),
+            "inaugurated_on": _dates(malls["inaugurated_on"], lang, malls.get("inaugurated_precision")),
             "agencies": malls.get("agencies"),
             "services": malls.get("services"),
         }

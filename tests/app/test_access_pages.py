@@ -167,3 +167,21 @@ def test_the_audit_download_runs_no_formula_typed_at_the_sign_in_form(store_url,
     (csv,) = [content.decode("utf-8-sig").lower() for name, content in served.items() if name.startswith("audit-")]
     assert "'=hyperlink" in csv, "the typed email, recorded (lower case) and kept as text"
     assert ",=hyperlink" not in csv and '"=hyperlink' not in csv
+
+
+def test_an_admin_withdraws_a_snapshot_from_view_on_history_and_it_stays_on_record(store_url):
+    store = service.open_store(store_url)
+    second = service.ingest_files(service.sample_files(), store, is_sample=True, actor=ADMIN).snapshot_id
+    assert store.latest_snapshot_id() == second == 2
+    for role in ("viewer", "analyst"):
+        assert "withdraw_snapshot" not in widget_keys(open_app(store_url, role, "pages/history.py"))
+    at = open_app(store_url, "admin", "pages/history.py")
+    assert at.selectbox(key="originals_snapshot").value == 2
+    at.text_input(key="withdraw_reason").input("salah unggah").run()
+    at.button(key="withdraw_snapshot").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert store.latest_snapshot_id() == 1, "the pages show the upload before it"
+    assert len(store.list_snapshots()) == 2, "nothing is deleted"
+    events = service.audit_events(store, actor=ADMIN)
+    withdrawn = events[events["action"] == "snapshot.withdrawn"]
+    assert withdrawn["actor"].tolist() == ["admin@example.go.id"] and withdrawn["object"].tolist() == ["2"]

@@ -164,3 +164,18 @@ def test_reported_agencies_sum_the_malls_sheet_counts():
     assert presentation.reported_agencies(malls) == 21
     assert presentation.reported_agencies(malls.assign(agencies=None)) is None
     assert presentation.reported_agencies(malls.drop(columns="agencies")) is None
+
+
+def test_a_mall_known_only_to_its_month_is_shown_with_its_month_not_a_first_day():
+    malls = pd.DataFrame(
+        {
+            "mall_name": ["MPP A", "MPP B", "MPP C"],
+            "status": ["operating", "operating", "planned"],
+            "inaugurated_on": [dt.date(2023, 3, 1), dt.date(2024, 6, 24), None],
+            "inaugurated_precision": ["month", "day", None],
+            "agencies": [10, 12, None],
+            "services": [100, 120, None],
+        }
+    )
+    assert presentation.display_malls(malls, "id")["inaugurated_on"].tolist() == ["Maret 2023", "24 Juni 2024", ""]
+    assert presentation.display_malls(malls, "en")["inaugurated_on"].tolist() == ["March 2023", "24 June 2024", ""]

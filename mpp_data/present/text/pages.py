@@ -181,6 +181,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Perbaikan dan baris dikecualikan pada unggahan #{snapshot}",
         "en": "Corrections and rows left out in upload #{snapshot}",
     },
+    "history.withdraw": {
+        "id": "Admin: tarik unggahan #{snapshot} dari tampilan",
+        "en": "Admin: withdraw upload #{snapshot} from view",
+    },
+    "history.withdraw_help": {
+        "id": "Unggahan yang ditarik tetap tersimpan dan tercatat; halaman lain memakai unggahan sebelumnya.",
+        "en": "A withdrawn upload stays stored and on record; the other pages use the upload before it.",
+    },
+    "history.withdraw_reason": {"id": "Alasan", "en": "Reason"},
+    "history.withdraw_button": {"id": "Tarik dari tampilan", "en": "Withdraw from view"},
+    "history.withdrawn_done": {
+        "id": "Unggahan #{snapshot} ditarik dari tampilan.",
+        "en": "Upload #{snapshot} was withdrawn from view.",
+    },
     "history.no_amendments": {
         "id": "Tidak ada isi yang diperbaiki dan tidak ada baris yang dikecualikan.",
         "en": "No value was corrected and no row was left out.",
