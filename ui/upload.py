@@ -98,8 +98,16 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
 
 
 def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
-    """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun."""
-    loaded = service.ingest_files(files, store, column_overrides=column_overrides(), actor=actor, **_amendments())
+    """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
+
+    The upload is parsed once: what the check found (kept under the same key) is what gets stored. Only
+    when the check is no longer current (say an alias was saved since) are the files read again."""
+    overrides = column_overrides()
+    cached = st.session_state.get(_CHECK)
+    if cached and cached[0] == _key(files, overrides, store.load_aliases()):
+        loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides)
+    else:
+        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments())
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp_data.store.snapshots import Store
-from tests.conftest import ROOT
+from tests.app.signing import open_app
 from tests.loaders.test_corrections import EXPORT
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,8 +17,7 @@ EDITOR = "corrections_editor"
 @pytest.fixture
 def app(sqlite_url, monkeypatch) -> AppTest:
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-    at.switch_page("pages/upload.py").run()
+    at = open_app(sqlite_url, "analyst", "pages/upload.py")  # checking and loading is an analyst's work
     at.file_uploader(key="upload_files").set_value((EXPORT.name, EXPORT.content, XLSX)).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
