@@ -118,8 +118,11 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
             },  # fmt: skip
             "carried": loaded.carried_over,
         }
-        for key in (_CHECK, _CORRECTIONS, _LEFT_OUT, EDITOR):
+        for key in (_CORRECTIONS, _LEFT_OUT, EDITOR):
             st.session_state.pop(key, None)
+        # The page shows these files' report again after the rerun: from what was loaded, not a new read;
+        # a second click finds them loaded already and stores nothing twice.
+        st.session_state[_CHECK] = (_key(files, overrides, store.load_aliases()), loaded)
     return loaded
 
 

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp_data import service
+from mpp_data.ingest import isolation
 from mpp_data.store.snapshots import Store
 from tests.app.signing import open_app
 from tests.conftest import ADMIN
@@ -132,3 +133,17 @@ def test_an_admin_removes_the_stored_boundaries_and_the_file_stays_on_record(sql
     assert store.boundaries_head() is None
     assert store.counts()["boundary_files"] == 2
     assert service.audit_events(store, actor=ADMIN)["action"].tolist().count("boundaries.removed") == 1
+
+
+def test_loading_stores_what_the_check_found_without_reading_the_files_again(app, sqlite_url):
+    clean = service.sample_files()[0]
+    before = Store(sqlite_url).latest_snapshot_id()
+    app.file_uploader(key="upload_files").set_value((clean.name, clean.content, XLSX)).run()
+    checked = isolation.last_run()
+    assert checked is not None and not app.button(key="load").disabled
+    app.button(key="load").click().run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert Store(sqlite_url).latest_snapshot_id() == before + 1
+    assert isolation.last_run() is checked, "the load read no file: the parse worker did not run again"
+    app.button(key="load").click().run()
+    assert Store(sqlite_url).latest_snapshot_id() == before + 1, "a second click stores nothing twice"
