@@ -418,22 +418,18 @@ def _insert_snapshot(
         )
     ).inserted_primary_key[0]
     _bulk_insert(conn, malls, snapshot_id, mall_rows)
+    # Large values go as execute parameters, not ``.values()``: a compiled statement kept in SQLAlchemy's
+    # cache would otherwise keep the last upload's bytes alive in the server.
     conn.execute(
-        participation_blocks.insert().values(
-            snapshot_id=snapshot_id, format="parquet", row_count=len(participation_frame), content=packed
-        )
+        participation_blocks.insert(),
+        {"snapshot_id": snapshot_id, "format": "parquet", "row_count": len(participation_frame), "content": packed},
     )
     for f in new.files:
         conn.execute(
-            source_files.insert().values(
-                snapshot_id=snapshot_id,
-                file_name=f.file_name,
-                sha256=f.sha256,
-                size_bytes=len(f.content),
-                content=f.content,
-                report=f.report_json(),
-            )
-        )
+            source_files.insert(),
+            {"snapshot_id": snapshot_id, "file_name": f.file_name, "sha256": f.sha256, "size_bytes": len(f.content),
+             "content": f.content, "report": f.report_json()},
+        )  # fmt: skip
     return int(snapshot_id)
 
 
