@@ -63,11 +63,9 @@ figures["results_dropped"] = rss()
 del files
 gc.collect()
 figures["upload_dropped"] = rss()
-import ctypes, pyarrow
-pyarrow.default_memory_pool().release_unused()
-figures["arrow_released"] = rss()
-ctypes.CDLL("libc.so.6").malloc_trim(0)
-figures["malloc_trimmed"] = rss()
+from mpp_data.service import release_unused_memory
+release_unused_memory()  # as the Upload page does once a load is done
+figures["memory_released"] = rss()
 figures["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 run = isolation.last_run()
 figures["worker_peak"] = run.worker_peak_mb if isolated and run else None

@@ -5,6 +5,7 @@ touches those session keys."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import streamlit as st
 
@@ -121,8 +122,12 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
         for key in (_CORRECTIONS, _LEFT_OUT, EDITOR):
             st.session_state.pop(key, None)
         # The page shows these files' report again after the rerun: from what was loaded, not a new read;
-        # a second click finds them loaded already and stores nothing twice.
-        st.session_state[_CHECK] = (_key(files, overrides, store.load_aliases()), loaded)
+        # a second click finds them loaded already and stores nothing twice. The rows themselves are in the
+        # store now, so the session keeps only the report, and the memory they took goes back.
+        report_only = replace(loaded, malls=loaded.malls.iloc[:0], participation=loaded.participation.iloc[:0])
+        st.session_state[_CHECK] = (_key(files, overrides, store.load_aliases()), report_only)
+        loaded = cached = report_only  # nothing here keeps the rows now
+        service.release_unused_memory()
     return loaded
 
 
