@@ -52,7 +52,9 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 def add_users(sub: argparse._SubParsersAction) -> None:
     users = sub.add_parser("users", help="who may sign in, and their roles (viewer, analyst, admin)")
-    actions = users.add_subparsers(dest="action", required=True)
+    actions = users.add_subparsers(
+        dest="action", required=True, help="what to do: list, add, set-role, disable, set-password, sign-in-link"
+    )
     listing = actions.add_parser("list", help="every user")
     listing.add_argument("--json", action="store_true", help="print JSON (email, role, active, ...) instead of a table")
     add = actions.add_parser("add", help="add a user by email")
