@@ -34,10 +34,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def dashboard_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The store the test dashboard serves (for signing in through a one-time link)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'mpp.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(dashboard_database_url: str) -> Iterator[str]:
     port = _free_port()
-    db = tmp_path_factory.mktemp("browser") / "mpp.sqlite"
-    env = os.environ | {"MPP_DATABASE_URL": f"sqlite:///{db}"}
+    env = os.environ | {"MPP_DATABASE_URL": dashboard_database_url}
     OUTPUT.mkdir(exist_ok=True)
     log = (OUTPUT / "streamlit.log").open("w")
     server = subprocess.Popen(

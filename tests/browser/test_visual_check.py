@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.app.signing import link_token
 from tests.browser.conftest import OUTPUT
 from tests.loaders import workbooks as wb
 
@@ -170,7 +171,7 @@ def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, 
     assert not problems, "\n".join(problems)
 
 
-def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url):
+def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, dashboard_database_url):
     """The check report of an upload with problems: messages and file names, no identifiers."""
     export = wb.xlsx(
         {"MPP": [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
@@ -181,7 +182,8 @@ def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url):
     problems: list[str] = []
     for width in WIDTHS:
         screen.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
-        open_page(screen, f"{dashboard_url}/upload?lang=id")
+        token = link_token(dashboard_database_url, "analyst")  # the Upload page is an analyst's
+        open_page(screen, f"{dashboard_url}/upload?lang=id&signin={token}")
         screen.locator('.st-key-upload_files [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
             {"name": export.name, "mimeType": "application/octet-stream", "buffer": export.content}
         )

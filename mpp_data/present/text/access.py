@@ -52,9 +52,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "auth.how_to_get_access": {
         "id": "Untuk mengunggah data, masuk di bilah samping dengan akun analis. Belum punya akun? Minta admin "
-        "dasbor menambahkan email Anda (`python -m mpp_data users add EMAIL --role analyst`).",
+        "dasbor menambahkan email Anda sebagai analis (di halaman Pengguna).",
         "en": "To upload data, sign in in the sidebar with an analyst account. No account yet? Ask the "
-        "dashboard's admin to add your email (`python -m mpp_data users add EMAIL --role analyst`).",
+        "dashboard's admin to add your email as an analyst (on the Users page).",
     },
     "role.viewer": {"id": "pembaca", "en": "viewer"},
     "role.analyst": {"id": "analis", "en": "analyst"},
