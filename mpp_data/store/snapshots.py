@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 
 from mpp_data.errors import SnapshotNotFound
 from mpp_data.store.migrate import upgrade_schema
+from mpp_data.store.sql import _bulk_insert, _rows, _sqlite_pragmas, _sqlite_writer
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +126,6 @@ PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "sna
 #: pg_advisory_xact_lock key every process writing snapshots to one PostgreSQL database takes ("MPPS").
 _PG_SNAPSHOT_LOCK_KEY = 0x4D505053
 #: Seconds a SQLite writer waits for another's write lock before giving up (pysqlite's default is 5).
-_SQLITE_WRITE_TIMEOUT = 60
 #: The content of a boundary_files row that marks the removal of the file before it.
 _REMOVED = ""
 PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
@@ -433,30 +433,6 @@ def _insert_snapshot(
     return int(snapshot_id)
 
 
-def _sqlite_writer(url: str) -> Engine:
-    """An engine for SQLite writes: pysqlite takes the write lock only at the first write, after the
-    reads of a carry-over; these connections begin their own transactions with BEGIN IMMEDIATE, so a
-    second writer waits (up to ``_SQLITE_WRITE_TIMEOUT``) before it reads anything."""
-    writer = sa.create_engine(url, future=True, connect_args={"timeout": _SQLITE_WRITE_TIMEOUT})
-    sa.event.listen(writer, "connect", _sqlite_pragmas)
-    sa.event.listen(writer, "connect", _manual_transactions)
-    sa.event.listen(writer, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
-    return writer
-
-
-def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
-    dbapi_connection.isolation_level = None
-
-
-def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
-    """Write-ahead logging: the dashboard keeps reading while an upload is written, and a load
-    commits without rewriting the whole journal (synchronous=NORMAL is safe under WAL)."""
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 def _pack_participation(frame: pd.DataFrame) -> bytes:
     """Participation in its stored columns and types, as Parquet."""
     present = frame if list(frame.columns) == PARTICIPATION_COLUMNS else frame.reindex(columns=PARTICIPATION_COLUMNS)
@@ -466,24 +442,3 @@ def _pack_participation(frame: pd.DataFrame) -> bytes:
     # Column statistics serve predicate push-down, which whole-snapshot reads never use: a third faster.
     pq.write_table(pa.Table.from_pandas(typed, preserve_index=False), buffer, write_statistics=False)
     return buffer.getvalue()
-
-
-def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
-    """Plain Python values (None for missing) in the table's column order, converted column by column."""
-    present = frame.reindex(columns=columns)
-    converted = []
-    for c in columns:
-        column = present[c].astype(object)
-        converted.append(column.where(present[c].notna(), None).tolist())
-    return list(zip(*converted, strict=True)) if converted and len(present) else []
-
-
-def _bulk_insert(conn: sa.Connection, table: sa.Table, snapshot_id: int, rows: list[tuple]) -> None:
-    """One executemany through the driver: per-row SQLAlchemy overhead dominates at 100,000 rows."""
-    if not rows:
-        return
-    names = ["snapshot_id", *[c for c in (c.name for c in table.columns) if c != "snapshot_id"]]
-    quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
-    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join([marker] * len(names))})"
-    conn.exec_driver_sql(sql, [(snapshot_id, *row) for row in rows])

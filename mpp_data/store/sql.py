@@ -1,0 +1,54 @@
+"""SQL plumbing of the store: the SQLite writer engine and its pragmas, rows as plain values, bulk inserts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+_SQLITE_WRITE_TIMEOUT = 60
+
+
+def _sqlite_writer(url: str) -> Engine:
+    """An engine for SQLite writes: pysqlite takes the write lock only at the first write, after the
+    reads of a carry-over; these connections begin their own transactions with BEGIN IMMEDIATE, so a
+    second writer waits (up to ``_SQLITE_WRITE_TIMEOUT``) before it reads anything."""
+    writer = sa.create_engine(url, future=True, connect_args={"timeout": _SQLITE_WRITE_TIMEOUT})
+    sa.event.listen(writer, "connect", _sqlite_pragmas)
+    sa.event.listen(writer, "connect", _manual_transactions)
+    sa.event.listen(writer, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return writer
+
+
+def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
+    """Write-ahead logging: the dashboard keeps reading while an upload is written, and a load
+    commits without rewriting the whole journal (synchronous=NORMAL is safe under WAL)."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Plain Python values (None for missing) in the table's column order, converted column by column."""
+    present = frame.reindex(columns=columns)
+    converted = []
+    for c in columns:
+        column = present[c].astype(object)
+        converted.append(column.where(present[c].notna(), None).tolist())
+    return list(zip(*converted, strict=True)) if converted and len(present) else []
+
+
+def _bulk_insert(conn: sa.Connection, table: sa.Table, snapshot_id: int, rows: list[tuple]) -> None:
+    """One executemany through the driver: per-row SQLAlchemy overhead dominates at 100,000 rows."""
+    if not rows:
+        return
+    names = ["snapshot_id", *[c for c in (c.name for c in table.columns) if c != "snapshot_id"]]
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join([marker] * len(names))})"
+    conn.exec_driver_sql(sql, [(snapshot_id, *row) for row in rows])
