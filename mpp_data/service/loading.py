@@ -132,10 +132,6 @@ def _with_problems(row: dict, problems: list[dict]) -> dict:
     return row | {"problems": [p for p in problems if (p["file"], p["sheet"], p["row"]) == place]}
 
 
-def _audit_counts(result: IngestResult) -> dict[str, int]:
-    return {k: int(v) for k, v in result.counts.items()}
-
-
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
     keep = malls[~malls["rejected"] & ~malls["duplicate"].fillna(False).astype(bool)]
     return keep[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",

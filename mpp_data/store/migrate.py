@@ -19,6 +19,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from mpp_data.store.sql import sqlite_writer
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
@@ -75,17 +77,9 @@ def _locked(engine: Engine) -> Iterator[sa.Connection]:
         with engine.begin() as conn:
             yield conn
         return
-    # pysqlite neither begins a transaction before DDL nor takes the write lock at BEGIN, so this
-    # connection begins its own: BEGIN IMMEDIATE makes a second writer wait (up to the busy timeout).
-    locking = sa.create_engine(engine.url, poolclass=sa.pool.NullPool)
-    sa.event.listen(locking, "connect", _manual_transactions)
-    sa.event.listen(locking, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    locking = sqlite_writer(engine.url, poolclass=sa.pool.NullPool)
     try:
         with locking.begin() as conn:
             yield conn
     finally:
         locking.dispose()
-
-
-def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
-    dbapi_connection.isolation_level = None

@@ -9,23 +9,22 @@ each see the other's snapshot, and neither half is lost.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from mpp_data.errors import SnapshotNotFound
 from mpp_data.store.migrate import upgrade_schema
-from mpp_data.store.sql import _bulk_insert, _rows, _sqlite_pragmas, _sqlite_writer
+from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
+from mpp_data.store.sql import bulk_insert, plain_rows, sqlite_pragmas, sqlite_writer
 
 logger = logging.getLogger(__name__)
 
@@ -125,11 +124,8 @@ MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
 PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
 #: pg_advisory_xact_lock key every process writing snapshots to one PostgreSQL database takes ("MPPS").
 _PG_SNAPSHOT_LOCK_KEY = 0x4D505053
-#: Seconds a SQLite writer waits for another's write lock before giving up (pysqlite's default is 5).
 #: The content of a boundary_files row that marks the removal of the file before it.
 _REMOVED = ""
-PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
-                        "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -193,8 +189,8 @@ class Store:
         self.engine: Engine = sa.create_engine(url, future=True)
         self._writer: Engine | None = None  # SQLite only: connections whose transactions take the write lock
         if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-            self._writer = _sqlite_writer(url)
+            sa.event.listen(self.engine, "connect", sqlite_pragmas)
+            self._writer = sqlite_writer(url)
         upgrade_schema(self.engine)  # every entry point opens its store here
 
     def dispose(self) -> None:
@@ -383,7 +379,7 @@ def _read_participation(conn: sa.Connection, snapshot_id: int) -> pd.DataFrame:
     packed = conn.execute(query).scalar()
     if packed is None:  # written before participation was packed, or no such snapshot
         return _read_rows(conn, participation, PARTICIPATION_COLUMNS, snapshot_id).astype(PARTICIPATION_DTYPES)
-    return pd.read_parquet(io.BytesIO(packed))
+    return unpack_participation(packed)
 
 
 def _read_rows(conn: sa.Connection, table: sa.Table, columns: list[str], snapshot_id: int) -> pd.DataFrame:
@@ -400,24 +396,11 @@ def _insert_snapshot(
     conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_frame: pd.DataFrame,
     carried: dict[str, int],
 ) -> int:  # fmt: skip
-    mall_rows = _rows(mall_frame, MALL_COLUMNS)
-    packed = _pack_participation(participation_frame)
-    # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.
-    snapshot_id = conn.execute(
-        snapshots.insert().values(
-            created_at=dt.datetime.now(dt.UTC),
-            is_sample=new.is_sample,
-            source_files=json.dumps([f.file_name for f in new.files]),
-            malls_count=len(mall_rows),
-            participation_count=len(participation_frame),
-            rows_read=int(new.rows_read),
-            rows_loaded=int(new.rows_loaded),
-            rows_rejected=int(new.rows_rejected),
-            rows_skipped=int(new.rows_skipped),
-            carried_over=json.dumps(carried) if carried else None,
-        )
-    ).inserted_primary_key[0]
-    _bulk_insert(conn, malls, snapshot_id, mall_rows)
+    # Arrow writes Parquet without the GIL: the participation is packed while the malls are inserted.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-pack") as packer:
+        packing = packer.submit(pack_participation, participation_frame)
+        snapshot_id = _insert_snapshot_rows(conn, new, mall_frame, len(participation_frame), carried)
+        packed = packing.result()
     # Large values go as execute parameters, not ``.values()``: a compiled statement kept in SQLAlchemy's
     # cache would otherwise keep the last upload's bytes alive in the server.
     conn.execute(
@@ -433,12 +416,26 @@ def _insert_snapshot(
     return int(snapshot_id)
 
 
-def _pack_participation(frame: pd.DataFrame) -> bytes:
-    """Participation in its stored columns and types, as Parquet."""
-    present = frame if list(frame.columns) == PARTICIPATION_COLUMNS else frame.reindex(columns=PARTICIPATION_COLUMNS)
-    changes = {c: t for c, t in PARTICIPATION_DTYPES.items() if str(present[c].dtype) != t}
-    typed = present.astype(changes) if changes else present
-    buffer = io.BytesIO()
-    # Column statistics serve predicate push-down, which whole-snapshot reads never use: a third faster.
-    pq.write_table(pa.Table.from_pandas(typed, preserve_index=False), buffer, write_statistics=False)
-    return buffer.getvalue()
+def _insert_snapshot_rows(
+    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_count: int,
+    carried: dict[str, int],
+) -> int:  # fmt: skip
+    """The snapshot's own row and its malls; the new snapshot's id."""
+    mall_rows = plain_rows(mall_frame, MALL_COLUMNS)
+    # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.
+    snapshot_id = conn.execute(
+        snapshots.insert().values(
+            created_at=dt.datetime.now(dt.UTC),
+            is_sample=new.is_sample,
+            source_files=json.dumps([f.file_name for f in new.files]),
+            malls_count=len(mall_rows),
+            participation_count=participation_count,
+            rows_read=int(new.rows_read),
+            rows_loaded=int(new.rows_loaded),
+            rows_rejected=int(new.rows_rejected),
+            rows_skipped=int(new.rows_skipped),
+            carried_over=json.dumps(carried) if carried else None,
+        )
+    ).inserted_primary_key[0]
+    bulk_insert(conn, malls, snapshot_id, mall_rows)
+    return int(snapshot_id)

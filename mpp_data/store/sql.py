@@ -9,12 +9,12 @@ from sqlalchemy.engine import Engine
 _SQLITE_WRITE_TIMEOUT = 60
 
 
-def _sqlite_writer(url: str) -> Engine:
-    """An engine for SQLite writes: pysqlite takes the write lock only at the first write, after the
-    reads of a carry-over; these connections begin their own transactions with BEGIN IMMEDIATE, so a
-    second writer waits (up to ``_SQLITE_WRITE_TIMEOUT``) before it reads anything."""
-    writer = sa.create_engine(url, future=True, connect_args={"timeout": _SQLITE_WRITE_TIMEOUT})
-    sa.event.listen(writer, "connect", _sqlite_pragmas)
+def sqlite_writer(url: str | sa.URL, **engine_options: object) -> Engine:
+    """An engine for SQLite writes: pysqlite takes the write lock only at the first write (after the
+    reads of a carry-over) and never before DDL; these connections begin their own transactions with
+    BEGIN IMMEDIATE, so a second writer waits (up to ``_SQLITE_WRITE_TIMEOUT``) before it reads anything."""
+    writer = sa.create_engine(url, connect_args={"timeout": _SQLITE_WRITE_TIMEOUT}, **engine_options)
+    sa.event.listen(writer, "connect", sqlite_pragmas)
     sa.event.listen(writer, "connect", _manual_transactions)
     sa.event.listen(writer, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     return writer
@@ -24,7 +24,7 @@ def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
     dbapi_connection.isolation_level = None
 
 
-def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
+def sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
     """Write-ahead logging: the dashboard keeps reading while an upload is written, and a load
     commits without rewriting the whole journal (synchronous=NORMAL is safe under WAL)."""
     cursor = connection.cursor()
@@ -33,7 +33,7 @@ def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
     cursor.close()
 
 
-def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+def plain_rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     """Plain Python values (None for missing) in the table's column order, converted column by column."""
     present = frame.reindex(columns=columns)
     converted = []
@@ -43,7 +43,7 @@ def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     return list(zip(*converted, strict=True)) if converted and len(present) else []
 
 
-def _bulk_insert(conn: sa.Connection, table: sa.Table, snapshot_id: int, rows: list[tuple]) -> None:
+def bulk_insert(conn: sa.Connection, table: sa.Table, snapshot_id: int, rows: list[tuple]) -> None:
     """One executemany through the driver: per-row SQLAlchemy overhead dominates at 100,000 rows."""
     if not rows:
         return
