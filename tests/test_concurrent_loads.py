@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import sys
 import traceback
-import types
 
 import pandas as pd
 import pytest
 
+from mpp_data.ingest.isolation import main_script_hidden
 from mpp_data.store import Store
 from tests.conftest import ANALYST
 
@@ -65,12 +64,9 @@ def test_a_malls_load_and_a_participation_load_at_the_same_moment_both_reach_the
     start, results = context.Barrier(2), context.Queue()
     workers = [context.Process(target=_load_rounds, args=(url, kind, start, results)) for kind in ("malls", "part")]
     # AppTests earlier in the run leave a page script as ``__main__``; a spawned process would run it again.
-    main, sys.modules["__main__"] = sys.modules["__main__"], types.ModuleType("__main__")
-    try:
+    with main_script_hidden():
         for worker in workers:
             worker.start()
-    finally:
-        sys.modules["__main__"] = main
     written: dict[tuple[str, int], int] = {}
     for _ in range(2 * ROUNDS):
         kind, round_no, snapshot_id, error = results.get(timeout=300)

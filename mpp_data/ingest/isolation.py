@@ -19,7 +19,6 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
-import pickle
 import sys
 import threading
 import time
@@ -38,6 +37,7 @@ from mpp_data.ingest.corrections import CellKey, RowKey
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files
 from mpp_data.ingest.problems import ISSUE_COLUMNS, IssueKind, Problem
 from mpp_data.ingest.read import ReadLimits, refuse_oversized
+from mpp_data.ingest.transfer import receive_result, send_result
 
 try:
     import resource
@@ -144,7 +144,7 @@ class _Job:
 
 
 @contextmanager
-def _main_script_hidden() -> Iterator[None]:
+def main_script_hidden() -> Iterator[None]:
     """A new process imports the parent's ``__main__`` again, and Streamlit runs each page script as
     ``__main__``: the worker would run the dashboard. While it starts, ``__main__`` is a bare stand-in."""
     main = sys.modules.get("__main__")
@@ -162,7 +162,7 @@ class _Worker:
     def __init__(self, context: multiprocessing.context.BaseContext) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), name="mpp-parse-worker", daemon=True)
-        with _main_script_hidden():
+        with main_script_hidden():
             self.process.start()
         child.close()
         # A worker that cannot start (say, the parent's main script cannot be imported again) is no
@@ -268,7 +268,7 @@ def _exchange(
         try:
             message = worker.conn.recv()
             if message[0] == "result":
-                message = _receive_result(worker.conn, message[1])
+                message = receive_result(worker.conn, message[1])
         except (EOFError, OSError):
             return None, {}, (current, _crash(worker, job.settings)), None, False
         kind = message[0]
@@ -284,22 +284,6 @@ def _exchange(
             log = logger.error if code == "error.unexpected" else logger.warning
             log("parse of %s stopped: %s", job.files[current].name, detail)
             return None, {}, (current, (_public_code(code), params)), None, False
-
-
-def _send_result(conn: Connection, message: tuple) -> None:
-    """Pickle protocol 5 with the frames' buffers sent apart: they are written to the pipe as they are,
-    not copied into the pickle (a national export's participation is 18 MB of Arrow buffers)."""
-    buffers: list[pickle.PickleBuffer] = []
-    data = pickle.dumps(message, protocol=5, buffer_callback=buffers.append)
-    conn.send(("result", len(buffers)))
-    conn.send_bytes(data)
-    for buffer in buffers:
-        conn.send_bytes(buffer.raw())
-
-
-def _receive_result(conn: Connection, count: int) -> tuple:
-    data = conn.recv_bytes()
-    return pickle.loads(data, buffers=[conn.recv_bytes() for _ in range(count)])
 
 
 def _public_code(code: str) -> str:
@@ -380,7 +364,7 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
     _uncap_memory()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else None
     keep = _rss_mb() - start_rss < RETIRE_GROWTH_MB
-    _send_result(conn, ("result", result, refused, peak, keep))
+    send_result(conn, ("result", result, refused, peak, keep))
     return keep
 
 
