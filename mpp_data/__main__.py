@@ -29,6 +29,7 @@ from mpp_data.cli_args import (
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display
+from mpp_data.present.messages import issue_message
 from mpp_data.present.text import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -36,7 +37,6 @@ from mpp_data.present.text import (
     format_date,
     format_number,
     format_percent,
-    issue_message,
     t,
 )
 from mpp_data.reference.regions import official_regions

@@ -5,8 +5,9 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.errors import AliasConflict, MppDataError
 from mpp_data.present import maps
+from mpp_data.present.messages import issue_kind_label
 from mpp_data.present.safe import md_text
-from mpp_data.present.text import error_message, format_number, issue_kind_label, t
+from mpp_data.present.text import error_message, format_number, t
 from ui import auth, cache, page, upload
 
 

@@ -84,11 +84,16 @@ def _check_province(
     if province is None or code[:2] == province:
         return code, findings
     if FORMER_PARENT_PROVINCE.get(code[:2]) == province:
-        findings.append(Finding(column, written, IssueKind.FORMER_PROVINCE, {"region": matcher.region_label(code)}))
+        findings.append(Finding(column, written, IssueKind.FORMER_PROVINCE, _region_params(code, matcher)))
         return code, findings
-    params = {"region": matcher.region_label(code)}
-    findings.append(Finding(column, written, IssueKind.PROVINCE_MISMATCH, params, (code,)))
+    findings.append(Finding(column, written, IssueKind.PROVINCE_MISMATCH, _region_params(code, matcher), (code,)))
     return None, findings
+
+
+def _region_params(code: str, matcher: RegionMatcher) -> dict[str, str]:
+    """The region a message names: its label (Indonesian, as stored reports have always had it) and its
+    code, which ``present.text`` labels again in the reader's language."""
+    return {"region": matcher.region_label(code), "region_code": code}
 
 
 def _text_or_empty(value: object) -> str:

@@ -25,7 +25,7 @@ from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate
 from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
 from mpp_data.ingest.read import RawSheet, iter_sheets
 from mpp_data.ingest.tables import apply_column_overrides, locate_table, table_rows
-from mpp_data.present.text import issue_message
+from mpp_data.present.messages import issue_message
 from mpp_data.reference.regions import RegionMatcher
 
 

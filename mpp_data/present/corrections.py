@@ -14,7 +14,8 @@ import pandas as pd
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
 from mpp_data.ingest.pipeline import IngestResult
 from mpp_data.ingest.problems import Severity
-from mpp_data.present.text import issue_message, t
+from mpp_data.present.messages import issue_message
+from mpp_data.present.text import t
 
 #: One line of the Upload page's table of rows to correct; ``correction``, ``leave_out`` and ``reason``
 #: are the editable ones.

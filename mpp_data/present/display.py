@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from mpp_data.present.charts import province_order
-from mpp_data.present.text import format_date, format_month, format_number, issue_message, t
+from mpp_data.present.messages import issue_message
+from mpp_data.present.text import format_date, format_month, format_number, t
 from mpp_data.reference.agencies import MOU_AGENCIES, agency_by_key
 
 

@@ -328,11 +328,17 @@ class RegionMatcher:
         return None
 
     def region_label(self, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The official name of a kabupaten/kota code, or the province's (``Provinsi Aceh``) for a province code."""
-        if code in self._names:
-            return self._names[code]
-        names = _province_names()
-        return t("kind.province_named", lang, name=names[code]) if code in names else code
+        return region_label(code, lang)
+
+
+def region_label(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The official name of a kabupaten/kota code, or the province's in ``lang`` (``Provinsi Aceh``,
+    ``Aceh Province``) for a province code; any other text as it is."""
+    names = _official_index().names
+    if code in names:
+        return names[code]
+    provinces = _province_names()
+    return t("kind.province_named", lang, name=provinces[code]) if code in provinces else code
 
 
 def _province_family(province: str) -> set[str]:

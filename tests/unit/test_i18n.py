@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from mpp_data import errors
-from mpp_data.present.text import MESSAGES, format_date, format_number, format_percent, issue_message, t
+from mpp_data.present.messages import issue_message
+from mpp_data.present.text import MESSAGES, format_date, format_number, format_percent, t
 
 
 def test_every_message_has_indonesian_and_english():

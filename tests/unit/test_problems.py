@@ -7,8 +7,10 @@ import re
 import pytest
 
 from mpp_data.errors import EncryptedFile, FileTooLarge, NoDataError, UnreadableFile
+from mpp_data.ingest.pipeline import UploadedFile, check_files
 from mpp_data.ingest.problems import ISSUE_COLUMNS, IssueKind, Problem, Severity, problems_frame
-from mpp_data.present.text import LANGUAGES, MESSAGES, issue_kind_label, issue_message
+from mpp_data.present.messages import issue_kind_label, issue_message
+from mpp_data.present.text import LANGUAGES, MESSAGES
 from tests.conftest import ROOT
 
 
@@ -87,3 +89,19 @@ def _readme_problem_kinds() -> list[tuple[str, str, str]]:
 
 def test_readme_lists_every_problem_kind_with_its_severity_and_meaning():
     assert _readme_problem_kinds() == [(k.value, k.severity.value, k.meaning) for k in IssueKind]
+
+
+def test_a_province_in_a_problem_is_named_in_the_readers_language():
+    csv = "Provinsi;Kabupaten/Kota;Nama MPP;Status\nJawa Timur;Provinsi Jawa Barat;MPP Jabar;Beroperasi\n"
+    result = check_files([UploadedFile("p.csv", csv.encode())], {})
+    mismatch = result.issues[result.issues["kind"] == IssueKind.PROVINCE_MISMATCH.value].iloc[0]
+    assert mismatch["params"]["region_code"] == "32"
+    english, indonesian = issue_message(mismatch, "en"), issue_message(mismatch, "id")
+    assert "Jawa Barat Province" in english and "Provinsi Jawa Barat" not in english
+    assert "Provinsi Jawa Barat" in indonesian
+
+
+def test_a_report_stored_before_region_codes_still_reads():
+    stored = {"file": "a.csv", "sheet": "a", "row": 2, "column": "Provinsi", "value": "Jawa Timur",
+              "kind": "province_mismatch", "severity": "error", "params": {"region": "Kota Depok"}, "candidates": []}  # fmt: skip
+    assert "Kota Depok" in issue_message(stored, "en")

@@ -101,7 +101,8 @@ def test_hover_text_turns_tags_into_entities_plotly_shows_as_characters():
 
 
 def test_problem_messages_escape_the_values_from_the_file_not_the_sentence():
-    from mpp_data.present.text import error_message, issue_message
+    from mpp_data.present.messages import issue_message
+    from mpp_data.present.text import error_message
 
     issue = {"kind": "unknown_region", "sheet": "<b>MPP</b>", "row": 4, "column": "Kab/Kota",
              "value": "![x](http://host/x.png)", "params": {}}  # fmt: skip

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from mpp_data.ingest.problems import IssueKind, Problem
 from mpp_data.present.text import access, briefing, cli, common, pages, upload
 
 LANGUAGES = ("id", "en")
@@ -84,51 +83,21 @@ def format_date(value: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     return _babel_date(value, format="d MMMM y", locale=babel_locale(lang))
 
 
-def _escaped(params: dict, escape: Callable[[str], str] | None) -> dict:
+def escaped(params: dict, escape: Callable[[str], str] | None) -> dict:
     """The text values from a file made safe for where the sentence is shown (``present.safe``)."""
     return {k: escape(v) if escape and isinstance(v, str) else v for k, v in params.items()}
 
 
-def issue_message(issue: Problem | Mapping, lang: str, escape: Callable[[str], str] | None = None) -> str:
-    """One problem (a ``Problem``, or one as plain data: a row of ``IngestResult.issues`` or of a stored
-    report) as a sentence naming sheet, row and column; its kind names the message. ``escape`` (such as
-    ``safe.md_text``) is applied to the values from the file, never to the sentence."""
-    if isinstance(issue, Problem):
-        issue = issue.as_record()
-    kind = IssueKind(issue["kind"])
-    params = dict(issue.get("params") or {})
-    where_params = _escaped({
-        "sheet": issue.get("sheet") or "–",
-        "row": issue.get("row") if issue.get("row") is not None else "–",
-        "column": issue.get("column") or "–",
-    }, escape)  # fmt: skip
-    where_key = "where" if issue.get("row") is not None else "where.sheet"
-    where = t(where_key, lang, **where_params)
-    if kind.stops_file:  # the whole file could not be read: the stopping error's message
-        return error_message(params.pop("error_code", kind.message_key), params, lang, escape)
-    suggestions = params.pop("suggestions", "")
-    hint = t("issue.hint.did_you_mean", lang, suggestions=suggestions) if suggestions else ""
-    key = kind.message_key_for(params)
-    params.pop("conflict", None)
-    value = _escaped({"value": issue.get("value", "")}, escape)["value"]
-    return t(key, lang, value=value, where=where, hint=hint, suggestions=suggestions, **_escaped(params, escape))
-
-
-def issue_kind_label(kind: IssueKind | str, lang: str) -> str:
-    """A kind of problem in a few words (``former_province`` -> ``Provinsi induk lama``)."""
-    return t(IssueKind(kind).label_key, lang)
-
-
 def error_message(code: str, params: dict, lang: str, escape: Callable[[str], str] | None = None) -> str:
-    """A stopping error's text; ``reason`` codes are translated too. ``escape`` as in ``issue_message``."""
+    """A stopping error's text; ``reason`` codes are translated too. ``escape`` as in ``messages.issue_message``."""
     filled = dict(params)
     variant = filled.pop("variant", None)
     if variant and f"{code}.{variant}" in MESSAGES:
         code = f"{code}.{variant}"
     reason = filled.pop("reason", None)
-    filled = _escaped(filled, escape)
+    filled = escaped(filled, escape)
     if reason is not None and f"reason.{reason}" in MESSAGES:
         filled["reason"] = t(f"reason.{reason}", lang, **filled)
     elif reason is not None:
-        filled["reason"] = _escaped({"reason": reason}, escape)["reason"]
+        filled["reason"] = escaped({"reason": reason}, escape)["reason"]
     return t(code, lang, **filled)
