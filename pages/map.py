@@ -21,7 +21,14 @@ with page.boundary() as view:
             **page.kept("map_shading", "province"),
         ) or "province"  # fmt: skip
     figure = maps.region_map(
-        table, cache.land_outline(), lang, view.province, boundaries, shares if boundaries else None, shading
+        table,
+        cache.land_outline(),
+        lang,
+        view.province,
+        boundaries,
+        shares if boundaries else None,
+        shading,
+        phone=controls.on_a_phone(),
     )
     event = st.plotly_chart(figure, key="region_map", on_select="rerun", selection_mode="points")
     chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]

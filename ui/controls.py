@@ -13,6 +13,12 @@ from mpp_data.present.text import format_date, format_number, t
 from ui.page import View
 
 
+def on_a_phone() -> bool:
+    """Whether the browser says it is a phone ("Mobi" in its user agent, as MDN advises): the server
+    never sees the screen's width, and some charts need a different frame on a phone."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def page_header(view: View, title_key: str) -> None:
     """Title, sample badge and the as-of line every page starts with."""
     st.title(t(title_key, view.lang))

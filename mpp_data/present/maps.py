@@ -75,6 +75,11 @@ def _coverage_colour(pct: float) -> str:
     return f"rgb({r},{g},{b})"
 
 
+#: The map's frame in pixels, title and legend included: on a laptop, and on a phone.
+MAP_HEIGHT = 470
+PHONE_MAP_HEIGHT = 300
+
+
 def region_map(
     table: pd.DataFrame,
     outline: dict,
@@ -83,10 +88,12 @@ def region_map(
     boundaries: Boundaries | None = None,
     province_coverage: dict[str, float] | None = None,
     shading: str = "province",
+    phone: bool = False,
 ) -> go.Figure:
     """Markers for every kabupaten/kota coloured by status, over the land outline. With official
     boundaries, ``shading="province"`` colours each regency by its province's coverage (a province
-    choropleth) and ``shading="region"`` by the regency's own status."""
+    choropleth) and ``shading="region"`` by the regency's own status. ``phone``: a frame for a screen
+    about 390 px wide (Indonesia is three times wider than tall; a laptop's frame would be mostly sea)."""
     fig = go.Figure()
     fig.add_trace(_rings_trace(outline["neighbours"], "rgba(230,230,230,0.6)", "#bbbbbb", "neighbours"))
     fig.add_trace(_rings_trace(outline["indonesia"], "rgb(238,232,218)", "#8c8c8c", "indonesia"))
@@ -112,7 +119,7 @@ def region_map(
     (x_range, y_range) = _view(table, province, boundaries)
     fig.update_xaxes(range=x_range, visible=False)
     fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
-    fig = apply_layout(fig, t("map.title", lang), lang, height=470)
+    fig = apply_layout(fig, t("map.title", lang), lang, height=PHONE_MAP_HEIGHT if phone else MAP_HEIGHT)
     fig.update_layout(
         plot_bgcolor="#e3eef7",
         legend={"orientation": "h", "y": -0.02, "title": {"text": t("map.legend", lang)}},

@@ -106,9 +106,22 @@ def delta_problems(deltas: list[dict]) -> list[str]:
     return problems
 
 
+#: What a phone's browser says it is (Safari on an iPhone); the dashboard reads "Mobi" in it.
+PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+               "Version/17.5 Mobile/15E148 Safari/604.1")  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def screen(browser) -> Iterator[object]:  # noqa: ANN001
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser) -> Iterator[object]:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_AGENT)
     page = context.new_page()
     yield page
     context.close()
@@ -154,19 +167,21 @@ def screenshot(page, path) -> None:  # noqa: ANN001
     page.set_viewport_size(size)
 
 
-def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, dashboard_url):
+def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, phone, dashboard_url):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     loads = 0
+    screen.set_viewport_size({"width": 1440, "height": 1000})
     for width in WIDTHS:
-        screen.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
+        page = phone if width < 500 else screen  # a phone says so in its user agent
+        assert page.viewport_size["width"] == width
         for lang in LANGS:
             for name, path in PAGES.items():
                 joiner = "&" if "?" in path else "?"
-                open_page(screen, f"{dashboard_url}/{path}{joiner}lang={lang}")
+                open_page(page, f"{dashboard_url}/{path}{joiner}lang={lang}")
                 loads += 1
-                problems += check(screen, name, lang, width)
-                screenshot(screen, SHOTS / f"{name}-{lang}-{width}.png")
+                problems += check(page, name, lang, width)
+                screenshot(page, SHOTS / f"{name}-{lang}-{width}.png")
     assert loads == len(PAGES) * len(LANGS) * len(WIDTHS)
     assert not problems, "\n".join(problems)
 
@@ -192,6 +207,28 @@ def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, 
         problems += check(screen, "upload report", "id", width)
         screenshot(screen, SHOTS / f"upload-report-id-{width}.png")
     assert not problems, "\n".join(problems)
+
+
+LAND_IN_FRAME = """() => {
+    const chart = document.querySelector('[data-testid="stPlotlyChart"]').getBoundingClientRect();
+    const sea = document.querySelector('.js-plotly-plot .nsewdrag').getBoundingClientRect();
+    const land = document.querySelectorAll('.scatterlayer .trace')[1].querySelector('path.js-fill');
+    const box = land.getBoundingClientRect();
+    return {frame: chart.height, sea: sea.height, land: box.height, landWidth: box.width, seaWidth: sea.width};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_map_fills_its_frame_on_a_phone(phone, dashboard_url, lang):
+    """Indonesia is about three times wider than tall: on a phone the frame is shorter, so the islands
+    fill the map's area from side to side and most of its height, and the map (the rest is title and
+    legend) is most of the frame, rather than a band of land in a tall frame of sea (issue #14)."""
+    open_page(phone, f"{dashboard_url}/map?lang={lang}")
+    sizes = phone.evaluate(LAND_IN_FRAME)
+    screenshot(phone, SHOTS / f"map-phone-{lang}-390.png")
+    assert sizes["landWidth"] > 0.8 * sizes["seaWidth"], sizes
+    assert sizes["land"] > 0.6 * sizes["sea"], sizes
+    assert sizes["sea"] > 0.45 * sizes["frame"], sizes
 
 
 def test_kpi_changes_with_no_growth_read_grey_without_an_arrow(screen, dashboard_url):
