@@ -30,81 +30,29 @@ from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display
 from mpp_data.present.messages import issue_message
+from mpp_data.present.reports import ingest_report, metrics_report, metrics_text, plain_rows
 from mpp_data.present.text import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     error_message,
-    format_date,
     format_number,
-    format_percent,
     t,
 )
 from mpp_data.reference.regions import official_regions
 from mpp_data.store.snapshots import Store
 
 
-def _plain(value: object) -> object:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def _rows(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
-    return [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in frame[columns].itertuples(index=False)]
-
-
 def cmd_regions(args: argparse.Namespace) -> int:
     regions = official_regions()
     columns = ["code", "name", "kind", "province_code", "province_name"]
     if args.json:
-        print(json.dumps(_rows(regions, columns), ensure_ascii=False, indent=1))
+        print(json.dumps(plain_rows(regions, columns), ensure_ascii=False, indent=1))
     else:
         table = regions[["code", "name", "kind", "province_name"]].assign(
             kind=regions["kind"].map(lambda k: t(f"kind.{k}", args.lang))
         )
         print(console.render_table(table, args.lang))
     return 0
-
-
-def metrics_report(figures: dict) -> dict:
-    """The ``metrics --json`` object: ``national_figures`` with the gap list counted by stage
-    (``gaps_by_stage``); the gap rows themselves are ``export gaps``."""
-    report = {k: v for k, v in figures.items() if k != "gaps"}
-    stages = ("under_construction", "planned", "none")
-    report["gaps_by_stage"] = {s: sum(g["pipeline_status"] == s for g in figures["gaps"]) for s in stages}
-    return report
-
-
-def _metrics_text(figures: dict, lang: str) -> str:
-    total = format_number(figures["total_regions"], lang)
-    province = figures["province"]
-    snapshot = t("cli.snapshot_sample" if figures["is_sample"] else "cli.snapshot_number", lang,
-                 snapshot=figures["snapshot_id"])  # fmt: skip
-    headline = pd.DataFrame(
-        [
-            (t("cli.as_of", lang), format_date(dt.date.fromisoformat(figures["as_of"]), lang)),
-            (t("cli.scope", lang), service.province_names()[province] if province else t("sidebar.all_provinces", lang)),
-            (t("cli.snapshot", lang), snapshot),
-            (t("briefing.headline.covered", lang), f"{format_number(figures['covered_regions'], lang)} / {total}"),
-            (t("briefing.headline.coverage_pct", lang), format_percent(figures["coverage_pct"], lang)),
-            (t("briefing.headline.operating", lang), format_number(figures["operating_malls"], lang)),
-            (t("briefing.headline.under_construction", lang), format_number(figures["under_construction_malls"], lang)),
-            (t("briefing.headline.planned", lang), format_number(figures["planned_malls"], lang)),
-            (t("cli.province_run", lang), format_number(figures["province_run_malls"], lang)),
-        ],
-        columns=[t("briefing.headline.figure", lang), t("cli.value", lang)],
-    )  # fmt: skip
-    provinces = pd.DataFrame(figures["provinces"], columns=["code", "name", "total_regions", "covered_regions",
-                                                            "coverage_pct"]).rename(columns={"name": "province"})  # fmt: skip
-    return "\n\n".join([
-        console.render_table(headline, lang),
-        "\n".join(figures["forecast_sentences"]),
-        console.render_table(provinces, lang),
-    ])  # fmt: skip
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
@@ -119,72 +67,13 @@ def cmd_metrics(args: argparse.Namespace) -> int:
             args.province,
         )  # fmt: skip
         print(
-            _metrics_text({**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)}, args.lang)
+            metrics_text(
+                {**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)},
+                args.lang,
+                service.province_names()[figures["province"]] if figures["province"] else None,
+            )
         )
     return 0
-
-
-def ingest_report(result: service.IngestResult, files: list[str]) -> dict:
-    """The ``ingest --json`` object: every mall row read, participation, issues and counts."""
-    malls = result.malls.copy()
-    # An exact repeat is loaded once: its second row is not a loaded mall.
-    malls["rejected"] = malls["rejected"].astype(bool) | malls["duplicate"].fillna(False).astype(bool)
-    if "inaugurated_precision" in malls:  # "Maret 2023" is written 2023-03, not as its first day
-        month = malls["inaugurated_precision"].eq("month") & malls["inaugurated_on"].notna()
-        malls["inaugurated_on"] = malls["inaugurated_on"].astype(object)
-        malls.loc[month, "inaugurated_on"] = [d.strftime("%Y-%m") for d in malls.loc[month, "inaugurated_on"]]
-    participation = result.participation
-    issues = [
-        {
-            "file": i["file"],
-            "sheet": i["sheet"],
-            "row": _plain(i["row"]),
-            "column": _plain(i["column"]),
-            "value": i["value"],
-            "kind": i["kind"],
-            "severity": i["severity"],
-            "message_id": issue_message(i, "id"),
-            "message_en": issue_message(i, "en"),
-            "candidates": list(i["candidates"]),
-        }  # fmt: skip
-        for i in result.issues.to_dict("records")
-    ]
-    report = {
-        "files": files,
-        "snapshot_id": result.snapshot_id,
-        "carried_over": result.carried_over,
-        "malls": _rows(
-            malls,
-            [
-                "region_code",
-                "region_name",
-                "mall_name",
-                "status",
-                "inaugurated_on",
-                "agencies",
-                "services",
-                "sheet",
-                "row",
-                "rejected",
-            ],
-        ),  # fmt: skip
-        "participation": _rows(
-            participation, ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
-        ),  # fmt: skip
-        "issues": issues,
-        "counts": result.counts,
-    }
-    if result.left_out:  # only when rows were left out on purpose (--exclude-rejected): the contract stays
-        report["left_out"] = [
-            {**row, "problems": [_left_out_problem(p) for p in row.get("problems", [])]} for row in result.left_out
-        ]  # file, sheet, row, reason, values, problems
-    return report
-
-
-def _left_out_problem(problem: dict) -> dict:
-    """Why the check rejected a row that ``--exclude-rejected`` left out."""
-    return {"column": problem["column"], "value": problem["value"], "kind": problem["kind"],
-            "message_id": issue_message(problem, "id"), "message_en": issue_message(problem, "en")}  # fmt: skip
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -255,7 +144,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
         return 0
-    records = _rows(frame, [c for c in frame.columns if c != "source_files"])
+    records = plain_rows(frame, [c for c in frame.columns if c != "source_files"])
     for record, files in zip(records, frame["source_files"], strict=True):
         record["source_files"] = files
     print(json.dumps(records, ensure_ascii=False, indent=1, default=str))

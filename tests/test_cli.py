@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 
 from mpp_data import service
-from mpp_data.__main__ import build_parser, metrics_report
+from mpp_data.__main__ import build_parser
 from mpp_data.present import display
+from mpp_data.present.reports import metrics_report
 from mpp_data.reference.regions import official_regions
 from tests.conftest import ANALYST, ROOT
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from mpp_data.__main__ import ingest_report
+from mpp_data.present.reports import ingest_report
 from tests.loaders import workbooks as wb
 from tests.loaders.test_messy_exports import ingest, issues
 
