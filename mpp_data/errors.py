@@ -21,6 +21,12 @@ class SnapshotNotFound(MppDataError):
     code = "error.snapshot_not_found"
 
 
+class MemoryDatabase(MppDataError):
+    """The database URL names an in-memory SQLite database (``url``), which would forget every upload."""
+
+    code = "error.memory_database"
+
+
 class InvalidDate(MppDataError):
     """A date given as an argument is not a YYYY-MM-DD date (``value``)."""
 

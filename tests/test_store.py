@@ -6,7 +6,10 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from mpp_data.errors import MemoryDatabase
+from mpp_data.present.text import error_message
 from mpp_data.store import snapshots as store_module
 from mpp_data.store.snapshots import NewSnapshot, SourceFile, Store
 
@@ -102,3 +105,13 @@ def test_row_counts_given_as_numpy_integers_are_stored_as_numbers(store: Store):
     meta = store.snapshot(snapshot_id)
     assert (meta["rows_read"], meta["rows_loaded"]) == (707, 700)
     assert type(meta["rows_read"]) is int
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_database_is_refused_with_a_message(url: str):
+    """Each connection to an in-memory SQLite database opens its own empty one: the schema and every
+    upload would vanish, so the store refuses it and says what to set instead."""
+    with pytest.raises(MemoryDatabase) as refused:
+        Store(url)
+    assert "MPP_DATABASE_URL" in error_message(refused.value.code, refused.value.params, "en")
+    assert url in error_message(refused.value.code, refused.value.params, "id")

@@ -21,7 +21,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from mpp_data.errors import SnapshotNotFound
+from mpp_data.errors import MemoryDatabase, SnapshotNotFound
 from mpp_data.store.migrate import upgrade_schema
 from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
 from mpp_data.store.sql import bulk_insert, plain_rows, sqlite_pragmas, sqlite_writer
@@ -183,10 +183,14 @@ class Store:
     """One database, SQLite by default or PostgreSQL through a URL, its schema migrated on opening."""
 
     def __init__(self, url: str) -> None:
+        self.engine: Engine = sa.create_engine(url)
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database in (None, "", ":memory:"):
+            # Every connection would open its own empty database: the migrated schema and each
+            # snapshot would vanish with the connection that wrote them.
+            raise MemoryDatabase(url=url)
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
-        self.engine: Engine = sa.create_engine(url, future=True)
         self._writer: Engine | None = None  # SQLite only: connections whose transactions take the write lock
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", sqlite_pragmas)

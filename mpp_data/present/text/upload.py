@@ -141,6 +141,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Unggahan #{snapshot_id} tidak ditemukan. Pilih unggahan lain di Riwayat.",
         "en": "Upload #{snapshot_id} was not found. Choose another one in History.",
     },
+    "error.memory_database": {
+        "id": "Basis data “{url}” hanya ada di memori dan akan melupakan setiap unggahan. Atur MPP_DATABASE_URL "
+        "ke berkas SQLite (sqlite:///var/mpp.sqlite) atau PostgreSQL.",
+        "en": "The database “{url}” lives in memory only and would forget every upload. Set MPP_DATABASE_URL "
+        "to a SQLite file (sqlite:///var/mpp.sqlite) or to PostgreSQL.",
+    },
     "error.unreadable_file": {
         "id": "Berkas “{file}” tidak dapat dibaca ({reason}). Simpan ulang sebagai .xlsx atau .csv lalu unggah lagi.",
         "en": "The file “{file}” cannot be read ({reason}). Save it again as .xlsx or .csv and upload it again.",
