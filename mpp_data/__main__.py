@@ -30,7 +30,7 @@ from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display
 from mpp_data.present.messages import issue_message
-from mpp_data.present.reports import ingest_report, metrics_report, metrics_text, plain_rows
+from mpp_data.present.reports import ingest_report, json_rows, metrics_report, metrics_text
 from mpp_data.present.text import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -46,7 +46,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
     regions = official_regions()
     columns = ["code", "name", "kind", "province_code", "province_name"]
     if args.json:
-        print(json.dumps(plain_rows(regions, columns), ensure_ascii=False, indent=1))
+        print(json.dumps(json_rows(regions, columns), ensure_ascii=False, indent=1))
     else:
         table = regions[["code", "name", "kind", "province_name"]].assign(
             kind=regions["kind"].map(lambda k: t(f"kind.{k}", args.lang))
@@ -144,7 +144,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
         return 0
-    records = plain_rows(frame, [c for c in frame.columns if c != "source_files"])
+    records = json_rows(frame, [c for c in frame.columns if c != "source_files"])
     for record, files in zip(records, frame["source_files"], strict=True):
         record["source_files"] = files
     print(json.dumps(records, ensure_ascii=False, indent=1, default=str))

@@ -13,7 +13,7 @@ from mpp_data.present.messages import issue_message
 from mpp_data.present.text import format_date, format_number, format_percent, t
 
 
-def plain_value(value: object) -> object:
+def json_value(value: object) -> object:
     """A value as JSON writes it: None for missing, ISO dates, Python numbers."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return None
@@ -24,10 +24,10 @@ def plain_value(value: object) -> object:
     return value
 
 
-def plain_rows(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+def json_rows(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     """The rows of ``columns`` as JSON objects."""
     return [
-        {c: plain_value(v) for c, v in zip(columns, row, strict=True)} for row in frame[columns].itertuples(index=False)
+        {c: json_value(v) for c, v in zip(columns, row, strict=True)} for row in frame[columns].itertuples(index=False)
     ]
 
 
@@ -82,8 +82,8 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
         {
             "file": i["file"],
             "sheet": i["sheet"],
-            "row": plain_value(i["row"]),
-            "column": plain_value(i["column"]),
+            "row": json_value(i["row"]),
+            "column": json_value(i["column"]),
             "value": i["value"],
             "kind": i["kind"],
             "severity": i["severity"],
@@ -97,7 +97,7 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
         "files": files,
         "snapshot_id": result.snapshot_id,
         "carried_over": result.carried_over,
-        "malls": plain_rows(
+        "malls": json_rows(
             malls,
             [
                 "region_code",
@@ -112,7 +112,7 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
                 "rejected",
             ],
         ),  # fmt: skip
-        "participation": plain_rows(
+        "participation": json_rows(
             participation, ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
         ),  # fmt: skip
         "issues": issues,
