@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import logging
 import os
@@ -24,9 +23,11 @@ from mpp_data.cli_args import (
     date_arg,
     province_arg,
     region_code_arg,
+    scope_of,
     snapshot_arg,
+    store_of,
+    with_settings,
 )
-from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display
 from mpp_data.present.messages import issue_message
@@ -56,16 +57,13 @@ def cmd_regions(args: argparse.Namespace) -> int:
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    data = service.load_snapshot(store, args.snapshot)
-    figures = service.national_figures(data, args.as_of, args.target_date, args.province)
+    data = service.load_snapshot(store_of(args), args.snapshot)
+    scope = service.settle(data, scope_of(args))
+    figures = service.national_figures(data, scope=scope)
     if args.json:
         print(json.dumps(metrics_report(figures), ensure_ascii=False, indent=1))
     else:
-        forecast = service.forecast_for(
-            data, dt.date.fromisoformat(figures["as_of"]), dt.date.fromisoformat(figures["forecast"]["target_date"]),
-            args.province,
-        )  # fmt: skip
+        forecast = service.forecast_for(data, scope=scope)
         print(
             metrics_text(
                 {**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)},
@@ -78,10 +76,11 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
-    store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
+    store = None if args.dry_run else Store(args.settings.database_url)
     result = service.ingest_files(
-        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor()
-    )
+        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor(),
+        settings=args.settings,
+    )  # fmt: skip
     if args.json:
         print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
     else:
@@ -101,9 +100,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    data = service.load_snapshot(store, args.snapshot)
-    table = service.agency_presence(data, args.as_of)
+    data = service.load_snapshot(store_of(args), args.snapshot)
+    table = service.agency_presence(data, scope=scope_of(args))
     records = [
         {
             "agency": r["agency"],
@@ -125,8 +123,7 @@ def cmd_agencies(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    changes = service.snapshot_diff(store, args.before, args.after)
+    changes = service.snapshot_diff(store_of(args), args.before, args.after)
     if args.json:
         print(json.dumps(changes.as_json(), ensure_ascii=False, indent=1))
     else:
@@ -139,8 +136,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    frame = service.list_snapshots(store)
+    frame = service.list_snapshots(store_of(args))
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
         return 0
@@ -152,10 +148,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    deck = service.briefing_deck(
-        store, args.as_of, args.compare, args.province, args.snapshot, args.lang, args.target_date,
-    )  # fmt: skip
+    deck = service.briefing_deck(store_of(args), scope=scope_of(args), settings=args.settings)
     with open(args.output, "wb") as out:
         out.write(deck)
     print(args.output)
@@ -165,14 +158,17 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.table == "agency-work-list" and not args.agency:
         args.parser.error("agency-work-list needs --agency")
-    store = service.open_store(args.db)
-    snapshot_id = args.snapshot or service.latest_snapshot_id(store)
+    store = store_of(args)
+    scope = scope_of(args)
+    snapshot_id = scope.snapshot_id or service.latest_snapshot_id(store)
     if args.file and args.file not in {s.file_name for s in service.source_files(store, snapshot_id)}:
         args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
+    choice = service.ExportChoice(
+        agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search
+    )
     export = service.export_table(
-        store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,
-        agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
-    )  # fmt: skip
+        store, scope=scope.replace(snapshot_id=snapshot_id), table=args.table, fmt=args.format, choice=choice
+    )
     if args.output == "-":
         sys.stdout.buffer.write(export.content)
     else:
@@ -188,7 +184,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         help="write a table a page offers for download, as the page's button does",
         description="Write one of the tables the pages offer for download, the same bytes as the page's button.",
     )
-    export.add_argument("table", choices=service.TABLES, help="which table (report: a snapshot's check report)")
+    export.add_argument(
+        "table", choices=service.TABLES,
+        help="; ".join(f"{t.name}: {t.help}" for t in service.EXPORT_TABLES.values()),
+    )  # fmt: skip
     export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
@@ -302,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     try:
-        args = build_parser().parse_args(argv)
+        args = with_settings(build_parser().parse_args(argv))  # the environment is read here, once
         code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code

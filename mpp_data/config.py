@@ -1,72 +1,101 @@
-"""Settings read from ``MPP_*`` environment variables, when asked for, never at import."""
+"""Settings read from ``MPP_*`` environment variables, when asked for, never at import.
+
+``Settings.from_env()`` is called by the entry points only (``dashboard.py``, ``python -m mpp_data``,
+``scripts/run_dashboard.py``) and the value is handed down. Each default is written once, as the field's
+default: ``from_env`` reads a field's variable (``MPP_`` and the field's name in capitals, or the one its
+metadata names) and converts it by the field's type; unset or empty means the default. This is the only
+module that touches ``os.environ`` (``tests/unit/test_architecture.py`` checks).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-from dataclasses import dataclass
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_PATH = PROJECT_ROOT / "var" / "mpp.sqlite"
 SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
 
+_FALSE = ("", "0", "false")
+
+
+def _setting(default: object, env: str | None = None, unit: int = 1) -> typing.Any:  # noqa: ANN401 - a field
+    """A field read from ``env`` (default ``MPP_<NAME>``); a number given in ``unit`` (MB: 2**20) is scaled."""
+    return field(default=default, metadata={"env": env, "unit": unit})
+
 
 @dataclass(frozen=True)
 class Settings:
-    database_url: str
-    max_upload_bytes: int = 50 * 1024 * 1024
+    database_url: str = _setting(f"sqlite:///{DEFAULT_DATABASE_PATH}")
+    #: Given as ``MPP_MAX_UPLOAD_MB`` (MB of 2**20 bytes, may be a fraction).
+    max_upload_bytes: int = _setting(50 * 1024 * 1024, env="MPP_MAX_UPLOAD_MB", unit=1024 * 1024)
     #: The interface ``make run`` listens on: only this machine unless set (see README, serving colleagues).
-    address: str = "127.0.0.1"
-    debug: bool = False
+    address: str = _setting("127.0.0.1")
+    debug: bool = _setting(False)
     #: The date by which every kabupaten/kota should have an MPP; editable on the Overview page.
-    target_date: dt.date = dt.date(2029, 12, 31)
+    target_date: dt.date = _setting(dt.date(2029, 12, 31))
     #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
-    boundaries_path: str | None = None
+    boundaries_path: str | None = _setting(None)
     #: The most positions a boundary file may hold (a detailed national file has about a million).
-    max_boundary_points: int = 2_000_000
+    max_boundary_points: int = _setting(2_000_000)
     #: A ministry .pptx whose slide masters the meeting briefing uses; the built-in design when unset.
-    briefing_template: str | None = None
+    briefing_template: str | None = _setting(None)
     #: Untrusted files are parsed in a worker process: the memory it may take on top of its own start,
     #: and the seconds one file may take, before it is stopped.
-    parse_memory_mb: int = 1024
-    parse_timeout_s: float = 60.0
+    parse_memory_mb: int = _setting(1024)
+    parse_timeout_s: float = _setting(60.0)
     #: Refused before parsing: a sheet declaring more cells or columns, a CSV with a longer line.
-    max_cells: int = 2_000_000
-    max_columns: int = 1_000
-    max_line_bytes: int = 1024 * 1024
+    max_cells: int = _setting(2_000_000)
+    max_columns: int = _setting(1_000)
+    #: Given as ``MPP_MAX_LINE_KB``.
+    max_line_bytes: int = _setting(1024 * 1024, env="MPP_MAX_LINE_KB", unit=1024)
     #: Viewing is open to anyone who reaches the dashboard unless ``MPP_VIEW_REQUIRES_SIGN_IN=1``.
-    view_requires_sign_in: bool = False
+    view_requires_sign_in: bool = _setting(False)
     #: A built-in or link sign-in lasts this long in one browser session.
-    session_minutes: int = 8 * 60
+    session_minutes: int = _setting(8 * 60)
     #: The dashboard's address as people open it, for one-time sign-in links.
-    base_url: str = "http://localhost:8501"
+    base_url: str = _setting("http://localhost:8501")
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings from ``environ`` (default: the process's environment)."""
         env = os.environ if environ is None else environ
-        url = env.get("MPP_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_PATH}"
-        max_mb = float(env.get("MPP_MAX_UPLOAD_MB", "50"))
-        return cls(
-            database_url=url,
-            max_upload_bytes=int(max_mb * 1024 * 1024),
-            address=env.get("MPP_ADDRESS") or "127.0.0.1",
-            debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
-            target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
-            boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
-            max_boundary_points=int(env.get("MPP_MAX_BOUNDARY_POINTS") or 2_000_000),
-            briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,
-            parse_memory_mb=int(env.get("MPP_PARSE_MEMORY_MB", "1024")),
-            parse_timeout_s=float(env.get("MPP_PARSE_TIMEOUT_S", "60")),
-            max_cells=int(env.get("MPP_MAX_CELLS", "2000000")),
-            max_columns=int(env.get("MPP_MAX_COLUMNS", "1000")),
-            max_line_bytes=int(float(env.get("MPP_MAX_LINE_KB", "1024")) * 1024),
-            view_requires_sign_in=env.get("MPP_VIEW_REQUIRES_SIGN_IN", "") not in ("", "0", "false"),
-            session_minutes=int(env.get("MPP_SESSION_MINUTES", "480")),
-            base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
-        )
+        hints = typing.get_type_hints(cls)
+        values = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(f.metadata["env"] or f"MPP_{f.name.upper()}", "")
+            if raw != "":
+                values[f.name] = _parse(raw, hints[f.name], f.metadata["unit"])
+        return cls(**values)
 
     @property
     def max_upload_mb(self) -> int:
         """The upload limit in whole MB of 2**20 bytes, rounded up, for Streamlit's uploader (it takes an int)."""
         return max(1, -(-self.max_upload_bytes // 2**20))
+
+
+def _parse(raw: str, kind: object, unit: int) -> object:
+    if kind is bool:
+        return raw.strip().lower() not in _FALSE
+    if kind is int:
+        return int(float(raw) * unit) if unit != 1 else int(raw)
+    if kind is float:
+        return float(raw)
+    if kind is dt.date:
+        return dt.date.fromisoformat(raw)
+    return raw  # str, and str | None
+
+
+def environment_with(**extra: str) -> dict[str, str]:
+    """The process's environment plus ``extra``: for a program this one starts (the launcher's Streamlit)."""
+    return {**os.environ, **extra}
+
+
+def default_environment(name: str, value: str) -> None:
+    """Set ``name`` for a library that reads the environment itself (kaleido's ``BROWSER_PATH``), unless set."""
+    os.environ.setdefault(name, value)

@@ -10,7 +10,7 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    snapshots = cache.snapshots(view.url, view.snapshot_id)
+    snapshots = cache.snapshots(view.settings, view.snapshot_id)
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     table = presentation.display_snapshots(snapshots, lang)
@@ -24,7 +24,7 @@ with page.boundary() as view:
     # Every upload keeps its original files and their check reports: fetch them again at any time.
     chosen = st.selectbox(t("history.choose_snapshot", lang), ids, format_func=labels.get, key="originals_snapshot")
     st.subheader(t("history.originals", lang, snapshot=chosen))
-    for index, source in enumerate(service.source_files(cache.store(), chosen)):
+    for index, source in enumerate(service.source_files(cache.store(view.settings), chosen)):
         left, right = st.columns(2)
         left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content, source.file_name,
                              key=f"original_{chosen}_{index}")  # fmt: skip
@@ -34,7 +34,7 @@ with page.boundary() as view:
 
     # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
     st.subheader(t("history.amendments", lang, snapshot=chosen))
-    amendments = service.snapshot_amendments(cache.store(), chosen, lang)
+    amendments = service.snapshot_amendments(cache.store(view.settings), chosen, lang)
     if amendments.empty:
         st.caption(t("history.no_amendments", lang))
     else:
@@ -46,7 +46,9 @@ with page.boundary() as view:
             st.caption(t("history.withdraw_help", lang))
             reason = st.text_input(t("history.withdraw_reason", lang), key="withdraw_reason")
             if st.button(t("history.withdraw_button", lang), key="withdraw_snapshot"):
-                service.withdraw_snapshot(cache.store(), chosen, actor=view.actor, reason=reason.strip() or None)
+                service.withdraw_snapshot(
+                    cache.store(view.settings), chosen, actor=view.actor, reason=reason.strip() or None
+                )
                 st.toast(t("history.withdrawn_done", lang, snapshot=chosen))
                 st.rerun()
 
@@ -55,7 +57,7 @@ with page.boundary() as view:
     left, right = st.columns(2)
     before = left.selectbox(t("history.before", lang), ids, index=1, format_func=labels.get, key="diff_before")
     after = right.selectbox(t("history.after", lang), ids, index=0, format_func=labels.get, key="diff_after")
-    changes = cache.snapshot_diff(view.url, before, after)
+    changes = cache.snapshot_diff(view.settings, before, after)
     st.markdown(t("history.summary", lang, **{k: format_number(v, lang) for k, v in changes.summary.items()}))
     for name in changes.summary:
         frame = presentation.display_changes(getattr(changes, name), lang)

@@ -11,12 +11,13 @@ from ui import cache, controls, page
 
 with page.boundary() as view:
     lang = view.lang
-    target = st.session_state.get("target_date") or service.target_date()
-    now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province)
-    then = cache.figures(view.url, view.snapshot_id, view.compare, view.province)
-    rollout = cache.rollout_charts(view.url, view.snapshot_id, view.as_of, view.province)
-    forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
-    provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
+    # the target date is this page's own choice (its date picker below), the setting until one is picked
+    scope = view.scope.replace(target_date=st.session_state.get("target_date") or view.scope.target_date)
+    now = view.of("national_summary")
+    then = view.of("national_summary", scope.then)
+    rollout = view.of("rollout_charts")
+    forecast = view.of("forecast_for", scope)
+    provinces = view.of("coverage_by_province")
     controls.page_header(view, "overview.title")
 
     def change(key: str, decimals: int = 0, suffix: str = "") -> str:
@@ -62,7 +63,7 @@ with page.boundary() as view:
     )
     with side:
         st.subheader(t("forecast.title", lang))
-        st.date_input(t("forecast.target", lang), value=target, key="target_date", format="DD/MM/YYYY")
+        st.date_input(t("forecast.target", lang), value=scope.target_date, key="target_date", format="DD/MM/YYYY")
         for sentence in service.describe_forecast(forecast, lang):
             st.markdown(sentence)
 
@@ -71,7 +72,7 @@ with page.boundary() as view:
         st.plotly_chart(charts.coverage_by_province(provinces, lang), key="coverage_by_province")
     st.download_button(
         t("briefing.download", lang),
-        partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, view.province, lang, target),
+        partial(cache.briefing_deck, view.settings, scope),
         file_name=service.briefing_file_name(view.as_of, view.province, lang), key="briefing_overview",
         help=t("briefing.download_help", lang), icon=":material/slideshow:",
     )  # fmt: skip

@@ -12,7 +12,7 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
+    provinces = view.of("coverage_by_province")
     table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
@@ -41,13 +41,11 @@ with page.boundary() as view:
         t("provinces.choose", lang), list(names), format_func=names.get,
         **page.kept("province_detail", view.province or next(iter(names))),
     )  # fmt: skip
-    regions = presentation.display_region_status(
-        cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang
-    )
+    regions = presentation.display_region_status(view.of("region_status", view.scope.replace(province=chosen)), lang)
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
     st.download_button(
         t("briefing.download", lang),
-        partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, chosen, lang),
+        partial(cache.briefing_deck, view.settings, view.scope.replace(province=chosen)),
         file_name=service.briefing_file_name(view.as_of, chosen, lang), key="briefing_province",
         help=t("briefing.download_help", lang), icon=":material/slideshow:",
     )  # fmt: skip

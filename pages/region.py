@@ -10,14 +10,14 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    data = cache.snapshot_data(view.url, view.snapshot_id)
-    choices = cache.region_options(view.url, view.snapshot_id, view.as_of, view.province)
+    data = cache.snapshot_data(view.settings, view.snapshot_id)
+    choices = view.of("region_options")
     controls.page_header(view, "region.title")
     options = presentation.region_options(choices)
     typed = st.text_input(
         t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **page.kept("region_search", "")
     )
-    national = cache.region_status(view.url, view.snapshot_id, view.as_of, None)
+    national = view.of("region_status", view.scope.replace(province=None))
     # with nothing chosen, a region that has a mall, not the first in the list
     wanted = service.find_region(typed) if typed else st.query_params.get("region")
     opening = wanted if wanted in options else presentation.first_region_with_mall(national, list(options))
@@ -31,7 +31,7 @@ with page.boundary() as view:
     st.markdown(t("region.status", lang, date=format_date(view.as_of, lang), status=f"**{status}**"))
 
     st.subheader(t("region.malls", lang))
-    region_malls = cache.region_malls(view.url, view.snapshot_id, code, view.as_of)
+    region_malls = view.of("region_malls", code=code)
     malls = presentation.display_malls(region_malls, lang)
     if malls.empty:
         st.info(t("region.no_malls", lang))

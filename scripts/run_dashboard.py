@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mpp_data.config import Settings  # noqa: E402 - after the project folder is on the path
+from mpp_data.config import Settings, environment_with  # noqa: E402 - after the project folder is on the path
 
 VAR = ROOT / "var"
 PROJECT_SECRETS = ROOT / ".streamlit" / "secrets.toml"
@@ -90,7 +90,7 @@ def secrets_with_cookie_secret(secret: str, project: Path = PROJECT_SECRETS, var
 def first_start_link(settings: Settings) -> str | None:
     from mpp_data import service
 
-    store = service.open_store(settings.database_url)
+    store = service.open_store(settings.database_url, settings=settings)
     try:
         return service.first_start_link(store, settings.base_url)
     finally:
@@ -108,8 +108,7 @@ def main() -> None:
     command = streamlit_command(settings, extra)
     os.chdir(ROOT)
     # XSRF protection stays on (Streamlit's default); its tokens are signed with this secret.
-    os.environ["STREAMLIT_SERVER_COOKIE_SECRET"] = secret
-    os.execv(command[0], command)
+    os.execve(command[0], command, environment_with(STREAMLIT_SERVER_COOKIE_SECRET=secret))
 
 
 if __name__ == "__main__":

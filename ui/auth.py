@@ -13,7 +13,6 @@ from collections.abc import Mapping
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, t
@@ -40,9 +39,9 @@ def provider_configured() -> bool:
     return provider() is not None
 
 
-def current_actor() -> service.Actor:
+def current_actor(settings: service.Settings) -> service.Actor:
     """The actor of this run; :data:`service.ANONYMOUS` when nobody is signed in."""
-    store = cache.store()
+    store = cache.store(settings)
     token = st.query_params.get("signin")
     if token:
         del st.query_params["signin"]  # a link is spent on first use: never left in the address bar
@@ -60,7 +59,7 @@ def current_actor() -> service.Actor:
     if kept is None:
         return service.ANONYMOUS
     email, since = kept
-    if dt.datetime.now(dt.UTC) - since > dt.timedelta(minutes=Settings.from_env().session_minutes):
+    if dt.datetime.now(dt.UTC) - since > dt.timedelta(minutes=settings.session_minutes):
         del st.session_state[_SESSION]
         st.session_state[_NOTICE] = ("info", "auth.expired", {})
         return service.ANONYMOUS
@@ -71,13 +70,13 @@ def _start(actor: service.Actor) -> None:
     st.session_state[_SESSION] = (actor.name, dt.datetime.now(dt.UTC))
 
 
-def _sign_out(actor: service.Actor) -> None:
-    service.sign_out(cache.store(), actor)
+def _sign_out(actor: service.Actor, settings: service.Settings) -> None:
+    service.sign_out(cache.store(settings), actor)
     st.session_state.pop(_SESSION, None)
     st.session_state.pop(_PROVIDER_SEEN, None)
 
 
-def sign_in_box(actor: service.Actor, lang: str) -> None:
+def sign_in_box(actor: service.Actor, lang: str, settings: service.Settings) -> None:
     """The sidebar's sign-in: who is signed in and a way out, or a way in."""
     bar = st.sidebar
     if notice := st.session_state.pop(_NOTICE, None):
@@ -90,7 +89,7 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         else:
             bar.caption(t("auth.no_role", lang, name=md_text(actor.name)))
         if bar.button(t("auth.sign_out", lang), key="sign_out"):
-            _sign_out(actor)
+            _sign_out(actor, settings)
             if provider_configured() and st.user.is_logged_in:
                 st.logout()
             st.rerun()
@@ -104,7 +103,7 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         password = st.text_input(t("auth.password", lang), type="password", key="sign_in_password")
         if st.form_submit_button(t("auth.sign_in", lang), key="sign_in_submit"):
             try:
-                _start(service.sign_in(cache.store(), email, password))
+                _start(service.sign_in(cache.store(settings), email, password))
             except MppDataError as exc:
                 st.error(error_message(exc.code, exc.params, lang, escape=md_text))
             else:

@@ -1,5 +1,6 @@
-"""Streamlit's caches over service calls, and nothing else. Keys include the snapshot id: a new upload is
-a new key. What a view holds is computed (and tested) in ``mpp_data.service``."""
+"""Streamlit's caches over service calls, and nothing else. What a view holds is computed (and tested) in
+``mpp_data.service``; here it is kept, keyed on the store's URL and the ``ViewScope`` (a frozen, hashable
+value: a new upload is a new snapshot id, another date or province is another scope)."""
 
 from __future__ import annotations
 
@@ -11,134 +12,78 @@ import streamlit as st
 from mpp_data import service
 
 
-def database_url() -> str:
-    return service.database_url()
-
-
 @st.cache_resource(show_spinner=False)
-def _store(url: str):  # noqa: ANN202 - the store, kept once per URL
-    return service.open_store(url)
+def _store(url: str, settings: service.Settings):  # noqa: ANN202 - the store, kept once per URL
+    return service.open_store(url, settings=settings)
 
 
-def store():  # noqa: ANN201
+def store(settings: service.Settings):  # noqa: ANN201
     """The configured store, with the sample loaded on first start."""
-    return _store(database_url())
+    return _store(settings.database_url, settings)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshot_data(url: str, snapshot_id: int) -> service.SnapshotData:
-    return service.load_snapshot(_store(url), snapshot_id)
+def snapshot_data(settings: service.Settings, snapshot_id: int) -> service.SnapshotData:
+    return service.load_snapshot(store(settings), snapshot_id)
 
 
-def latest_snapshot_id(url: str) -> int | None:
-    return service.latest_snapshot_id(_store(url))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def default_as_of(url: str, snapshot_id: int) -> dt.date:
-    return service.default_as_of(snapshot_data(url, snapshot_id))
+def latest_snapshot_id(settings: service.Settings) -> int | None:
+    return service.latest_snapshot_id(store(settings))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return service.list_snapshots(_store(url))
+def default_as_of(settings: service.Settings, snapshot_id: int) -> dt.date:
+    return service.default_as_of(snapshot_data(settings, snapshot_id))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def figures(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict:
-    return service.national_summary(snapshot_data(url, snapshot_id), as_of, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def forecast_for(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, province: str | None):  # noqa: ANN201
-    return service.forecast_for(snapshot_data(url, snapshot_id), as_of, target, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
-    return service.rollout_charts(snapshot_data(url, snapshot_id), as_of, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def coverage_by_province(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
-    return service.coverage_by_province(snapshot_data(url, snapshot_id), as_of)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def region_status(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    return service.region_status(snapshot_data(url, snapshot_id), as_of, province)
+@st.cache_data(show_spinner=False, max_entries=1024)
+def view(settings: service.Settings, scope: service.ViewScope, name: str, **params: object) -> object:
+    """The view ``name`` (one of ``service.VIEWS``: ``gap_list``, ``agency_view``, ...) of the scope's
+    snapshot, with its own parameters (``agency=``, ``code=``): ``cache.view(v.settings, v.scope, "gap_list")``."""
+    return service.compute_view(name, snapshot_data(settings, scope.snapshot_id), scope=scope, **params)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def region_options(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    return service.region_options(snapshot_data(url, snapshot_id), as_of, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def region_malls(url: str, snapshot_id: int, code: str, as_of: dt.date) -> pd.DataFrame:
-    return service.region_malls(snapshot_data(url, snapshot_id), code, as_of)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def gap_list(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    return service.gap_list(snapshot_data(url, snapshot_id), as_of, province)
+def snapshots(settings: service.Settings, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+    return service.list_snapshots(store(settings))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshot_diff(url: str, before: int, after: int):  # noqa: ANN201
-    return service.snapshot_diff(_store(url), before, after)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
-    return service.agency_view(snapshot_data(url, snapshot_id), as_of, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    return service.agency_work_list(snapshot_data(url, snapshot_id), agency, as_of, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def export_table(  # the view's arguments, as the CLI's export passes them
-    url: str, snapshot_id: int, table: str, fmt: str, lang: str, as_of: dt.date, province: str | None, **params: object
-) -> service.Export:
-    return service.export_table(
-        _store(url), snapshot_id, table, fmt, lang=lang, as_of=as_of, province=province, **params
-    )
+def snapshot_diff(settings: service.Settings, before: int, after: int):  # noqa: ANN201
+    return service.snapshot_diff(store(settings), before, after)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return service.presence_trend(_store(url))
+def presence_trend(settings: service.Settings, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload, a new key
+    return service.presence_trend(store(settings))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def export_table(
+    settings: service.Settings, scope: service.ViewScope, table: str, fmt: str, choice: service.ExportChoice
+) -> service.Export:
+    """One of ``service.EXPORT_TABLES`` as the CLI's ``export`` writes it for the same scope and choice."""
+    return service.export_table(store(settings), scope=scope, table=table, fmt=fmt, choice=choice)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def briefing_deck(settings: service.Settings, scope: service.ViewScope) -> bytes:
+    """The meeting briefing (.pptx) of one scope; built when its download is clicked."""
+    return service.briefing_deck(store(settings), scope=scope, settings=settings)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _map_boundaries(url: str, key: str) -> service.BoundaryFile | None:  # key: a new file is a new key
-    return service.map_boundaries(_store(url))
+def _map_boundaries(settings: service.Settings, key: str) -> service.BoundaryFile | None:  # a new file, a new key
+    return service.map_boundaries(store(settings), settings=settings)
 
 
-def boundaries() -> service.BoundaryFile | None:
+def boundaries(settings: service.Settings) -> service.BoundaryFile | None:
     """The official boundaries checked and simplified (or why they cannot be drawn), once per file:
     a rerun reads only the file's id (or a configured file's size and time), not its content."""
-    version = service.boundary_version(store())
-    return _map_boundaries(database_url(), version.key) if version else None
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def map_regions(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
-    return service.map_regions(snapshot_data(url, snapshot_id), as_of)
+    version = service.boundary_version(store(settings), settings=settings)
+    return _map_boundaries(settings, version.key) if version else None
 
 
 @st.cache_resource(show_spinner=False)
 def land_outline() -> dict:
     return service.land_outline()
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def briefing_deck(
-    url: str, snapshot_id: int, as_of: dt.date, compare: dt.date, province: str | None, lang: str,
-    target: dt.date | None = None,
-) -> bytes:  # fmt: skip
-    """The meeting briefing (.pptx) of one view; built when its download is clicked."""
-    return service.briefing_deck(_store(url), as_of, compare, province, snapshot_id, lang, target)

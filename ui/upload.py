@@ -77,7 +77,8 @@ def take_edits(edited) -> bool:  # noqa: ANN001 - the data editor's frame
     return True
 
 
-def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
+def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
+            settings: service.Settings) -> service.IngestResult:  # fmt: skip
     """The dry run of these files with the current corrections; read again only when something changed."""
     overrides = column_overrides()
     key = _key(files, overrides, store.load_aliases())
@@ -91,14 +92,22 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
             bar.progress(step / steps, text=t("upload.reading", lang, file=md_text(name), step=step + 1, steps=steps))
 
     result = service.ingest_files(
-        files, store, dry_run=True, column_overrides=overrides, progress=report, actor=actor, **_amendments()
+        files,
+        store,
+        dry_run=True,
+        column_overrides=overrides,
+        progress=report,
+        actor=actor,
+        settings=settings,
+        **_amendments(),
     )
     bar.empty()
     st.session_state[_CHECK] = (key, result)
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
+def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
+         settings: service.Settings) -> service.IngestResult:  # fmt: skip
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
 
     The upload is parsed once: what the check found (kept under the same key) is what gets stored. Only
@@ -108,7 +117,9 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
     if cached and cached[0] == _key(files, overrides, store.load_aliases()):
         loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides)
     else:
-        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments())
+        loaded = service.ingest_files(
+            files, store, column_overrides=overrides, actor=actor, settings=settings, **_amendments()
+        )
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {

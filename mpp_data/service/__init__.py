@@ -1,16 +1,20 @@
 """The one door into the core: what pages, ``ui`` and the command line ask for.
 
-Loading (``loading``) checks an upload and keeps it as a snapshot; reading (``queries``) gives the
-figures. Pages and the CLI import ``mpp_data.service`` and the presentation builders, nothing else.
+Loading (``loading``) checks an upload and keeps it as a snapshot; ``writing`` holds the other audited
+changes; reading is ``queries`` (snapshots), ``views`` (the figures of one ``ViewScope``),
+``boundaries``, ``exports`` and ``briefing``. Pages and the CLI import ``mpp_data.service`` and the
+presentation builders, nothing else.
 """
 
 from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
+from mpp_data.config import Settings
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
+from mpp_data.scope import BASES, ViewScope
 from mpp_data.service.access import (
     FIRST_ADMIN,
     actor_for_email,
@@ -30,8 +34,16 @@ from mpp_data.service.access import (
     sign_out,
     withdraw_snapshot,
 )
+from mpp_data.service.boundaries import (
+    BoundaryFile,
+    BoundarySource,
+    boundary_source,
+    boundary_version,
+    map_boundaries,
+    parse_boundaries,
+)
 from mpp_data.service.briefing import briefing_deck, gather_briefing
-from mpp_data.service.exports import FORMATS, TABLES, export_table
+from mpp_data.service.exports import EXPORT_TABLES, FORMATS, TABLES, ExportChoice, ExportTable, export_table
 from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
@@ -46,34 +58,25 @@ from mpp_data.service.loading import (
     store_checked,
 )
 from mpp_data.service.queries import (
-    BoundaryFile,
-    BoundarySource,
     SnapshotData,
-    agency_presence,
-    boundary_source,
-    boundary_version,
     find_province,
     find_region,
     load_snapshot,
-    map_boundaries,
-    national_figures,
-    national_summary,
-    parse_boundaries,
     presence_history,
     presence_trend,
     region_choices,
-    remove_boundaries,
-    save_boundaries,
     snapshot_diff,
 )
 from mpp_data.service.views import (
     UPLOAD_FIELDS,
+    VIEWS,
     agency_names,
+    agency_presence,
     agency_view,
     agency_work_list,
     compare_date,
+    compute_view,
     coverage_by_province,
-    database_url,
     default_as_of,
     default_compare,
     describe_forecast,
@@ -83,17 +86,19 @@ from mpp_data.service.views import (
     latest_snapshot_id,
     list_snapshots,
     map_regions,
-    max_upload_mb,
+    national_figures,
+    national_summary,
     province_names,
     region_malls,
     region_options,
     region_status,
     rollout_charts,
+    settle,
     snapshot_amendments,
     snapshot_info,
     source_files,
-    target_date,
 )
+from mpp_data.service.writing import remove_boundaries, save_boundaries
 
 __all__ = [
     "SAMPLE_FILES", "IngestResult", "RegionQuestion", "SheetSummary", "SnapshotData", "UploadedFile",
@@ -102,11 +107,12 @@ __all__ = [
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
     "release_unused_memory", "remove_alias", "sample_files", "saved_aliases", "snapshot_diff", "store_checked",
     "find_province",
-    "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province", "database_url",
+    "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
-    "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
-    "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
-    "FORMATS", "TABLES", "Export", "export_table",
+    "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
+    "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files",
+    "BASES", "Settings", "ViewScope", "VIEWS", "compute_view", "settle",
+    "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportTable", "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
     "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",

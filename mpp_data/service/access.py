@@ -204,7 +204,7 @@ def create_sign_in_link(
     now = _now()
     accounts.insert_link(store, _token_hash(token), user["email"], now, now + dt.timedelta(minutes=minutes))
     record(store, actor, "sign_in_link.created", user["email"], {"minutes": minutes})
-    base = (base_url or Settings.from_env().base_url).rstrip("/")
+    base = (base_url or Settings().base_url).rstrip("/")  # callers pass the configured one
     return f"{base}/?signin={token}"
 
 

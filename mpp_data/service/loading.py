@@ -208,10 +208,11 @@ def sample_files() -> list[UploadedFile]:
     return [UploadedFile.from_path(SAMPLE_DATA_DIR / name) for name in SAMPLE_FILES]
 
 
-def open_store(url: str | None = None) -> Store:
-    """The configured store with data in it: on first start the sample workbooks become snapshot 1."""
-    settings = Settings.from_env()
-    store = Store(url or settings.database_url)
+def open_store(url: str, *, settings: Settings | None = None) -> Store:
+    """The store at ``url`` with data in it: on first start the sample workbooks become snapshot 1, read
+    within ``settings``' limits (the defaults when not given)."""
+    settings = settings or Settings(database_url=url)
+    store = Store(url)
     if store.latest_snapshot_id() is None:
         result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM)
         if result.snapshot_id is None:

@@ -1,9 +1,11 @@
-"""Views: what one page draws, computed for a snapshot. ``ui.cache`` only wraps these in Streamlit's
-caches; the command line asks for the same figures through ``queries.national_figures``."""
+"""Views: what one page draws, computed for a snapshot and a ``ViewScope``. ``ui.cache`` only wraps these
+in Streamlit's caches (``VIEWS`` names the ones it keys on the scope); the command line asks for the same
+figures through ``queries.national_figures``. Every view takes the scope by keyword."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -15,6 +17,7 @@ from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, geo, regions
+from mpp_data.scope import ViewScope
 from mpp_data.service.access import loaded_by
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
@@ -24,21 +27,6 @@ if TYPE_CHECKING:  # queries builds on these views
 
 #: The fields an analyst can give a column on the upload page, in the order offered.
 UPLOAD_FIELDS: list[str] = [f for f in HEADER_SYNONYMS if f != "row_number"] + ["row_number", IGNORED]
-
-
-def database_url() -> str:
-    """The configured store's URL (``MPP_DATABASE_URL``)."""
-    return Settings.from_env().database_url
-
-
-def target_date() -> dt.date:
-    """The date by which every region should have an MPP (``MPP_TARGET_DATE``)."""
-    return Settings.from_env().target_date
-
-
-def max_upload_mb() -> int:
-    """The largest upload in whole MB of 2**20 bytes (``MPP_MAX_UPLOAD_MB``, rounded up), for the uploaders."""
-    return Settings.from_env().max_upload_mb
 
 
 def default_as_of(data: SnapshotData) -> dt.date:
@@ -54,6 +42,24 @@ def default_compare(as_of: dt.date) -> dt.date:
 def compare_date(as_of: dt.date, chosen: dt.date | None) -> dt.date:
     """The comparison date in use: the one chosen when it lies on or before ``as_of``, else a year before."""
     return chosen if chosen is not None and chosen <= as_of else default_compare(as_of)
+
+
+def settle(data: SnapshotData, scope: ViewScope) -> ViewScope:
+    """``scope`` with its defaults made explicit for ``data``: its snapshot's id, its newest date as
+    ``as_of`` and twelve months before as ``compare_to``. ``target_date`` stays as the builder set it."""
+    as_of = scope.as_of or default_as_of(data)
+    return scope.replace(
+        snapshot_id=int(data.snapshot["id"]), as_of=as_of, compare_to=scope.compare_to or default_compare(as_of)
+    )
+
+
+def _as_of(data: SnapshotData, scope: ViewScope) -> dt.date:
+    return scope.as_of or default_as_of(data)
+
+
+def _target(scope: ViewScope) -> dt.date:
+    """The scope's target; a scope built without one (a test, a script) has the setting's default."""
+    return scope.target_date or Settings().target_date
 
 
 def province_names() -> dict[str, str]:
@@ -74,19 +80,20 @@ def _scope(data: SnapshotData, province: str | None) -> tuple[pd.DataFrame, pd.D
     return metrics.restrict_to_province(data.malls, regions.official_regions(), province)
 
 
-def forecast_for(data: SnapshotData, as_of: dt.date, target: dt.date, province: str | None) -> Forecast:
-    """The pace of the last 12 months carried forward, and the pace needed to reach ``target``."""
-    return forecast.compute_forecast(*_scope(data, province), as_of, target)
+def forecast_for(data: SnapshotData, *, scope: ViewScope) -> Forecast:
+    """The pace of the last 12 months carried forward, and the pace needed to reach the scope's target."""
+    return forecast.compute_forecast(*_scope(data, scope.province), _as_of(data, scope), _target(scope))
 
 
 def describe_forecast(result: Forecast, lang: str) -> list[str]:
     return forecast_text.describe_forecast(result, lang)
 
 
-def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+def rollout_charts(data: SnapshotData, *, scope: ViewScope) -> dict[str, object]:
     """Everything the Overview's charts need, up to ``as_of``: ``timeline`` (one row per day a region
     became covered), ``malls`` (operating malls over time), ``batches``, ``quarters`` and
     ``milestones`` (national only)."""
+    as_of, province = _as_of(data, scope), scope.province
     malls, scoped = _scope(data, province)
     timeline = metrics.compute_coverage_over_time(malls, scoped)
     upto = metrics.until(timeline, as_of)
@@ -100,38 +107,40 @@ def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> 
     }
 
 
-def coverage_by_province(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
-    """One row per province: regions covered of its total on ``as_of``."""
-    return metrics.compute_coverage_by_province(data.malls, regions.official_regions(), as_of)
+def coverage_by_province(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """One row per province: regions covered of its total on ``as_of`` (always national)."""
+    return metrics.compute_coverage_by_province(data.malls, regions.official_regions(), _as_of(data, scope))
 
 
-def region_status(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """One row per kabupaten/kota (of one province when given) with its status on ``as_of``."""
-    return metrics.compute_region_status(*_scope(data, province), as_of)
+def region_status(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """One row per kabupaten/kota (of the scope's province when given) with its status on ``as_of``."""
+    return metrics.compute_region_status(*_scope(data, scope.province), _as_of(data, scope))
 
 
-def gap_list(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
+def gap_list(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
     """One row per kabupaten/kota without an operating MPP on ``as_of``, with its pipeline stage."""
-    return metrics.compute_gap_list(*_scope(data, province), as_of)
+    return metrics.compute_gap_list(*_scope(data, scope.province), _as_of(data, scope))
 
 
-def region_malls(data: SnapshotData, code: str, as_of: dt.date) -> pd.DataFrame:
+def region_malls(data: SnapshotData, *, scope: ViewScope, code: str) -> pd.DataFrame:
     """One row per mall of one kabupaten/kota, with its status on ``as_of``."""
-    return metrics.compute_region_malls(data.malls, code, as_of)
+    return metrics.compute_region_malls(data.malls, code, _as_of(data, scope))
 
 
-def region_options(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """The kabupaten/kota one may choose: all 514, or those of one province."""
-    return regions.official_regions() if not province else region_status(data, as_of, province)
+def region_options(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """The kabupaten/kota one may choose: all 514, or those of the scope's province."""
+    return regions.official_regions() if not scope.province else region_status(data, scope=scope)
 
 
-def map_regions(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
+def map_regions(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
     """One row per kabupaten/kota with its map point and status on ``as_of``."""
-    return maps.compute_map_regions(data.malls, regions.official_regions(), geo.region_points(), as_of)
+    official = regions.official_regions()
+    return maps.compute_map_regions(data.malls, official, geo.region_points(), _as_of(data, scope))
 
 
-def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+def agency_view(data: SnapshotData, *, scope: ViewScope) -> dict[str, object]:
     """Everything the Agencies page draws, for one snapshot, date and province."""
+    as_of, province = _as_of(data, scope), scope.province
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(data.malls, official, province)
     found = participation.compute_presence(malls, data.participation, as_of)
@@ -150,10 +159,67 @@ def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dic
     }
 
 
-def agency_work_list(data: SnapshotData, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """One row per operating mall (of one province when given) where ``agency`` is missing."""
-    malls, _ = _scope(data, province)
-    return participation.compute_agency_work_list(malls, data.participation, regions.official_regions(), agency, as_of)
+def agency_work_list(data: SnapshotData, *, scope: ViewScope, agency: str) -> pd.DataFrame:
+    """One row per operating mall (of the scope's province when given) where ``agency`` is missing."""
+    malls, _ = _scope(data, scope.province)
+    official = regions.official_regions()
+    return participation.compute_agency_work_list(malls, data.participation, official, agency, _as_of(data, scope))
+
+
+def national_summary(data: SnapshotData, *, scope: ViewScope) -> dict:
+    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs)."""
+    as_of, province = _as_of(data, scope), scope.province
+    malls, scoped = metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+    summary = metrics.compute_national_summary(malls, scoped, as_of)
+    provinces = metrics.compute_coverage_by_province(malls, scoped, as_of)
+    summary["as_of"] = as_of.isoformat()
+    summary["province"] = province
+    summary["snapshot_id"] = int(data.snapshot["id"])
+    summary["is_sample"] = bool(data.snapshot["is_sample"])
+    summary["provinces"] = [
+        {
+            "code": r.province_code,
+            "name": r.province_name,
+            "total_regions": int(r.total_regions),
+            "covered_regions": int(r.covered_regions),
+            "coverage_pct": float(r.coverage_pct),
+        }  # fmt: skip
+        for r in provinces.itertuples()
+    ]
+    return summary
+
+
+def national_figures(data: SnapshotData, *, scope: ViewScope) -> dict:
+    """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list."""
+    summary = national_summary(data, scope=scope)
+    # the same view functions the Overview and the work list draw from
+    summary["forecast"] = forecast_for(data, scope=scope).as_json()
+    gaps = gap_list(data, scope=scope)
+    summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
+    return summary
+
+
+def agency_presence(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """``participation.compute_agency_presence`` for a snapshot (default: its latest date), national."""
+    return participation.compute_agency_presence(data.malls, data.participation, _as_of(data, scope))
+
+
+#: The views of one snapshot in one scope, by name: ``ui.cache.view`` keys them on (store, scope, name,
+#: parameters). Each takes the snapshot's data and ``scope=`` (and its own keyword parameters).
+VIEWS: dict[str, Callable[..., object]] = {
+    f.__name__: f
+    for f in (
+        national_summary, national_figures, forecast_for, rollout_charts, coverage_by_province, region_status,
+        gap_list, region_malls, region_options, map_regions, agency_view, agency_work_list, agency_presence,
+    )
+}  # fmt: skip
+
+
+def compute_view(name: str, data: SnapshotData, *, scope: ViewScope, **params: object) -> object:
+    """The view ``name`` (one of ``VIEWS``) of ``data`` in ``scope``."""
+    if name not in VIEWS:
+        raise ValueError(f"unknown view {name!r}; one of {', '.join(VIEWS)}")
+    return VIEWS[name](data, scope=scope, **params)
 
 
 def list_snapshots(store: Store) -> pd.DataFrame:
