@@ -77,7 +77,9 @@ def test_metrics_as_of_target_date_forecast_and_gaps(sqlite_url):
 
     from mpp_data.analysis import forecast, metrics
 
-    expected = forecast.compute_forecast(data.malls, official_regions(), dt.date(2024, 12, 31), dt.date(2029, 12, 31))
+    expected = forecast.compute_forecast(
+        data.malls, official_regions(), as_of=dt.date(2024, 12, 31), target_date=dt.date(2029, 12, 31)
+    )
     assert figures["forecast"] == expected.as_json()
     assert set(figures["forecast"]) >= {"pace_per_month", "full_coverage_month", "range", "required_pace_per_month",
                                         "target_date"}  # fmt: skip

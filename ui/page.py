@@ -225,7 +225,7 @@ def _follow_as_of(linked: dt.date | None) -> None:
     else:
         shown = st.session_state["compare"]
     chosen = shown if shown is not None and shown != st.session_state.get(_COMPARE_AUTO) else None
-    compare = service.compare_date(as_of, chosen)
+    compare = service.compare_date(as_of, chosen=chosen)
     st.session_state["compare"] = compare
     st.session_state[_COMPARE_AUTO] = None if compare == chosen else compare
 

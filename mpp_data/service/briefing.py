@@ -44,7 +44,7 @@ def gather_briefing(store: Store, *, scope: ViewScope, settings: Settings, with_
         province_name=names.get(province) if province else None,
         now=now,
         then=then,
-        forecast=forecast.compute_forecast(malls, regions, as_of, scope.target_date),
+        forecast=forecast.compute_forecast(malls, regions, as_of=as_of, target_date=scope.target_date),
         timeline=metrics.compute_coverage_over_time(malls, regions),
         regions=metrics.compute_region_status(malls, regions, as_of),
         agencies=participation.compute_agency_presence(malls, data.participation, as_of),

@@ -39,7 +39,7 @@ def default_compare(as_of: dt.date) -> dt.date:
     return forecast.add_months(as_of, -12)
 
 
-def compare_date(as_of: dt.date, chosen: dt.date | None) -> dt.date:
+def compare_date(as_of: dt.date, *, chosen: dt.date | None) -> dt.date:
     """The comparison date in use: the one chosen when it lies on or before ``as_of``, else a year before."""
     return chosen if chosen is not None and chosen <= as_of else default_compare(as_of)
 
@@ -82,7 +82,9 @@ def _scope(data: SnapshotData, province: str | None) -> tuple[pd.DataFrame, pd.D
 
 def forecast_for(data: SnapshotData, *, scope: ViewScope) -> Forecast:
     """The pace of the last 12 months carried forward, and the pace needed to reach the scope's target."""
-    return forecast.compute_forecast(*_scope(data, scope.province), _as_of(data, scope), _target(scope))
+    return forecast.compute_forecast(
+        *_scope(data, scope.province), as_of=_as_of(data, scope), target_date=_target(scope)
+    )
 
 
 def describe_forecast(result: Forecast, lang: str) -> list[str]:
@@ -103,7 +105,7 @@ def rollout_charts(data: SnapshotData, *, scope: ViewScope) -> dict[str, object]
         "malls": metrics.until(metrics.compute_malls_over_time(malls), as_of),
         "batches": forecast.compute_batch_days(timeline, as_of),
         "quarters": forecast.compute_new_per_quarter(timeline, as_of),
-        "milestones": [] if province else forecast.milestones_in_range(first, as_of),
+        "milestones": [] if province else forecast.milestones_in_range(first, as_of=as_of),
     }
 
 
