@@ -185,7 +185,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         description="Write one of the tables the pages offer for download, the same bytes as the page's button.",
     )
     export.add_argument(
-        "table", choices=service.TABLES,
+        "table", choices=list(service.EXPORT_TABLES),
         help="; ".join(f"{t.name}: {t.help}" for t in service.EXPORT_TABLES.values()),
     )  # fmt: skip
     export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")

@@ -62,15 +62,26 @@ class Settings:
     base_url: str = _setting("http://localhost:8501")
 
     @classmethod
+    def variables(cls) -> dict[str, str]:
+        """Field name -> the environment variable that sets it (``target_date`` -> ``MPP_TARGET_DATE``)."""
+        return {f.name: f.metadata["env"] or f"MPP_{f.name.upper()}" for f in dataclasses.fields(cls)}
+
+    @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """The settings from ``environ`` (default: the process's environment)."""
+        """The settings from ``environ`` (default: the process's environment); a variable unset or empty
+        leaves its field's default.
+
+        >>> Settings.from_env({}) == Settings(), Settings.from_env({"MPP_MAX_UPLOAD_MB": "0.5"}).max_upload_bytes
+        (True, 524288)
+        """
         env = os.environ if environ is None else environ
         hints = typing.get_type_hints(cls)
+        units = {f.name: f.metadata["unit"] for f in dataclasses.fields(cls)}
         values = {}
-        for f in dataclasses.fields(cls):
-            raw = env.get(f.metadata["env"] or f"MPP_{f.name.upper()}", "")
+        for name, variable in cls.variables().items():
+            raw = env.get(variable, "")
             if raw != "":
-                values[f.name] = _parse(raw, hints[f.name], f.metadata["unit"])
+                values[name] = _parse(raw, hints[name], units[name])
         return cls(**values)
 
     @property

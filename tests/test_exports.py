@@ -152,3 +152,36 @@ def test_readme_names_every_export_table():
     assert "mpp_data export" in readme
     for table in service.TABLES:
         assert table in readme, table
+
+
+@pytest.mark.parametrize("table", list(service.EXPORT_TABLES))
+def test_each_registered_table_writes_the_columns_it_declares(store, table):
+    from mpp_data.present.text import MESSAGES, t
+
+    registered = service.EXPORT_TABLES[table]
+    content = export(store, table, "csv", lang="en", **CASES[table][1]).content
+    headers = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig").columns.tolist()
+    assert headers == [t(f"column.{c}", "en") if f"column.{c}" in MESSAGES else c for c in registered.columns]
+
+
+def test_a_table_registered_in_a_test_is_exported_by_the_cli_without_other_edits(
+    tmp_path, sqlite_url, store, monkeypatch
+):
+    """The registry is the one place a download is declared: the CLI's choices and ``export_table`` read it."""
+
+    def operating(request: service.ExportRequest) -> service.ExportRows:
+        malls = request.data.malls
+        frame = malls.loc[malls["status"] == "operating", ["region_code", "mall_name"]].reset_index(drop=True)
+        return service.ExportRows(frame, request.file_name("gaps", "toy"), "Toy", request.data.snapshot)
+
+    toy = service.ExportTable(name="toy", columns=("region_code", "mall_name"), rows=operating, help="a test's table")
+    monkeypatch.setitem(service.EXPORT_TABLES, "toy", toy)
+    written = export_with_cli(tmp_path, sqlite_url, "toy", "--format", "csv", "--lang", "en")
+    expected = export(store, "toy", "csv", lang="en")
+    assert written == expected.content and expected.file_name == "no-mpp-yet-toy.csv"
+    frame = pd.read_csv(io.BytesIO(written), dtype=str, encoding="utf-8-sig")
+    assert list(frame.columns) == ["Region code", "Mall"] and len(frame) > 100
+
+    monkeypatch.setitem(service.EXPORT_TABLES, "toy", service.ExportTable("toy", ("mall_name",), operating, ""))
+    with pytest.raises(ValueError, match="toy gave columns"):  # a table writes what it declares, no more
+        export(store, "toy", "csv")

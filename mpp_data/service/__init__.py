@@ -43,7 +43,16 @@ from mpp_data.service.boundaries import (
     parse_boundaries,
 )
 from mpp_data.service.briefing import briefing_deck, gather_briefing
-from mpp_data.service.exports import EXPORT_TABLES, FORMATS, TABLES, ExportChoice, ExportTable, export_table
+from mpp_data.service.exports import (
+    EXPORT_TABLES,
+    FORMATS,
+    TABLES,
+    ExportChoice,
+    ExportRequest,
+    ExportRows,
+    ExportTable,
+    export_table,
+)
 from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
@@ -112,7 +121,8 @@ __all__ = [
     "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files",
     "BASES", "Settings", "ViewScope", "VIEWS", "compute_view", "settle",
-    "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportTable", "export_table",
+    "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportRequest", "ExportRows", "ExportTable",
+    "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
     "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",

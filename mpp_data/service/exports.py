@@ -73,7 +73,7 @@ class ExportRequest:
 
 
 @dataclass(frozen=True)
-class Rows:
+class ExportRows:
     """A table's rows, the file's name (without extension), its sheet's name and the snapshot record
     whose time the workbook carries."""
 
@@ -90,7 +90,7 @@ class ExportTable:
 
     name: str
     columns: tuple[str, ...]
-    rows: Callable[[ExportRequest], Rows]
+    rows: Callable[[ExportRequest], ExportRows]
     help: str
 
 
@@ -101,67 +101,95 @@ def _stamp(snapshot: dict) -> dt.datetime:
     return created.replace(tzinfo=None)
 
 
-def _gaps(request: ExportRequest) -> Rows:
+def _gaps(request: ExportRequest) -> ExportRows:
     scope = request.scope.replace(as_of=request.as_of)
     gaps = views.gap_list(request.data, scope=scope)
     shown = display.filter_gaps(gaps, list(request.choice.stages), request.choice.search)
-    return Rows(exports.gaps_table(shown, request.lang), request.file_name("gaps", *request.places, request.as_of.isoformat()),
+    return ExportRows(exports.gaps_table(shown, request.lang), request.file_name("gaps", *request.places, request.as_of.isoformat()),
                 t("nav.gaps", request.lang), request.data.snapshot)  # fmt: skip
 
 
-def _malls(request: ExportRequest) -> Rows:
+def _malls(request: ExportRequest) -> ExportRows:
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(request.data.malls, official, request.scope.province)
     listed = metrics.compute_mall_list(malls, official, request.as_of, request.choice.region)
-    return Rows(exports.malls_table(listed, request.lang), request.file_name("malls", *request.places, request.as_of.isoformat()),
+    return ExportRows(exports.malls_table(listed, request.lang), request.file_name("malls", *request.places, request.as_of.isoformat()),
                 t("export.sheet.malls", request.lang), request.data.snapshot)  # fmt: skip
 
 
-def _provinces(request: ExportRequest) -> Rows:
+def _provinces(request: ExportRequest) -> ExportRows:
     scope = request.scope.replace(as_of=request.as_of)
     table = exports.provinces_table(views.coverage_by_province(request.data, scope=scope), request.lang)
     name = request.file_name("provinces", request.as_of.isoformat())  # always national, as on the page
-    return Rows(table, name, t("nav.provinces", request.lang), request.data.snapshot)
+    return ExportRows(table, name, t("nav.provinces", request.lang), request.data.snapshot)
 
 
-def _work_list(request: ExportRequest) -> Rows:
+def _work_list(request: ExportRequest) -> ExportRows:
     names = views.agency_names()
     agency = request.choice.agency
     if agency not in names:
         raise ValueError(f"unknown agency {agency!r}; one of {', '.join(names)}")
     scope = request.scope.replace(as_of=request.as_of)
     work = views.agency_work_list(request.data, scope=scope, agency=agency)
-    return Rows(exports.work_list_table(work, request.lang), request.file_name("agency-work-list", agency, *request.places, request.as_of.isoformat()),
+    return ExportRows(exports.work_list_table(work, request.lang), request.file_name("agency-work-list", agency, *request.places, request.as_of.isoformat()),
                 names[agency], request.data.snapshot)  # fmt: skip
 
 
-def _report(request: ExportRequest) -> Rows:
+def _report(request: ExportRequest) -> ExportRows:
     """The check report needs no figures: the snapshot's record and files only."""
     wanted = request.choice.file
     sources = [s for s in request.store.load_source_files(request.snapshot_id) if wanted in (None, s.file_name)]
     frame = exports.report_table([(s.file_name, s.report) for s in sources], request.lang)
     name = (t("export.file.report_of", request.lang, file=wanted) if wanted  # one file's report: named after it
             else request.file_name("report", str(request.snapshot_id)))  # fmt: skip
-    return Rows(frame, name, t("export.sheet.report", request.lang), request.store.snapshot(request.snapshot_id))
+    return ExportRows(frame, name, t("export.sheet.report", request.lang), request.store.snapshot(request.snapshot_id))
 
-
-GAP_COLUMNS = ("code", "name", "province_name", "pipeline_status", "pipeline_mall")
 
 #: Every table one can download, by name, in the order the CLI lists them.
 EXPORT_TABLES: dict[str, ExportTable] = {
     table.name: table
     for table in (
-        ExportTable("gaps", GAP_COLUMNS, _gaps, "regions without an operating MPP (--province, --stage, --search)"),
-        ExportTable("malls", ("region_code", "region_name", "mall_name", "status", "inaugurated_on", "agencies",
-                              "services"), _malls, "every mall with its status (--province or --region)"),
-        ExportTable("provinces", ("rank", "province_name", "coverage_pct", "covered_regions", "total_regions",
-                                  "operating_malls", "full"), _provinces, "the 38 provinces ranked (always national)"),
-        ExportTable("agency-work-list", ("mall_name", "region_name", "province_name", "inaugurated_on"), _work_list,
-                    "operating malls where --agency is missing"),
-        ExportTable("report", ("file", "sheet", "row", "column", "value", "severity", "message"), _report,
-                    "the check report of the snapshot's files (--file: one of them)"),
+        ExportTable(
+            name="gaps",
+            columns=("code", "name", "kind", "province", "pipeline_status"),
+            rows=_gaps,
+            help="regions without an operating MPP (--province, --stage, --search)",
+        ),
+        ExportTable(
+            name="malls",
+            columns=("region_code", "region_name", "mall_name", "status", "inaugurated_on", "agencies", "services"),
+            rows=_malls,
+            help="every mall with its status (--province or --region)",
+        ),
+        ExportTable(
+            name="provinces",
+            columns=(
+                "rank",
+                "province_name",
+                "coverage_pct",
+                "covered_regions",
+                "total_regions",
+                "operating_malls",
+                "pipeline_malls",
+                "full",
+            ),  # fmt: skip
+            rows=_provinces,
+            help="the 38 provinces ranked (always national)",
+        ),
+        ExportTable(
+            name="agency-work-list",
+            columns=("province_name", "region_name", "mall_name", "inaugurated_on", "region_code"),
+            rows=_work_list,
+            help="operating malls where --agency is missing",
+        ),
+        ExportTable(
+            name="report",
+            columns=("file", "sheet", "row", "column", "value", "severity", "message"),
+            rows=_report,
+            help="the check report of the snapshot's files (--file: one of them)",
+        ),
     )
-}  # fmt: skip
+}
 #: The tables one can download, as the CLI names them.
 TABLES: tuple[str, ...] = tuple(EXPORT_TABLES)
 
@@ -176,7 +204,10 @@ def export_table(
     snapshot_id = scope.snapshot_id or store.latest_snapshot_id()
     if snapshot_id is None:
         raise NoDataError()
-    rows = EXPORT_TABLES[table].rows(ExportRequest(store, snapshot_id, scope, choice))
+    registered = EXPORT_TABLES[table]
+    rows = registered.rows(ExportRequest(store, snapshot_id, scope, choice))
+    if tuple(rows.frame.columns) != registered.columns:  # the registry says what a file holds
+        raise ValueError(f"{table} gave columns {list(rows.frame.columns)}, not {list(registered.columns)}")
     return exports.to_file(
         rows.frame, fmt, name=rows.name, sheet_name=rows.sheet, lang=scope.lang, stamp=_stamp(rows.snapshot)
     )
