@@ -36,10 +36,14 @@ def default_as_of(settings: service.Settings, snapshot_id: int) -> dt.date:
     return service.default_as_of(snapshot_data(settings, snapshot_id))
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
 def view(settings: service.Settings, scope: service.ViewScope, name: str, **params: object) -> object:
     """The view ``name`` (one of ``service.VIEWS``: ``gap_list``, ``agency_view``, ...) of the scope's
-    snapshot, with its own parameters (``agency=``, ``code=``): ``cache.view(v.settings, v.scope, "gap_list")``."""
+    snapshot, with its own parameters (``agency=``, ``code=``), kept under the part of the scope it reads."""
+    return _view(settings, service.view_scope(name, scope), name, **params)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _view(settings: service.Settings, scope: service.ViewScope, name: str, **params: object) -> object:
     return service.compute_view(name, snapshot_data(settings, scope.snapshot_id), scope=scope, **params)
 
 

@@ -106,6 +106,7 @@ from mpp_data.service.views import (
     snapshot_amendments,
     snapshot_info,
     source_files,
+    view_scope,
 )
 from mpp_data.service.writing import remove_boundaries, save_boundaries
 
@@ -120,7 +121,7 @@ __all__ = [
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files",
-    "BASES", "Settings", "ViewScope", "VIEWS", "compute_view", "settle",
+    "BASES", "Settings", "ViewScope", "VIEWS", "compute_view", "settle", "view_scope",
     "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportRequest", "ExportRows", "ExportTable",
     "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
