@@ -1,0 +1,227 @@
+"""The plan as people and programs read it (pure): the ``plan --json`` object, the league table, the
+sentences of the Planner page and the plan's place on the Provinces and Region pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, Plan, PlanLine
+from mpp_data.analysis.stages import MIN_CASES, NATIONAL, STEPS
+from mpp_data.present.text import format_date, format_number, t
+
+LEAGUE_COLUMNS = ["code", "name", "plan_status", "total_units", "covered_units", "units_left", "required_per_year",
+                  "own_pace_per_year", "shortfall_per_year", "projected_completion", "under_construction", "planned",
+                  "pipeline_closes_gap"]  # fmt: skip
+JSON_FIELDS = ["units_left", "required_per_year", "own_pace_per_year", "status", "projected_completion",
+               "under_construction", "planned", "pipeline_closes_gap"]  # fmt: skip
+
+
+def pace(value: float | None) -> float | None:
+    """A pace as JSON gives it: two decimals."""
+    return None if value is None else round(float(value), 2)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None or pd.isna(day) else day.isoformat()
+
+
+def _line_json(line: PlanLine) -> dict:
+    return {
+        "units_left": line.units_left,
+        "required_per_year": pace(line.required_per_year),
+        "own_pace_per_year": pace(line.own_pace_per_year),
+        "status": line.status,
+        "projected_completion": _iso(line.projected_completion),
+        "under_construction": line.under_construction,
+        "planned": line.planned,
+        "pipeline_closes_gap": bool(line.pipeline_closes_gap),
+    }
+
+
+def _province_lines(plan: Plan, province: str | None) -> list[PlanLine]:
+    codes = [c for c in plan.provinces["code"] if province is None or c == province]
+    return [line for line in (plan.province(c) for c in codes) if line is not None]
+
+
+def plan_json(plan: Plan, stuck: pd.DataFrame, *, basis: str, province: str | None = None,
+              pace_per_year: float | None = None) -> dict:  # fmt: skip
+    """``{basis, as_of, target_date, total_units, covered_units, national: {...}, provinces: [...],
+    stuck: [...], what_if: {pace_per_year, completion}}`` (``what_if`` only with a pace). Dates ISO,
+    paces to two decimals; ``province`` narrows ``provinces`` and ``stuck`` to one province."""
+    national = plan.national
+    report: dict = {
+        "basis": basis,
+        "as_of": plan.as_of.isoformat(),
+        "target_date": plan.target_date.isoformat(),
+        "total_units": national.total_units,
+        "covered_units": national.covered_units,
+        "national": _line_json(national),
+        "provinces": [
+            {
+                "code": line.code,
+                "name": line.name,
+                "total_units": line.total_units,
+                "covered_units": line.covered_units,
+                **_line_json(line),
+            }
+            for line in _province_lines(plan, province)
+        ],  # fmt: skip
+        "stuck": [
+            {"code": r.code, "name": r.name, "stage": r.stage, "since": _iso(r.since), "months": int(r.months)}
+            for r in stuck.itertuples()
+            if province is None or r.province_code == province
+        ],
+    }
+    if pace_per_year is not None:
+        report["what_if"] = {
+            "pace_per_year": pace(pace_per_year),
+            "completion": _iso(plan.what_if(float(pace_per_year))),
+        }
+    return report
+
+
+def league_table(plan: Plan, lang: str, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per province, worst first (as ``Plan.provinces``), with the status in words and the
+    pipeline flag as yes/no; only ``statuses`` when given. The Planner page's table and ``export plan``."""
+    rows = plan.provinces if not statuses else plan.provinces[plan.provinces["status"].isin(statuses)]
+    table = rows.rename(columns={"status": "plan_status"})[LEAGUE_COLUMNS].copy()
+    table["plan_status"] = table["plan_status"].map(lambda s: t(f"plan.status.{s}", lang))
+    for column in ("required_per_year", "own_pace_per_year", "shortfall_per_year"):
+        table[column] = table[column].map(pace).astype(float)
+    table["pipeline_closes_gap"] = table["pipeline_closes_gap"].map(
+        lambda v: t("export.yes" if v else "export.no", lang)
+    )
+    table["projected_completion"] = table["projected_completion"].astype(object)
+    return table.reset_index(drop=True)
+
+
+def _pace_text(value: float | None, lang: str) -> str:
+    return format_number(value, lang, 2) if value is not None else "–"
+
+
+def _completion(day: dt.date | None, lang: str) -> str:
+    return format_date(day, lang) if day is not None else t("plan.never", lang)
+
+
+def headline(line: PlanLine, target: dt.date, lang: str) -> list[str]:
+    """The nation's (or a province's) plan in two sentences: where it stands, and its pipeline."""
+    return [
+        t("plan.headline", lang, status=t(f"plan.status.{line.status}", lang),
+          left=format_number(line.units_left, lang), total=format_number(line.total_units, lang),
+          required=_pace_text(line.required_per_year, lang), target=format_date(target, lang),
+          own=_pace_text(line.own_pace_per_year, lang), projected=_completion(line.projected_completion, lang)),
+        t("plan.pipeline_sentence", lang, building=format_number(line.under_construction, lang),
+          planned=format_number(line.planned, lang),
+          closes=t("plan.closes" if line.pipeline_closes_gap else "plan.not_closes", lang)),
+    ]  # fmt: skip
+
+
+def what_if_sentence(plan: Plan, pace_per_year: float, lang: str) -> str:
+    """What a national pace gives, beside the pace needed by the target date."""
+    national = plan.national
+    if national.units_left <= 0:
+        return t("plan.whatif.done", lang)
+    if national.required_per_year is None:
+        return t("plan.whatif.past", lang)
+    return t("plan.whatif.result", lang, pace=format_number(pace_per_year, lang, 1),
+             date=_completion(plan.what_if(pace_per_year), lang), target=format_date(plan.target_date, lang),
+             required=_pace_text(national.required_per_year, lang))  # fmt: skip
+
+
+def unit_rows(units: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """At-risk (or any) unit rows as the page shows them: code, name, province, stage in words."""
+    return pd.DataFrame({
+        "code": units["code"],
+        "name": units["name"],
+        "province_name": units["province_name"],
+        "pipeline_status": units["status"].map(lambda s: t(f"status.{s}", lang)),
+    })  # fmt: skip
+
+
+def stuck_rows(stuck: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Stuck units as the page shows them: code, name, province, stage in words, since, months."""
+    return pd.DataFrame({
+        "code": stuck["code"],
+        "name": stuck["name"],
+        "province_name": stuck["province_name"],
+        "stage": stuck["stage"].map(lambda s: t(f"status.{s}", lang)),
+        "since": stuck["since"].map(lambda d: format_date(d, lang)),
+        "months": stuck["months"].astype(int),
+    })  # fmt: skip
+
+
+def duration_rows(durations: pd.DataFrame, province: str | None, lang: str, names: dict[str, str]) -> pd.DataFrame:
+    """The national rows of observed stage durations (and one province's, when given): scope, step,
+    cases, median (``12,5 bulan``, or why there is none)."""
+    scopes = [NATIONAL] + ([province] if province else [])
+    order = {step: i for i, (step, _, _) in enumerate(STEPS)}
+    rows = durations[durations["scope"].isin(scopes)].copy()
+    rows["_order"] = rows["step"].map(order)
+    rows = rows.sort_values(["scope", "_order"])
+    median = [
+        t("plan.durations.value", lang, months=format_number(m, lang, 1)) if m is not None and not pd.isna(m)
+        else t("plan.durations.too_few", lang, minimum=MIN_CASES)
+        for m in rows["median_months"]
+    ]  # fmt: skip
+    return pd.DataFrame({
+        "scope": [t("plan.national", lang) if s == NATIONAL else names.get(s, s) for s in rows["scope"]],
+        "step": [t(f"plan.step.{s}", lang) for s in rows["step"]],
+        "cases": rows["cases"].astype(int).to_numpy(),
+        "median_months": median,
+    })  # fmt: skip
+
+
+def definitions(lang: str, stuck_months: int) -> list[str]:
+    """The plan's definitions and the two bases, as the page, the README and the issue state them."""
+    keys = ("units_left", "required", "own", "status", "projected", "pipeline", "at_risk")
+    lines = [t(f"plan.definition.{k}", lang) for k in keys]
+    lines.append(t("plan.definition.stuck", lang, months=stuck_months))
+    lines.append(t("plan.definition.durations", lang, minimum=MIN_CASES))
+    lines += [
+        t("basis.definition.kemendagri", lang),
+        t("basis.definition.panrb", lang),
+        t("basis.definition.why", lang),
+    ]
+    return lines
+
+
+def basis_units(basis: str, total: int, lang: str) -> str:
+    """``509 unit: 508 kabupaten/kota otonom ditambah DKI Jakarta sebagai satu unit``."""
+    return t(f"basis.{basis}.units", lang, total=format_number(total, lang))
+
+
+def province_place(line: PlanLine, basis: str, lang: str) -> str:
+    """One province's place in the plan, for the Provinces page."""
+    return t("plan.place_province", lang, basis=t(f"basis.{basis}", lang), status=t(f"plan.status.{line.status}", lang),
+             left=format_number(line.units_left, lang), total=format_number(line.total_units, lang),
+             required=_pace_text(line.required_per_year, lang), own=_pace_text(line.own_pace_per_year, lang),
+             projected=_completion(line.projected_completion, lang))  # fmt: skip
+
+
+def region_place(plan: Plan, stuck: pd.DataFrame, unit: str, basis: str, lang: str) -> str | None:
+    """One unit's place in the plan, for the Region page: covered since when, or its stage, whether it is
+    at risk or stuck, and its province's status. None when ``unit`` is not in the plan."""
+    rows = plan.units[plan.units["code"] == unit]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    if row["status"] == "operating":
+        stage = t("plan.place_covered", lang, since=format_date(row["first_covered"], lang))
+    else:
+        stage = t("plan.place_uncovered", lang, stage=t(f"status.{row['status']}", lang))
+        if unit in set(plan.at_risk["code"]):
+            stage += "; " + t("plan.place_at_risk", lang)
+        mine = stuck[stuck["code"] == unit]
+        if len(mine):
+            s = mine.iloc[0]
+            stage += "; " + t("plan.place_stuck", lang, stage=t(f"status.{s['stage']}", lang).lower(),
+                              since=format_date(s["since"], lang), months=format_number(int(s["months"]), lang))  # fmt: skip
+    status = t(f"plan.status.{row['province_status']}", lang).lower()
+    return t("plan.place_region", lang, basis=t(f"basis.{basis}", lang), stage=stage, status=status)
+
+
+def behind(plan: Plan) -> pd.DataFrame:
+    """The provinces off track and at risk, worst first (the deck's planner slide)."""
+    return plan.provinces[plan.provinces["status"].isin([OFF_TRACK, AT_RISK])].reset_index(drop=True)
