@@ -7,11 +7,15 @@ import datetime as dt
 
 import pandas as pd
 
-from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, Plan, PlanLine
+from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, STATUS_ORDER, Plan, PlanLine
 from mpp_data.analysis.stages import MIN_CASES, NATIONAL, STEPS
+from mpp_data.present import console
 from mpp_data.present.text import format_date, format_number, t
 
-LEAGUE_COLUMNS = ["code", "name", "plan_status", "total_units", "covered_units", "units_left", "required_per_year",
+#: The plan statuses, worst first (``export plan --status``, the page's filter).
+PLAN_STATUSES: tuple[str, ...] = STATUS_ORDER
+
+LEAGUE_COLUMNS = ["code", "province_name", "plan_status", "total_units", "covered_units", "units_left", "required_per_year",
                   "own_pace_per_year", "shortfall_per_year", "projected_completion", "under_construction", "planned",
                   "pipeline_closes_gap"]  # fmt: skip
 JSON_FIELDS = ["units_left", "required_per_year", "own_pace_per_year", "status", "projected_completion",
@@ -86,7 +90,7 @@ def league_table(plan: Plan, lang: str, statuses: tuple[str, ...] = ()) -> pd.Da
     """One row per province, worst first (as ``Plan.provinces``), with the status in words and the
     pipeline flag as yes/no; only ``statuses`` when given. The Planner page's table and ``export plan``."""
     rows = plan.provinces if not statuses else plan.provinces[plan.provinces["status"].isin(statuses)]
-    table = rows.rename(columns={"status": "plan_status"})[LEAGUE_COLUMNS].copy()
+    table = rows.rename(columns={"status": "plan_status", "name": "province_name"})[LEAGUE_COLUMNS].copy()
     table["plan_status"] = table["plan_status"].map(lambda s: t(f"plan.status.{s}", lang))
     for column in ("required_per_year", "own_pace_per_year", "shortfall_per_year"):
         table[column] = table[column].map(pace).astype(float)
@@ -225,3 +229,55 @@ def region_place(plan: Plan, stuck: pd.DataFrame, unit: str, basis: str, lang: s
 def behind(plan: Plan) -> pd.DataFrame:
     """The provinces off track and at risk, worst first (the deck's planner slide)."""
     return plan.provinces[plan.provinces["status"].isin([OFF_TRACK, AT_RISK])].reset_index(drop=True)
+
+
+def _day(text: str | None, lang: str) -> str:
+    return format_date(dt.date.fromisoformat(text), lang) if text else t("plan.never", lang)
+
+
+def plan_text(report: dict, lang: str, stuck_months: int) -> str:
+    """``plan`` for a terminal, from the ``plan --json`` object: the national figures, the what-if, the
+    provinces worst first and the stuck units."""
+    national = report["national"]
+    units = basis_units(report["basis"], report["total_units"], lang)
+    headline = pd.DataFrame(
+        [
+            (t("cli.basis", lang), f"{t('basis.' + report['basis'], lang)}: {units}"),
+            (t("cli.as_of", lang), _day(report["as_of"], lang)),
+            (t("cli.target_date", lang), _day(report["target_date"], lang)),
+            (t("column.covered_units", lang),
+             f"{format_number(report['covered_units'], lang)} / {format_number(report['total_units'], lang)}"),
+            (t("column.plan_status", lang), t(f"plan.status.{national['status']}", lang)),
+            (t("column.required_per_year", lang), _pace_text(national["required_per_year"], lang)),
+            (t("column.own_pace_per_year", lang), _pace_text(national["own_pace_per_year"], lang)),
+            (t("column.projected_completion", lang), _day(national["projected_completion"], lang)),
+            (t("column.under_construction", lang), format_number(national["under_construction"], lang)),
+            (t("column.planned", lang), format_number(national["planned"], lang)),
+        ],
+        columns=[t("briefing.headline.figure", lang), t("cli.value", lang)],
+    )  # fmt: skip
+    parts = [console.render_table(headline, lang)]
+    if "what_if" in report:
+        parts.append(t("plan.whatif.result", lang, pace=format_number(report["what_if"]["pace_per_year"], lang, 1),
+                       date=_day(report["what_if"]["completion"], lang), target=_day(report["target_date"], lang),
+                       required=_pace_text(national["required_per_year"], lang)))  # fmt: skip
+    provinces = pd.DataFrame(
+        [{"code": p["code"], "province_name": p["name"], "plan_status": t(f"plan.status.{p['status']}", lang),
+          "units_left": p["units_left"], "required_per_year": _pace_text(p["required_per_year"], lang),
+          "own_pace_per_year": _pace_text(p["own_pace_per_year"], lang),
+          "projected_completion": _day(p["projected_completion"], lang)} for p in report["provinces"]],
+        columns=["code", "province_name", "plan_status", "units_left", "required_per_year", "own_pace_per_year",
+                 "projected_completion"],
+    )  # fmt: skip
+    parts.append(console.render_table(provinces, lang))
+    stuck = pd.DataFrame(
+        [{"code": r["code"], "name": r["name"], "stage": t(f"status.{r['stage']}", lang),
+          "since": _day(r["since"], lang), "months": r["months"]} for r in report["stuck"]],
+        columns=["code", "name", "stage", "since", "months"],
+    )  # fmt: skip
+    parts.append(t("plan.stuck.title", lang))
+    if stuck.empty:
+        parts.append(t("plan.stuck.none", lang, months=stuck_months))
+    else:
+        parts.append(console.render_table(stuck, lang))
+    return "\n\n".join(parts)

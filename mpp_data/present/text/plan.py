@@ -139,8 +139,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.at_risk.none": {"id": "Tidak ada daerah berisiko.", "en": "No region is at risk."},
     "plan.stuck.title": {"id": "Tertahan pada satu tahap", "en": "Stuck in a stage"},
     "plan.stuck.none": {
-        "id": "Tidak ada unit yang tertahan lebih dari {months} bulan dalam {uploads} unggahan.",
-        "en": "No unit has been stuck for more than {months} months across {uploads} uploads.",
+        "id": "Tidak ada unit yang tertahan lebih dari {months} bulan.",
+        "en": "No unit has been stuck for more than {months} months.",
+    },
+    "plan.history_uploads": {
+        "id": "Dihitung dari {uploads} unggahan (data contoh hanya bila tidak ada unggahan lain).",
+        "en": "Counted from {uploads} uploads (sample data only when there is no other upload).",
     },
     "plan.durations.title": {"id": "Lama tiap tahap (teramati)", "en": "How long stages take (observed)"},
     "plan.durations.scope": {"id": "Lingkup", "en": "Scope"},
@@ -196,14 +200,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "own pace = units first covered in the last 12 months. At risk: own pace at least half the required; "
         "off track: less.",
     },
+    "briefing.plan.first": {
+        "id": "{shown} pertama dari {total} provinsi; semuanya di halaman Rencana dan export plan.",
+        "en": "First {shown} of {total} provinces; all of them on the Plan page and in export plan.",
+    },
     "briefing.appendix.at_risk": {
         "id": "Lampiran: daerah berisiko ({page}/{pages})",
         "en": "Appendix: regions at risk ({page}/{pages})",
     },
     "briefing.closing.basis": {
-        "id": "Basis: {basis}. Basis Kemendagri menghitung 514 kabupaten/kota; basis PANRB menghitung 508 "
+        "id": "Basis penghitungan: {basis}. Basis Kemendagri menghitung 514 kabupaten/kota; basis PANRB menghitung 508 "
         "kabupaten/kota otonom ditambah DKI Jakarta sebagai satu unit (509), seperti angka resmi kementerian.",
-        "en": "Basis: {basis}. The Kemendagri basis counts 514 regencies/cities; the PANRB basis counts 508 "
+        "en": "Counting basis: {basis}. The Kemendagri basis counts 514 regencies/cities; the PANRB basis counts 508 "
         "autonomous regencies/cities plus DKI Jakarta as one unit (509), as the ministry's public figures do.",
     },
     # -- the command line ----------------------------------------------------------------------------
