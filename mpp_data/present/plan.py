@@ -10,7 +10,7 @@ import pandas as pd
 from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, STATUS_ORDER, Plan, PlanLine
 from mpp_data.analysis.stages import MIN_CASES, NATIONAL, STEPS
 from mpp_data.present import console
-from mpp_data.present.text import format_date, format_number, t
+from mpp_data.present.text import format_date, format_number, format_percent, t
 
 #: The plan statuses, worst first (``export plan --status``, the page's filter).
 PLAN_STATUSES: tuple[str, ...] = STATUS_ORDER
@@ -86,10 +86,30 @@ def plan_json(plan: Plan, stuck: pd.DataFrame, *, basis: str, province: str | No
     return report
 
 
-def league_table(plan: Plan, lang: str, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
+def in_province(units: pd.DataFrame, province: str | None) -> pd.DataFrame:
+    """The rows of ``units`` (``province_code`` column) in ``province``; all when it is None."""
+    return units if not province else units[units["province_code"] == province].reset_index(drop=True)
+
+
+def slider_top(plan: Plan) -> int:
+    """The what-if slider's end: twice the faster of the required and the own pace, in tens (at least 10)."""
+    fastest = max(plan.national.required_per_year or 0.0, plan.national.own_pace_per_year)
+    return max(10, -(-int(2 * fastest) // 10) * 10)
+
+
+def slider_start(plan: Plan) -> int:
+    """The what-if slider's first value: the own pace, or the required one when there is none yet."""
+    start = plan.national.own_pace_per_year or plan.national.required_per_year or 0.0
+    return min(slider_top(plan), round(start))
+
+
+def league_table(plan: Plan, lang: str, statuses: tuple[str, ...] = (), province: str | None = None) -> pd.DataFrame:
     """One row per province, worst first (as ``Plan.provinces``), with the status in words and the
-    pipeline flag as yes/no; only ``statuses`` when given. The Planner page's table and ``export plan``."""
+    pipeline flag as yes/no; only ``statuses`` and ``province`` when given. The Planner page's table and
+    ``export plan``."""
     rows = plan.provinces if not statuses else plan.provinces[plan.provinces["status"].isin(statuses)]
+    if province:
+        rows = rows[rows["code"] == province]
     table = rows.rename(columns={"status": "plan_status", "name": "province_name"})[LEAGUE_COLUMNS].copy()
     table["plan_status"] = table["plan_status"].map(lambda s: t(f"plan.status.{s}", lang))
     for column in ("required_per_year", "own_pace_per_year", "shortfall_per_year"):
@@ -101,11 +121,11 @@ def league_table(plan: Plan, lang: str, statuses: tuple[str, ...] = ()) -> pd.Da
     return table.reset_index(drop=True)
 
 
-def _pace_text(value: float | None, lang: str) -> str:
+def pace_text(value: float | None, lang: str) -> str:
     return format_number(value, lang, 2) if value is not None else "–"
 
 
-def _completion(day: dt.date | None, lang: str) -> str:
+def completion_text(day: dt.date | None, lang: str) -> str:
     return format_date(day, lang) if day is not None else t("plan.never", lang)
 
 
@@ -114,8 +134,8 @@ def headline(line: PlanLine, target: dt.date, lang: str) -> list[str]:
     return [
         t("plan.headline", lang, status=t(f"plan.status.{line.status}", lang),
           left=format_number(line.units_left, lang), total=format_number(line.total_units, lang),
-          required=_pace_text(line.required_per_year, lang), target=format_date(target, lang),
-          own=_pace_text(line.own_pace_per_year, lang), projected=_completion(line.projected_completion, lang)),
+          required=pace_text(line.required_per_year, lang), target=format_date(target, lang),
+          own=pace_text(line.own_pace_per_year, lang), projected=completion_text(line.projected_completion, lang)),
         t("plan.pipeline_sentence", lang, building=format_number(line.under_construction, lang),
           planned=format_number(line.planned, lang),
           closes=t("plan.closes" if line.pipeline_closes_gap else "plan.not_closes", lang)),
@@ -130,8 +150,8 @@ def what_if_sentence(plan: Plan, pace_per_year: float, lang: str) -> str:
     if national.required_per_year is None:
         return t("plan.whatif.past", lang)
     return t("plan.whatif.result", lang, pace=format_number(pace_per_year, lang, 1),
-             date=_completion(plan.what_if(pace_per_year), lang), target=format_date(plan.target_date, lang),
-             required=_pace_text(national.required_per_year, lang))  # fmt: skip
+             date=completion_text(plan.what_if(pace_per_year), lang), target=format_date(plan.target_date, lang),
+             required=pace_text(national.required_per_year, lang))  # fmt: skip
 
 
 def unit_rows(units: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -191,6 +211,19 @@ def definitions(lang: str, stuck_months: int) -> list[str]:
     return lines
 
 
+def basis_captions(shown: dict, other: dict, lang: str) -> str:
+    """The Overview's line beside the headline: which basis its figures count, and the other basis's
+    share. ``shown``, ``other``: ``service.national_summary`` on each basis."""
+    return " ".join([
+        t("kpi.basis_shown", lang, basis=t(f"basis.{shown['basis']}", lang),
+          units=basis_units(shown["basis"], shown["total_units"], lang)),
+        t("kpi.other_basis", lang, basis=t(f"basis.{other['basis']}", lang),
+          units=basis_units(other["basis"], other["total_units"], lang),
+          covered=format_number(other["covered_units"], lang), total=format_number(other["total_units"], lang),
+          pct=format_percent(other["coverage_pct"], lang)) + ".",
+    ])  # fmt: skip
+
+
 def basis_units(basis: str, total: int, lang: str) -> str:
     """``509 unit: 508 kabupaten/kota otonom ditambah DKI Jakarta sebagai satu unit``."""
     return t(f"basis.{basis}.units", lang, total=format_number(total, lang))
@@ -200,8 +233,8 @@ def province_place(line: PlanLine, basis: str, lang: str) -> str:
     """One province's place in the plan, for the Provinces page."""
     return t("plan.place_province", lang, basis=t(f"basis.{basis}", lang), status=t(f"plan.status.{line.status}", lang),
              left=format_number(line.units_left, lang), total=format_number(line.total_units, lang),
-             required=_pace_text(line.required_per_year, lang), own=_pace_text(line.own_pace_per_year, lang),
-             projected=_completion(line.projected_completion, lang))  # fmt: skip
+             required=pace_text(line.required_per_year, lang), own=pace_text(line.own_pace_per_year, lang),
+             projected=completion_text(line.projected_completion, lang))  # fmt: skip
 
 
 def region_place(plan: Plan, stuck: pd.DataFrame, unit: str, basis: str, lang: str) -> str | None:
@@ -248,8 +281,8 @@ def plan_text(report: dict, lang: str, stuck_months: int) -> str:
             (t("column.covered_units", lang),
              f"{format_number(report['covered_units'], lang)} / {format_number(report['total_units'], lang)}"),
             (t("column.plan_status", lang), t(f"plan.status.{national['status']}", lang)),
-            (t("column.required_per_year", lang), _pace_text(national["required_per_year"], lang)),
-            (t("column.own_pace_per_year", lang), _pace_text(national["own_pace_per_year"], lang)),
+            (t("column.required_per_year", lang), pace_text(national["required_per_year"], lang)),
+            (t("column.own_pace_per_year", lang), pace_text(national["own_pace_per_year"], lang)),
             (t("column.projected_completion", lang), _day(national["projected_completion"], lang)),
             (t("column.under_construction", lang), format_number(national["under_construction"], lang)),
             (t("column.planned", lang), format_number(national["planned"], lang)),
@@ -260,11 +293,11 @@ def plan_text(report: dict, lang: str, stuck_months: int) -> str:
     if "what_if" in report:
         parts.append(t("plan.whatif.result", lang, pace=format_number(report["what_if"]["pace_per_year"], lang, 1),
                        date=_day(report["what_if"]["completion"], lang), target=_day(report["target_date"], lang),
-                       required=_pace_text(national["required_per_year"], lang)))  # fmt: skip
+                       required=pace_text(national["required_per_year"], lang)))  # fmt: skip
     provinces = pd.DataFrame(
         [{"code": p["code"], "province_name": p["name"], "plan_status": t(f"plan.status.{p['status']}", lang),
-          "units_left": p["units_left"], "required_per_year": _pace_text(p["required_per_year"], lang),
-          "own_pace_per_year": _pace_text(p["own_pace_per_year"], lang),
+          "units_left": p["units_left"], "required_per_year": pace_text(p["required_per_year"], lang),
+          "own_pace_per_year": pace_text(p["own_pace_per_year"], lang),
           "projected_completion": _day(p["projected_completion"], lang)} for p in report["provinces"]],
         columns=["code", "province_name", "plan_status", "units_left", "required_per_year", "own_pace_per_year",
                  "projected_completion"],

@@ -79,9 +79,7 @@ def export_table(
     basis = bases.check_basis(basis or views.default_basis())
     if table == "plan":
         plan = plan_for(data, basis=basis, as_of=as_of, target_date=target_date)
-        frame = present_plan.league_table(plan, lang, statuses)
-        if province:
-            frame = frame[frame["code"] == province].reset_index(drop=True)
+        frame = present_plan.league_table(plan, lang, statuses, province)
         sheet = t("nav.plan", lang)
         scope = [basis, *scope]
     elif table == "gaps":

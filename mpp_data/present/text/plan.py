@@ -147,7 +147,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Counted from {uploads} uploads (sample data only when there is no other upload).",
     },
     "plan.durations.title": {"id": "Lama tiap tahap (teramati)", "en": "How long stages take (observed)"},
-    "plan.durations.scope": {"id": "Lingkup", "en": "Scope"},
+    "column.scope": {"id": "Lingkup", "en": "Scope"},
     "plan.durations.too_few": {"id": "kurang dari {minimum} kasus", "en": "fewer than {minimum} cases"},
     "plan.durations.value": {"id": "{months} bulan", "en": "{months} months"},
     "column.plan_status": {"id": "Status rencana", "en": "Plan status"},
