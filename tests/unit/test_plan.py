@@ -244,3 +244,13 @@ def test_a_median_of_five_cases():
     durations = stages.compute_stage_durations(stages.compute_unit_stages(history, REGIONS), REGIONS)
     national = durations.set_index(["scope", "step"]).loc[("", "planned_to_under_construction")].to_dict()
     assert national == {"cases": 5, "median_months": 6.0}
+
+
+def test_the_basis_setting_defaults_to_kemendagri_and_refuses_an_unknown_one():
+    from mpp_data.config import Settings
+
+    assert Settings.from_env({}).basis == "kemendagri"
+    assert Settings.from_env({"MPP_BASIS": " PANRB "}).basis == "panrb"
+    assert (Settings.from_env({}).stuck_months, Settings.from_env({"MPP_STUCK_MONTHS": "18"}).stuck_months) == (12, 18)
+    with pytest.raises(ValueError, match="kemendagri, panrb"):
+        Settings.from_env({"MPP_BASIS": "bps"})
