@@ -29,16 +29,17 @@ with page.boundary() as view:
                 f"{format_number(scope.total_units, lang)}")  # fmt: skip
     required.metric(t("column.required_per_year", lang), planning.pace_text(scope.required_per_year, lang))
     own.metric(t("column.own_pace_per_year", lang), planning.pace_text(scope.own_pace_per_year, lang))
-    projected.metric(t("column.projected_completion", lang), planning.completion_text(scope.projected_completion, lang))
+    projected.metric(t("column.projected_completion", lang), planning.completion_short(scope.projected_completion, lang),
+                     help=planning.completion_text(scope.projected_completion, lang))  # fmt: skip
     for sentence in planning.headline(scope, plan.target_date, lang):
         st.markdown(sentence)
 
     st.subheader(t("plan.league.title", lang))
     statuses = st.multiselect(
         t("plan.filter_status", lang), list(planning.PLAN_STATUSES), format_func=lambda s: t(f"plan.status.{s}", lang),
-        **page.kept("plan_statuses", []),
+        placeholder=t("plan.filter_all", lang), **page.kept("plan_statuses", []),
     )  # fmt: skip
-    league = planning.league_table(plan, lang, tuple(statuses), province=view.province)
+    league = planning.league_display(plan, lang, tuple(statuses), province=view.province)
     st.dataframe(
         league, hide_index=True, key="plan_league",
         column_config=controls.column_labels(league.columns, lang) | {
@@ -46,8 +47,6 @@ with page.boundary() as view:
             "code": None,
             "province_name": st.column_config.TextColumn(t("column.province", lang), width=150, pinned=True),
             "plan_status": st.column_config.TextColumn(t("column.plan_status", lang), width=100),
-            "projected_completion": st.column_config.DateColumn(t("column.projected_completion", lang),
-                                                                format="DD/MM/YYYY"),
         },
     )  # fmt: skip
     downloads.buttons(view, "plan", "plan", basis=basis, target_date=target, statuses=tuple(statuses))

@@ -10,7 +10,7 @@ import pandas as pd
 from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, STATUS_ORDER, Plan, PlanLine
 from mpp_data.analysis.stages import MIN_CASES, NATIONAL, STEPS
 from mpp_data.present import console
-from mpp_data.present.text import format_date, format_number, format_percent, t
+from mpp_data.present.text import format_date, format_number, format_percent, format_period, t
 
 #: The plan statuses, worst first (``export plan --status``, the page's filter).
 PLAN_STATUSES: tuple[str, ...] = STATUS_ORDER
@@ -121,6 +121,23 @@ def league_table(plan: Plan, lang: str, statuses: tuple[str, ...] = (), province
     return table.reset_index(drop=True)
 
 
+def league_display(plan: Plan, lang: str, statuses: tuple[str, ...] = (), province: str | None = None) -> pd.DataFrame:
+    """``league_table`` as the page shows it: paces in the language's decimal form, the projected
+    completion as a date in words (or why there is none)."""
+    table = league_table(plan, lang, statuses, province)
+    for column in ("required_per_year", "own_pace_per_year", "shortfall_per_year"):
+        table[column] = table[column].map(lambda v: pace_text(None if pd.isna(v) else v, lang))
+    table["projected_completion"] = table["projected_completion"].map(
+        lambda d: completion_text(None if d is None or pd.isna(d) else d, lang)
+    )
+    return table
+
+
+def completion_short(day: dt.date | None, lang: str) -> str:
+    """A projected completion as a month (``Okt 2028``) for a tile; ``–`` when there is none."""
+    return format_period(day, lang) if day is not None else "–"
+
+
 def pace_text(value: float | None, lang: str) -> str:
     return format_number(value, lang, 2) if value is not None else "–"
 
@@ -177,8 +194,8 @@ def stuck_rows(stuck: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def duration_rows(durations: pd.DataFrame, province: str | None, lang: str, names: dict[str, str]) -> pd.DataFrame:
-    """The national rows of observed stage durations (and one province's, when given): scope, step,
-    cases, median (``12,5 bulan``, or why there is none)."""
+    """The national rows of observed stage durations (and one province's, when given): step, median
+    (``12,5 bulan``, or why there is none), cases, scope."""
     scopes = [NATIONAL] + ([province] if province else [])
     order = {step: i for i, (step, _, _) in enumerate(STEPS)}
     rows = durations[durations["scope"].isin(scopes)].copy()
@@ -189,11 +206,12 @@ def duration_rows(durations: pd.DataFrame, province: str | None, lang: str, name
         else t("plan.durations.too_few", lang, minimum=MIN_CASES)
         for m in rows["median_months"]
     ]  # fmt: skip
+    # step and median first: what a phone shows without scrolling
     return pd.DataFrame({
-        "scope": [t("plan.national", lang) if s == NATIONAL else names.get(s, s) for s in rows["scope"]],
         "step": [t(f"plan.step.{s}", lang) for s in rows["step"]],
-        "cases": rows["cases"].astype(int).to_numpy(),
         "median_months": median,
+        "cases": rows["cases"].astype(int).to_numpy(),
+        "scope": [t("plan.national", lang) if s == NATIONAL else names.get(s, s) for s in rows["scope"]],
     })  # fmt: skip
 
 

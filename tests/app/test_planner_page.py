@@ -46,6 +46,12 @@ def test_the_planner_shows_the_national_plan_and_its_league_table(sample):
     league = at.dataframe[0].value  # the league table comes first
     assert list(league["code"]) == list(plan.provinces["code"])
     assert list(league["plan_status"])[:1] == ["Tertinggal"]  # worst first
+    # paces in Indonesian decimals; a province with no own pace never finishes, said in words
+    first = plan.provinces.iloc[0]
+    assert league["required_per_year"].iloc[0] == format_number(first["required_per_year"], decimals=2)
+    never = plan.provinces["projected_completion"].isna()
+    assert never.any()
+    assert set(league.loc[never.to_numpy(), "projected_completion"]) == {"tidak tercapai pada laju 0"}
     assert at.radio(key="plan_basis").value == "kemendagri"
     assert any(m.value.startswith(planning.headline(plan.national, plan.target_date, "id")[0]) for m in at.markdown)
 

@@ -122,6 +122,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.not_closes": {"id": "belum cukup untuk menutup celah", "en": "not enough to close the gap"},
     "plan.league.title": {"id": "Provinsi menurut status", "en": "Provinces by status"},
     "plan.filter_status": {"id": "Tampilkan status", "en": "Show status"},
+    "plan.filter_all": {"id": "Semua status", "en": "Every status"},
     "plan.whatif.title": {"id": "Bagaimana jika", "en": "What if"},
     "plan.whatif.pace": {"id": "Laju nasional (unit per tahun)", "en": "National pace (units a year)"},
     "plan.whatif.result": {
@@ -143,8 +144,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No unit has been stuck for more than {months} months.",
     },
     "plan.history_uploads": {
-        "id": "Dihitung dari {uploads} unggahan (data contoh hanya bila tidak ada unggahan lain).",
-        "en": "Counted from {uploads} uploads (sample data only when there is no other upload).",
+        "id": "Unggahan yang dihitung: {uploads} (data contoh hanya bila tidak ada unggahan lain).",
+        "en": "Uploads counted: {uploads} (sample data only when there is no other upload).",
     },
     "plan.durations.title": {"id": "Lama tiap tahap (teramati)", "en": "How long stages take (observed)"},
     "column.scope": {"id": "Lingkup", "en": "Scope"},
