@@ -16,6 +16,8 @@ with page.boundary() as view:
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
     table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
+    basis = service.default_basis()
+    st.caption(planning.basis_shown(basis, lang))
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
     st.dataframe(
         presentation.full_marks(table),
@@ -46,7 +48,6 @@ with page.boundary() as view:
         cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang
     )
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
-    basis = service.default_basis()
     place = cache.plan_for(view.url, view.snapshot_id, basis, view.as_of, service.target_date()).province(chosen)
     if place is not None:
         st.markdown(planning.province_place(place, basis, lang))

@@ -11,6 +11,7 @@ from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, STATUS_ORDER, Plan, PlanL
 from mpp_data.analysis.stages import MIN_CASES, NATIONAL, STEPS
 from mpp_data.present import console
 from mpp_data.present.text import format_date, format_number, format_percent, format_period, t
+from mpp_data.reference.bases import NATIONAL_UNITS
 
 #: The plan statuses, worst first (``export plan --status``, the page's filter).
 PLAN_STATUSES: tuple[str, ...] = STATUS_ORDER
@@ -233,13 +234,18 @@ def basis_captions(shown: dict, other: dict, lang: str) -> str:
     """The Overview's line beside the headline: which basis its figures count, and the other basis's
     share. ``shown``, ``other``: ``service.national_summary`` on each basis."""
     return " ".join([
-        t("kpi.basis_shown", lang, basis=t(f"basis.{shown['basis']}", lang),
-          units=basis_units(shown["basis"], shown["total_units"], lang)),
+        basis_shown(shown["basis"], lang, shown["total_units"]),
         t("kpi.other_basis", lang, basis=t(f"basis.{other['basis']}", lang),
           units=basis_units(other["basis"], other["total_units"], lang),
           covered=format_number(other["covered_units"], lang), total=format_number(other["total_units"], lang),
           pct=format_percent(other["coverage_pct"], lang)) + ".",
     ])  # fmt: skip
+
+
+def basis_shown(basis: str, lang: str, total: int | None = None) -> str:
+    """``Angka cakupan: Basis Kemendagri, 514 kabupaten/kota (daftar Kemendagri).``"""
+    total = total if total is not None else NATIONAL_UNITS[basis]
+    return t("kpi.basis_shown", lang, basis=t(f"basis.{basis}", lang), units=basis_units(basis, total, lang))
 
 
 def basis_units(basis: str, total: int, lang: str) -> str:

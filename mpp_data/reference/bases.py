@@ -27,6 +27,8 @@ BASES: tuple[str, ...] = (KEMENDAGRI, PANRB)
 DEFAULT_BASIS = KEMENDAGRI
 #: The province counted as one unit under ``panrb``.
 JAKARTA = "31"
+#: The units of each basis nationally, for sentences that name them (a test holds them to the list).
+NATIONAL_UNITS = {KEMENDAGRI: 514, PANRB: 509}
 #: ``kind`` of the one unit that is a whole province.
 PROVINCE_UNIT = "province"
 

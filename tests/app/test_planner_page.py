@@ -89,6 +89,8 @@ def test_the_overview_names_its_basis_and_gives_the_others_share(sample):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
     assert not at.exception
     panrb = service.national_summary(sample, LATEST, basis="panrb")
-    line = next(c.value for c in at.caption if c.value.startswith("Angka di atas: Basis Kemendagri"))
+    line = next(
+        c.value for c in at.caption if c.value.startswith("Angka cakupan: Basis Kemendagri, 514 kabupaten/kota")
+    )
     assert f"Basis PANRB (509 unit: 508 kabupaten/kota otonom ditambah DKI Jakarta sebagai satu unit): " \
            f"{panrb['covered_units']} dari 509" in line  # fmt: skip

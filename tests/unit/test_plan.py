@@ -77,8 +77,8 @@ def figures(total, covered, left, required, own, status, projected, building, pl
 
 def test_the_panrb_basis_counts_dki_jakarta_as_one_unit_of_509_nationally():
     official = bases.counting_units(bases_official(), "panrb")
-    assert len(bases.counting_units(bases_official(), "kemendagri")) == 514
-    assert len(official) == 509
+    assert len(bases.counting_units(bases_official(), "kemendagri")) == 514 == bases.NATIONAL_UNITS["kemendagri"]
+    assert len(official) == 509 == bases.NATIONAL_UNITS["panrb"]
     jakarta = official[official["province_code"] == "31"]
     assert jakarta[["code", "name", "kind"]].to_dict("records") == [
         {"code": "31", "name": "Daerah Khusus Ibukota Jakarta", "kind": "province"}

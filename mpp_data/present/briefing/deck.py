@@ -36,7 +36,7 @@ from mpp_data.present.briefing.slides import (
 )
 from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
 from mpp_data.present.forecast_text import describe_forecast
-from mpp_data.present.plan import headline
+from mpp_data.present.plan import basis_shown, headline
 from mpp_data.present.text import format_percent
 
 FIRST_ROWS = 12  # gap or region rows on the slide itself; the appendix has them all
@@ -111,7 +111,8 @@ def _headline_slide(prs: PresentationType, b: Briefing) -> None:
     ]
     add_table(slide, box.part(0, 0, 1, 0.6), header, c.headline_rows(b), [0.46, 0.18, 0.18, 0.18], size=16,
               align_right=(1, 2, 3))  # fmt: skip
-    add_text(slide, box.part(0, 0.66, 1, 0.34), describe_forecast(b.forecast, b.lang), size=14)
+    add_text(slide, box.part(0, 0.66, 1, 0.34), [*describe_forecast(b.forecast, b.lang),
+             basis_shown(b.basis, b.lang, b.now["total_regions"])], size=14)  # fmt: skip
 
 
 def _coverage_slide(prs: PresentationType, b: Briefing) -> None:

@@ -37,7 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{basis} ({units}): {covered} dari {total} · {pct}",
         "en": "{basis} ({units}): {covered} of {total} · {pct}",
     },
-    "kpi.basis_shown": {"id": "Angka di atas: {basis}, {units}.", "en": "Figures above: {basis}, {units}."},
+    "kpi.basis_shown": {"id": "Angka cakupan: {basis}, {units}.", "en": "Coverage figures: {basis}, {units}."},
     # -- the plan's words --------------------------------------------------------------------------
     "plan.status.done": {"id": "Selesai", "en": "Done"},
     "plan.status.on_track": {"id": "Sesuai jalur", "en": "On track"},
