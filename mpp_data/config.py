@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mpp_data.reference.bases import DEFAULT_BASIS, check_basis
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_PATH = PROJECT_ROOT / "var" / "mpp.sqlite"
 SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
@@ -39,6 +41,11 @@ class Settings:
     debug: bool = _setting(False)
     #: The date by which every kabupaten/kota should have an MPP; editable on the Overview page.
     target_date: dt.date = _setting(dt.date(2029, 12, 31))
+    #: The counting basis shares are shown on by default: ``kemendagri`` (514 kabupaten/kota) or ``panrb``
+    #: (508 autonomous kabupaten/kota plus DKI Jakarta as one unit); see ``mpp_data.reference.bases``.
+    basis: str = _setting(DEFAULT_BASIS)
+    #: A unit planned or under construction in uploads spanning more than this many months is stuck.
+    stuck_months: int = _setting(12)
     #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
     boundaries_path: str | None = _setting(None)
     #: The most positions a boundary file may hold (a detailed national file has about a million).
@@ -60,6 +67,9 @@ class Settings:
     session_minutes: int = _setting(8 * 60)
     #: The dashboard's address as people open it, for one-time sign-in links.
     base_url: str = _setting("http://localhost:8501")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "basis", check_basis(self.basis.strip().lower()))  # MPP_BASIS=PANRB is panrb
 
     @classmethod
     def variables(cls) -> dict[str, str]:

@@ -13,8 +13,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-#: The counting bases (DOMAIN.md): Kemendagri's 514 kabupaten/kota, or PANRB's 508 plus DKI Jakarta.
-BASES: tuple[str, ...] = ("kemendagri", "panrb")
+from mpp_data.reference.bases import DEFAULT_BASIS, check_basis
 
 
 @dataclass(frozen=True)
@@ -34,11 +33,11 @@ class ViewScope:
     province: str | None = None
     lang: str = "id"
     target_date: dt.date | None = None
-    basis: str = "kemendagri"
+    #: The counting basis (``mpp_data.reference.bases``); builders set ``Settings.basis`` (``MPP_BASIS``).
+    basis: str = DEFAULT_BASIS
 
     def __post_init__(self) -> None:
-        if self.basis not in BASES:
-            raise ValueError(f"unknown counting basis {self.basis!r}; one of {', '.join(BASES)}")
+        check_basis(self.basis)
         for name in ("as_of", "compare_to", "target_date"):
             value = getattr(self, name)
             if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):

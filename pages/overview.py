@@ -6,6 +6,7 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present import charts, kpis
+from mpp_data.present import plan as planning
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from ui import cache, controls, page
 
@@ -13,10 +14,13 @@ with page.boundary() as view:
     lang = view.lang
     # the target date is this page's own choice (its date picker below), the setting until one is picked
     scope = view.scope.replace(target_date=st.session_state.get("target_date") or view.scope.target_date)
+    basis = view.scope.basis  # MPP_BASIS
     now = view.of("national_summary")
     then = view.of("national_summary", scope.then)
+    other = view.of("national_summary", view.scope.replace(basis=service.other_basis(basis)))
     rollout = view.of("rollout_charts")
-    forecast = view.of("forecast_for", scope)
+    # the forecast and its chart count Kemendagri's list whatever the basis of the headline share
+    forecast = view.of("forecast_for", scope.replace(basis=service.DEFAULT_BASIS))
     provinces = view.of("coverage_by_province")
     controls.page_header(view, "overview.title")
 
@@ -53,6 +57,9 @@ with page.boundary() as view:
         + " "
         + t("kpi.pipeline_help", lang, snapshot=view.snapshot_id, date=format_date(recorded, lang)),
     )
+
+    # officials quote the ministry's share, the dashboard counts Kemendagri's list: both, each named
+    st.caption(planning.basis_captions(now, other, lang))
 
     chart, side = st.columns([3, 1])
     chart.plotly_chart(

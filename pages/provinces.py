@@ -7,6 +7,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
+from mpp_data.present import plan as planning
 from mpp_data.present.text import t
 from ui import cache, controls, downloads, page
 
@@ -15,6 +16,8 @@ with page.boundary() as view:
     provinces = view.of("coverage_by_province")
     table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
+    basis = view.scope.basis
+    st.caption(planning.basis_shown(basis, lang))
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
     st.dataframe(
         presentation.full_marks(table),
@@ -43,6 +46,9 @@ with page.boundary() as view:
     )  # fmt: skip
     regions = presentation.display_region_status(view.of("region_status", view.scope.replace(province=chosen)), lang)
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
+    place = cache.plan_for(view.settings, view.scope).province(chosen)
+    if place is not None:
+        st.markdown(planning.province_place(place, basis, lang))
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.settings, view.scope.replace(province=chosen)),

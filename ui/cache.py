@@ -53,6 +53,18 @@ def snapshots(settings: service.Settings, latest_id: int) -> pd.DataFrame:  # la
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def plan_for(settings: service.Settings, scope: service.ViewScope):  # noqa: ANN201
+    """The plan of the scope's snapshot on its basis, as of its date, toward its target date."""
+    data = snapshot_data(settings, scope.snapshot_id)
+    return service.plan_for(data, basis=scope.basis, as_of=scope.as_of, target_date=scope.target_date)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def plan_stages(settings: service.Settings, snapshot_id: int, basis: str) -> service.StageView:
+    return service.plan_stages(store(settings), snapshot_id, basis=basis, stuck_months=settings.stuck_months)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def snapshot_diff(settings: service.Settings, before: int, after: int):  # noqa: ANN201
     return service.snapshot_diff(store(settings), before, after)
 

@@ -41,7 +41,8 @@ SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
 #: Choices made on one page that stay when one comes back to it. Streamlit forgets the value of a
 #: widget on a run that does not draw it; writing the value back on every run keeps it (Streamlit's
 #: documented way to keep a page widget's state across pages).
-PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", "work_list_agency", "map_shading")
+PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", "work_list_agency", "map_shading",
+                "plan_basis", "plan_target", "plan_statuses", "plan_pace")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ def _sidebar(settings: service.Settings, actor: service.Actor) -> View:
         province=st.session_state["province"] or None,
         lang=lang,
         target_date=settings.target_date,  # the Overview's own date picker may set another for its page
+        basis=settings.basis,
     )
     view = View(settings=settings, snapshot=snapshot, scope=scope, actor=actor)
     _write_query_params(view)

@@ -14,7 +14,8 @@ from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
-from mpp_data.scope import BASES, ViewScope
+from mpp_data.reference.bases import BASES, DEFAULT_BASIS, other_basis, unit_code
+from mpp_data.scope import ViewScope
 from mpp_data.service.access import (
     FIRST_ADMIN,
     actor_for_email,
@@ -66,6 +67,7 @@ from mpp_data.service.loading import (
     saved_aliases,
     store_checked,
 )
+from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     SnapshotData,
     find_province,
@@ -121,7 +123,7 @@ __all__ = [
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
     "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files",
-    "BASES", "Settings", "ViewScope", "VIEWS", "compute_view", "settle", "view_scope",
+    "Settings", "ViewScope", "VIEWS", "compute_view", "settle", "view_scope",
     "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportRequest", "ExportRows", "ExportTable",
     "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
@@ -130,4 +132,5 @@ __all__ = [
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot",
+    "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "plan_for", "plan_report", "plan_stages",
 ]  # fmt: skip

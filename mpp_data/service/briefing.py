@@ -9,10 +9,11 @@ from mpp_data.config import Settings
 from mpp_data.present import maps
 from mpp_data.present.briefing import Briefing, build_deck
 from mpp_data.present.briefing.picture import figure_png
-from mpp_data.reference import geo
+from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import official_regions, province_names
 from mpp_data.scope import ViewScope
 from mpp_data.service.boundaries import map_boundaries
+from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import SnapshotData, load_snapshot
 from mpp_data.service.views import national_figures, national_summary, settle
 from mpp_data.store import Store
@@ -27,14 +28,16 @@ MAP_SCALE = 2.0
 def gather_briefing(store: Store, *, scope: ViewScope, settings: Settings, with_map: bool = True) -> Briefing:
     """Everything the deck shows. The headline figures are ``national_figures`` (as ``metrics --json``)
     on the scope's ``as_of`` and ``national_summary`` on its ``compare_to`` (default: twelve months
-    before); the target is the scope's, else ``settings.target_date``."""
+    before), counted in the units of the scope's basis; the target is the scope's, else
+    ``settings.target_date``; the planner slide is the plan of the same basis."""
     data = load_snapshot(store, scope.snapshot_id)
     scope = settle(data, scope.replace(target_date=scope.target_date or settings.target_date))
-    as_of, province = scope.as_of, scope.province
+    as_of, province, basis = scope.as_of, scope.province, scope.basis
     assert as_of is not None and scope.compare_to is not None and scope.target_date is not None  # settled
     now = national_figures(data, scope=scope)
     then = national_summary(data, scope=scope.then)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
+    malls, regions = bases.unit_malls(malls, basis), bases.counting_units(regions, basis)
     names = province_names()
     return Briefing(
         lang=scope.lang,
@@ -50,6 +53,8 @@ def gather_briefing(store: Store, *, scope: ViewScope, settings: Settings, with_
         agencies=participation.compute_agency_presence(malls, data.participation, as_of),
         province_names=names,
         snapshot=data.snapshot,
+        basis=basis,
+        plan=plan_for(data, basis=basis, as_of=as_of, target_date=scope.target_date),
         map_png=_map_png(store, data, scope, settings) if with_map else None,
     )
 

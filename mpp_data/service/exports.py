@@ -18,11 +18,13 @@ import pandas as pd
 from mpp_data.analysis import metrics
 from mpp_data.errors import NoDataError
 from mpp_data.present import display, exports
+from mpp_data.present import plan as present_plan
 from mpp_data.present.exports import Export
 from mpp_data.present.text import t
-from mpp_data.reference import regions
+from mpp_data.reference import bases, regions
 from mpp_data.scope import ViewScope
 from mpp_data.service import views
+from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import SnapshotData, load_snapshot
 from mpp_data.store import Store
 
@@ -32,13 +34,16 @@ FORMATS: tuple[str, ...] = ("csv", "xlsx")
 @dataclass(frozen=True)
 class ExportChoice:
     """What narrows a table beyond the scope: the work list's ``agency``, the malls of one ``region``, the
-    report of one ``file``, the gaps' pipeline ``stages`` and name ``search`` (as on the page)."""
+    report of one ``file``, the gaps' pipeline ``stages`` and name ``search`` (as on the page), the
+    plan's ``statuses``."""
 
     agency: str | None = None
     region: str | None = None
     file: str | None = None
     stages: tuple[str, ...] = ()
     search: str = ""
+    #: The plan's statuses (as the Planner's filter); all when empty.
+    statuses: tuple[str, ...] = ()
 
 
 @dataclass
@@ -102,11 +107,22 @@ def _stamp(snapshot: dict) -> dt.datetime:
 
 
 def _gaps(request: ExportRequest) -> ExportRows:
+    """Counted in the units of the scope's basis; a basis other than Kemendagri's is named in the file."""
     scope = request.scope.replace(as_of=request.as_of)
     gaps = views.gap_list(request.data, scope=scope)
     shown = display.filter_gaps(gaps, list(request.choice.stages), request.choice.search)
-    return ExportRows(exports.gaps_table(shown, request.lang), request.file_name("gaps", *request.places, request.as_of.isoformat()),
-                t("nav.gaps", request.lang), request.data.snapshot)  # fmt: skip
+    basis = [scope.basis] if scope.basis != bases.KEMENDAGRI else []
+    name = request.file_name("gaps", *request.places, *basis, request.as_of.isoformat())
+    return ExportRows(exports.gaps_table(shown, request.lang), name, t("nav.gaps", request.lang), request.data.snapshot)
+
+
+def _plan(request: ExportRequest) -> ExportRows:
+    """The Planner's league table of the provinces on the scope's basis, toward its target date."""
+    scope = request.scope
+    plan = plan_for(request.data, basis=scope.basis, as_of=request.as_of, target_date=scope.target_date)
+    frame = present_plan.league_table(plan, request.lang, request.choice.statuses, scope.province)
+    name = request.file_name("plan", scope.basis, *request.places, request.as_of.isoformat())
+    return ExportRows(frame, name, t("nav.plan", request.lang), request.data.snapshot)
 
 
 def _malls(request: ExportRequest) -> ExportRows:
@@ -144,6 +160,9 @@ def _report(request: ExportRequest) -> ExportRows:
             else request.file_name("report", str(request.snapshot_id)))  # fmt: skip
     return ExportRows(frame, name, t("export.sheet.report", request.lang), request.store.snapshot(request.snapshot_id))
 
+
+#: The plan's columns are the Planner page's league table (``present.plan.LEAGUE_COLUMNS``).
+PLAN_COLUMNS: tuple[str, ...] = tuple(present_plan.LEAGUE_COLUMNS)
 
 #: Every table one can download, by name, in the order the CLI lists them.
 EXPORT_TABLES: dict[str, ExportTable] = {
@@ -187,6 +206,12 @@ EXPORT_TABLES: dict[str, ExportTable] = {
             columns=("file", "sheet", "row", "column", "value", "severity", "message"),
             rows=_report,
             help="the check report of the snapshot's files (--file: one of them)",
+        ),
+        ExportTable(
+            name="plan",
+            columns=PLAN_COLUMNS,
+            rows=_plan,
+            help="the Planner's provinces toward --target-date on --basis (--status narrows it)",
         ),
     )
 }

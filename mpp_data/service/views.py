@@ -16,7 +16,7 @@ from mpp_data.config import Settings
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import forecast_text, maps
 from mpp_data.present.corrections import amendments_table
-from mpp_data.reference import agencies, geo, regions
+from mpp_data.reference import agencies, bases, geo, regions
 from mpp_data.scope import ViewScope
 from mpp_data.service.access import loaded_by
 from mpp_data.store import Store
@@ -76,14 +76,19 @@ def land_outline() -> dict:
     return geo.land_outline()
 
 
-def _scope(data: SnapshotData, province: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+def _scope(
+    data: SnapshotData, province: str | None, basis: str = bases.KEMENDAGRI
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The malls and the counting units of ``basis`` (of one province when given)."""
+    malls, scoped = metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+    return bases.unit_malls(malls, basis), bases.counting_units(scoped, basis)
 
 
 def forecast_for(data: SnapshotData, *, scope: ViewScope) -> Forecast:
-    """The pace of the last 12 months carried forward, and the pace needed to reach the scope's target."""
+    """The pace of the last 12 months carried forward, and the pace needed to reach the scope's target,
+    in the units of the scope's basis."""
     return forecast.compute_forecast(
-        *_scope(data, scope.province), as_of=_as_of(data, scope), target_date=_target(scope)
+        *_scope(data, scope.province, scope.basis), as_of=_as_of(data, scope), target_date=_target(scope)
     )
 
 
@@ -120,8 +125,9 @@ def region_status(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
 
 
 def gap_list(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
-    """One row per kabupaten/kota without an operating MPP on ``as_of``, with its pipeline stage."""
-    return metrics.compute_gap_list(*_scope(data, scope.province), _as_of(data, scope))
+    """One row per unit of the scope's basis (a kabupaten/kota; DKI Jakarta as one under ``panrb``)
+    without an operating MPP on ``as_of``, with its pipeline stage."""
+    return metrics.compute_gap_list(*_scope(data, scope.province, scope.basis), _as_of(data, scope))
 
 
 def region_malls(data: SnapshotData, *, scope: ViewScope, code: str) -> pd.DataFrame:
@@ -169,11 +175,22 @@ def agency_work_list(data: SnapshotData, *, scope: ViewScope, agency: str) -> pd
 
 
 def national_summary(data: SnapshotData, *, scope: ViewScope) -> dict:
-    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs)."""
-    as_of, province = _as_of(data, scope), scope.province
-    malls, scoped = metrics.restrict_to_province(data.malls, regions.official_regions(), province)
-    summary = metrics.compute_national_summary(malls, scoped, as_of)
-    provinces = metrics.compute_coverage_by_province(malls, scoped, as_of)
+    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs).
+    Coverage counts the units of the scope's basis: ``total_units``, ``covered_units`` and
+    ``coverage_pct``; ``total_regions`` and ``covered_regions`` are the same counts (their older
+    names), and ``provinces`` counts units too (DKI Jakarta is one under ``panrb``)."""
+    as_of, province, basis = _as_of(data, scope), scope.province, scope.basis
+    malls, regions_in = metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+    malls, units = bases.unit_malls(malls, basis), bases.counting_units(regions_in, basis)
+    summary = metrics.compute_national_summary(malls, units, as_of)
+    # a province-run mall stays one whatever the basis (under panrb DKI's counts for its unit)
+    operating = metrics.status_as_of(data.malls, as_of).eq(metrics.OPERATING)
+    in_scope = data.malls["province_code"].eq(province) if province else True
+    run_by_province = operating & in_scope & ~data.malls["region_code"].isin(regions_in["code"])
+    summary["province_run_malls"] = int(run_by_province.sum())
+    summary["basis"] = basis
+    summary["total_units"], summary["covered_units"] = summary["total_regions"], summary["covered_regions"]
+    provinces = metrics.compute_coverage_by_province(malls, units, as_of)
     summary["as_of"] = as_of.isoformat()
     summary["province"] = province
     summary["snapshot_id"] = int(data.snapshot["id"])
