@@ -62,7 +62,7 @@ def store_of(args: argparse.Namespace) -> Store:
 
 def scope_of(args: argparse.Namespace) -> service.ViewScope:
     """The view's scope as the command's arguments give it; what a command has no option for is its
-    default (the newest snapshot, its newest date, national, ``MPP_TARGET_DATE``)."""
+    default (the newest snapshot, its newest date, national, ``MPP_TARGET_DATE``, ``MPP_BASIS``)."""
     return service.ViewScope(
         snapshot_id=getattr(args, "snapshot", None),
         as_of=getattr(args, "as_of", None),
@@ -70,6 +70,7 @@ def scope_of(args: argparse.Namespace) -> service.ViewScope:
         province=getattr(args, "province", None),
         lang=args.lang,
         target_date=getattr(args, "target_date", None) or args.settings.target_date,
+        basis=getattr(args, "basis", None) or args.settings.basis,
     )
 
 
