@@ -66,6 +66,20 @@ from mpp_data.service.queries import (
     save_boundaries,
     snapshot_diff,
 )
+from mpp_data.service.sessions import (
+    COOKIE,
+    SessionRules,
+    StartedSession,
+    end_session,
+    end_user_sessions,
+    forget_old_sessions,
+    handoff,
+    open_sessions,
+    session_actor,
+    session_ended,
+    start_from_handoff,
+    start_from_link,
+)
 from mpp_data.service.views import (
     UPLOAD_FIELDS,
     agency_names,
@@ -113,4 +127,6 @@ __all__ = [
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot",
+    "COOKIE", "SessionRules", "StartedSession", "end_session", "end_user_sessions", "forget_old_sessions", "handoff",
+    "open_sessions", "session_actor", "session_ended", "start_from_handoff", "start_from_link",
 ]  # fmt: skip

@@ -41,6 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Masuk sebagai {name}, tetapi belum punya peran. Minta admin menambahkan Anda.",
         "en": "Signed in as {name}, but without a role yet. Ask an admin to add you.",
     },
+    "auth.continue": {"id": "Lanjutkan masuk", "en": "Continue signing in"},
     "auth.expired": {"id": "Sesi berakhir. Silakan masuk lagi.", "en": "Your session has ended. Please sign in again."},
     "auth.required": {
         "id": "Dasbor ini hanya untuk pengguna yang sudah masuk. Masuk di bilah samping.",

@@ -1,0 +1,32 @@
+"""Warming a fresh process before it reports ready: the imports every page needs, the store (the sample
+loaded on first start) and the latest snapshot's figures, so that the first visitor does not pay for them."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+
+logger = logging.getLogger(__name__)
+
+#: Modules the pages import on their first run (plotly's figure factory is the slowest of them).
+MODULES = ("pandas", "plotly.graph_objects", "plotly.express", "mpp_data.present.charts", "mpp_data.present.maps",
+           "mpp_data.present.display", "mpp_data.present.kpis", "ui.page", "ui.auth", "ui.controls")  # fmt: skip
+
+
+def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
+    """Import, open the store, and build the Overview's figures of the latest snapshot once."""
+    started = time.perf_counter()
+    for name in MODULES:
+        importlib.import_module(name)
+    doors.store  # noqa: B018 - opening it migrates and loads the sample on a first start
+    from ui import cache
+
+    url = cache.database_url()
+    latest = cache.latest_snapshot_id(url)
+    if latest is not None:
+        as_of = cache.default_as_of(url, latest)
+        cache.figures(url, latest, as_of, None)
+        cache.rollout_charts(url, latest, as_of, None)
+        cache.coverage_by_province(url, latest, as_of)
+    logger.info("warmed up in %.1f s", time.perf_counter() - started)
