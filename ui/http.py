@@ -225,8 +225,11 @@ class DoorsMiddleware:
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "")
         params = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-        if scope.get("method") == "GET" and not path.startswith("/_stcore/") and path != SESSION_PATH and (
-            "signin" in params
+        if (
+            scope.get("method") == "GET"
+            and not path.startswith("/_stcore/")
+            and path != SESSION_PATH
+            and ("signin" in params)
         ):
             response = await anyio.to_thread.run_sync(session_response, self.doors, scope, params, _safe_next(path))
             await response(scope, receive, send)

@@ -74,8 +74,10 @@ def end_sessions_of(store: Store, email: str, now: dt.datetime) -> int:
 
 
 def count_open_sessions(store: Store, email: str, now: dt.datetime) -> int:
-    query = sa.select(sa.func.count()).select_from(sessions).where(
-        sessions.c.email == email, sessions.c.ended_at.is_(None), sessions.c.expires_at > now
+    query = (
+        sa.select(sa.func.count())
+        .select_from(sessions)
+        .where(sessions.c.email == email, sessions.c.ended_at.is_(None), sessions.c.expires_at > now)
     )
     with store.engine.connect() as conn:
         return int(conn.execute(query).scalar() or 0)
