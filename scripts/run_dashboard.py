@@ -110,7 +110,8 @@ def main() -> None:
     extra = sys.argv[1:]
     if merged := secrets_with_cookie_secret(secret):
         extra = [f"--secrets.files={merged}", *extra]
-    if link := first_start_link(settings):
+    # make serve prints the link once for all its processes (MPP_FIRST_START_LINK=0 for each of them)
+    if os.environ.get("MPP_FIRST_START_LINK") != "0" and (link := first_start_link(settings)):
         print(f"\n  Sign in as the first admin (once, within a day):\n\n    {link}\n", flush=True)
     command = streamlit_command(settings, extra)
     os.chdir(ROOT)
