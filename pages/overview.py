@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.present import charts, kpis
+from mpp_data.present import kpis
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from ui import cache, controls, page
 
@@ -14,9 +14,8 @@ with page.boundary() as view:
     target = st.session_state.get("target_date") or service.target_date()
     now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province)
     then = cache.figures(view.url, view.snapshot_id, view.compare, view.province)
-    rollout = cache.rollout_charts(view.url, view.snapshot_id, view.as_of, view.province)
+    drawn = cache.overview_figures(view.url, view.snapshot_id, view.as_of, view.province, lang)
     forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
-    provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
     controls.page_header(view, "overview.title")
 
     def change(key: str, decimals: int = 0, suffix: str = "") -> str:
@@ -54,21 +53,16 @@ with page.boundary() as view:
     )
 
     chart, side = st.columns([3, 1])
-    chart.plotly_chart(
-        charts.coverage_over_time(
-            rollout["timeline"], now["total_regions"], lang, rollout["batches"], rollout["malls"], rollout["milestones"]
-        ),  # fmt: skip
-        key="coverage_over_time",
-    )
+    chart.plotly_chart(drawn["coverage_over_time"], key="coverage_over_time")
     with side:
         st.subheader(t("forecast.title", lang))
         st.date_input(t("forecast.target", lang), value=target, key="target_date", format="DD/MM/YYYY")
         for sentence in service.describe_forecast(forecast, lang):
             st.markdown(sentence)
 
-    st.plotly_chart(charts.new_regions_per_quarter(rollout["quarters"], lang), key="pace_per_quarter")
-    if not view.province:
-        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="coverage_by_province")
+    st.plotly_chart(drawn["pace_per_quarter"], key="pace_per_quarter")
+    if "coverage_by_province" in drawn:
+        st.plotly_chart(drawn["coverage_by_province"], key="coverage_by_province")
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, view.province, lang, target),

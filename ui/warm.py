@@ -20,6 +20,7 @@ def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
     for name in MODULES:
         importlib.import_module(name)
     doors.store  # noqa: B018 - opening it migrates and loads the sample on a first start
+    from mpp_data import service
     from ui import cache
 
     url = cache.database_url()
@@ -27,6 +28,7 @@ def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
     if latest is not None:
         as_of = cache.default_as_of(url, latest)
         cache.figures(url, latest, as_of, None)
-        cache.rollout_charts(url, latest, as_of, None)
-        cache.coverage_by_province(url, latest, as_of)
+        cache.figures(url, latest, service.default_compare(as_of), None)
+        for lang in ("id", "en"):
+            cache.overview_figures(url, latest, as_of, None, lang)
     logger.info("warmed up in %.1f s", time.perf_counter() - started)
