@@ -8,6 +8,7 @@ sample's figures once, so that the first visitor does not pay for the imports an
 
 from __future__ import annotations
 
+import gc
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -28,6 +29,8 @@ doors = http.Doors(settings)
 @asynccontextmanager
 async def lifespan(_app: st.App):  # noqa: ANN201
     await anyio.to_thread.run_sync(warm.warm_up, doors)
+    gc.collect()
+    gc.freeze()  # what the start-up made lives as long as the process: the collector need not walk it again
     doors.ready.set()
     logger.info("ready")
     yield None
