@@ -27,8 +27,10 @@ def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
     latest = cache.latest_snapshot_id(url)
     if latest is not None:
         as_of = cache.default_as_of(url, latest)
-        cache.figures(url, latest, as_of, None)
-        cache.figures(url, latest, service.default_compare(as_of), None)
+        basis = service.default_basis()
+        cache.figures(url, latest, as_of, None, basis)
+        cache.figures(url, latest, service.default_compare(as_of), None, basis)
+        cache.figures(url, latest, as_of, None, service.other_basis(basis))
         for lang in ("id", "en"):
-            cache.overview_figures(url, latest, as_of, None, lang)
+            cache.overview_figures(url, latest, as_of, None, lang, basis)
     logger.info("warmed up in %.1f s", time.perf_counter() - started)

@@ -11,6 +11,7 @@ from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
+from mpp_data.reference.bases import BASES, DEFAULT_BASIS, other_basis, unit_code
 from mpp_data.service.access import (
     FIRST_ADMIN,
     actor_for_email,
@@ -45,6 +46,7 @@ from mpp_data.service.loading import (
     saved_aliases,
     store_checked,
 )
+from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     BoundaryFile,
     BoundarySource,
@@ -89,6 +91,7 @@ from mpp_data.service.views import (
     coverage_by_province,
     database_url,
     default_as_of,
+    default_basis,
     default_compare,
     describe_forecast,
     forecast_for,
@@ -130,4 +133,5 @@ __all__ = [
     "sign_out", "withdraw_snapshot",
     "COOKIE", "SessionRules", "StartedSession", "end_session", "end_user_sessions", "forget_old_sessions", "handoff",
     "open_sessions", "session_actor", "session_ended", "start_from_handoff", "start_from_link",
+    "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
 ]  # fmt: skip
