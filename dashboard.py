@@ -16,7 +16,7 @@ st.set_page_config(
 )
 settings = service.Settings.from_env()  # read once per run, here, and handed down
 lang = page.language()
-actor = auth.current_actor(settings)
+actor = auth.current_actor(settings, lang)
 if not service.can(actor, service.Action.VIEW, view_requires_sign_in=settings.view_requires_sign_in):
     # viewing is closed (MPP_VIEW_REQUIRES_SIGN_IN=1): only the sign-in, on a page of its own
     st.navigation([st.Page(lambda: st.info(t("auth.required", lang)), title=t("auth.sign_in", lang))]).run()

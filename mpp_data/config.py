@@ -63,8 +63,24 @@ class Settings:
     max_line_bytes: int = _setting(1024 * 1024, env="MPP_MAX_LINE_KB", unit=1024)
     #: Viewing is open to anyone who reaches the dashboard unless ``MPP_VIEW_REQUIRES_SIGN_IN=1``.
     view_requires_sign_in: bool = _setting(False)
-    #: A built-in or link sign-in lasts this long in one browser session.
+    #: A built-in or link sign-in (a session in the store, held by a cookie) lasts this long at most,
     session_minutes: int = _setting(8 * 60)
+    #: and ends sooner when the browser has not run a page for this long.
+    session_idle_minutes: int = _setting(60)
+    #: An upload session may hold this many files of ``max_upload_bytes`` at once (its byte budget);
+    upload_files_per_session: int = _setting(10)
+    #: all upload sessions of one process together at most this much.
+    upload_total_mb: int = _setting(1024)
+    #: Host names the server answers to (``MPP_ALLOWED_HOSTS``, comma-separated, any case); empty: any.
+    allowed_hosts: tuple[str, ...] = _setting(())
+    #: Production settings (``make serve``): metrics and cache clearing for admins only.
+    production: bool = _setting(False)
+    #: ``make serve`` only: HAProxy's port, the number of dashboard processes, the HAProxy program.
+    port: int = _setting(8500)
+    workers: int = _setting(2)
+    haproxy: str = _setting("/usr/sbin/haproxy")
+    #: Whether the launcher prints the first admin's sign-in link (``make serve`` prints it once itself).
+    first_start_link: bool = _setting(True)
     #: The dashboard's address as people open it, for one-time sign-in links.
     base_url: str = _setting("http://localhost:8501")
 
@@ -95,6 +111,11 @@ class Settings:
         return cls(**values)
 
     @property
+    def session_budget_bytes(self) -> int:
+        """What one upload session may hold at once: the upload limit times the files allowed."""
+        return self.max_upload_bytes * self.upload_files_per_session
+
+    @property
     def max_upload_mb(self) -> int:
         """The upload limit in whole MB of 2**20 bytes, rounded up, for Streamlit's uploader (it takes an int)."""
         return max(1, -(-self.max_upload_bytes // 2**20))
@@ -109,12 +130,19 @@ def _parse(raw: str, kind: object, unit: int) -> object:
         return float(raw)
     if kind is dt.date:
         return dt.date.fromisoformat(raw)
+    if kind == tuple[str, ...]:  # a comma-separated list, as host names are written: lower case
+        return tuple(part.strip().lower() for part in raw.split(",") if part.strip())
     return raw  # str, and str | None
 
 
 def environment_with(**extra: str) -> dict[str, str]:
     """The process's environment plus ``extra``: for a program this one starts (the launcher's Streamlit)."""
     return {**os.environ, **extra}
+
+
+def environment_has(name: str) -> bool:
+    """Whether ``name`` is set at all (the launcher keeps an explicit ``MPP_PRODUCTION=0``)."""
+    return name in os.environ
 
 
 def default_environment(name: str, value: str) -> None:

@@ -64,6 +64,14 @@ def plan_stages(settings: service.Settings, snapshot_id: int, basis: str) -> ser
     return service.plan_stages(store(settings), snapshot_id, basis=basis, stuck_months=settings.stuck_months)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def overview_figures(settings: service.Settings, scope: service.ViewScope, total_regions: int) -> dict:
+    """Built once per process for every session (a resource: shared, never copied; Streamlit only reads a
+    figure). The snapshot id is in the scope, so a new upload or a withdrawal is a new entry."""
+    data = snapshot_data(settings, scope.snapshot_id)
+    return service.overview_figures(data, scope=scope, total_regions=total_regions)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def snapshot_diff(settings: service.Settings, before: int, after: int):  # noqa: ANN201
     return service.snapshot_diff(store(settings), before, after)

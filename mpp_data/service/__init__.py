@@ -78,6 +78,20 @@ from mpp_data.service.queries import (
     region_choices,
     snapshot_diff,
 )
+from mpp_data.service.sessions import (
+    COOKIE,
+    SessionRules,
+    StartedSession,
+    end_session,
+    end_user_sessions,
+    forget_old_sessions,
+    handoff,
+    open_sessions,
+    session_actor,
+    session_ended,
+    start_from_handoff,
+    start_from_link,
+)
 from mpp_data.service.views import (
     UPLOAD_FIELDS,
     VIEWS,
@@ -99,6 +113,7 @@ from mpp_data.service.views import (
     map_regions,
     national_figures,
     national_summary,
+    overview_figures,
     province_names,
     region_malls,
     region_options,
@@ -122,7 +137,7 @@ __all__ = [
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
-    "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files",
+    "region_options", "region_status", "rollout_charts", "overview_figures", "snapshot_info", "source_files",
     "Settings", "ViewScope", "VIEWS", "compute_view", "settle", "view_scope",
     "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportRequest", "ExportRows", "ExportTable",
     "export_table",
@@ -132,5 +147,7 @@ __all__ = [
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot",
+    "COOKIE", "SessionRules", "StartedSession", "end_session", "end_user_sessions", "forget_old_sessions", "handoff",
+    "open_sessions", "session_actor", "session_ended", "start_from_handoff", "start_from_link",
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "plan_for", "plan_report", "plan_stages",
 ]  # fmt: skip

@@ -149,6 +149,7 @@ PRODUCT_CODE = [
     *(ROOT / "ui").rglob("*.py"),
     *(ROOT / "pages").glob("*.py"),
     ROOT / "dashboard.py",
+    ROOT / "app.py",
     *(ROOT / "scripts").glob("*.py"),
 ]
 ENVIRONMENT_NAMES = {"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"}
@@ -195,6 +196,8 @@ ENTRY_POINTS = {
     ROOT / "dashboard.py",
     ROOT / "mpp_data" / "cli_args.py",
     ROOT / "scripts" / "run_dashboard.py",
+    ROOT / "scripts" / "serve.py",
+    ROOT / "app.py",
     ROOT / "mpp_data" / "store" / "migrations" / "env.py",
 }
 #: Engineer B's part of issue 19 (ingest options) removes these; this set empties when it lands.
