@@ -9,9 +9,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Email atau kata sandi salah. Periksa lalu coba lagi, atau minta tautan masuk kepada admin.",
         "en": "Wrong email or password. Check them and try again, or ask an admin for a sign-in link.",
     },
-    "error.account_locked": {
-        "id": "Terlalu banyak percobaan gagal: akun dikunci {minutes} menit. Coba lagi nanti atau hubungi admin.",
-        "en": "Too many failed attempts: the account is locked for {minutes} minutes. Try later or ask an admin.",
+    "error.last_admin": {
+        "id": "{email} adalah satu-satunya admin aktif: perannya tidak dapat diturunkan dan akunnya tidak dapat "
+        "dinonaktifkan. Jadikan pengguna lain admin terlebih dahulu.",
+        "en": "{email} is the only active admin: their role cannot be lowered and the account cannot be disabled. "
+        "Make another user an admin first.",
+    },
+    "error.link_lifetime": {
+        "id": "Masa berlaku tautan {minutes} menit tidak dapat dipakai: pilih {minimum} sampai {maximum} menit (7 hari).",
+        "en": "A link lifetime of {minutes} minutes cannot be used: choose {minimum} to {maximum} minutes (7 days).",
+    },
+    "error.text_too_long": {
+        "id": "Teks terlalu panjang ({length} karakter): paling banyak {limit} karakter. Tidak ada yang disimpan.",
+        "en": "The text is too long ({length} characters): at most {limit} characters. Nothing was saved.",
+    },
+    "error.text_too_long.email": {
+        "id": "Alamat email terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The email address is too long ({length} characters): at most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.name": {
+        "id": "Nama terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The name is too long ({length} characters): at most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.reason": {
+        "id": "Alasan terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The reason is too long ({length} characters): at most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.correction": {
+        "id": "Koreksi terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The correction is too long ({length} characters): at most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.alias": {
+        "id": "Nama alias terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The alias is too long ({length} characters): at most {limit}. Nothing was saved.",
     },
     "error.sign_in_link_invalid": {
         "id": "Tautan masuk ini tidak berlaku: sudah dipakai atau kedaluwarsa. Minta tautan baru kepada admin.",
@@ -28,6 +58,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.weak_password": {
         "id": "Kata sandi terlalu pendek: paling sedikit {minimum} karakter.",
         "en": "The password is too short: at least {minimum} characters.",
+    },
+    "error.weak_password.guessable": {
+        "id": "Kata sandi ini mudah ditebak (kata sandi umum, pola, atau huruf berulang). Pakai beberapa kata "
+        "acak atau kalimat yang panjang.",
+        "en": "This password is easy to guess (a common password, a pattern or repeated letters). Use a few "
+        "random words or a long sentence.",
+    },
+    "error.weak_password.email": {
+        "id": "Kata sandi tidak boleh memuat alamat email atau nama penggunanya. Pilih kata sandi lain.",
+        "en": "The password must not contain the email address or its user name. Choose another password.",
     },
     "nav.users": {"id": "Pengguna", "en": "Users"},
     "nav.audit": {"id": "Log Audit", "en": "Audit log"},
