@@ -20,7 +20,8 @@ from mpp_data.errors import TextTooLong
 LIMITS: dict[str, int] = {
     "email": 254,
     "name": 200,  # a mall, region or file name
-    "reason": 500,
+    "reason": 500,  # a snapshot withdrawn
+    "row_reason": 500,  # a row left out of an upload
     "correction": 500,
     "alias": 200,
 }
@@ -29,11 +30,12 @@ MAX_AUDIT_OBJECT = 300
 MAX_AUDIT_DETAILS = 4_000
 
 
-def check_length(text: str, field: str) -> str:
-    """``text`` when it fits ``field``'s limit; else :class:`TextTooLong` naming the field."""
+def check_length(text: str, field: str, **where: object) -> str:
+    """``text`` when it fits ``field``'s limit; else :class:`TextTooLong` naming the field and
+    ``where`` it was typed (sheet, row, column of a correction)."""
     limit = LIMITS[field]
     if len(text) > limit:
-        raise TextTooLong(variant=field, limit=limit, length=len(text))
+        raise TextTooLong(variant=field, limit=limit, length=len(text), **where)
     return text
 
 

@@ -81,6 +81,15 @@ def record(store: Store, actor: Actor | None, action: str, obj: object = None, d
     accounts.append_event(store, _now(), name, role, action, target, text)
 
 
+def check_typed(corrections: dict | None = None, left_out: dict | None = None) -> None:
+    """An analyst's corrections ((file, sheet, row, header) -> text) and reasons for rows left out
+    ((file, sheet, row) -> text) within their limits, before anything is read or stored."""
+    for (_file, sheet, row, column), text in (corrections or {}).items():
+        check_length(str(text), "correction", sheet=sheet, row=row, column=column)
+    for (_file, sheet, row), text in (left_out or {}).items():
+        check_length(str(text), "row_reason", sheet=sheet, row=row)
+
+
 # -- users -----------------------------------------------------------------------------
 def _email(text: str) -> str:
     email = check_length(text.strip().lower(), "email")
@@ -364,6 +373,8 @@ def loaded_by(store: Store) -> dict[int, str]:
 def withdraw_snapshot(store: Store, snapshot_id: int, *, actor: Actor, reason: str | None = None) -> None:
     """Take a snapshot out of view; it is kept, and the one before it becomes the current one."""
     require(actor, Action.WITHDRAW_SNAPSHOT)
+    if reason is not None:
+        check_length(reason, "reason")
     store.snapshot(snapshot_id)
     if snapshot_id in accounts.withdrawn_ids(store):
         raise SnapshotNotFound(snapshot_id=snapshot_id)
@@ -372,7 +383,5 @@ def withdraw_snapshot(store: Store, snapshot_id: int, *, actor: Actor, reason: s
         and len(store.list_snapshots()) - len(accounts.withdrawn_ids(store)) <= 1
     ):
         raise NoDataError()
-    if reason is not None:
-        check_length(reason, "reason")
     accounts.insert_withdrawal(store, snapshot_id, _now(), actor.name, reason)
     record(store, actor, "snapshot.withdrawn", snapshot_id, {"reason": reason} if reason else None)

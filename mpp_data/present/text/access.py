@@ -36,8 +36,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The reason is too long ({length} characters): at most {limit}. Nothing was saved.",
     },
     "error.text_too_long.correction": {
-        "id": "Koreksi terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
-        "en": "The correction is too long ({length} characters): at most {limit}. Nothing was saved.",
+        "id": "Koreksi di sheet {sheet}, baris {row}, kolom {column} terlalu panjang ({length} karakter): paling "
+        "banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The correction in sheet {sheet}, row {row}, column {column} is too long ({length} characters): at "
+        "most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.row_reason": {
+        "id": "Alasan mengecualikan baris {row} (sheet {sheet}) terlalu panjang ({length} karakter): paling banyak "
+        "{limit}. Tidak ada yang disimpan.",
+        "en": "The reason for leaving out row {row} (sheet {sheet}) is too long ({length} characters): at most "
+        "{limit}. Nothing was saved.",
     },
     "error.text_too_long.alias": {
         "id": "Nama alias terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
