@@ -10,7 +10,6 @@ from mpp_data import service
 from mpp_data.errors import MppDataError
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import t
-from mpp_data.store import accounts
 from tests.app.signing import link_token, open_app
 from tests.app.test_downloads import served  # noqa: F401 - the fixture recording downloaded bytes
 from tests.conftest import ADMIN, ROOT
@@ -107,7 +106,7 @@ def test_a_one_time_link_signs_in_once(store_url):
     assert not any(md_text("analyst@example.go.id") in c.value for c in again.sidebar.caption)
 
 
-def test_the_sign_in_form_signs_in_and_locks_after_five_failures(store_url):
+def test_the_sign_in_form_counts_five_failures_and_still_lets_the_right_password_in(store_url):
     store = service.open_store(store_url)
     service.add_user(store, "ana@example.go.id", "analyst", actor=ADMIN)
     service.set_password(store, "ana@example.go.id", PASSWORD, actor=ADMIN)
@@ -116,12 +115,14 @@ def test_the_sign_in_form_signs_in_and_locks_after_five_failures(store_url):
         at.text_input(key="sign_in_email").input("ana@example.go.id")
         at.text_input(key="sign_in_password").input("salah sekali")
         at.button(key="sign_in_submit").click().run()
-    assert t("error.account_locked", "id", minutes=15) in texts(at, "error")
-    assert accounts.load_user(store, "ana@example.go.id")["locked_until"] is not None
+        assert t("error.sign_in_failed", "id") in texts(at, "error")
+    assert service.recent_failures(store, "ana@example.go.id") == 5
     at.text_input(key="sign_in_email").input("ana@example.go.id")
     at.text_input(key="sign_in_password").input(PASSWORD)
     at.button(key="sign_in_submit").click().run()
-    assert t("error.account_locked", "id", minutes=15) in texts(at, "error"), "locked: the right password waits"
+    # on main five failures locked the account and the right password was refused for 15 minutes
+    assert any(md_text("ana@example.go.id") in c.value for c in at.sidebar.caption)
+    assert t("error.sign_in_failed", "id") not in texts(at, "error")
     store.dispose()
 
 
