@@ -141,7 +141,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
-    frame = service.list_snapshots(store)
+    frame = service.list_snapshots(store, actor=cli_accounts.cli_actor())
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
         return 0
@@ -168,7 +168,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.parser.error("agency-work-list needs --agency")
     store = service.open_store(args.db)
     snapshot_id = args.snapshot or service.latest_snapshot_id(store)
-    if args.file and args.file not in {s.file_name for s in service.source_files(store, snapshot_id)}:
+    if args.file and args.file not in {
+        s.file_name for s in service.source_files(store, snapshot_id, actor=cli_accounts.cli_actor())
+    }:
         args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
     export = service.export_table(
         store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,

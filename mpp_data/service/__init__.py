@@ -86,6 +86,7 @@ from mpp_data.service.views import (
     list_snapshots,
     map_regions,
     max_upload_mb,
+    may_see_upload_details,
     province_names,
     region_malls,
     region_options,
@@ -114,5 +115,5 @@ __all__ = [
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
-    "sign_out", "withdraw_snapshot", "check_password", "recent_failures",
+    "sign_out", "withdraw_snapshot", "check_password", "recent_failures", "may_see_upload_details",
 ]  # fmt: skip

@@ -178,7 +178,7 @@ def check_password(password: str, email: str) -> None:
 
 
 def list_users(store: Store, *, actor: Actor) -> pd.DataFrame:
-    """One row per user: email, role, active, has_password, locked_until, created_at."""
+    """One row per user: email, role, active, has_password, created_at."""
     require(actor, Action.MANAGE_USERS)
     return accounts.list_users(store)
 

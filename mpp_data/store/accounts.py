@@ -104,12 +104,13 @@ def load_user(store: Store, email: str) -> dict | None:
 
 
 def list_users(store: Store) -> pd.DataFrame:
-    """One row per user: email, role, active, has_password (bool), locked_until, created_at."""
+    """One row per user: email, role, active, has_password (bool), created_at."""
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(users).order_by(users.c.email)).mappings().all()
     frame = pd.DataFrame([dict(r) for r in rows], columns=USER_COLUMNS)
     frame["has_password"] = frame["password_hash"].notna()
-    return frame.drop(columns=["password_hash", "failed_attempts"])
+    # failed sign-ins are counted per window (``sign_in_failures``) and never lock: the old columns stay unused
+    return frame.drop(columns=["password_hash", "failed_attempts", "locked_until"])
 
 
 def insert_user(store: Store, email: str, role: str, now: dt.datetime) -> None:

@@ -107,6 +107,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.viewer": {"id": "pembaca", "en": "viewer"},
     "role.analyst": {"id": "analis", "en": "analyst"},
     "role.admin": {"id": "admin", "en": "admin"},
+    "history.details_hidden": {
+        "id": "Berkas asli, siapa yang memuatnya, serta koreksi dan alasan baris dikecualikan hanya terlihat oleh "
+        "analis dan admin yang sudah masuk.",
+        "en": "The original files, who loaded them, and the corrections and reasons rows were left out are shown "
+        "to signed-in analysts and admins only.",
+    },
     "users.title": {"id": "Pengguna", "en": "Users"},
     "users.add": {"id": "Tambah pengguna", "en": "Add a user"},
     "users.role": {"id": "Peran", "en": "Role"},
@@ -116,6 +122,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "users.user": {"id": "Pengguna", "en": "User"},
     "users.set_role": {"id": "Ganti peran", "en": "Change role"},
     "users.disable": {"id": "Nonaktifkan", "en": "Disable"},
+    "users.disable_confirm": {
+        "id": "Ya, nonaktifkan {email}: ia tidak dapat masuk lagi",
+        "en": "Yes, disable {email}: they can no longer sign in",
+    },
+    "users.enable": {"id": "Aktifkan lagi", "en": "Enable"},
     "users.link": {"id": "Buat tautan masuk sekali pakai", "en": "Make a one-time sign-in link"},
     "users.link_made": {
         "id": "Kirim tautan ini kepada {email}; berlaku sekali, 15 menit:",
@@ -140,7 +151,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.email": {"id": "Email", "en": "Email"},
     "column.active": {"id": "Aktif", "en": "Active"},
     "column.has_password": {"id": "Ada kata sandi", "en": "Has a password"},
-    "column.locked_until": {"id": "Terkunci sampai", "en": "Locked until"},
     "column.loaded_by": {"id": "Dimuat oleh", "en": "Loaded by"},
     "column.withdrawn": {"id": "Ditarik", "en": "Withdrawn"},
 }
