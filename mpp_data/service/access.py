@@ -55,7 +55,9 @@ LINK_MINUTES = (1, 7 * 24 * 60)
 FIRST_ADMIN = "admin@localhost"
 #: Who wrote the sample snapshot on first start.
 SYSTEM = Actor("system:first-start", Role.ADMIN)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+#: One "@", no spaces, no control or direction characters (they would steer a terminal or a page).
+_EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+@"
+                    r"[^@\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+$")  # fmt: skip
 _hasher = PasswordHasher()
 
 
