@@ -182,6 +182,17 @@ def test_a_flood_of_different_emails_is_bounded_per_row(store):
     )
 
 
+def test_one_client_trying_many_emails_is_summarised_after_a_hundred(sqlite_store):
+    for n in range(120):
+        with pytest.raises(SignInFailed):
+            service.sign_in(sqlite_store, f"guess{n}@example.go.id", "x", client="203.0.113.5", max_delay_s=0,
+                            now=dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC))  # fmt: skip
+    failed = accounts.load_events(sqlite_store)
+    assert len(failed) == 99 + 1  # a row for each of the first 99 e-mails, then one for the client's 100th
+    assert failed["details"].iloc[-1] == {"client_failures_in_window": 100}
+    assert failed["object"].iloc[-1] == "client:203.0.113.5"
+
+
 def test_typed_texts_over_their_limit_are_refused_before_the_store_or_audit(sqlite_store):
     store = sqlite_store
     service.ingest_files(service.sample_files(), store, actor=ADMIN, is_sample=True)

@@ -49,6 +49,8 @@ FAILURE_WINDOW = dt.timedelta(minutes=15)
 #: Failures in the current and previous window before sign-in slows down, and the first delay (doubling).
 FREE_FAILURES = 3
 FIRST_DELAY_S = 0.25
+#: Failures from one client in a window from which on its e-mails get no audit row each, only the client's.
+CLIENT_FLOOD = 100
 #: A sign-in link lasts between these (minutes): a minute to a week.
 LINK_MINUTES = (1, 7 * 24 * 60)
 #: The account ``make run`` makes on first start; it has no password, only the link the terminal prints.
@@ -264,9 +266,12 @@ def sign_in(
     except (VerificationError, InvalidHashError):
         verified = False
     if not verified:
-        failures = accounts.count_failure(store, keys, _window(now))[0]
-        if _is_power_of_ten(failures):
+        failures, *by_client = accounts.count_failure(store, keys, _window(now))
+        flood = bool(by_client) and by_client[0] >= CLIENT_FLOOD
+        if _is_power_of_ten(failures) and not flood:
             record(store, Actor(address, None), "sign_in.failed", address, {"failures_in_window": failures})
+        if flood and _is_power_of_ten(by_client[0]):  # one client trying many e-mails: its own summary rows
+            record(store, Actor(address, None), "sign_in.failed", keys[1], {"client_failures_in_window": by_client[0]})
         raise SignInFailed()
     accounts.clear_failures(store, keys[0])
     assert user is not None
