@@ -32,7 +32,7 @@ with page.boundary() as view:
         st.stop()
     st.subheader(t("users.change", lang))
     chosen = st.selectbox(t("users.user", lang), users["email"].tolist(), key="change_user")
-    current = users.set_index("email").loc[chosen]
+    current = next(user for user in users.to_dict("records") if user["email"] == chosen)
     left, middle, right = st.columns(3, vertical_alignment="bottom")
     # the picker starts at the chosen user's role (keyed by user), so a click never demotes by accident
     new_role = left.selectbox(t("users.role", lang), roles, index=roles.index(current["role"]),
