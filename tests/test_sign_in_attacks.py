@@ -205,6 +205,15 @@ def test_typed_texts_over_their_limit_are_refused_before_the_store_or_audit(sqli
         service.withdraw_snapshot(store, 1, actor=ADMIN, reason="r" * 501)
     with pytest.raises(TextTooLong):
         service.remember_alias(store, "Depok " * 50, "32.76", actor=ADMIN)
+    with pytest.raises(TextTooLong) as too_long:
+        service.ingest_files([service.UploadedFile("m" * 300 + ".xlsx", b"x")], store, actor=ADMIN)
+    assert too_long.value.params["variant"] == "name"
+    with pytest.raises(TextTooLong) as too_long:
+        service.ingest_files(service.sample_files(), store, actor=ADMIN,
+                             corrections={("mpp_malls_sample.xlsx", "MPP", 3, "Nama MPP"): "x" * 501})  # fmt: skip
+    assert too_long.value.params == {"variant": "correction", "limit": 500, "length": 501, "sheet": "MPP", "row": 3,
+                                     "column": "Nama MPP"}  # fmt: skip
+    assert "baris 3" in error_message(too_long.value.code, too_long.value.params, "id")
     assert len(accounts.load_events(store)) == before
     assert accounts.load_user(store, "a" * 250 + "@example.go.id") is None
     assert accounts.withdrawn_ids(store) == set()

@@ -19,7 +19,7 @@ from mpp_data.errors import TextTooLong
 #: The most characters each kind of typed text may have.
 LIMITS: dict[str, int] = {
     "email": 254,
-    "name": 200,  # a mall, region or file name
+    "name": 255,  # an uploaded file's name (what a file system allows)
     "reason": 500,  # a snapshot withdrawn
     "row_reason": 500,  # a row left out of an upload
     "correction": 500,

@@ -85,9 +85,12 @@ def record(store: Store, actor: Actor | None, action: str, obj: object = None, d
     accounts.append_event(store, _now(), name, role, action, target, text)
 
 
-def check_typed(corrections: dict | None = None, left_out: dict | None = None) -> None:
-    """An analyst's corrections ((file, sheet, row, header) -> text) and reasons for rows left out
-    ((file, sheet, row) -> text) within their limits, before anything is read or stored."""
+def check_typed(corrections: dict | None = None, left_out: dict | None = None, names: list[str] = ()) -> None:
+    """An analyst's corrections ((file, sheet, row, header) -> text), reasons for rows left out
+    ((file, sheet, row) -> text) and uploaded files' ``names`` within their limits, before anything is
+    read or stored."""
+    for name in names:
+        check_length(name, "name")
     for (_file, sheet, row, column), text in (corrections or {}).items():
         check_length(str(text), "correction", sheet=sheet, row=row, column=column)
     for (_file, sheet, row), text in (left_out or {}).items():

@@ -56,7 +56,7 @@ def ingest_files(
     valid rows load; otherwise one error keeps the whole upload out.
     ``actor``: who asks; writing a snapshot needs one whose role may load (else ``NotAllowed``).
     """
-    check_typed(corrections, left_out)
+    check_typed(corrections, left_out, [f.name for f in files])
     writing = store is not None and not dry_run
     if writing:
         require(actor, Action.LOAD_SNAPSHOT)

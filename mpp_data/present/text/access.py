@@ -28,8 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The email address is too long ({length} characters): at most {limit}. Nothing was saved.",
     },
     "error.text_too_long.name": {
-        "id": "Nama terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
-        "en": "The name is too long ({length} characters): at most {limit}. Nothing was saved.",
+        "id": "Nama berkas terlalu panjang ({length} karakter): paling banyak {limit}. Ganti namanya lalu unggah lagi.",
+        "en": "The file name is too long ({length} characters): at most {limit}. Rename the file and upload it again.",
     },
     "error.text_too_long.reason": {
         "id": "Alasan terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
