@@ -114,3 +114,21 @@ def test_users_enable_lets_a_disabled_user_in_again(sqlite_url, capsys):
 @pytest.mark.parametrize("email", ["ana\x1b[2J@example.go.id", "ana\u202e@example.go.id", "ana\x9b@example.go.id"])
 def test_an_email_with_control_characters_cannot_be_added(sqlite_url, email):
     assert main(["users", "add", email, "--role", "viewer", "--db", sqlite_url]) == 2
+
+
+def test_users_end_sessions_signs_a_user_out_everywhere(sqlite_url):
+    store = service.open_store(sqlite_url)
+    service.add_user(store, "ana@example.go.id", "analyst", actor=service.cli_actor("t"))
+    rules = service.SessionRules()
+    tokens = [
+        service.start_from_link(
+            store, service.create_sign_in_link(store, "ana@example.go.id", actor=service.cli_actor("t")).split(
+                "signin=")[1], rules,
+        ).token
+        for _ in range(2)
+    ]  # fmt: skip
+    ended = run_cli("users", "end-sessions", "ana@example.go.id", "--db", sqlite_url)
+    assert ended.returncode == 0, ended.stderr
+    assert ended.stdout.strip() == "2"
+    assert [service.session_actor(store, token, rules) for token in tokens] == [service.ANONYMOUS] * 2
+    store.dispose()

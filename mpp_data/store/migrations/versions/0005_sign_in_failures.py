@@ -2,15 +2,15 @@
 growing delay instead, and one audit row per window rather than one per attempt; and a link's
 purpose, so the first-start link can be voided once an admin has signed in.
 
-Revision ID: 0004_sign_in_failures
-Revises: 0003_accounts
+Revision ID: 0005_sign_in_failures
+Revises: 0004_sessions
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_sign_in_failures"
-down_revision = "0003_accounts"
+revision = "0005_sign_in_failures"
+down_revision = "0004_sessions"
 branch_labels = None
 depends_on = None
 
