@@ -14,7 +14,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from mpp_data.__main__ import main
-from tests.app.signing import link_token
+from tests.app.signing import open_app
 from tests.conftest import ROOT
 
 LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
@@ -113,7 +113,7 @@ def test_provinces_and_region_malls_are_downloadable_as_the_cli_writes_them(tmp_
 
 
 def test_history_check_report_is_the_clis_report_of_that_file(tmp_path, sqlite_url, served):
-    open_page("pages/history.py", signin=link_token(sqlite_url, "analyst"))  # reports sit with the originals
+    open_app(sqlite_url, "analyst", "pages/history.py")  # reports sit with the originals
     name = "mpp_malls_sample.xlsx.laporan.csv"
     assert served[name] == cli_bytes(
         tmp_path, sqlite_url, "report", "--format", "csv", "--file", "mpp_malls_sample.xlsx"
