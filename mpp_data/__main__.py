@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import os
 import sys
@@ -49,7 +48,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
     regions = official_regions()
     columns = ["code", "name", "kind", "province_code", "province_name"]
     if args.json:
-        print(json.dumps(json_rows(regions, columns), ensure_ascii=False, indent=1))
+        print(console.json_text(json_rows(regions, columns)))
     else:
         table = regions[["code", "name", "kind", "province_name"]].assign(
             kind=regions["kind"].map(lambda k: t(f"kind.{k}", args.lang))
@@ -63,17 +62,19 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     data = service.load_snapshot(store, args.snapshot)
     figures = service.national_figures(data, args.as_of, args.target_date, args.province, basis=args.basis)
     if args.json:
-        print(json.dumps(metrics_report(figures), ensure_ascii=False, indent=1))
+        print(console.json_text(metrics_report(figures)))
     else:
         forecast = service.forecast_for(
             data, dt.date.fromisoformat(figures["as_of"]), dt.date.fromisoformat(figures["forecast"]["target_date"]),
             args.province, basis=figures["basis"],
         )  # fmt: skip
         print(
-            metrics_text(
-                {**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)},
-                args.lang,
-                service.province_names()[figures["province"]] if figures["province"] else None,
+            console.printable_lines(
+                metrics_text(
+                    {**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)},
+                    args.lang,
+                    service.province_names()[figures["province"]] if figures["province"] else None,
+                )
             )
         )
     return 0
@@ -86,16 +87,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor()
     )
     if args.json:
-        print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
+        print(console.json_text(ingest_report(result, [f.name for f in files])))
     else:
         for message in result.messages(args.lang):
-            print(message)
+            print(console.printable(message))
         for row in result.left_out:
-            print(
+            print(console.printable(
                 t("cli.left_out", args.lang, file=row["file"], sheet=row["sheet"], row=row["row"], reason=row["reason"])
-            )
+            ))  # fmt: skip
             for problem in row.get("problems", []):
-                print(f"  {issue_message(problem, args.lang)}")
+                print(f"  {console.printable(issue_message(problem, args.lang))}")
         counts = {k: format_number(v, args.lang) for k, v in result.counts.items()}
         print(t("cli.ingest_summary", args.lang, read=counts["rows_read"], loaded=counts["rows_loaded"],
                 rejected=counts["rows_rejected"], skipped=counts["rows_skipped"],
@@ -120,7 +121,7 @@ def cmd_agencies(args: argparse.Namespace) -> int:
         for r in table.to_dict("records")
     ]
     if args.json:
-        print(json.dumps(records, ensure_ascii=False, indent=1))
+        print(console.json_text(records))
     else:
         print(console.render_table(table[["short_name", "malls_present", "operating_malls_with_data", "share_pct"]],
                                    args.lang))  # fmt: skip
@@ -131,7 +132,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     changes = service.snapshot_diff(store, args.before, args.after)
     if args.json:
-        print(json.dumps(changes.as_json(), ensure_ascii=False, indent=1))
+        print(console.json_text(changes.as_json()))
     else:
         summary = pd.DataFrame(
             [(t(f"history.{k}", args.lang), v) for k, v in changes.summary.items()],
@@ -143,14 +144,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
-    frame = service.list_snapshots(store)
+    frame = service.list_snapshots(store, actor=cli_accounts.cli_actor())
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
         return 0
     records = json_rows(frame, [c for c in frame.columns if c != "source_files"])
     for record, files in zip(records, frame["source_files"], strict=True):
         record["source_files"] = files
-    print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
+    print(console.json_text(records))
     return 0
 
 
@@ -161,7 +162,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     )  # fmt: skip
     with open(args.output, "wb") as out:
         out.write(deck)
-    print(args.output)
+    print(console.printable(args.output))
     return 0
 
 
@@ -170,9 +171,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     report = service.plan_report(store, args.snapshot, basis=args.basis, as_of=args.as_of,
                                  target_date=args.target_date, province=args.province, pace=args.pace)  # fmt: skip
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(console.json_text(report))
     else:
-        print(plan_text(report, args.lang, Settings.from_env().stuck_months))
+        print(console.printable_lines(plan_text(report, args.lang, Settings.from_env().stuck_months)))
     return 0
 
 
@@ -181,7 +182,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.parser.error("agency-work-list needs --agency")
     store = service.open_store(args.db)
     snapshot_id = args.snapshot or service.latest_snapshot_id(store)
-    if args.file and args.file not in {s.file_name for s in service.source_files(store, snapshot_id)}:
+    if args.file and args.file not in {
+        s.file_name for s in service.source_files(store, snapshot_id, actor=cli_accounts.cli_actor())
+    }:
         args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
     export = service.export_table(
         store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,
@@ -193,7 +196,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         with open(args.output, "wb") as out:
             out.write(export.content)
-        print(f"{args.output} ({export.file_name}, {len(export.content)} bytes)", file=sys.stderr)
+        print(console.printable(f"{args.output} ({export.file_name}, {len(export.content)} bytes)"), file=sys.stderr)
     return 0
 
 
@@ -342,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except MppDataError as exc:
         # the command line's variant of a message when it has one (no page to point to)
-        print(error_message(exc.code, {"variant": "cli", **exc.params}, _language(argv)), file=sys.stderr)
+        message = error_message(exc.code, {"variant": "cli", **exc.params}, _language(argv))
+        print(console.printable(message), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # As Python's signal docs advise: point stdout at devnull so the flush at exit does not fail

@@ -85,10 +85,23 @@ class SignInFailed(MppDataError):
     code = "error.sign_in_failed"
 
 
-class AccountLocked(MppDataError):
-    """Too many failed sign-ins (params: minutes)."""
+class LastAdmin(MppDataError):
+    """The change would leave no active administrator (params: email)."""
 
-    code = "error.account_locked"
+    code = "error.last_admin"
+
+
+class InvalidLinkLifetime(MppDataError):
+    """A sign-in link asked to last outside 1 minute .. 7 days (params: minutes, minimum, maximum)."""
+
+    code = "error.link_lifetime"
+
+
+class TextTooLong(MppDataError):
+    """A typed text longer than its limit, refused before it is stored or audited (params: limit,
+    length; ``variant`` names the field: email, name, reason, correction, alias)."""
+
+    code = "error.text_too_long"
 
 
 class SignInLinkInvalid(MppDataError):
@@ -108,7 +121,9 @@ class InvalidUser(MppDataError):
 
 
 class WeakPassword(MppDataError):
-    """A password shorter than the minimum (params: minimum)."""
+    """A password refused (params: minimum; ``variant``: ``guessable`` when zxcvbn finds it easy to
+    guess, such as a common password or a repeated letter, ``email`` when it holds the e-mail address;
+    none when it is shorter than ``minimum``)."""
 
     code = "error.weak_password"
 
@@ -128,7 +143,9 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     AliasConflict,
     NotAllowed,
     SignInFailed,
-    AccountLocked,
+    LastAdmin,
+    InvalidLinkLifetime,
+    TextTooLong,
     SignInLinkInvalid,
     UserNotFound,
     InvalidUser,

@@ -41,7 +41,7 @@ def test_a_corrected_load_keeps_each_correction_with_the_snapshot(store):
         (3, "Kab. Atlantis", "Kabupaten Sanggau"), (4, "32 Februari 2022", "25/02/2022"),
     ]  # fmt: skip
     assert source.report == [] and source.left_out == []
-    history = service.snapshot_amendments(store, result.snapshot_id, "en")
+    history = service.snapshot_amendments(store, result.snapshot_id, "en", actor=ANALYST)
     assert history[["row", "column", "written", "corrected", "reason"]].values.tolist() == [
         [3, "Kabupaten/Kota", "Kab. Atlantis", "Kabupaten Sanggau", ""],
         [4, "Tanggal Peresmian", "32 Februari 2022", "25/02/2022", ""],
@@ -57,7 +57,7 @@ def test_rows_left_out_are_kept_with_their_reason_and_counted_for_the_source_lin
         (3, "bukan MPP", "Kab. Atlantis")
     ]
     assert service.load_snapshot(store, result.snapshot_id).snapshot["rows_left_out"] == 1
-    history = service.snapshot_amendments(store, result.snapshot_id, "id")
+    history = service.snapshot_amendments(store, result.snapshot_id, "id", actor=ANALYST)
     assert history[["row", "written", "corrected", "reason"]].values.tolist() == [
         [3, "Kalimantan Barat · Kab. Atlantis · MPP Atlantis · Beroperasi · 2023-01-05", "(dikecualikan)", "bukan MPP"],
         [4, "32 Februari 2022", "25/02/2022", ""],
@@ -71,7 +71,7 @@ def test_exclude_rejected_stores_the_valid_rows_and_each_rejected_row_as_left_ou
     corrections, left_out = store.load_amendments(result.snapshot_id)
     assert corrections == []
     assert [(r["row"], r["reason"]) for r in left_out] == [(3, REJECTED_BY_CHECK), (4, REJECTED_BY_CHECK)]
-    history = service.snapshot_amendments(store, result.snapshot_id, "id")
+    history = service.snapshot_amendments(store, result.snapshot_id, "id", actor=ANALYST)
     assert history["reason"].tolist() == ["ditolak oleh pemeriksaan"] * 2
 
 

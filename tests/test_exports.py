@@ -118,7 +118,7 @@ def test_hostile_cells_are_neutralised_in_every_format_from_the_cli(tmp_path, sq
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
     report = export_with_cli(tmp_path, sqlite_url, "report", "--format", "csv").decode("utf-8-sig")
-    assert "'=cmd.csv," in report and "'@SUM(1+1)" in report and "'" + HOSTILE.replace('"', '""') in report
+    assert '"\'=cmd.csv",' in report and "'@SUM(1+1)" in report and "'" + HOSTILE.replace('"', '""') in report
     sheet = openpyxl.load_workbook(
         io.BytesIO(export_with_cli(tmp_path, sqlite_url, "report", "--format", "xlsx"))
     ).active

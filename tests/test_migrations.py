@@ -80,8 +80,8 @@ sa.Table("boundary_files", BEFORE_MIGRATIONS,
          sa.Column("file_name", sa.Text, nullable=False),
          sa.Column("content", sa.Text, nullable=False))  # fmt: skip
 OLD = BEFORE_MIGRATIONS.tables
-#: Tables the revisions after the baseline create (0003_accounts).
-ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals", "sessions"}
+#: Tables the revisions after the baseline create (0003_accounts, 0004_sessions, 0005_sign_in_failures).
+ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals", "sessions", "sign_in_failures"}
 DDL = ("CREATE", "ALTER", "DROP")
 WRITES = (*DDL, "INSERT", "UPDATE", "DELETE")
 
@@ -157,7 +157,7 @@ def schema_dump(engine: sa.Engine) -> dict:
 #: What each revision after the baseline adds, as ``schema_dump`` reports it (SQLite and PostgreSQL
 #: name the type alike): a store adopted at the baseline gains exactly these.
 LATER_COLUMNS = {"malls": [("inaugurated_precision", "VARCHAR(8)", True, "None")]}
-LATER_DDL = ("ADD COLUMN INAUGURATED_PRECISION",)
+LATER_DDL = ("ADD COLUMN INAUGURATED_PRECISION", "SIGN_IN_LINKS ADD COLUMN PURPOSE")
 
 
 def with_later_revisions(dump: dict) -> dict:

@@ -40,8 +40,9 @@ def default_as_of(url: str, snapshot_id: int) -> dt.date:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return service.list_snapshots(_store(url))
+def snapshots(url: str, latest_id: int, actor: service.Actor | None = None, history_open: bool = False) -> pd.DataFrame:
+    # latest_id: a new upload is a new key; actor: who loaded each upload is shown only to some
+    return service.list_snapshots(_store(url), actor=actor, history_open=history_open)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

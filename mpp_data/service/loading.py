@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow
 
 from mpp_data.access import Action, Actor
+from mpp_data.access.limits import check_length
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import AliasConflict, NoDataError
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
@@ -22,7 +23,7 @@ from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
 from mpp_data.ingest.problems import Severity
 from mpp_data.reference.names import normalise_region_name
 from mpp_data.reference.regions import RegionMatcher
-from mpp_data.service.access import SYSTEM, record, require
+from mpp_data.service.access import SYSTEM, check_typed, record, require
 from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ def ingest_files(
     valid rows load; otherwise one error keeps the whole upload out.
     ``actor``: who asks; writing a snapshot needs one whose role may load (else ``NotAllowed``).
     """
+    check_typed(corrections, left_out, [f.name for f in files])
     writing = store is not None and not dry_run
     if writing:
         require(actor, Action.LOAD_SNAPSHOT)
@@ -227,6 +229,7 @@ def remember_alias(store: Store, written: str, region_code: str, *, actor: Actor
     official names always win, so such an alias would never apply and would only mislead.
     """
     require(actor, Action.CONFIRM_ALIAS)
+    check_length(written, "alias")
     matcher = RegionMatcher()
     official = matcher.match_name(written)
     if official.method in ("code", "name", "province") and official.code != region_code:

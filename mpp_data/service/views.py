@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor, can
 from mpp_data.analysis import forecast, metrics, participation
 from mpp_data.analysis.forecast import Forecast
 from mpp_data.config import Settings
+from mpp_data.errors import NotAllowed
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import charts, forecast_text, maps
 from mpp_data.present.corrections import amendments_table
@@ -189,12 +191,26 @@ def agency_work_list(data: SnapshotData, agency: str, as_of: dt.date, province: 
     return participation.compute_agency_work_list(malls, data.participation, regions.official_regions(), agency, as_of)
 
 
-def list_snapshots(store: Store) -> pd.DataFrame:
-    """One row per snapshot, newest first, with ``loaded_by`` (from the audit log; empty for loads made
-    before it) and ``withdrawn`` (taken out of view by an admin, still kept)."""
+def may_see_upload_details(actor: Actor | None, *, history_open: bool = False) -> bool:
+    """Whether ``actor`` sees an upload's original files, who loaded it, its corrections and the reasons
+    rows were left out: analysts and admins, or anyone when the deployment opens History
+    (``MPP_HISTORY_OPEN=1``). Everyone sees that an upload happened, when, and its figures."""
+    return history_open or can(actor, Action.SEE_UPLOAD_DETAILS)
+
+
+def _details_for(actor: Actor | None, history_open: bool) -> None:
+    if not may_see_upload_details(actor, history_open=history_open):
+        raise NotAllowed(action=str(Action.SEE_UPLOAD_DETAILS))
+
+
+def list_snapshots(store: Store, *, actor: Actor | None = None, history_open: bool = False) -> pd.DataFrame:
+    """One row per snapshot, newest first, with ``withdrawn`` (taken out of view by an admin, still
+    kept) and, for those who may see upload details, ``loaded_by`` (from the audit log; empty for loads
+    made before it)."""
     snapshots = store.list_snapshots()
-    who = loaded_by(store)
-    snapshots["loaded_by"] = [who.get(int(i), "") for i in snapshots["id"]]
+    if may_see_upload_details(actor, history_open=history_open):
+        who = loaded_by(store)
+        snapshots["loaded_by"] = [who.get(int(i), "") for i in snapshots["id"]]
     snapshots["withdrawn"] = snapshots["id"].isin(withdrawn_ids(store))
     return snapshots
 
@@ -208,12 +224,18 @@ def snapshot_info(store: Store, snapshot_id: int) -> dict:
     return store.snapshot(snapshot_id)
 
 
-def source_files(store: Store, snapshot_id: int) -> list:
-    """The files of one upload as they came in, each with its check report."""
+def source_files(store: Store, snapshot_id: int, *, actor: Actor | None, history_open: bool = False) -> list:
+    """The files of one upload as they came in, each with its check report; :class:`NotAllowed`
+    unless :func:`may_see_upload_details`."""
+    _details_for(actor, history_open)
     return store.load_source_files(snapshot_id)
 
 
-def snapshot_amendments(store: Store, snapshot_id: int, lang: str) -> pd.DataFrame:
-    """One upload's corrections (written -> corrected) and rows left out (with the reason), one per line."""
+def snapshot_amendments(
+    store: Store, snapshot_id: int, lang: str, *, actor: Actor | None, history_open: bool = False
+) -> pd.DataFrame:
+    """One upload's corrections (written -> corrected) and rows left out (with the reason), one per line;
+    :class:`NotAllowed` unless :func:`may_see_upload_details`."""
+    _details_for(actor, history_open)
     corrections, left_out = store.load_amendments(snapshot_id)
     return amendments_table(corrections, left_out, lang)

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from mpp_data.errors import MemoryDatabase, SnapshotNotFound
 from mpp_data.store.migrate import upgrade_schema
 from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
-from mpp_data.store.sql import bulk_insert, plain_rows, sqlite_pragmas, sqlite_writer
+from mpp_data.store.sql import bulk_insert, plain_rows, private_sqlite_file, sqlite_pragmas, sqlite_writer
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ class Store:
             # snapshot would vanish with the connection that wrote them.
             raise MemoryDatabase(url=url)
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(Path(url.removeprefix("sqlite:///")))
         self.url = url
         self._writer: Engine | None = None  # SQLite only: connections whose transactions take the write lock
         if self.engine.dialect.name == "sqlite":

@@ -72,6 +72,7 @@ def assert_nothing_renders_as_markup(at: AppTest, where: str) -> list[str]:
 def hostile_app(sqlite_url, monkeypatch) -> AppTest:
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
+    monkeypatch.setenv("MPP_HISTORY_OPEN", "1")  # History shows its files and e-mails to the visitor too
     load_hostile_store(sqlite_url, HOSTILE)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
     assert not at.exception, [e.message for e in at.exception]
