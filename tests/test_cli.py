@@ -1,4 +1,6 @@
-"""The command line, run as a user runs it: a subprocess with its own database."""
+"""The command line, run as a user runs it: ``main(argv)`` in this process (``tests.cli.run_cli``) with its
+own database, and a real ``python -m mpp_data`` where only a process shows it (the environment at start,
+no network, a closed pipe)."""
 
 from __future__ import annotations
 
@@ -19,14 +21,8 @@ from mpp_data.__main__ import build_parser
 from mpp_data.present import display
 from mpp_data.present.reports import metrics_report
 from mpp_data.reference.regions import official_regions
+from tests.cli import run_cli, run_cli_process
 from tests.conftest import ANALYST, ROOT
-
-
-def run_cli(*args: str, env_url: str | None = None) -> subprocess.CompletedProcess:
-    env = os.environ | ({"MPP_DATABASE_URL": env_url} if env_url else {})
-    return subprocess.run(
-        [sys.executable, "-m", "mpp_data", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_regions_json_lists_the_514_official_regions():
@@ -62,7 +58,8 @@ def test_metrics_json_on_an_empty_store_loads_the_sample_first(request, backend)
 
 
 def test_metrics_reads_the_database_url_from_the_environment(sqlite_url):
-    result = run_cli("metrics", "--json", env_url=sqlite_url)
+    # a real process: the environment it starts with, not the test's
+    result = run_cli_process("metrics", "--json", env_url=sqlite_url)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["snapshot_id"] == 1
 
@@ -362,3 +359,15 @@ def test_output_into_a_closed_pipe_ends_quietly():
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("regions", "--json"), ("metrics", "--help"), ("metrics", "--as-of", "2023/01/01", "--lang", "en"), ("nope",)],
+    ids=" ".join,
+)
+def test_the_in_process_runner_gives_what_a_process_gives(args):
+    """``run_cli`` (``main(argv)`` in this process) stands in for ``python -m mpp_data`` in most tests."""
+    inside, process = run_cli(*args), run_cli_process(*args, env={**os.environ, "COLUMNS": "80"})
+    assert (inside.returncode, inside.stdout, inside.stderr) == (process.returncode, process.stdout, process.stderr)
+    assert inside.stdout or inside.stderr

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from mpp_data import service
+from tests.cli import run_cli
 from tests.conftest import ROOT
-from tests.test_cli import run_cli
 
 PASSWORD = "kata-sandi-yang-panjang"
 

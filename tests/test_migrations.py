@@ -18,8 +18,8 @@ from alembic.script import ScriptDirectory
 from mpp_data import service
 from mpp_data.store import snapshots as live
 from mpp_data.store.migrate import HEAD, MIGRATIONS_DIR, schema_revision
+from tests.cli import run_cli
 from tests.conftest import ANALYST, ROOT
-from tests.test_cli import run_cli
 
 # The tables exactly as the last build before migrations created them with ``metadata.create_all``.
 # Frozen here on purpose: the live tables will move on through revisions, stores written then will not.
