@@ -57,6 +57,7 @@ def test_a_truncated_xls_that_panics_the_reader_ends_as_the_files_problem(tmp_pa
                           "the reader stopped part way through")  # fmt: skip
 
 
+@pytest.mark.serial  # measures time
 def test_a_4_mb_csv_of_one_line_and_two_million_columns_is_refused_fast(tmp_path):
     file = hostile.one_line_csv()
     started = time.perf_counter()
@@ -125,6 +126,7 @@ def test_a_parse_over_the_memory_cap_is_stopped_and_named(sqlite_store):
     assert "needed more than 40 MB of memory" in result.messages("en")[0]
 
 
+@pytest.mark.serial  # measures time
 def test_a_parse_over_the_time_limit_is_stopped_and_named(sqlite_store):
     rows = [["Kabupaten/Kota", "Status"]] + [["Kota Depok", "Beroperasi"]] * 50_000
     slow = wb.xlsx({"MPP": rows}, name="lambat.xlsx")
