@@ -20,6 +20,35 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
+# Drawn: the script has finished (Streamlit marks its root `notRunning` after a run; it starts `initial`,
+# so a page that has not run yet does not pass), the status widget shows no run, the main block shows a
+# heading, every plotly chart has drawn its SVG, every table its canvas and no element is a loading
+# skeleton; and nothing of that moved since the previous poll (React and plotly draw after the run ends).
+DRAWN = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning' || !main) return false;
+    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]')) return false;
+    if (!main.querySelector('h1, h2, h3')) return false;
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    if (charts.some(chart => !chart.querySelector('.js-plotly-plot .main-svg'))) return false;
+    const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
+    if (tables.some(table => !table.querySelector('canvas'))) return false;
+    const shape = [main.scrollHeight, main.scrollWidth, document.querySelectorAll('*').length,
+                   ...charts.map(chart => chart.getBoundingClientRect().height)].join();
+    const steady = window.__mppShape === shape;
+    window.__mppShape = shape;
+    return steady;
+}"""
+
+
+def wait_until_drawn(page, timeout: float = 60_000) -> None:  # noqa: ANN001 - a Playwright page
+    """Wait until the page's script has run and everything it drew is on screen (``DRAWN``); polls every
+    150 ms, and fails after ``timeout`` ms."""
+    page.evaluate("() => { window.__mppShape = undefined; }")
+    page.wait_for_function(DRAWN, polling=150, timeout=timeout)
+
+
 def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if found := shutil.which(name):
