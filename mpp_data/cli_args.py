@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from mpp_data import service
 from mpp_data.errors import InvalidDate, SnapshotNotFound, UnknownProvince
@@ -30,7 +30,7 @@ PROVINCE_HELP = 'province code (61) or name ("Kalimantan Barat")'
 class Parser(argparse.ArgumentParser):
     """Every command's help ends with its exit codes (``epilog``); a usage error is one line, exit 2."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("epilog", EXIT_CODES)
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)

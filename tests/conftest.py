@@ -37,10 +37,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not serial"` deselects
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser test starts a server and drives Chromium: it runs in the serial tier."""
+    """A browser test starts a server and drives Chromium: it runs in the serial tier. An AppTest
+    (tests/app) runs whole page scripts, seconds each: it is slow, left out of `make test-fast`."""
+    app = ROOT / "tests" / "app"
     for item in items:
         if item.get_closest_marker("browser") and not item.get_closest_marker("serial"):
             item.add_marker(pytest.mark.serial)
+        if item.path.is_relative_to(app) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ def test_metrics_json_on_an_empty_store_loads_the_sample_first(request, backend)
     assert set(figures["provinces"][0]) == {"code", "name", "total_regions", "covered_regions", "coverage_pct"}
 
 
+@pytest.mark.slow  # a real process
 def test_metrics_reads_the_database_url_from_the_environment(sqlite_url):
     # a real process: the environment it starts with, not the test's
     result = run_cli_process("metrics", "--json", env_url=sqlite_url)
@@ -184,6 +185,7 @@ def run_offline(tmp_path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=180)  # fmt: skip
 
 
+@pytest.mark.slow  # a real process
 @pytest.mark.parametrize(("province", "lang"), [(None, "id"), ("32", "en")])
 def test_briefing_offline_has_the_figures_of_metrics_json(tmp_path, sqlite_url, province, lang):
     from pptx import Presentation
@@ -350,6 +352,7 @@ def test_help_of_a_command_as_a_user_runs_it():
     assert result.stdout.rstrip().splitlines()[-3:][0].startswith("  0    done")
 
 
+@pytest.mark.slow  # a real process
 def test_output_into_a_closed_pipe_ends_quietly():
     """As ``python -m mpp_data regions --json | head -1``: the reader goes away after the first bytes."""
     process = subprocess.Popen([sys.executable, "-m", "mpp_data", "regions", "--json"], cwd=ROOT,
@@ -366,6 +369,7 @@ def test_output_into_a_closed_pipe_ends_quietly():
     [("regions", "--json"), ("metrics", "--help"), ("metrics", "--as-of", "2023/01/01", "--lang", "en"), ("nope",)],
     ids=" ".join,
 )
+@pytest.mark.slow  # a real process
 def test_the_in_process_runner_gives_what_a_process_gives(args):
     """``run_cli`` (``main(argv)`` in this process) stands in for ``python -m mpp_data`` in most tests."""
     inside, process = run_cli(*args), run_cli_process(*args, env={**os.environ, "COLUMNS": "80"})

@@ -274,6 +274,7 @@ print(schema_revision(Store(sys.argv[1]).engine), flush=True)
 """
 
 
+@pytest.mark.slow  # real processes
 def test_processes_starting_together_on_a_new_store_create_it_once(url):
     children = [
         subprocess.Popen([sys.executable, "-c", CHILD, url], cwd=ROOT, text=True,

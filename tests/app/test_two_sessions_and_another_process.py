@@ -9,6 +9,8 @@ drawn. (Named for what it runs: two sessions of one server and one other process
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app.test_rollout_pages import covered_shown, open_page
 from tests.cli import run_cli_process
 from tests.test_ingest import MALLS
@@ -18,6 +20,7 @@ def source_shown(at) -> str:  # noqa: ANN001
     return next(c.value for c in at.caption if c.value.startswith("Sumber: unggahan #"))
 
 
+@pytest.mark.slow  # a real process
 def test_a_load_by_another_process_is_shown_by_both_sessions_on_their_next_rerun(postgres_url, monkeypatch, tmp_path):
     monkeypatch.setenv("MPP_DATABASE_URL", postgres_url)
     overview = open_page()

@@ -22,31 +22,43 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 
 # Drawn: the script has finished (Streamlit marks its root `notRunning` after a run; it starts `initial`,
 # so a page that has not run yet does not pass), the status widget shows no run, the main block shows a
-# heading, every plotly chart has drawn its SVG, every table its canvas and no element is a loading
-# skeleton; and nothing of that moved since the previous poll (React and plotly draw after the run ends).
-DRAWN = """() => {
+# heading, every plotly chart on screen has drawn its SVG, every table on screen its canvas and no element
+# is a loading skeleton; and nothing of that moved since the previous poll (React and plotly draw after
+# the run ends). Charts and tables in a closed expander or another tab are not drawn until opened.
+DRAWN = """(wanted) => {
     const app = document.querySelector('[data-testid="stApp"]');
     const main = document.querySelector('[data-testid="stMain"]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning' || !main) return false;
-    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]')) return false;
-    if (!main.querySelector('h1, h2, h3')) return false;
-    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-    if (charts.some(chart => !chart.querySelector('.js-plotly-plot .main-svg'))) return false;
-    const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
-    if (tables.some(table => !table.querySelector('canvas'))) return false;
-    const shape = [main.scrollHeight, main.scrollWidth, document.querySelectorAll('*').length,
-                   ...charts.map(chart => chart.getBoundingClientRect().height)].join();
-    const steady = window.__mppShape === shape;
-    window.__mppShape = shape;
-    return steady;
+    const shown = element => element.getClientRects().length > 0 && !element.closest('details:not([open])');
+    const state = app && app.getAttribute('data-test-script-state');
+    let waiting = null;
+    if (state !== 'notRunning' || !main) waiting = 'the script to finish (' + state + ')';
+    else if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]'))
+        waiting = 'the running indicator or a skeleton to go';
+    else if (!main.querySelector('h1, h2, h3')) waiting = 'a heading';
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(shown);
+    const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(shown);
+    if (!waiting && charts.some(chart => !chart.querySelector('.js-plotly-plot .main-svg'))) waiting = 'a chart';
+    if (!waiting && tables.some(table => !table.querySelector('canvas'))) waiting = 'a table';
+    if (!waiting) {
+        const shape = [main.scrollHeight, main.scrollWidth, document.querySelectorAll('*').length,
+                       ...charts.map(chart => chart.getBoundingClientRect().height)].join();
+        if (window.__mppShape !== shape) waiting = 'the layout to stop moving';
+        window.__mppShape = shape;
+    }
+    return wanted === 'why' ? waiting : waiting === null;
 }"""
 
 
 def wait_until_drawn(page, timeout: float = 60_000) -> None:  # noqa: ANN001 - a Playwright page
     """Wait until the page's script has run and everything it drew is on screen (``DRAWN``); polls every
-    150 ms, and fails after ``timeout`` ms."""
+    150 ms, and fails after ``timeout`` ms saying what it was still waiting for."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.evaluate("() => { window.__mppShape = undefined; }")
-    page.wait_for_function(DRAWN, polling=150, timeout=timeout)
+    try:
+        page.wait_for_function(DRAWN, arg="drawn", polling=150, timeout=timeout)
+    except PlaywrightTimeout:
+        pytest.fail(f"{page.url} did not finish drawing: still waiting for {page.evaluate(DRAWN, 'why')}")
 
 
 def chromium_path() -> str | None:

@@ -35,6 +35,7 @@ def _peak_mb(who: int) -> float:
 
 
 @pytest.mark.fuzz
+@pytest.mark.serial  # each file within 20 s: a time limit
 def test_two_hundred_mutated_files_each_end_cleanly_through_the_cli(tmp_path, caplog):
     assert len(FILES) >= 200 and len({f.name for f in FILES}) == len(FILES)
     codes = {}

@@ -113,6 +113,7 @@ def test_a_file_that_kills_the_worker_leaves_the_other_files_read(sqlite_store):
     assert again.exit_code == 0 and again.snapshot_id is not None
 
 
+@pytest.mark.slow  # fills the worker up to its memory cap
 def test_a_parse_over_the_memory_cap_is_stopped_and_named(sqlite_store):
     rows = [["Kabupaten/Kota", "Nama MPP", "Instansi", "Jumlah Layanan"]]
     rows += [["Kota Depok", f"MPP Kota Depok {i}", f"Instansi {i % 40}", i % 20] for i in range(200_000)]
