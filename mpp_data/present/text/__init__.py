@@ -9,7 +9,7 @@ from collections.abc import Callable
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from mpp_data.present.text import access, briefing, cli, common, pages, upload
+from mpp_data.present.text import access, briefing, cli, common, pages, plan, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -22,6 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **upload.MESSAGES,
     **briefing.MESSAGES,
     **cli.MESSAGES,
+    **plan.MESSAGES,
 }
 
 
