@@ -12,8 +12,8 @@ import pytest
 
 from mpp_data import service
 from mpp_data.__main__ import main
+from tests.cli import run_cli
 from tests.conftest import ROOT
-from tests.test_cli import run_cli
 
 PASSWORD = "kata-sandi-yang-panjang"
 
@@ -52,6 +52,7 @@ def test_a_wrong_role_or_unknown_user_is_told_in_plain_words(sqlite_url):
     assert run_cli("users", "add", "x@example.go.id", "--role", "boss", "--db", sqlite_url).returncode == 2
 
 
+@pytest.mark.slow  # a real process
 def test_set_password_prompts_and_the_password_signs_in(sqlite_url):
     run_cli("users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url)
     # no terminal: getpass reads the two answers from standard input

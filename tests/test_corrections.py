@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from mpp_data import service
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK
 from mpp_data.store.snapshots import Store, source_files
+from tests.cli import run_cli
 from tests.conftest import ANALYST
 from tests.loaders.test_corrections import DATE, EXPORT, REGION, TODAY
-from tests.test_cli import run_cli
 
 ROW_3 = ("ekspor.xlsx", "MPP", 3)
 

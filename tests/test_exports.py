@@ -12,9 +12,9 @@ import pytest
 
 from mpp_data import service
 from mpp_data.__main__ import main
+from tests.cli import run_cli
 from tests.conftest import ANALYST, ROOT
 from tests.loaders import workbooks as wb
-from tests.test_cli import run_cli
 
 LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
 HOSTILE = '=HYPERLINK("http://x","klik")'

@@ -18,8 +18,8 @@ from alembic.script import ScriptDirectory
 from mpp_data import service
 from mpp_data.store import snapshots as live
 from mpp_data.store.migrate import HEAD, MIGRATIONS_DIR, schema_revision
+from tests.cli import run_cli
 from tests.conftest import ANALYST, ROOT
-from tests.test_cli import run_cli
 
 # The tables exactly as the last build before migrations created them with ``metadata.create_all``.
 # Frozen here on purpose: the live tables will move on through revisions, stores written then will not.
@@ -274,6 +274,7 @@ print(schema_revision(Store(sys.argv[1]).engine), flush=True)
 """
 
 
+@pytest.mark.slow  # real processes
 def test_processes_starting_together_on_a_new_store_create_it_once(url):
     children = [
         subprocess.Popen([sys.executable, "-c", CHILD, url], cwd=ROOT, text=True,

@@ -66,7 +66,9 @@ def forecast_for(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, pr
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+def rollout_charts(
+    url: str, snapshot_id: int, as_of: dt.date, province: str | None
+) -> dict:  # the service's dict[str, Any]
     return service.rollout_charts(snapshot_data(url, snapshot_id), as_of, province)
 
 
@@ -111,7 +113,9 @@ def snapshot_diff(url: str, before: int, after: int):  # noqa: ANN201
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+def agency_view(
+    url: str, snapshot_id: int, as_of: dt.date, province: str | None
+) -> dict:  # the service's dict[str, Any]
     return service.agency_view(snapshot_data(url, snapshot_id), as_of, province)
 
 
@@ -124,8 +128,16 @@ def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, pr
 def export_table(  # the view's arguments, as the CLI's export passes them
     url: str, snapshot_id: int, table: str, fmt: str, lang: str, as_of: dt.date, province: str | None, **params: object
 ) -> service.Export:
+    # params are the export's own keywords, checked by export_table (this module imports no typing for Any)
     return service.export_table(
-        _store(url), snapshot_id, table, fmt, lang=lang, as_of=as_of, province=province, **params
+        _store(url),
+        snapshot_id,
+        table,
+        fmt,
+        lang=lang,
+        as_of=as_of,
+        province=province,
+        **params,  # type: ignore[arg-type]
     )
 
 

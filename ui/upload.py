@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import Literal
 
 import streamlit as st
 
@@ -26,7 +27,7 @@ _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 # wraps cell text only in rows taller than 4rem); the kind is for the filter, the message says it in words.
 REPORT_ROW_HEIGHT = 84
 REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
-_REPORT_WIDTHS: dict[str, str | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
+_REPORT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
                                         "row": "small"}  # fmt: skip
 
 

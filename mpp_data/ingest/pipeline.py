@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -246,7 +247,8 @@ def _file_problem(file: str, exc: MppDataError) -> Problem:
     """A file that could not be read to the end: its stopping error as a problem (its message the error's)."""
     kind = IssueKind.for_error_code(exc.code)
     params = {"error_code": exc.code, **exc.params}
-    return Problem(file, exc.params.get("sheet"), None, None, file, kind, kind.severity, params)
+    sheet = cast("str | None", exc.params.get("sheet"))  # a sheet name, when the error names one
+    return Problem(file, sheet, None, None, file, kind, kind.severity, params)
 
 
 def _sheet_problem(file: str, sheet: str | None, kind: IssueKind, severity: Severity | None = None) -> Problem:

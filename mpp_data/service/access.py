@@ -15,6 +15,7 @@ import logging
 import re
 import secrets
 import time
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 import pandas as pd
@@ -85,7 +86,7 @@ def record(store: Store, actor: Actor | None, action: str, obj: object = None, d
     accounts.append_event(store, _now(), name, role, action, target, text)
 
 
-def check_typed(corrections: dict | None = None, left_out: dict | None = None, names: list[str] = ()) -> None:
+def check_typed(corrections: Mapping | None = None, left_out: Mapping | None = None, names: Sequence[str] = ()) -> None:
     """An analyst's corrections ((file, sheet, row, header) -> text), reasons for rows left out
     ((file, sheet, row) -> text) and uploaded files' ``names`` within their limits, before anything is
     read or stored."""

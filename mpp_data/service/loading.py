@@ -9,6 +9,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 import pyarrow
@@ -62,7 +63,9 @@ def ingest_files(
         require(actor, Action.LOAD_SNAPSHOT)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
-    check = dict(today=today, settings=settings, column_overrides=column_overrides, corrections=corrections)
+    check: dict[str, Any] = dict(
+        today=today, settings=settings, column_overrides=column_overrides, corrections=corrections
+    )
     result = check_files_isolated(files, aliases, progress=progress, left_out=left_out, **check)
     if exclude_rejected and result.has_errors:
         # The same check again without the rejected rows: a conflict between two rows goes with them.

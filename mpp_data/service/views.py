@@ -4,7 +4,7 @@ caches; the command line asks for the same figures through ``queries.national_fi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -97,7 +97,7 @@ def describe_forecast(result: Forecast, lang: str) -> list[str]:
     return forecast_text.describe_forecast(result, lang)
 
 
-def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, Any]:
     """Everything the Overview's charts need, up to ``as_of``: ``timeline`` (one row per day a region
     became covered), ``malls`` (operating malls over time), ``batches``, ``quarters`` and
     ``milestones`` (national only)."""
@@ -165,7 +165,7 @@ def map_regions(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
     return maps.compute_map_regions(data.malls, regions.official_regions(), geo.region_points(), as_of)
 
 
-def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, Any]:
     """Everything the Agencies page draws, for one snapshot, date and province."""
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(data.malls, official, province)

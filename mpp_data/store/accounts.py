@@ -170,11 +170,15 @@ def count_failure(store: Store, keys: list[str], window_start: dt.datetime) -> l
     counts = []
     with _writing(store) as conn:
         for key in keys:
-            statement = insert(sign_in_failures).values(key=key, window_start=window_start, failures=1)
-            statement = statement.on_conflict_do_update(
-                index_elements=["key", "window_start"], set_={"failures": sign_in_failures.c.failures + 1}
-            ).returning(sign_in_failures.c.failures)
-            counts.append(int(conn.execute(statement).scalar_one()))
+            upsert = (
+                insert(sign_in_failures)
+                .values(key=key, window_start=window_start, failures=1)
+                .on_conflict_do_update(
+                    index_elements=["key", "window_start"], set_={"failures": sign_in_failures.c.failures + 1}
+                )
+                .returning(sign_in_failures.c.failures)
+            )
+            counts.append(int(conn.execute(upsert).scalar_one()))
     return counts
 
 

@@ -17,7 +17,7 @@ from mpp_data import service
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import t
 from mpp_data.store import accounts
-from tests.browser.conftest import OUTPUT, _free_port
+from tests.browser.conftest import OUTPUT, _free_port, wait_until_drawn
 from tests.conftest import ADMIN, ROOT
 from tests.loaders import workbooks as wb
 
@@ -139,5 +139,6 @@ def test_the_first_start_link_made_by_the_launcher_signs_in_an_admin_and_never_r
 def test_write_pages_are_absent_from_an_anonymous_visitors_navigation(page, dashboard_url):
     page.goto(dashboard_url, wait_until="domcontentloaded")
     page.get_by_role("link", name=t("nav.history", "id")).wait_for(timeout=60_000)
+    wait_until_drawn(page)  # the whole navigation is drawn before what it lacks counts
     for name in ("nav.upload", "nav.users", "nav.audit"):
         assert page.get_by_role("link", name=t(name, "id")).count() == 0, name
