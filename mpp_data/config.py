@@ -41,6 +41,8 @@ class Settings:
     session_minutes: int = 8 * 60
     #: The dashboard's address as people open it, for one-time sign-in links.
     base_url: str = "http://localhost:8501"
+    #: The most malls a register may hold after a load: every page reads the whole register.
+    max_register_malls: int = 20_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -64,6 +66,7 @@ class Settings:
             view_requires_sign_in=env.get("MPP_VIEW_REQUIRES_SIGN_IN", "") not in ("", "0", "false"),
             session_minutes=int(env.get("MPP_SESSION_MINUTES", "480")),
             base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
+            max_register_malls=int(env.get("MPP_MAX_REGISTER_MALLS") or 20_000),
         )
 
     @property

@@ -19,6 +19,7 @@ from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.ingest.cells import group_numbers
 from mpp_data.ingest.corrections import CellKey, RowKey, correct_cells, leave_out_rows
+from mpp_data.ingest.data_date import read_data_date
 from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
 from mpp_data.ingest.match_regions import RegionResolver
 from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
@@ -69,6 +70,14 @@ class IngestResult:
     corrections: list[dict] = field(default_factory=list)
     #: Rows left out on purpose: file, sheet, row, reason, values ({header: text}).
     left_out: list[dict] = field(default_factory=list)
+    #: The date the files' figures describe, as their title or notes say it (the latest when several
+    #: do); None when none says it (the Upload page asks, ``ingest --data-date`` gives it).
+    data_as_of: dt.date | None = None
+    #: What the load does to the register in view (``analysis.register.LoadPlan``), when checked
+    #: against a store; None without one.
+    plan: object | None = None
+    #: The snapshot this load equals (nothing was stored), when it does.
+    equal_to: int | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -119,6 +128,7 @@ def check_files(
     amend = _Amendments.of(corrections or {}, left_out or {})
     mall_frames, participation_frames, issues, sheets = [], [], [], []
     skipped_total, unreadable = 0, False
+    data_dates: list[dt.date] = []
     for step, upload in enumerate(files):
         if progress:
             progress(step, len(files), upload.name)
@@ -129,6 +139,7 @@ def check_files(
         sheets += check.sheets
         skipped_total += check.skipped
         unreadable |= check.unreadable
+        data_dates += check.data_dates
 
     if progress:
         progress(len(files), len(files), "")
@@ -138,7 +149,7 @@ def check_files(
     counts = _counts(malls, participation, skipped_total)
     return IngestResult(
         malls, participation, issue_frame, sheets, counts, unreadable=unreadable,
-        corrections=amend.corrected, left_out=amend.omitted,
+        corrections=amend.corrected, left_out=amend.omitted, data_as_of=max(data_dates, default=None),
     )  # fmt: skip
 
 
@@ -172,6 +183,7 @@ class _FileCheck:
     sheets: list[SheetSummary] = field(default_factory=list)
     skipped: int = 0
     unreadable: bool = False  # nothing in it could be used
+    data_dates: list[dt.date] = field(default_factory=list)
 
 
 def _check_file(
@@ -207,6 +219,9 @@ def _check_sheet(
         if any(any(c not in ("", None) for c in r) for r in raw.rows):
             check.issues.append(_sheet_problem(file, raw.name, IssueKind.NO_TABLE_FOUND))
         return
+    found_date = read_data_date(_title_and_note_cells(raw.rows, table.header_rows))
+    if found_date is not None:
+        check.data_dates.append(found_date)
     place = {"file": file, "sheet": raw.name}
     rows_out = amend.rows.get((file, raw.name), {})
     cells = {k: v for k, v in amend.cells.get((file, raw.name), {}).items() if k[0] not in rows_out}
@@ -230,6 +245,18 @@ def _check_sheet(
         frame, found = validate_participation(table, data, resolver, file)
         check.participation.append(frame)
     check.issues.extend(found)
+
+
+#: Notes under a table ("Keadaan per ...", "Data per ...") sit within its last rows.
+_NOTE_ROWS = 30
+
+
+def _title_and_note_cells(rows: list[list[object]], header_rows: tuple[int, ...]) -> list[object]:
+    """The cells of the rows above the header (the title) and of the sheet's last rows (its notes)."""
+    first_header = header_rows[0] if header_rows else 1
+    above = rows[: max(first_header - 1, 0)]
+    below = rows[max(first_header, len(rows) - _NOTE_ROWS) :]
+    return [cell for row in [*above, *below] for cell in row if isinstance(cell, str)]
 
 
 def _skipped_problems(file: str, sheet: str, skipped_rows: dict[str, list[int]]) -> list[Problem]:

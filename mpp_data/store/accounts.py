@@ -155,9 +155,8 @@ def load_events(store: Store, since: dt.datetime | None = None) -> pd.DataFrame:
 
 # -- withdrawals ---------------------------------------------------------------------
 def insert_withdrawal(store: Store, snapshot_id: int, now: dt.datetime, actor: str, reason: str | None) -> None:
-    with store.engine.begin() as conn:
-        conn.execute(snapshot_withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=now, actor=actor,
-                                                          reason=reason))  # fmt: skip
+    """Under the store's snapshot write lock: a load carrying a half over never reads a snapshot being withdrawn."""
+    store.withdraw(snapshot_id, now, actor, reason)
 
 
 def withdrawn_ids(store: Store) -> set[int]:

@@ -44,6 +44,7 @@ snapshots = sa.Table(
     sa.Column("rows_rejected", sa.Integer, nullable=False),
     sa.Column("rows_skipped", sa.Integer, nullable=False),
     sa.Column("carried_over", sa.Text, nullable=True),  # JSON: {"participation": snapshot id}
+    sa.Column("data_as_of", sa.Date, nullable=True),  # the date the figures describe; None before issue 20
 )
 
 malls = sa.Table(
@@ -61,6 +62,9 @@ malls = sa.Table(
     sa.Column("services", sa.Integer),
     sa.Column("sheet", sa.Text),
     sa.Column("row", sa.Integer),
+    # An operating mall without a date counts as covered from the data_as_of of the first snapshot
+    # listing it as operating; None for every other mall.
+    sa.Column("counted_from", sa.Date),
 )
 
 #: Participation of snapshots written before participation_blocks; read, never written.
@@ -169,6 +173,7 @@ class NewSnapshot:
     rows_rejected: int = 0
     rows_skipped: int = 0
     carried_over: dict[str, int] = field(default_factory=dict)
+    data_as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,18 @@ class SavedSnapshot:
 
     snapshot_id: int
     carried_over: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Register:
+    """The snapshot a load builds on, read under the store's write lock: the newest one not withdrawn
+    (``snapshot_id`` None and empty frames when there is none). ``is_sample`` marks the bundled sample."""
+
+    snapshot_id: int | None
+    is_sample: bool
+    data_as_of: dt.date | None
+    malls: pd.DataFrame
+    participation: pd.DataFrame
 
 
 class Store:
@@ -201,6 +218,13 @@ class Store:
         self.engine.dispose()
         if self._writer is not None:
             self._writer.dispose()
+
+    @contextmanager
+    def write_lock(self) -> Iterator[sa.Connection]:
+        """A transaction under the snapshot write lock: what changes which snapshot is in view (a
+        load, a withdrawal, a restore) takes it, so a load never builds on a snapshot being withdrawn."""
+        with self._writing() as conn:
+            yield conn
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
@@ -236,7 +260,7 @@ class Store:
         """
         with self._writing() as conn:
             carried: dict[str, int] = {}
-            previous = conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
+            previous = _newest_in_view(conn)
             if previous is not None and not new.is_sample and _read_snapshot(conn, previous)["is_sample"]:
                 previous = None
             mall_frame = new.malls
@@ -257,6 +281,54 @@ class Store:
             snapshot_id = _insert_snapshot(conn, new, mall_frame, participation_frame, carried)
         return SavedSnapshot(snapshot_id, carried)
 
+    def save_snapshot_built(self, build: Callable[[Register], NewSnapshot | None]) -> SavedSnapshot | None:
+        """Write the snapshot ``build`` makes of the register in view, both read and written under the
+        write lock: a load, a withdrawal or a restore at the same moment is wholly before or after.
+        ``build`` gets the newest snapshot not withdrawn and returns the complete snapshot (both
+        halves), or None to write nothing (the sample when there is data already, a load equal to the
+        register); an error it raises writes nothing."""
+        with self._writing() as conn:
+            previous = _newest_in_view(conn)
+            if previous is None:
+                empty = pd.DataFrame(columns=MALL_COLUMNS), pd.DataFrame(columns=PARTICIPATION_COLUMNS)
+                register = Register(None, False, None, *empty)
+            else:
+                info = _read_snapshot(conn, previous)
+                register = Register(
+                    int(previous), bool(info["is_sample"]), _as_date(info.get("data_as_of")),
+                    _read_malls(conn, previous), _read_participation(conn, previous),
+                )  # fmt: skip
+            new = build(register)
+            if new is None:
+                return None
+            if new.malls is None or new.participation is None:
+                raise ValueError("build gives both halves of the snapshot")
+            snapshot_id = _insert_snapshot(conn, new, new.malls, new.participation, new.carried_over)
+        return SavedSnapshot(snapshot_id, new.carried_over)
+
+    def withdraw(self, snapshot_id: int, at: dt.datetime, actor: str, reason: str | None) -> None:
+        """Take a snapshot out of view, under the write lock (see :meth:`write_lock`)."""
+        withdrawals = _withdrawals_table()
+        with self._writing() as conn:
+            conn.execute(withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=at, actor=actor,
+                                                     reason=reason))  # fmt: skip
+
+    def restore(self, snapshot_id: int) -> bool:
+        """Bring a withdrawn snapshot back into view; whether it was withdrawn. The withdrawal and the
+        restore stay in the audit log."""
+        withdrawals = _withdrawals_table()
+        with self._writing() as conn:
+            return conn.execute(withdrawals.delete().where(withdrawals.c.snapshot_id == snapshot_id)).rowcount > 0
+
+    def view_version(self) -> str:
+        """Changes whenever what is in view does (a load, a withdrawal, a restore): a cache key that
+        every process reads afresh, cheaply (two small queries)."""
+        withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
+        with self.engine.connect() as conn:
+            newest = conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
+            out = sorted(conn.execute(sa.select(withdrawn.c.snapshot_id)).scalars())
+        return f"{newest}:{','.join(map(str, out))}"
+
     def list_snapshots(self) -> pd.DataFrame:
         """One row per snapshot, newest first."""
         with self.engine.connect() as conn:
@@ -267,10 +339,8 @@ class Store:
 
     def latest_snapshot_id(self) -> int | None:
         """The newest snapshot not withdrawn from view (``accounts.snapshot_withdrawals``)."""
-        withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
-        query = sa.select(sa.func.max(snapshots.c.id)).where(snapshots.c.id.not_in(sa.select(withdrawn.c.snapshot_id)))
         with self.engine.connect() as conn:
-            return conn.execute(query).scalar()
+            return _newest_in_view(conn)
 
     def snapshot(self, snapshot_id: int) -> dict:
         with self.engine.connect() as conn:
@@ -361,6 +431,27 @@ class Store:
             }
 
 
+def _withdrawals_table() -> sa.TableClause:
+    return sa.table("snapshot_withdrawals", sa.column("snapshot_id"), sa.column("withdrawn_at"),
+                    sa.column("actor"), sa.column("reason"))  # fmt: skip
+
+
+def _newest_in_view(conn: sa.Connection) -> int | None:
+    """The newest snapshot not withdrawn: what every view shows and every load builds on."""
+    withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
+    query = sa.select(sa.func.max(snapshots.c.id)).where(snapshots.c.id.not_in(sa.select(withdrawn.c.snapshot_id)))
+    found = conn.execute(query).scalar()
+    return int(found) if found is not None else None
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
     row = conn.execute(sa.select(snapshots).where(snapshots.c.id == snapshot_id)).mappings().first()
     if row is None:
@@ -368,6 +459,7 @@ def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
     result = dict(row)
     result["source_files"] = json.loads(result["source_files"])
     result["carried_over"] = json.loads(result["carried_over"]) if result["carried_over"] else {}
+    result["data_as_of"] = _as_date(result.get("data_as_of"))
     return result
 
 
@@ -375,6 +467,8 @@ def _read_malls(conn: sa.Connection, snapshot_id: int) -> pd.DataFrame:
     frame = _read_rows(conn, malls, MALL_COLUMNS, snapshot_id)
     frame["inaugurated_on"] = pd.to_datetime(frame["inaugurated_on"]).dt.date
     frame["inaugurated_on"] = frame["inaugurated_on"].where(frame["inaugurated_on"].notna(), None)
+    counted = pd.to_datetime(frame["counted_from"]).dt.date.astype(object)
+    frame["counted_from"] = counted.where(counted.notna(), None)
     return frame
 
 
@@ -439,6 +533,7 @@ def _insert_snapshot_rows(
             rows_rejected=int(new.rows_rejected),
             rows_skipped=int(new.rows_skipped),
             carried_over=json.dumps(carried) if carried else None,
+            data_as_of=new.data_as_of,
         )
     ).inserted_primary_key[0]
     bulk_insert(conn, malls, snapshot_id, mall_rows)

@@ -141,6 +141,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Unggahan #{snapshot_id} tidak ditemukan. Pilih unggahan lain di Riwayat.",
         "en": "Upload #{snapshot_id} was not found. Choose another one in History.",
     },
+    "error.replace_needs_confirmation": {
+        "id": "Berkas ini akan menggantikan seluruh daftar dan menghapus {removed} dari {operating} MPP yang beroperasi "
+        "({share}%). Tidak ada yang disimpan. Centang konfirmasi penggantian, atau muat sebagai pembaruan.",
+        "en": "These files would replace the whole register and remove {removed} of {operating} operating malls "
+        "({share}%). Nothing was stored. Tick the confirmation to replace, or load them as an update.",
+    },
+    "error.replace_needs_confirmation.cli": {
+        "id": "Berkas ini akan menggantikan seluruh daftar dan menghapus {removed} dari {operating} MPP yang beroperasi "
+        "({share}%). Tidak ada yang disimpan. Jalankan lagi dengan --mode replace untuk mengganti, atau --mode update.",
+        "en": "These files would replace the whole register and remove {removed} of {operating} operating malls "
+        "({share}%). Nothing was stored. Run again with --mode replace to replace it, or --mode update.",
+    },
+    "error.register_too_large": {
+        "id": "Daftar akan berisi {malls} MPP, melebihi batas {limit} MPP (MPP_MAX_REGISTER_MALLS). Tidak ada yang "
+        "disimpan. Periksa apakah berkas berisi baris ganda, atau minta admin menaikkan batasnya.",
+        "en": "The register would hold {malls} malls, over the limit of {limit} malls (MPP_MAX_REGISTER_MALLS). "
+        "Nothing was stored. Check the files for repeated rows, or ask the admin to raise the limit.",
+    },
     "error.memory_database": {
         "id": "Basis data “{url}” hanya ada di memori dan akan melupakan setiap unggahan. Atur MPP_DATABASE_URL "
         "ke berkas SQLite (sqlite:///var/mpp.sqlite) atau PostgreSQL.",
@@ -313,6 +331,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "MPP “{value}” ({where}) juga ada di baris {first_row} dengan isi berbeda. Hapus salah satunya.",
         "en": "Mall “{value}” ({where}) also appears in row {first_row} with other values. Remove one of them.",
     },
+    "issue.participation_without_mall": {
+        "id": "Keikutsertaan MPP “{value}” ({where}; {rows} baris) di {region}: MPP ini tidak ada di daftar. "
+        "Disimpan, tetapi tidak dihitung sampai MPP-nya dimuat.",
+        "en": "Participation of mall “{value}” ({where}; {rows} rows) in {region}: this mall is not in the register. "
+        "Kept, but not counted until the mall is loaded.",
+    },
     "issue.unknown_agency": {
         "id": "Instansi “{value}” ({where}; {occurrences} baris) bukan salah satu dari 17 instansi MoU dan "
         "jenisnya tidak dikenali; disimpan dengan nama tertulis.",
@@ -332,6 +356,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No table of malls or agency participation was found in {where}. This sheet is skipped.",
     },
     "issue.hint.did_you_mean": {"id": " Mungkin maksudnya: {suggestions}.", "en": " Did you mean: {suggestions}?"},
+    "issue_kind.participation_without_mall": {"id": "MPP tidak ada di daftar", "en": "Mall not in the register"},
     "issue_kind.unknown_region": {"id": "Wilayah tidak dikenal", "en": "Unknown region"},
     "issue_kind.ambiguous_region": {"id": "Nama wilayah ganda", "en": "Ambiguous region"},
     "issue_kind.missing_region": {"id": "Wilayah kosong", "en": "Missing region"},
