@@ -137,6 +137,7 @@ class LoadPlan:
     operating_before: int
     operating_removed: int
     malls_after: int
+    malls_in_files: int
     by_province: pd.DataFrame = field(repr=False)
 
     @property
@@ -159,7 +160,8 @@ class LoadPlan:
             "malls_added": self.malls_added, "malls_removed": self.malls_removed,
             "malls_changed": self.malls_changed, "regions_gained": self.regions_gained,
             "regions_lost": self.regions_lost, "operating_removed": self.operating_removed,
-            "malls_after": self.malls_after, "needs_confirmation": self.needs_confirmation,
+            "malls_after": self.malls_after, "malls_in_files": self.malls_in_files,
+            "needs_confirmation": self.needs_confirmation,
         }  # fmt: skip
 
 
@@ -247,7 +249,7 @@ def plan_load(current: pd.DataFrame, incoming: pd.DataFrame, asked: str, region_
         malls_removed=len(removed), malls_changed=len(changed), regions_gained=len(gained),
         regions_lost=len(lost), operating_before=operating_before,
         operating_removed=int(removed["status"].eq(OPERATING).sum()) if not removed.empty else 0,
-        malls_after=len(after), by_province=by_province,
+        malls_after=len(after), malls_in_files=len(incoming), by_province=by_province,
     )  # fmt: skip
 
 

@@ -5,6 +5,7 @@ figures. Pages and the CLI import ``mpp_data.service`` and the presentation buil
 """
 
 from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
+from mpp_data.analysis.register import MODES as LOAD_MODES
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
@@ -24,6 +25,7 @@ from mpp_data.service.access import (
     loaded_by,
     record_provider_sign_in,
     redeem_sign_in_link,
+    restore_snapshot,
     set_password,
     set_role,
     sign_in,
@@ -37,6 +39,7 @@ from mpp_data.service.loading import (
     contains_sample,
     ingest_files,
     open_store,
+    register_in_view,
     rejected_rows,
     release_unused_memory,
     remember_alias,
@@ -93,6 +96,7 @@ from mpp_data.service.views import (
     snapshot_info,
     source_files,
     target_date,
+    view_version,
 )
 
 __all__ = [
@@ -112,5 +116,5 @@ __all__ = [
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
-    "sign_out", "withdraw_snapshot",
+    "sign_out", "withdraw_snapshot", "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version",
 ]  # fmt: skip

@@ -13,6 +13,7 @@ from mpp_data.present.briefing import Briefing, build_deck
 from mpp_data.present.briefing.picture import figure_png
 from mpp_data.reference import geo
 from mpp_data.reference.regions import official_regions, province_names
+from mpp_data.service import views
 from mpp_data.service.queries import (
     SnapshotData,
     load_snapshot,
@@ -42,7 +43,7 @@ def gather_briefing(
     """Everything the deck shows. The headline figures are ``national_figures`` (as ``metrics --json``)
     on ``as_of`` and ``national_summary`` on ``compare`` (default: twelve months before)."""
     data = load_snapshot(store, snapshot_id)
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     compare = compare or add_months(as_of, -12)
     target_date = target_date or Settings.from_env().target_date
     now = national_figures(data, as_of, target_date, province)

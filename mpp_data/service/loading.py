@@ -79,7 +79,7 @@ def ingest_files(
         result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
     if dry_run and store is not None and actor is not None and actor.signed_in:
         record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
-    if store is not None and not result.unreadable:
+    if not result.unreadable:
         result = with_plan(result, store, mode=mode, is_sample=is_sample)
     if writing:
         result = store_checked(
@@ -117,12 +117,14 @@ def _base(register: Register, is_sample: bool) -> Register:
     return _empty_register() if register.is_sample and not is_sample else register
 
 
-def with_plan(result: IngestResult, store: Store, *, mode: str = plans.AUTO, is_sample: bool = False) -> IngestResult:
-    """The check with its ``plan`` against the register in view, and a warning for each mall whose
-    participation the register will not hold (its participation is kept but not counted)."""
+def with_plan(
+    result: IngestResult, store: Store | None, *, mode: str = plans.AUTO, is_sample: bool = False
+) -> IngestResult:
+    """The check with its ``plan`` against the register in view (an empty one without a store), and a
+    warning for each mall whose participation the register will not hold (kept, but not counted)."""
     if result.has_errors:
         return result
-    register = register_in_view(store, is_sample=is_sample)
+    register = register_in_view(store, is_sample=is_sample) if store is not None else _empty_register()
     incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
     plan = plans.plan_load(register.malls, incoming, mode, _regions_provinces())
     after = plans.merge_malls(register.malls, incoming, plan.mode) if not result.malls.empty else register.malls

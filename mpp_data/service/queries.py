@@ -21,6 +21,7 @@ from mpp_data.reference.regions import RegionMatcher, official_provinces, offici
 from mpp_data.service import views
 from mpp_data.service.access import record, require
 from mpp_data.store import Store
+from mpp_data.store.accounts import withdrawn_ids
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
 
 def national_summary(data: SnapshotData, as_of: dt.date | None = None, province: str | None = None) -> dict:
     """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs)."""
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     summary = metrics.compute_national_summary(malls, regions, as_of)
     provinces = metrics.compute_coverage_by_province(malls, regions, as_of)
@@ -72,7 +73,7 @@ def national_figures(
     province: str | None = None,
 ) -> dict:
     """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list."""
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     target_date = target_date or Settings.from_env().target_date
     summary = national_summary(data, as_of, province)
     # the same view functions the Overview and the work list draw from
@@ -82,16 +83,19 @@ def national_figures(
     return summary
 
 
-def agency_presence(data: SnapshotData, as_of: dt.date | None = None) -> pd.DataFrame:
-    """``participation.compute_agency_presence`` for a snapshot (default: its latest date)."""
-    as_of = as_of or metrics.default_as_of(data.malls)
-    return participation.compute_agency_presence(data.malls, data.participation, as_of)
+def agency_presence(data: SnapshotData, as_of: dt.date | None = None, province: str | None = None) -> pd.DataFrame:
+    """``participation.compute_agency_presence`` for a snapshot (default: its data date), of one
+    province's operating malls when ``province`` is given (as the Agencies page's filter)."""
+    as_of = as_of or views.default_as_of(data)
+    malls, _ = metrics.restrict_to_province(data.malls, official_regions(), province)
+    return participation.compute_agency_presence(malls, data.participation, as_of)
 
 
 def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataFrame]]:
-    """(upload date, malls, participation) of every snapshot that is not sample data, oldest first;
-    the sample alone when there is nothing else."""
+    """(upload date, malls, participation) of every snapshot that is not sample data nor withdrawn,
+    oldest first; the sample alone when there is nothing else."""
     snapshots = store.list_snapshots()
+    snapshots = snapshots[~snapshots["id"].isin(withdrawn_ids(store))]
     real = snapshots[~snapshots["is_sample"].astype(bool)]
     chosen = real if len(real) else snapshots
     return [

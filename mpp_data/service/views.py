@@ -42,8 +42,9 @@ def max_upload_mb() -> int:
 
 
 def default_as_of(data: SnapshotData) -> dt.date:
-    """The newest date in the snapshot: the sidebar's as-of date until someone picks another."""
-    return metrics.default_as_of(data.malls)
+    """The date the snapshot's figures describe (its ``data_as_of``): every page's as-of date until
+    someone picks another. A snapshot written before it was recorded: its newest inauguration date."""
+    return data.snapshot.get("data_as_of") or metrics.default_as_of(data.malls)
 
 
 def default_compare(as_of: dt.date) -> dt.date:
@@ -168,6 +169,12 @@ def list_snapshots(store: Store) -> pd.DataFrame:
 
 def latest_snapshot_id(store: Store) -> int | None:
     return store.latest_snapshot_id()
+
+
+def view_version(store: Store) -> str:
+    """Changes with every load, withdrawal and restore: the key of caches over several snapshots (History's
+    list, the agencies' trend), read afresh by every process at every rerun."""
+    return store.view_version()
 
 
 def snapshot_info(store: Store, snapshot_id: int) -> dict:
