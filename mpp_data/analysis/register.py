@@ -36,7 +36,7 @@ NATIONAL_PROVINCE_SHARE = 0.9
 NATIONAL_MALL_SHARE = 0.5
 #: With no register to compare with, a national file names malls in this many of the 38 provinces.
 NATIONAL_PROVINCES = 30
-#: A province report lists at least this share of the register's malls of each province it names.
+#: A province report names at least this share of the register's malls of each province it covers.
 PROVINCE_REPORT_SHARE = 0.5
 
 _COMPARED = ("status", "inaugurated_on", "agencies", "services")
@@ -110,9 +110,11 @@ def file_scope(incoming: pd.DataFrame, current: pd.DataFrame) -> tuple[str, tupl
     covered = len(register_provinces & set(provinces)) / len(register_provinces)
     if covered >= NATIONAL_PROVINCE_SHARE and len(incoming) >= NATIONAL_MALL_SHARE * len(current):
         return "national", provinces
+    # a province report names most of the register's malls of each province it covers
     per_province = current.groupby(current["province_code"].astype(str)).size()
-    listed = incoming.groupby(incoming["province_code"].astype(str)).size()
-    if all(listed[p] >= PROVINCE_REPORT_SHARE * per_province.get(p, 0) for p in provinces):
+    found = current.iloc[sorted({int(i) for i in match_malls(current, incoming) if i >= 0})]
+    named = found.groupby(found["province_code"].astype(str)).size()
+    if all(named.get(p, 0) >= PROVINCE_REPORT_SHARE * per_province.get(p, 0) for p in provinces):
         return "provinces", provinces
     return "malls", provinces
 

@@ -11,6 +11,7 @@ from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
+from mpp_data.present.load_plan import equal_message, plan_sentences, plan_table
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
 from mpp_data.service.access import (
     FIRST_ADMIN,
@@ -117,4 +118,5 @@ __all__ = [
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot", "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version",
+    "equal_message", "plan_sentences", "plan_table",
 ]  # fmt: skip
