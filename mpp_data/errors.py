@@ -23,7 +23,7 @@ class SnapshotNotFound(MppDataError):
 
 class ReplaceNeedsConfirmation(MppDataError):
     """A replace would remove more than a tenth of the operating malls (``removed`` of ``operating``,
-    ``share`` percent): the page asks for a confirmation, the command line for ``--mode replace``."""
+    ``share_pct`` percent): the page asks for a confirmation, the command line for ``--mode replace``."""
 
     code = "error.replace_needs_confirmation"
 

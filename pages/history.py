@@ -10,7 +10,7 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    snapshots = cache.snapshots(view.url, view.snapshot_id)
+    snapshots = cache.snapshots(view.url, cache.view_version(view.url))
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     table = presentation.display_snapshots(snapshots, lang)

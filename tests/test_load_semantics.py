@@ -89,7 +89,9 @@ def test_a_replace_removing_over_a_tenth_of_the_operating_malls_needs_a_confirma
     with pytest.raises(ReplaceNeedsConfirmation) as refused:
         service.ingest_files([malls_file(national, "nasional.xlsx")], sqlite_store, actor=ANALYST, today=TODAY)
     assert sqlite_store.counts() == before
-    assert refused.value.params == {"removed": 1, "operating": 3, "share": "33,3"}
+    assert refused.value.params == {"removed": 1, "operating": 3, "share_pct": 33.3}
+    assert "(33.3%)" in error_message(refused.value.code, refused.value.params, "en")
+    assert "(33,3%)" in error_message(refused.value.code, refused.value.params, "id")
     assert "--mode replace" in error_message(refused.value.code, {"variant": "cli", **refused.value.params}, "en")
     confirmed = load(sqlite_store, [malls_file(national, "nasional.xlsx")], confirm_replace=True)
     assert (confirmed.plan.mode, confirmed.plan.malls_removed, confirmed.plan.regions_lost) == ("replace", 1, 1)
@@ -104,7 +106,10 @@ def test_the_same_files_again_equal_the_snapshot_and_store_nothing(sqlite_store)
     after = sqlite_store.counts()
     assert after.pop("audit_log") == before.pop("audit_log") + 1  # the equal load is on record
     assert after == before
-    assert service.equal_message(first.snapshot_id, "en") == f"These files equal upload #{first.snapshot_id}; nothing was stored."
+    assert (
+        service.equal_message(first.snapshot_id, "en")
+        == f"These files equal upload #{first.snapshot_id}; nothing was stored."
+    )
 
 
 def test_a_register_over_the_limit_is_refused_naming_the_limit(sqlite_store, monkeypatch):
@@ -215,7 +220,11 @@ def test_ingest_json_carries_the_plan_and_the_mode(sqlite_store, tmp_path, capsy
     assert main(["ingest", str(path), "--json", "--mode", "replace", "--data-date", "2024-12-31",
                  "--db", sqlite_store.url]) == 0  # fmt: skip
     report = json.loads(capsys.readouterr().out)
-    assert (report["plan"]["mode"], report["plan"]["malls_removed"], report["data_as_of"]) == ("replace", 4, "2024-12-31")
+    assert (report["plan"]["mode"], report["plan"]["malls_removed"], report["data_as_of"]) == (
+        "replace",
+        4,
+        "2024-12-31",
+    )
 
 
 def _open(url: str, start, results) -> None:  # noqa: ANN001 - multiprocessing objects

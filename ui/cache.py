@@ -39,8 +39,13 @@ def default_as_of(url: str, snapshot_id: int) -> dt.date:
     return service.default_as_of(snapshot_data(url, snapshot_id))
 
 
+def view_version(url: str) -> str:
+    """Read afresh at every rerun: a load, a withdrawal or a restore in any process is a new key."""
+    return service.view_version(_store(url))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+def snapshots(url: str, version: str) -> pd.DataFrame:  # version: every load, withdrawal and restore
     return service.list_snapshots(_store(url))
 
 
@@ -109,7 +114,7 @@ def export_table(  # the view's arguments, as the CLI's export passes them
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+def presence_trend(url: str, version: str) -> pd.DataFrame:  # version: every load, withdrawal and restore
     return service.presence_trend(_store(url))
 
 

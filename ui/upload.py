@@ -98,17 +98,22 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
+def load(
+    files: list[service.UploadedFile], store, lang: str, actor: service.Actor, **how: object
+) -> service.IngestResult:  # noqa: ANN001
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
+    ``how``: the load's ``mode``, ``data_as_of`` and ``confirm_replace`` as the analyst chose them.
 
     The upload is parsed once: what the check found (kept under the same key) is what gets stored. Only
     when the check is no longer current (say an alias was saved since) are the files read again."""
     overrides = column_overrides()
     cached = st.session_state.get(_CHECK)
     if cached and cached[0] == _key(files, overrides, store.load_aliases()):
-        loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides)
+        loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides, **how)
     else:
-        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments())
+        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments(), **how)
+    if loaded.equal_to is not None:
+        st.session_state[_LOADED] = {"equal_to": loaded.equal_to}
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {
@@ -132,7 +137,7 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
 
 
 def take_loaded() -> dict | None:
-    """What the last load did (``summary``, ``carried``), once."""
+    """What the last load did (``summary``, ``carried``; ``equal_to`` when it stored nothing), once."""
     return st.session_state.pop(_LOADED, None)
 
 

@@ -39,6 +39,7 @@ from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
     ingest_files,
+    load_plan,
     open_store,
     register_in_view,
     rejected_rows,
@@ -117,6 +118,6 @@ __all__ = [
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
-    "sign_out", "withdraw_snapshot", "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version",
+    "sign_out", "withdraw_snapshot", "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
     "equal_message", "plan_sentences", "plan_table",
 ]  # fmt: skip

@@ -273,6 +273,6 @@ def restore_snapshot(store: Store, snapshot_id: int, *, actor: Actor) -> None:
     """Bring a withdrawn snapshot back into view (``SnapshotNotFound`` when it is not withdrawn); audited."""
     require(actor, Action.WITHDRAW_SNAPSHOT)
     store.snapshot(snapshot_id)
-    if not store.restore(snapshot_id):
+    if not accounts.delete_withdrawal(store, snapshot_id):
         raise SnapshotNotFound(snapshot_id=snapshot_id)
     record(store, actor, "snapshot.restored", snapshot_id, None)

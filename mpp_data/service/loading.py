@@ -133,6 +133,16 @@ def with_plan(
     return replace(result, plan=plan, issues=issues)
 
 
+def load_plan(result: IngestResult, store: Store, mode: str, *, is_sample: bool = False) -> plans.LoadPlan | None:
+    """What loading a checked upload in ``mode`` would do to the register in view (the Upload page's
+    choice of mode); None when the check found errors."""
+    if result.has_errors:
+        return None
+    register = register_in_view(store, is_sample=is_sample)
+    incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
+    return plans.plan_load(register.malls, incoming, mode, _regions_provinces())
+
+
 def _orphan_problems(malls: pd.DataFrame, participation: pd.DataFrame) -> list[Problem]:
     """One warning per mall of the file's participation that the register will not hold."""
     if participation.empty:
@@ -277,7 +287,7 @@ def build_register(register: Register, incoming_malls: pd.DataFrame | None,
     plan = plans.plan_load(current.malls, incoming, load.mode, _regions_provinces())
     if plan.needs_confirmation and not (load.confirm_replace or load.mode == plans.REPLACE):
         raise ReplaceNeedsConfirmation(removed=plan.operating_removed, operating=plan.operating_before,
-                                       share=str(plan.removed_share_pct).replace(".", ","))  # fmt: skip
+                                       share_pct=plan.removed_share_pct)  # fmt: skip
     malls = plans.merge_malls(current.malls, incoming, plan.mode) if incoming_malls is not None else current.malls
     if len(malls) > load.limit:
         raise RegisterTooLarge(malls=len(malls), limit=load.limit)

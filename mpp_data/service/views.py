@@ -16,7 +16,7 @@ from mpp_data.present import forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, geo, regions
 from mpp_data.service.access import loaded_by
-from mpp_data.store import Store
+from mpp_data.store import Store, accounts
 from mpp_data.store.accounts import withdrawn_ids
 
 if TYPE_CHECKING:  # queries builds on these views
@@ -174,7 +174,7 @@ def latest_snapshot_id(store: Store) -> int | None:
 def view_version(store: Store) -> str:
     """Changes with every load, withdrawal and restore: the key of caches over several snapshots (History's
     list, the agencies' trend), read afresh by every process at every rerun."""
-    return store.view_version()
+    return accounts.view_version(store)
 
 
 def snapshot_info(store: Store, snapshot_id: int) -> dict:

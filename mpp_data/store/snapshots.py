@@ -24,11 +24,11 @@ from sqlalchemy.engine import Engine
 from mpp_data.errors import MemoryDatabase, SnapshotNotFound
 from mpp_data.store.migrate import upgrade_schema
 from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
-from mpp_data.store.sql import bulk_insert, plain_rows, sqlite_pragmas, sqlite_writer
+from mpp_data.store.side_tables import SideTables
+from mpp_data.store.sql import bulk_insert, metadata, plain_rows, sqlite_pragmas, sqlite_writer
 
 logger = logging.getLogger(__name__)
 
-metadata = sa.MetaData()
 
 snapshots = sa.Table(
     "snapshots",
@@ -107,29 +107,10 @@ source_files = sa.Table(
     sa.Column("report", sa.Text, nullable=False),
 )
 
-region_aliases = sa.Table(
-    "region_aliases",
-    metadata,
-    sa.Column("alias", sa.Text, primary_key=True),  # normalised written name
-    sa.Column("region_code", sa.String(8), nullable=False),
-    sa.Column("confirmed_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-boundary_files = sa.Table(
-    "boundary_files",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("file_name", sa.Text, nullable=False),
-    sa.Column("content", sa.Text, nullable=False),  # GeoJSON as uploaded
-)
-
 MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
 PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
 #: pg_advisory_xact_lock key every process writing snapshots to one PostgreSQL database takes ("MPPS").
 _PG_SNAPSHOT_LOCK_KEY = 0x4D505053
-#: The content of a boundary_files row that marks the removal of the file before it.
-_REMOVED = ""
 
 
 @dataclass(frozen=True)
@@ -196,7 +177,7 @@ class Register:
     participation: pd.DataFrame
 
 
-class Store:
+class Store(SideTables):
     """One database, SQLite by default or PostgreSQL through a URL, its schema migrated on opening."""
 
     def __init__(self, url: str) -> None:
@@ -306,29 +287,6 @@ class Store:
             snapshot_id = _insert_snapshot(conn, new, new.malls, new.participation, new.carried_over)
         return SavedSnapshot(snapshot_id, new.carried_over)
 
-    def withdraw(self, snapshot_id: int, at: dt.datetime, actor: str, reason: str | None) -> None:
-        """Take a snapshot out of view, under the write lock (see :meth:`write_lock`)."""
-        withdrawals = _withdrawals_table()
-        with self._writing() as conn:
-            conn.execute(withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=at, actor=actor,
-                                                     reason=reason))  # fmt: skip
-
-    def restore(self, snapshot_id: int) -> bool:
-        """Bring a withdrawn snapshot back into view; whether it was withdrawn. The withdrawal and the
-        restore stay in the audit log."""
-        withdrawals = _withdrawals_table()
-        with self._writing() as conn:
-            return conn.execute(withdrawals.delete().where(withdrawals.c.snapshot_id == snapshot_id)).rowcount > 0
-
-    def view_version(self) -> str:
-        """Changes whenever what is in view does (a load, a withdrawal, a restore): a cache key that
-        every process reads afresh, cheaply (two small queries)."""
-        withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
-        with self.engine.connect() as conn:
-            newest = conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
-            out = sorted(conn.execute(sa.select(withdrawn.c.snapshot_id)).scalars())
-        return f"{newest}:{','.join(map(str, out))}"
-
     def list_snapshots(self) -> pd.DataFrame:
         """One row per snapshot, newest first."""
         with self.engine.connect() as conn:
@@ -370,58 +328,6 @@ class Store:
         stored = [SourceFile.stored("", "", b"", r) for r in reports]
         return [c for f in stored for c in f.corrections], [r for f in stored for r in f.left_out]
 
-    # -- aliases -----------------------------------------------------------------
-    def load_aliases(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
-            return dict(conn.execute(sa.select(region_aliases.c.alias, region_aliases.c.region_code)).all())
-
-    def save_alias(self, alias: str, region_code: str) -> None:
-        """Remember an analyst's choice. A later confirmation of the same alias replaces the earlier one."""
-        with self.engine.begin() as conn:
-            conn.execute(region_aliases.delete().where(region_aliases.c.alias == alias))
-            conn.execute(
-                region_aliases.insert().values(
-                    alias=alias, region_code=region_code, confirmed_at=dt.datetime.now(dt.UTC)
-                )
-            )
-
-    def delete_alias(self, alias: str) -> bool:
-        """Forget an analyst's choice; whether there was one."""
-        with self.engine.begin() as conn:
-            return conn.execute(region_aliases.delete().where(region_aliases.c.alias == alias)).rowcount > 0
-
-    # -- boundaries ------------------------------------------------------------------
-    def save_boundaries(self, file_name: str, content: str) -> int:
-        """Keep an official boundary file; the newest one is used, earlier ones stay."""
-        with self.engine.begin() as conn:
-            return int(
-                conn.execute(
-                    boundary_files.insert().values(
-                        uploaded_at=dt.datetime.now(dt.UTC), file_name=file_name, content=content
-                    )
-                ).inserted_primary_key[0]
-            )
-
-    def remove_boundaries(self) -> int | None:
-        """Stop using the boundary file in use. Nothing is deleted: a row with empty content (never a
-        GeoJSON) marks the removal, and the file stays on record. None when no file is in use."""
-        head = self.boundaries_head()
-        return self.save_boundaries(head[1], _REMOVED) if head else None
-
-    def boundaries_head(self) -> tuple[int, str] | None:
-        """(id, file name) of the boundary file in use, without its content; None when there is none."""
-        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content == _REMOVED)
-        with self.engine.connect() as conn:
-            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1]) if row and not row[2] else None
-
-    def latest_boundaries(self) -> tuple[int, str, str] | None:
-        """(id, file name, GeoJSON text) of the boundary file in use, or None (none, or removed)."""
-        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content)
-        with self.engine.connect() as conn:
-            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1], row[2]) if row and row[2] != _REMOVED else None
-
     def counts(self) -> dict[str, int]:
         """Row counts of every table: tests use them to show a failed load changed nothing."""
         with self.engine.connect() as conn:
@@ -429,11 +335,6 @@ class Store:
                 t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
                 for t in metadata.sorted_tables
             }
-
-
-def _withdrawals_table() -> sa.TableClause:
-    return sa.table("snapshot_withdrawals", sa.column("snapshot_id"), sa.column("withdrawn_at"),
-                    sa.column("actor"), sa.column("reason"))  # fmt: skip
 
 
 def _newest_in_view(conn: sa.Connection) -> int | None:
