@@ -249,3 +249,81 @@ def test_three_processes_starting_on_a_new_postgresql_store_load_the_sample_once
     snapshots = store.list_snapshots()
     store.dispose()
     assert len(snapshots) == 1 and bool(snapshots.iloc[0]["is_sample"])
+
+
+def province_row(summary: dict, code: str) -> tuple[int, int]:
+    row = next(p for p in summary["provinces"] if p["code"] == code)
+    return row["covered_regions"], row["total_regions"]
+
+
+def presence(store: Store, as_of: dt.date, province: str | None = None) -> dict[str, tuple[int, int]]:
+    """agency -> (malls where present, operating malls with data), for the agencies the test uses."""
+    table = service.agency_presence(service.load_snapshot(store), as_of, province).set_index("agency")
+    return {a: (int(table.loc[a, "malls_present"]), int(table.loc[a, "operating_malls_with_data"]))
+            for a in ("polri", "bnn", "bpjs_kesehatan")}  # fmt: skip
+
+
+def test_a_sequence_of_partial_uploads_gives_the_hand_computed_figures_after_each_step(sqlite_store):
+    store = sqlite_store
+    # 0. the national register: 4 operating malls in 4 regions, Siak planned
+    national = [*BASE, ["Kabupaten Sanggau", "MPP Kabupaten Sanggau", "Beroperasi", D(2020, 1, 10)]]
+    load(store, [malls_file(national, title="Keadaan per 30 Juni 2024")])
+    now = figures(store, D(2024, 6, 30))
+    assert (now["covered_regions"], now["operating_malls"]) == (4, 4)
+    assert province_row(now, "32") == (2, 27) and province_row(now, "61") == (1, 14)
+
+    # 1. the recap of one inauguration batch: two malls added, nothing removed
+    batch = [["Kota Bekasi", "MPP Kota Bekasi", "Beroperasi", D(2024, 12, 20)],
+             ["Kota Pontianak", "MPP Kota Pontianak", "Beroperasi", D(2024, 12, 20)]]  # fmt: skip
+    step = load(store, [malls_file(batch, "batch.xlsx", title="Posisi per 31 Des 2024")])
+    assert (step.plan.mode, step.plan.malls_added, step.plan.malls_removed) == ("update", 2, 0)
+    assert service.default_as_of(service.load_snapshot(store)) == D(2024, 12, 31)
+    now, before = figures(store, D(2024, 12, 31)), figures(store, D(2024, 12, 19))
+    assert (now["covered_regions"], now["operating_malls"], before["covered_regions"]) == (6, 6, 4)
+    assert province_row(now, "32") == (3, 27) and province_row(now, "61") == (2, 14)
+
+    # 2. Riau's progress report: Siak now operating, Pekanbaru being built
+    riau = [["Kabupaten Siak", "MPP Kabupaten Siak", "Beroperasi", D(2025, 3, 1)],
+            ["Kota Pekanbaru", "MPP Kota Pekanbaru", "Dalam Pembangunan", None]]  # fmt: skip
+    step = load(store, [malls_file(riau, "riau.xlsx", title="Data per 31 Maret 2025")])
+    assert (step.plan.scope, step.plan.mode, step.plan.malls_changed, step.plan.malls_added) == (
+        "provinces", "update", 1, 1)  # fmt: skip
+    now = figures(store, D(2025, 3, 31))
+    assert (now["covered_regions"], now["operating_malls"], now["under_construction_malls"]) == (7, 7, 1)
+    assert province_row(now, "14") == (1, 12)
+    assert figures(store, D(2025, 2, 28))["covered_regions"] == 6
+
+    # 3. participation of one region: Depok's grid
+    load(store, [grid_file([["Kota Depok", "MPP Kota Depok", "✓", "✓", None]])], data_as_of=D(2025, 3, 31))
+    assert presence(store, D(2025, 3, 31)) == {"polri": (1, 1), "bnn": (1, 1), "bpjs_kesehatan": (0, 1)}
+    assert presence(store, D(2025, 3, 31), "32") == {"polri": (1, 1), "bnn": (1, 1), "bpjs_kesehatan": (0, 1)}
+    assert presence(store, D(2025, 3, 31), "61") == {"polri": (0, 0), "bnn": (0, 0), "bpjs_kesehatan": (0, 0)}
+    assert presence(store, D(2021, 1, 1)) == {"polri": (0, 0), "bnn": (0, 0), "bpjs_kesehatan": (0, 0)}
+
+    # 4. a wrong file replacing everything, withdrawn; the next upload builds on the register before it
+    wrong = load(store, [malls_file([["Kota Bogor", "MPP Kota Bogor", "Beroperasi", D(2025, 4, 1)]], "salah.xlsx")],
+                 mode="replace", data_as_of=D(2025, 4, 30))  # fmt: skip
+    assert figures(store, D(2025, 4, 30))["covered_regions"] == 1
+    service.withdraw_snapshot(store, wrong.snapshot_id, actor=ADMIN, reason="berkas salah")
+    assert figures(store, D(2025, 4, 30))["covered_regions"] == 7
+    load(store, [grid_file([["Kota Medan", "MPP Kota Medan", "✓", None, "✓"]], "medan.xlsx")],
+         data_as_of=D(2025, 4, 30))  # fmt: skip
+    assert figures(store, D(2025, 4, 30))["covered_regions"] == 7  # the withdrawn malls never came back
+    assert presence(store, D(2025, 4, 30)) == {"polri": (2, 2), "bnn": (1, 2), "bpjs_kesehatan": (1, 2)}
+    assert presence(store, D(2025, 4, 30), "12") == {"polri": (1, 1), "bnn": (0, 1), "bpjs_kesehatan": (1, 1)}
+
+    # 5. a new national register: Pontianak is not in it, Pekanbaru opened; confirmed replace
+    replacing = [*national[:3], ["Kabupaten Siak", "MPP Kabupaten Siak", "Beroperasi", D(2025, 3, 1)],
+                 national[4], batch[0], ["Kota Pekanbaru", "MPP Kota Pekanbaru", "Beroperasi", D(2025, 5, 1)]]  # fmt: skip
+    with pytest.raises(ReplaceNeedsConfirmation):  # 1 of 7 operating malls removed: over a tenth
+        load(store, [malls_file(replacing, "nasional.xlsx", title="Keadaan s.d. 30 Juni 2025")])
+    step = load(store, [malls_file(replacing, "nasional.xlsx", title="Keadaan s.d. 30 Juni 2025")],
+                confirm_replace=True)  # fmt: skip
+    assert (step.plan.mode, step.plan.malls_removed, step.plan.regions_lost, step.plan.regions_gained) == (
+        "replace", 1, 1, 1)  # fmt: skip
+    now = figures(store, D(2025, 6, 30))
+    assert (now["covered_regions"], now["operating_malls"]) == (7, 7)
+    assert province_row(now, "61") == (1, 14) and province_row(now, "14") == (2, 12)
+    assert figures(store, D(2024, 12, 31))["covered_regions"] == 5  # Pontianak left the register
+    # participation of Depok and Medan stays with their malls
+    assert presence(store, D(2025, 6, 30)) == {"polri": (2, 2), "bnn": (1, 2), "bpjs_kesehatan": (1, 2)}
