@@ -165,7 +165,7 @@ with page.boundary() as view:
                 st.toast(t("upload.fix_saved", lang, count=saved))
                 st.rerun()
 
-    editable = service.correction_table(result, upload.cell_corrections(), lang)
+    editable = service.correction_table(result, upload.cell_corrections(), lang, upload.file_ids(files))
     if not editable.empty:
         st.subheader(t("upload.corrections", lang))
         st.caption(t("upload.corrections_help", lang))
@@ -174,7 +174,7 @@ with page.boundary() as view:
             disabled=[c for c in editable.columns if c not in service.CORRECTION_EDITABLE],
             column_config={c: t(f"column.{c}", lang) for c in editable.columns},
         )  # fmt: skip
-        if upload.take_edits(edited):
+        if upload.take_edits(edited, files):
             st.rerun()
 
     errors = result.error_count

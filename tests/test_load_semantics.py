@@ -327,3 +327,36 @@ def test_a_sequence_of_partial_uploads_gives_the_hand_computed_figures_after_eac
     assert figures(store, D(2024, 12, 31))["covered_regions"] == 5  # Pontianak left the register
     # participation of Depok and Medan stays with their malls
     assert presence(store, D(2025, 6, 30)) == {"polri": (2, 2), "bnn": (1, 2), "bpjs_kesehatan": (1, 2)}
+
+
+def test_corrections_belong_to_a_file_s_content_and_sheet_never_its_name(sqlite_store):
+    from mpp_data.ingest.pipeline import sha256
+
+    one = malls_file([["Kota Medan", "MPP Kota Medan", "Beroperasi", D(2023, 7, 1)]], "rekap.xlsx")
+    other = malls_file([["Kota Medan", "MPP Kota Medan", "Beroperasi", D(2023, 7, 1)],
+                        ["Kota Depok", "MPP Kota Depok", "Beroperasi", D(2021, 5, 1)]], "rekap.xlsx")  # fmt: skip
+    fix = {(sha256(other.content), "MPP", 2, "Status"): ("Beroperasi", "Direncanakan")}
+    result = service.ingest_files([one, other], None, dry_run=True, today=TODAY, corrections=fix)
+    statuses = result.malls.sort_values(["file", "row"])[["row", "status"]].values.tolist()
+    # only the second file's row 2 changed; the first file of the same name keeps its own
+    assert sorted(statuses) == [[2, "operating"], [2, "planned"], [3, "operating"]]
+    assert [c["corrected"] for c in result.corrections] == ["Direncanakan"]
+    # a name two files share names neither: the correction is dropped and said so
+    by_name = service.ingest_files([one, other], None, dry_run=True, today=TODAY,
+                                   corrections={("rekap.xlsx", "MPP", 2, "Status"): "Direncanakan"})  # fmt: skip
+    assert set(by_name.malls["status"]) == {"operating"}
+    dropped = by_name.issues[by_name.issues["kind"] == "correction_dropped"]
+    assert "its file is not in this upload" in by_name.messages("en")[-1] and len(dropped) == 1
+
+
+def test_a_correction_whose_cell_no_longer_holds_its_value_is_dropped_with_a_message():
+    from mpp_data.ingest.pipeline import sha256
+
+    changed = malls_file([["Kota Binjai", "MPP Kota Binjai", "Beroperasi", D(2023, 7, 1)]], "rekap.xlsx")
+    fix = {(sha256(changed.content), "MPP", 2, "Kabupaten/Kota"): ("Kota Medn", "Kota Medan")}
+    result = service.ingest_files([changed], None, dry_run=True, today=TODAY, corrections=fix)
+    assert list(result.malls["region_code"]) == ["12.75"]  # Binjai, as written: the correction is not applied
+    assert result.corrections == []
+    (message,) = [m for m in result.messages("en") if "not applied" in m]
+    assert "“Kota Medn” → “Kota Medan”" in message and "“Kota Binjai”" in message
+    assert "tidak dipakai" in result.messages("id")[-1]

@@ -36,7 +36,23 @@ def report_columns(columns, lang: str) -> dict:  # noqa: ANN001
 
 
 def uploaded_files(widget_value: list) -> list[service.UploadedFile]:
-    return [service.UploadedFile(f.name, f.getvalue()) for f in widget_value or []]
+    """The files uploaded; a name given twice is told apart (``rekap (2).xlsx``), so each file's report,
+    corrections and stored copy are its own."""
+    files, seen = [], set()
+    for f in widget_value or []:
+        name, n = f.name, 1
+        while name in seen:
+            n += 1
+            stem, dot, ext = f.name.rpartition(".")
+            name = f"{stem} ({n}).{ext}" if dot else f"{f.name} ({n})"
+        seen.add(name)
+        files.append(service.UploadedFile(name, f.getvalue()))
+    return files
+
+
+def file_ids(files: list[service.UploadedFile]) -> dict[str, str]:
+    """File name -> sha256 of its content: corrections belong to a file's content, never its name."""
+    return {f.name: hashlib.sha256(f.content).hexdigest() for f in files}
 
 
 def _key(files: list[service.UploadedFile], overrides: dict, aliases: dict) -> str:
@@ -65,10 +81,10 @@ def _amendments() -> dict:
     return {"corrections": cell_corrections(), "left_out": rows_left_out()}
 
 
-def take_edits(edited) -> bool:  # noqa: ANN001 - the data editor's frame
+def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN001 - the data editor's frame
     """Keep what the analyst typed or ticked in the table of rows to correct; True when that changed
     anything, so the page checks again at once (the table is drawn afresh, its edits cleared)."""
-    corrections, left_out = service.read_edits(edited, cell_corrections())
+    corrections, left_out = service.read_edits(edited, cell_corrections(), file_ids(files))
     if corrections == cell_corrections() and left_out == rows_left_out():
         return False
     st.session_state[_CORRECTIONS] = corrections

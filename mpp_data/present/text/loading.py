@@ -1,6 +1,17 @@
 """What a load will do to the register (plan.*), and the loads refused for it (error.*)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "issue.correction_dropped": {
+        "id": "Koreksi “{written}” → “{corrected}” ({where}) tidak dipakai: sel ini sekarang berisi “{value}”. "
+        "Periksa lalu koreksi lagi bila perlu.",
+        "en": "The correction “{written}” → “{corrected}” ({where}) was not applied: the cell now holds “{value}”. "
+        "Check it and correct it again if needed.",
+    },
+    "issue.correction_dropped.file": {
+        "id": "Koreksi “{corrected}” ({where}) tidak dipakai: berkasnya tidak ada di unggahan ini.",
+        "en": "The correction “{corrected}” ({where}) was not applied: its file is not in this upload.",
+    },
+    "issue_kind.correction_dropped": {"id": "Koreksi tidak dipakai", "en": "Correction not applied"},
     "plan.title": {"id": "Yang akan dilakukan unggahan ini", "en": "What this upload will do"},
     "plan.scope.national": {
         "id": "Berkas ini mencakup seluruh daftar nasional (MPP di {provinces} provinsi).",
