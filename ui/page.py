@@ -172,14 +172,14 @@ def _sidebar(actor: service.Actor) -> View:
     if first_load:
         st.session_state["as_of"] = _date_param("as_of", upper) or latest
         st.session_state[_AS_OF_AUTO] = latest
-    elif st.session_state["as_of"] == st.session_state.get(_AS_OF_AUTO) and latest != st.session_state["as_of"]:
-        # the date was the data's own, not chosen: after a load (or a withdrawal) it follows the new data
-        st.session_state["as_of"] = latest
-        st.session_state[_AS_OF_AUTO] = latest
         wanted_province = st.query_params.get("province", "")
         st.session_state["province"] = service.find_province(wanted_province) or ""
         if wanted_province and not st.session_state["province"]:
             _ignore("province")
+    elif st.session_state["as_of"] == st.session_state.get(_AS_OF_AUTO) and latest != st.session_state["as_of"]:
+        # the date was the data's own, not chosen: after a load (or a withdrawal) it follows the new data
+        st.session_state["as_of"] = latest
+        st.session_state[_AS_OF_AUTO] = latest
     _follow_as_of(_date_param("compare", upper) if first_load else None)
     bar = st.sidebar
     bar.radio(t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
