@@ -13,6 +13,7 @@ from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.load_plan import equal_message, plan_sentences, plan_table
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
+from mpp_data.reference.bases import BASES, DEFAULT_BASIS, other_basis, unit_code
 from mpp_data.service.access import (
     FIRST_ADMIN,
     actor_for_email,
@@ -50,6 +51,7 @@ from mpp_data.service.loading import (
     saved_aliases,
     store_checked,
 )
+from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     BoundaryFile,
     BoundarySource,
@@ -80,6 +82,7 @@ from mpp_data.service.views import (
     coverage_by_province,
     database_url,
     default_as_of,
+    default_basis,
     default_compare,
     describe_forecast,
     forecast_for,
@@ -118,6 +121,8 @@ __all__ = [
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
-    "sign_out", "withdraw_snapshot", "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
+    "sign_out", "withdraw_snapshot",
+    "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
+    "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
     "equal_message", "plan_sentences", "plan_table",
 ]  # fmt: skip

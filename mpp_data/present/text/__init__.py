@@ -9,7 +9,7 @@ from collections.abc import Callable
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from mpp_data.present.text import access, briefing, cli, common, loading, pages, upload
+from mpp_data.present.text import access, briefing, cli, common, loading, pages, plan, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -23,6 +23,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **loading.MESSAGES,
     **briefing.MESSAGES,
     **cli.MESSAGES,
+    **plan.MESSAGES,
 }
 
 
