@@ -44,3 +44,22 @@ def test_the_page_says_what_a_load_does_and_asks_before_a_large_replace(sqlite_u
     assert latest == before + 1
     assert Store(sqlite_url).snapshot(latest)["data_as_of"] == dt.date(2024, 12, 31)
     assert sorted(Store(sqlite_url).load_malls(latest)["mall_name"]) == ["MPP Kota Bekasi"]
+
+
+def test_after_a_load_the_view_moves_to_the_new_data_unless_a_date_was_chosen(sqlite_url, monkeypatch):
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    store = service.open_store(sqlite_url)
+    service.ingest_files([wb.xlsx({"MPP": [HEADER, *REGISTER]}, name="awal.xlsx")], store, actor=ANALYST,
+                         data_as_of=dt.date(2024, 6, 30))  # fmt: skip
+    following = open_app(sqlite_url, "analyst", "pages/overview.py")
+    chosen = open_app(sqlite_url, "analyst", "pages/overview.py")
+    assert following.date_input(key="as_of").value == dt.date(2024, 6, 30)
+    chosen.date_input(key="as_of").set_value(dt.date(2023, 1, 1)).run()
+    batch = [["Kota Bekasi", "MPP Kota Bekasi", "Beroperasi", dt.date(2024, 12, 20)]]
+    service.ingest_files([wb.xlsx({"MPP": [HEADER, *batch]}, name="batch.xlsx")], store, actor=ANALYST,
+                         data_as_of=dt.date(2024, 12, 31))  # fmt: skip
+    following.run()
+    chosen.run()
+    assert not following.exception and not chosen.exception
+    assert following.date_input(key="as_of").value == dt.date(2024, 12, 31)
+    assert chosen.date_input(key="as_of").value == dt.date(2023, 1, 1)
