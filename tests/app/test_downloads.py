@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from mpp_data.__main__ import main
 from tests.conftest import ROOT
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 
 
 @pytest.fixture
