@@ -83,7 +83,7 @@ sa.Table("boundary_files", BEFORE_MIGRATIONS,
          sa.Column("content", sa.Text, nullable=False))  # fmt: skip
 OLD = BEFORE_MIGRATIONS.tables
 #: Tables the revisions after the baseline create (0003_accounts).
-ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals"}
+ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals", "sessions"}
 DDL = ("CREATE", "ALTER", "DROP")
 WRITES = (*DDL, "INSERT", "UPDATE", "DELETE")
 
@@ -114,7 +114,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict:
         tables = {t.name: conn.execute(sa.select(t)).mappings().all() for t in BEFORE_MIGRATIONS.sorted_tables}
     expected = {
         "rows": tables,
-        # on the date a store written before revision 0004 opens on: its newest inauguration date
+        # on the date a store written before revision 0005 opens on: its newest inauguration date
         "figures": [service.national_figures(d, latest_data_date(d.malls))
                     for d in (service.load_snapshot(store, i) for i in (1, legacy))],  # fmt: skip
         "snapshots": _comparable(store.list_snapshots()),
@@ -216,7 +216,7 @@ def test_a_store_written_before_migrations_opens_at_head_with_the_same_figures(u
                             for t in ADDED_SINCE_BASELINE)]  # fmt: skip
     assert [service.national_figures(service.load_snapshot(store, i)) for i in (1, 2)] == reference["figures"]
     migrated = store.list_snapshots()
-    # snapshots written before revision 0004 do not know the date their data describe
+    # snapshots written before revision 0005 do not know the date their data describe
     assert migrated["data_as_of"].isna().all()
     pd.testing.assert_frame_equal(_comparable(migrated).drop(columns="data_as_of"),
                                   reference["snapshots"].drop(columns="data_as_of"))  # fmt: skip

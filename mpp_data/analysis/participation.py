@@ -47,7 +47,9 @@ def link_participation(malls: pd.DataFrame, participation: pd.DataFrame) -> pd.D
     linked = participation.copy()
     linked["key"] = mall_key(linked["region_code"], linked["mall_name"])
     unknown = ~linked["key"].isin(known)
-    linked.loc[unknown, "key"] = linked.loc[unknown, "region_code"].astype(str).map(only_mall)
+    # ``where``, not ``.loc[...] =``: when no unknown row has a region with one mall the fallback is all
+    # missing (float NaN), which a string column refuses to be assigned
+    linked["key"] = linked["key"].where(~unknown, linked["region_code"].astype(str).map(only_mall))
     return linked[linked["key"].notna()].reset_index(drop=True)
 
 

@@ -124,3 +124,16 @@ def test_group_numbers_follow_first_appearance_and_tell_missing_apart():
 
     groups = group_numbers(np.array(["a", "b", "a", None, "b"], dtype=object), np.array([1, 1, 1, 1, 2]))
     assert groups.tolist() == [0, 1, 0, 2, 3]
+
+
+def test_rows_that_fit_no_mall_in_a_region_of_several_malls_are_left_out():
+    malls = malls_table(
+        [
+            ("MPP A", "11.01", "11", "operating", D(2020, 1, 10)),
+            ("MPP A Dua", "11.01", "11", "operating", D(2021, 1, 10)),
+        ]
+    )
+    participation = rows(("11.01", "MPP A", "polri", True, 6), ("11.01", "MPP Lain", "polri", True, 2))
+    linked = p.link_participation(p.operating_malls(malls, D(2022, 1, 1)), participation)
+    assert linked["mall_name"].tolist() == ["MPP A"]
+    assert linked["key"].tolist() == ["11.01|mpp a"]

@@ -4,8 +4,8 @@ without an inauguration date the date it counts as covered from (``counted_from`
 Snapshots written before have no ``data_as_of`` (their newest inauguration date stands in); their
 undated operating malls count from the day their snapshot was written, never before.
 
-Revision ID: 0004_data_as_of
-Revises: 0003_accounts
+Revision ID: 0005_data_as_of
+Revises: 0004_sessions
 """
 
 import datetime as dt
@@ -13,8 +13,8 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_data_as_of"
-down_revision = "0003_accounts"
+revision = "0005_data_as_of"
+down_revision = "0004_sessions"
 branch_labels = None
 depends_on = None
 
