@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 import os
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -29,7 +30,7 @@ from mpp_data.cli_args import (
 )
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
-from mpp_data.present import console, display
+from mpp_data.present import console, display, load_plan
 from mpp_data.present.messages import issue_message
 from mpp_data.present.plan import PLAN_STATUSES, plan_text
 from mpp_data.present.reports import ingest_report, json_rows, metrics_report, metrics_text
@@ -80,17 +81,31 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ingest_store(args: argparse.Namespace) -> Store | None:
+    """The store to load into; for a dry run the existing store to plan against (none is created)."""
+    url = args.db or Settings.from_env().database_url
+    if args.dry_run and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return None
+    return Store(url)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
-    store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
+    store = _ingest_store(args)
     result = service.ingest_files(
-        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor()
-    )
+        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor(),
+        mode=args.mode, data_as_of=args.data_date,
+    )  # fmt: skip
     if args.json:
         print(console.json_text(ingest_report(result, [f.name for f in files])))
     else:
         for message in result.messages(args.lang):
             print(console.printable(message))
+        if result.plan is not None:
+            for sentence in load_plan.plan_sentences(result.plan, args.lang):
+                print(console.printable(sentence))
+        if result.equal_to is not None:
+            print(console.printable(load_plan.equal_message(result.equal_to, args.lang)))
         for row in result.left_out:
             print(console.printable(
                 t("cli.left_out", args.lang, file=row["file"], sheet=row["sheet"], row=row["row"], reason=row["reason"])
@@ -107,7 +122,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_agencies(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     data = service.load_snapshot(store, args.snapshot)
-    table = service.agency_presence(data, args.as_of)
+    table = service.agency_presence(data, args.as_of, args.province)
     records = [
         {
             "agency": r["agency"],
@@ -144,6 +159,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
+    if args.action in ("withdraw", "restore"):
+        if args.snapshot_id is None:
+            args.parser.error(f"snapshots {args.action} needs a snapshot id")
+        if args.action == "withdraw":
+            service.withdraw_snapshot(store, args.snapshot_id, actor=cli_accounts.cli_actor(), reason=args.reason)
+            done = "cli.snapshot_withdrawn"
+        else:
+            service.restore_snapshot(store, args.snapshot_id, actor=cli_accounts.cli_actor())
+            done = "cli.snapshot_restored"
+        print(t(done, args.lang, snapshot=args.snapshot_id, current=service.latest_snapshot_id(store)))
+        return 0
     frame = service.list_snapshots(store, actor=cli_accounts.cli_actor())
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
@@ -276,6 +302,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--exclude-rejected", action="store_true",
         help="load the valid rows and list the rows with errors as left out (default: one error loads nothing)",
     )  # fmt: skip
+    ingest.add_argument(
+        "--mode", choices=service.LOAD_MODES, default="auto",
+        help="update: the files' malls are added or updated, the others stay; replace: the files are the whole "
+        "register (needed when a replace removes over 10%% of the operating malls); auto (default): replace "
+        "when the files cover the national register, else update",
+    )  # fmt: skip
+    ingest.add_argument(
+        "--data-date", type=date_arg, metavar="YYYY-MM-DD",
+        help="the date the data describe when the files do not say it (default: today)",
+    )  # fmt: skip
     ingest.set_defaults(func=cmd_ingest)
 
     agencies = sub.add_parser("agencies", help="presence of the 17 MoU agencies in operating malls")
@@ -285,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     agencies.add_argument("--db", help=DB_HELP)
     agencies.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     agencies.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
+    agencies.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: all)")
     agencies.set_defaults(func=cmd_agencies)
 
     diff = sub.add_parser("diff", help="what changed between two snapshots")
@@ -309,10 +346,16 @@ def build_parser() -> argparse.ArgumentParser:
     briefing.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of the deck")
     briefing.set_defaults(func=cmd_briefing)
 
-    snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
+    snapshots = sub.add_parser(
+        "snapshots", help="every snapshot, newest first; withdraw N / restore N take one out of view or back"
+    )
+    snapshots.add_argument("action", nargs="?", choices=["list", "withdraw", "restore"], default="list",
+                           help="list (default), withdraw N --reason TEXT, or restore N (audited as cli:<os user>)")  # fmt: skip
+    snapshots.add_argument("snapshot_id", nargs="?", type=snapshot_arg, help="the snapshot to withdraw or restore")
+    snapshots.add_argument("--reason", help="why it is withdrawn (kept with the withdrawal)")
     snapshots.add_argument("--db", help=DB_HELP)
     snapshots.add_argument("--json", action="store_true", help=JSON_HELP)
-    snapshots.set_defaults(func=cmd_snapshots)
+    snapshots.set_defaults(func=cmd_snapshots, parser=snapshots)
 
     cli_accounts.add_db(sub)
     _add_export(sub)

@@ -63,6 +63,8 @@ class Settings:
     #: History shows original files, who loaded each upload and the rows corrected or left out (with
     #: reasons) to analysts and admins only, unless ``MPP_HISTORY_OPEN=1`` opens them to every viewer.
     history_open: bool = False
+    #: The most malls a register may hold after a load: every page reads the whole register.
+    max_register_malls: int = 20_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -95,6 +97,7 @@ class Settings:
             base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
             sign_in_max_delay_s=float(env.get("MPP_SIGN_IN_MAX_DELAY_S") or 10),
             history_open=env.get("MPP_HISTORY_OPEN", "") not in ("", "0", "false"),
+            max_register_malls=int(env.get("MPP_MAX_REGISTER_MALLS") or 20_000),
         )
 
     @property

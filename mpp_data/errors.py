@@ -21,6 +21,19 @@ class SnapshotNotFound(MppDataError):
     code = "error.snapshot_not_found"
 
 
+class ReplaceNeedsConfirmation(MppDataError):
+    """A replace would remove more than a tenth of the operating malls (``removed`` of ``operating``,
+    ``share_pct`` percent): the page asks for a confirmation, the command line for ``--mode replace``."""
+
+    code = "error.replace_needs_confirmation"
+
+
+class RegisterTooLarge(MppDataError):
+    """A load would leave more malls (``malls``) in the register than ``MPP_MAX_REGISTER_MALLS`` (``limit``)."""
+
+    code = "error.register_too_large"
+
+
 class MemoryDatabase(MppDataError):
     """The database URL names an in-memory SQLite database (``url``), which would forget every upload."""
 

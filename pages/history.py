@@ -13,7 +13,7 @@ with page.boundary() as view:
     lang = view.lang
     history_open = Settings.from_env().history_open
     details = service.may_see_upload_details(view.actor, history_open=history_open)
-    snapshots = cache.snapshots(view.url, view.snapshot_id, view.actor, history_open)
+    snapshots = cache.snapshots(view.url, cache.view_version(view.url), view.actor, history_open)
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     table = presentation.display_snapshots(snapshots, lang)

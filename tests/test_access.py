@@ -17,7 +17,7 @@ from mpp_data.errors import (
 )
 from mpp_data.service import Actor, Role
 from mpp_data.store import accounts
-from tests.conftest import ADMIN, ANALYST, VIEWER
+from tests.conftest import ADMIN, ANALYST, VIEWER, sample_as_real_files
 
 GEOJSON = (
     b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"kode": "61.03"},'
@@ -79,7 +79,8 @@ def test_an_analyst_is_refused_admin_work(store, write):
 
 def test_each_write_is_recorded_with_who_their_role_and_what(store):
     service.first_start_link(store)  # an admin besides ana: the only active admin could not be disabled
-    service.ingest_files(service.sample_files(), store, actor=ANALYST, is_sample=True)
+    # the sample's rows in other files: the bundled sample again would equal snapshot 1 and store nothing
+    service.ingest_files(sample_as_real_files(), store, actor=ANALYST)
     service.remember_alias(store, "Depok Lama", "32.76", actor=ANALYST)
     service.save_boundaries(store, "batas.geojson", GEOJSON, actor=ADMIN)
     service.add_user(store, "Ana@Example.go.id", "analyst", actor=ADMIN)
@@ -102,7 +103,7 @@ def test_each_write_is_recorded_with_who_their_role_and_what(store):
 
 
 def test_a_withdrawn_snapshot_leaves_view_but_is_kept(store):
-    second = service.ingest_files(service.sample_files(), store, actor=ANALYST, is_sample=True).snapshot_id
+    second = service.ingest_files(sample_as_real_files(), store, actor=ANALYST).snapshot_id
     service.withdraw_snapshot(store, second, actor=ADMIN)
     assert service.latest_snapshot_id(store) == 1
     assert store.snapshot(second)["id"] == second
@@ -214,9 +215,9 @@ def test_each_start_makes_a_fresh_first_start_link_until_an_admin_signs_in_and_t
 
 
 def test_a_load_records_the_analysts_column_corrections(store):
-    files = service.sample_files()
+    files = sample_as_real_files()
     overrides = {(files[0].name, "MPP"): {"Keterangan": "ignore"}}
-    service.ingest_files(files, store, actor=ANALYST, is_sample=True, column_overrides=overrides)
+    service.ingest_files(files, store, actor=ANALYST, column_overrides=overrides)
     loaded = accounts.load_events(store).iloc[-1]
     assert (loaded["action"], loaded["details"]["column_overrides"]) == (
         "snapshot.loaded",

@@ -115,4 +115,6 @@ def test_cli_ingest_is_strict_by_default_and_exclude_rejected_loads_the_valid_ro
     text = run_cli("--lang", "en", "ingest", str(path), "--db", sqlite_url, "--exclude-rejected")
     assert text.returncode == 0, text.stderr
     assert "left out: ekspor.xlsx · MPP · row 4 (rejected by the check)" in text.stdout
-    assert "upload #2" in text.stdout
+    # the same file loaded again: it equals upload #1, and nothing more is stored
+    assert "These files equal upload #1; nothing was stored." in text.stdout
+    assert len(Store(sqlite_url).list_snapshots()) == 1

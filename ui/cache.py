@@ -39,9 +39,14 @@ def default_as_of(url: str, snapshot_id: int) -> dt.date:
     return service.default_as_of(snapshot_data(url, snapshot_id))
 
 
+def view_version(url: str) -> str:
+    """Read afresh at every rerun: a load, a withdrawal or a restore in any process is a new key."""
+    return service.view_version(_store(url))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshots(url: str, latest_id: int, actor: service.Actor | None = None, history_open: bool = False) -> pd.DataFrame:
-    # latest_id: a new upload is a new key; actor: who loaded each upload is shown only to some
+def snapshots(url: str, version: str, actor: service.Actor | None = None, history_open: bool = False) -> pd.DataFrame:
+    # version: every load, withdrawal and restore is a new key; actor: who loaded each upload is shown only to some
     return service.list_snapshots(_store(url), actor=actor, history_open=history_open)
 
 
@@ -142,7 +147,7 @@ def export_table(  # the view's arguments, as the CLI's export passes them
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+def presence_trend(url: str, version: str) -> pd.DataFrame:  # version: every load, withdrawal and restore
     return service.presence_trend(_store(url))
 
 

@@ -5,11 +5,13 @@ figures. Pages and the CLI import ``mpp_data.service`` and the presentation buil
 """
 
 from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
+from mpp_data.analysis.register import MODES as LOAD_MODES
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
+from mpp_data.present.load_plan import equal_message, plan_sentences, plan_table
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
 from mpp_data.reference.bases import BASES, DEFAULT_BASIS, other_basis, unit_code
 from mpp_data.service.access import (
@@ -27,6 +29,7 @@ from mpp_data.service.access import (
     recent_failures,
     record_provider_sign_in,
     redeem_sign_in_link,
+    restore_snapshot,
     set_password,
     set_role,
     sign_in,
@@ -39,7 +42,9 @@ from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
     ingest_files,
+    load_plan,
     open_store,
+    register_in_view,
     rejected_rows,
     release_unused_memory,
     remember_alias,
@@ -114,6 +119,7 @@ from mpp_data.service.views import (
     snapshot_info,
     source_files,
     target_date,
+    view_version,
 )
 
 __all__ = [
@@ -137,4 +143,6 @@ __all__ = [
     "COOKIE", "SessionRules", "StartedSession", "end_session", "end_user_sessions", "forget_old_sessions", "handoff",
     "open_sessions", "session_actor", "session_ended", "start_from_handoff", "start_from_link",
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
+    "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
+    "equal_message", "plan_sentences", "plan_table",
 ]  # fmt: skip

@@ -396,3 +396,12 @@ def withdraw_snapshot(store: Store, snapshot_id: int, *, actor: Actor, reason: s
         raise NoDataError()
     accounts.insert_withdrawal(store, snapshot_id, _now(), actor.name, reason)
     record(store, actor, "snapshot.withdrawn", snapshot_id, {"reason": reason} if reason else None)
+
+
+def restore_snapshot(store: Store, snapshot_id: int, *, actor: Actor) -> None:
+    """Bring a withdrawn snapshot back into view (``SnapshotNotFound`` when it is not withdrawn); audited."""
+    require(actor, Action.WITHDRAW_SNAPSHOT)
+    store.snapshot(snapshot_id)
+    if not accounts.delete_withdrawal(store, snapshot_id):
+        raise SnapshotNotFound(snapshot_id=snapshot_id)
+    record(store, actor, "snapshot.restored", snapshot_id, None)

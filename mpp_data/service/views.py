@@ -18,7 +18,7 @@ from mpp_data.present import charts, forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, bases, geo, regions
 from mpp_data.service.access import loaded_by
-from mpp_data.store import Store
+from mpp_data.store import Store, accounts
 from mpp_data.store.accounts import withdrawn_ids
 
 if TYPE_CHECKING:  # queries builds on these views
@@ -44,8 +44,9 @@ def max_upload_mb() -> int:
 
 
 def default_as_of(data: SnapshotData) -> dt.date:
-    """The newest date in the snapshot: the sidebar's as-of date until someone picks another."""
-    return metrics.default_as_of(data.malls)
+    """The date the snapshot's figures describe (its ``data_as_of``): every page's as-of date until
+    someone picks another. A snapshot written before it was recorded: its newest inauguration date."""
+    return data.snapshot.get("data_as_of") or metrics.default_as_of(data.malls)
 
 
 def default_compare(as_of: dt.date) -> dt.date:
@@ -217,6 +218,12 @@ def list_snapshots(store: Store, *, actor: Actor | None = None, history_open: bo
 
 def latest_snapshot_id(store: Store) -> int | None:
     return store.latest_snapshot_id()
+
+
+def view_version(store: Store) -> str:
+    """Changes with every load, withdrawal and restore: the key of caches over several snapshots (History's
+    list, the agencies' trend), read afresh by every process at every rerun."""
+    return accounts.view_version(store)
 
 
 def snapshot_info(store: Store, snapshot_id: int) -> dict:

@@ -227,9 +227,28 @@ def load_events(store: Store, since: dt.datetime | None = None) -> pd.DataFrame:
 
 # -- withdrawals ---------------------------------------------------------------------
 def insert_withdrawal(store: Store, snapshot_id: int, now: dt.datetime, actor: str, reason: str | None) -> None:
-    with store.engine.begin() as conn:
+    """Under the store's snapshot write lock: a load building on the register never reads a snapshot
+    being withdrawn (it is wholly before or after)."""
+    with store.write_lock() as conn:
         conn.execute(snapshot_withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=now, actor=actor,
                                                           reason=reason))  # fmt: skip
+
+
+def delete_withdrawal(store: Store, snapshot_id: int) -> bool:
+    """Bring a withdrawn snapshot back into view, under the write lock; whether it was withdrawn (the
+    withdrawal and the restore both stay in the audit log)."""
+    with store.write_lock() as conn:
+        query = snapshot_withdrawals.delete().where(snapshot_withdrawals.c.snapshot_id == snapshot_id)
+        return conn.execute(query).rowcount > 0
+
+
+def view_version(store: Store) -> str:
+    """Changes whenever what is in view does (a load, a withdrawal, a restore): a cache key that every
+    process reads afresh at every rerun, cheaply (two small queries)."""
+    with store.engine.connect() as conn:
+        newest = conn.execute(sa.select(sa.func.max(sa.column("id"))).select_from(sa.table("snapshots"))).scalar()
+        out = sorted(conn.execute(sa.select(snapshot_withdrawals.c.snapshot_id)).scalars())
+    return f"{newest}:{','.join(map(str, out))}"
 
 
 def withdrawn_ids(store: Store) -> set[int]:

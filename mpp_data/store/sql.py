@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 _SQLITE_WRITE_TIMEOUT = 60
+#: Every table of the store (snapshots, side tables, accounts) in one metadata, as the migrations see it.
+metadata = sa.MetaData()
 
 
 def sqlite_writer(url: str | sa.URL, **engine_options: object) -> Engine:

@@ -17,7 +17,7 @@ from mpp_data.__main__ import main
 from tests.app.signing import open_app
 from tests.conftest import ROOT
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 
 
 @pytest.fixture

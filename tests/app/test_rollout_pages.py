@@ -14,7 +14,7 @@ from mpp_data.reference.regions import official_regions
 from tests.app.signing import open_app
 from tests.conftest import ROOT
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 EARLIER = dt.date(2023, 6, 30)
 
 
@@ -56,7 +56,7 @@ def test_overview_follows_the_as_of_date_and_shows_a_forecast(sample):
 def test_kpi_change_against_the_comparison_date(sample):
     at = open_page()
     compare = at.date_input(key="compare").value
-    assert compare == dt.date(2024, 12, 15)
+    assert compare == dt.date(2024, 12, 31)
     now = metrics.compute_national_summary(sample.malls, official_regions(), LATEST)["covered_regions"]
     then = metrics.compute_national_summary(sample.malls, official_regions(), compare)["covered_regions"]
     covered = next(m for m in at.metric if m.label == "Kabupaten/kota dengan MPP")
