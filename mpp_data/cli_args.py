@@ -7,7 +7,7 @@ import argparse
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mpp_data import service
 from mpp_data.config import Settings
@@ -37,7 +37,7 @@ BASIS_HELP = "counting basis: kemendagri (514 kabupaten/kota) or panrb (508 + DK
 class Parser(argparse.ArgumentParser):
     """Every command's help ends with its exit codes (``epilog``); a usage error is one line, exit 2."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("epilog", EXIT_CODES)
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)

@@ -83,6 +83,13 @@ class Settings:
     first_start_link: bool = _setting(True)
     #: The dashboard's address as people open it, for one-time sign-in links.
     base_url: str = _setting("http://localhost:8501")
+    #: After failed sign-ins the form waits longer each time, never more than this (seconds).
+    sign_in_max_delay_s: float = _setting(10.0)
+    #: History shows original files, who loaded each upload and the rows corrected or left out (with
+    #: reasons) to analysts and admins only, unless ``MPP_HISTORY_OPEN=1`` opens them to every viewer.
+    history_open: bool = _setting(False)
+    #: The most malls a register may hold after a load: every page reads the whole register.
+    max_register_malls: int = _setting(20_000)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "basis", check_basis(self.basis.strip().lower()))  # MPP_BASIS=PANRB is panrb

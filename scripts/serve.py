@@ -152,13 +152,13 @@ def main() -> int:
         print(checked.stdout + checked.stderr, file=sys.stderr)
         return 2
 
-    # the store is opened (migrated, sample loaded, first-start link printed) once, before the workers start
+    # the store is opened (migrated, sample loaded, first-start link made) once, before the workers start
     sys.path.insert(0, str(ROOT / "scripts"))
-    from run_dashboard import first_start_link
+    from run_dashboard import first_start_link, show_first_start_link
 
     base_url = settings.base_url if environment_has("MPP_BASE_URL") else f"http://localhost:{port}"
-    if link := first_start_link(dataclasses.replace(settings, base_url=base_url)):
-        print(f"\n  Sign in as the first admin (once, within a day):\n\n    {link}\n", flush=True)
+    # on the terminal and in var/first-start-link only: never into the service's output or log
+    show_first_start_link(first_start_link(dataclasses.replace(settings, base_url=base_url)))
 
     # production unless MPP_PRODUCTION says otherwise; the workers listen on loopback only
     production = "1" if settings.production or not environment_has("MPP_PRODUCTION") else "0"

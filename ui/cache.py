@@ -47,9 +47,17 @@ def _view(settings: service.Settings, scope: service.ViewScope, name: str, **par
     return service.compute_view(name, snapshot_data(settings, scope.snapshot_id), scope=scope, **params)
 
 
+def view_version(settings: service.Settings) -> str:
+    """Read afresh at every rerun: a load, a withdrawal or a restore in any process is a new key."""
+    return service.view_version(store(settings))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshots(settings: service.Settings, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return service.list_snapshots(store(settings))
+def snapshots(
+    settings: service.Settings, version: str, actor: service.Actor | None = None, history_open: bool = False
+) -> pd.DataFrame:
+    # version: every load, withdrawal and restore is a new key; actor: who loaded each upload is shown only to some
+    return service.list_snapshots(store(settings), actor=actor, history_open=history_open)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -78,7 +86,9 @@ def snapshot_diff(settings: service.Settings, before: int, after: int):  # noqa:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def presence_trend(settings: service.Settings, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload, a new key
+def presence_trend(
+    settings: service.Settings, version: str
+) -> pd.DataFrame:  # version: every load, withdrawal, restore
     return service.presence_trend(store(settings))
 
 

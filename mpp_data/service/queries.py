@@ -14,6 +14,7 @@ from mpp_data.present import display as presentation
 from mpp_data.reference.regions import RegionMatcher, official_regions
 from mpp_data.service import views
 from mpp_data.store import Store
+from mpp_data.store.accounts import withdrawn_ids
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
 
 
 def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataFrame]]:
-    """(upload date, malls, participation) of every snapshot that is not sample data, oldest first;
-    the sample alone when there is nothing else."""
+    """(upload date, malls, participation) of every snapshot that is not sample data nor withdrawn,
+    oldest first; the sample alone when there is nothing else."""
     snapshots = store.list_snapshots()
+    snapshots = snapshots[~snapshots["id"].isin(withdrawn_ids(store))]
     real = snapshots[~snapshots["is_sample"].astype(bool)]
     chosen = real if len(real) else snapshots
     return [
