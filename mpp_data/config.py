@@ -110,7 +110,7 @@ class Settings:
         env = os.environ if environ is None else environ
         hints = typing.get_type_hints(cls)
         units = {f.name: f.metadata["unit"] for f in dataclasses.fields(cls)}
-        values = {}
+        values: dict[str, typing.Any] = {}
         for name, variable in cls.variables().items():
             raw = env.get(variable, "")
             if raw != "":

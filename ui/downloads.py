@@ -4,6 +4,8 @@ CLI's are the same bytes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from mpp_data import service
@@ -16,17 +18,17 @@ BUTTONS = (("csv", "download.csv", "csv"), ("xlsx", "download.excel", "excel"))
 
 
 def button(container, view: View, table: str, fmt: str, label: str, key: str, snapshot_id: int | None = None,  # noqa: ANN001
-           help: str | None = None, scope: service.ViewScope | None = None, **choice: object) -> None:  # fmt: skip
+           help: str | None = None, scope: service.ViewScope | None = None, **choice: Any) -> None:  # fmt: skip
     """One download of ``table`` as ``fmt`` for the view's scope (or ``scope``, of ``snapshot_id`` when
     given), in ``container``; ``choice``: the fields of ``service.ExportChoice`` (``agency=``, ``file=``)."""
     if table not in service.EXPORT_TABLES:
         raise ValueError(f"unknown table {table!r}; one of {', '.join(service.TABLES)}")
     scope = (scope or view.scope).replace(snapshot_id=snapshot_id or view.snapshot_id)
-    export = cache.export_table(view.settings, scope, table, fmt, service.ExportChoice(**choice))  # type: ignore[arg-type]
+    export = cache.export_table(view.settings, scope, table, fmt, service.ExportChoice(**choice))
     container.download_button(label, export.content, export.file_name, export.mime, key=key, help=help)
 
 
-def buttons(view: View, table: str, key: str, scope: service.ViewScope | None = None, **choice: object) -> None:
+def buttons(view: View, table: str, key: str, scope: service.ViewScope | None = None, **choice: Any) -> None:
     """CSV and Excel downloads of ``table`` side by side; keys ``{key}_csv`` and ``{key}_excel``."""
     for column, (fmt, text, suffix) in zip(st.columns(len(BUTTONS)), BUTTONS, strict=True):
         button(column, view, table, fmt, t(text, view.lang), f"{key}_{suffix}", scope=scope, **choice)

@@ -68,7 +68,9 @@ def map_boundaries(store: Store, *, settings: Settings) -> BoundaryFile | None:
         return None
     try:
         if version.from_setting:
-            content = _read_setting_file(settings.boundaries_path or "", version.name, settings.max_upload_bytes)
+            content: bytes | str = _read_setting_file(
+                settings.boundaries_path or "", version.name, settings.max_upload_bytes
+            )
         else:
             stored = store.latest_boundaries()
             if stored is None:  # removed since the version was read

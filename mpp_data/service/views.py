@@ -266,16 +266,18 @@ VIEWS: dict[str, Callable[..., object]] = {
 #: second scope (``scope.then``). A field the scope gains (the planner's ``basis``) is read unless listed.
 IGNORED_BY_EVERY_VIEW = frozenset({"lang", "compare_to"})
 #: What one view ignores beyond those: only the forecast and the CLI's figures read the target.
-IGNORED = {name: frozenset({"target_date"}) for name in VIEWS if name not in ("forecast_for", "national_figures")}
-IGNORED |= {
-    name: IGNORED[name] | {"province"} for name in ("coverage_by_province", "map_regions", "region_malls")
+IGNORED_BY_VIEW = {
+    name: frozenset({"target_date"}) for name in VIEWS if name not in ("forecast_for", "national_figures")
+}
+IGNORED_BY_VIEW |= {
+    name: IGNORED_BY_VIEW[name] | {"province"} for name in ("coverage_by_province", "map_regions", "region_malls")
 }  # always national
 
 
 def view_scope(name: str, scope: ViewScope) -> ViewScope:
     """The part of ``scope`` that view ``name`` reads, the rest at its default: the view's cache key, so
     switching the language or the comparison date computes nothing again."""
-    ignored = IGNORED_BY_EVERY_VIEW | IGNORED.get(name, frozenset())
+    ignored = IGNORED_BY_EVERY_VIEW | IGNORED_BY_VIEW.get(name, frozenset())
     return scope.replace(**{field: getattr(_DEFAULT_SCOPE, field) for field in ignored})
 
 
