@@ -5,7 +5,6 @@ value: a new upload is a new snapshot id, another date or province is another sc
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -37,7 +36,7 @@ def default_as_of(settings: service.Settings, snapshot_id: int) -> dt.date:
     return service.default_as_of(snapshot_data(settings, snapshot_id))
 
 
-def view(settings: service.Settings, scope: service.ViewScope, name: str, **params: object) -> Any:  # noqa: ANN401 - by name
+def view(settings: service.Settings, scope: service.ViewScope, name: str, **params: object) -> object:
     """The view ``name`` (one of ``service.VIEWS``: ``gap_list``, ``agency_view``, ...) of the scope's
     snapshot, with its own parameters (``agency=``, ``code=``), kept under the part of the scope it reads."""
     return _view(settings, service.view_scope(name, scope), name, **params)

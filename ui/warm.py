@@ -31,6 +31,7 @@ def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
         scope = service.ViewScope(snapshot_id=latest, as_of=as_of, compare_to=service.default_compare(as_of),
                                   target_date=settings.target_date, basis=settings.basis)  # fmt: skip
         now = cache.view(settings, scope, "national_summary")
+        assert isinstance(now, dict)  # the summary's figures
         cache.view(settings, scope.then, "national_summary")
         cache.view(settings, scope.replace(basis=service.other_basis(scope.basis)), "national_summary")
         for lang in ("id", "en"):
