@@ -53,6 +53,20 @@ from mpp_data.service.loading import (
     saved_aliases,
     store_checked,
 )
+from mpp_data.service.mail import (
+    AlertEvent,
+    Outcome,
+    add_alert,
+    add_subscription,
+    fired_alerts,
+    list_alerts,
+    list_subscriptions,
+    remove_alert,
+    remove_subscription,
+    send_due,
+    send_log,
+    send_now,
+)
 from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     BoundaryFile,
@@ -145,4 +159,6 @@ __all__ = [
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
     "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
     "equal_message", "plan_sentences", "plan_table",
+    "AlertEvent", "Outcome", "add_alert", "add_subscription", "fired_alerts", "list_alerts", "list_subscriptions",
+    "remove_alert", "remove_subscription", "send_due", "send_log", "send_now",
 ]  # fmt: skip

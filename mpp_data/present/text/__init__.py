@@ -9,7 +9,7 @@ from collections.abc import Callable
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from mpp_data.present.text import access, briefing, cli, common, loading, pages, plan, upload
+from mpp_data.present.text import access, briefing, cli, common, loading, mail, pages, plan, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **briefing.MESSAGES,
     **cli.MESSAGES,
     **plan.MESSAGES,
+    **mail.MESSAGES,
 }
 
 
