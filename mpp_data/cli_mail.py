@@ -16,6 +16,13 @@ from mpp_data.present import console
 from mpp_data.present.text import t
 
 
+SEND_EXIT_CODES = """exit codes:
+  0    done: everything due was sent (or nothing was due)
+  1    a send failed: it is in the send log with its error and is tried again at the next run
+  2    a bad argument, no data yet, or no mail server set (MPP_SMTP_HOST)
+  141  the reader of the output stopped reading (as `head` does): the rest was not written"""
+
+
 def _when(text: str) -> dt.datetime:
     """``--now``: an ISO time; without a zone it is UTC."""
     try:
@@ -150,16 +157,20 @@ def add_mail(sub: argparse._SubParsersAction) -> None:
         parser.add_argument("--db", help=DB_HELP)
     alerts.set_defaults(func=cmd_alerts, mail_lang=None, json=False)
 
-    due = sub.add_parser("send-due", help="send the subscriptions and alerts that are due (run it every few minutes)")
+    due = sub.add_parser(
+        "send-due",
+        help="send the subscriptions and alerts that are due (run it every few minutes)",
+        epilog=SEND_EXIT_CODES,
+    )
     due.add_argument("--now", type=_when, help="the time to act at, ISO 8601 (default: the clock; no zone: UTC)")
     due.add_argument("--dry-run", action="store_true", help="say what is due, send and write nothing")
     due.add_argument("--json", action="store_true", help=JSON_HELP)
     due.add_argument("--db", help=DB_HELP)
     due.set_defaults(func=cmd_send_due)
 
-    now = sub.add_parser("send-now", help="send one subscription at once")
+    now = sub.add_parser("send-now", help="send one subscription at once", epilog=SEND_EXIT_CODES)
     now.add_argument("id", type=int, help="the subscription's number")
-    now.add_argument("--now", type=_when, help=argparse.SUPPRESS)
+    now.add_argument("--now", type=_when, help="the time the send is logged at, ISO 8601 (default: the clock)")
     now.add_argument("--json", action="store_true", help=JSON_HELP)
     now.add_argument("--db", help=DB_HELP)
     now.set_defaults(func=cmd_send_now)

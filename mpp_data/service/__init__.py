@@ -36,6 +36,7 @@ from mpp_data.service.access import (
     sign_out,
     withdraw_snapshot,
 )
+from mpp_data.service.alerts import AlertEvent
 from mpp_data.service.briefing import briefing_deck, gather_briefing
 from mpp_data.service.exports import FORMATS, TABLES, export_table
 from mpp_data.service.loading import (
@@ -54,7 +55,6 @@ from mpp_data.service.loading import (
     store_checked,
 )
 from mpp_data.service.mail import (
-    AlertEvent,
     Outcome,
     add_alert,
     add_subscription,
