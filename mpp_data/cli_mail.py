@@ -15,7 +15,6 @@ from mpp_data.errors import InvalidDate
 from mpp_data.present import console
 from mpp_data.present.text import t
 
-
 SEND_EXIT_CODES = """exit codes:
   0    done: everything due was sent (or nothing was due)
   1    a send failed: it is in the send log with its error and is tried again at the next run
