@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
+from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
@@ -330,6 +331,10 @@ def send_now(store: Store, subscription_id: int, *, actor: Actor, settings: Sett
     return outcome
 
 
+def _without_figures(build: Callable[..., EmailMessage], *args: object) -> tuple[EmailMessage, None]:
+    return build(*args), None
+
+
 def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, now: dt.datetime | None = None,
              dry_run: bool = False) -> list[Outcome]:  # fmt: skip
     """Send every subscription whose latest slot on or before ``now`` (default: the clock) was not sent,
@@ -347,7 +352,7 @@ def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, no
                 continue
             outcomes.append(_deliver(
                 store, settings, f"subscription:{subscription['id']}", slot.isoformat(), subscription["recipients"],
-                now, lambda s=subscription: subscription_message(store, settings, s, now), dry_run,
+                now, partial(subscription_message, store, settings, subscription, now), dry_run,
             ))  # fmt: skip
         alerts = mail_store.list_alerts(store)
         if alerts and store.latest_snapshot_id() is not None:
@@ -358,6 +363,6 @@ def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, no
                         mail_store.record_fired(store, alert["id"], event.key, now, event.snapshot_id, event.params)
                     outcomes.append(_deliver(
                         store, settings, f"alert:{alert['id']}", event.key, alert["recipients"], now,
-                        lambda a=alert, e=event: (alert_message(settings, a, e, now), None), dry_run,
+                        partial(_without_figures, alert_message, settings, alert, event, now), dry_run,
                     ))  # fmt: skip
     return [o for o in outcomes if o is not None]
