@@ -289,11 +289,11 @@ class RegionMatcher:
         named = self._province_by_key.get(_province_key(base)) if base else None
         if named and (province is None or named in _province_family(province)):
             # "Jogja", "Kalbar": a province where a kabupaten/kota is asked for. Which one is a question.
-            return RegionMatch(written=text, method="ambiguous", candidates=self._regions_of(named, kind))
+            return RegionMatch(written=text, method="ambiguous", candidates=self.regions_of(named, kind))
         return self._fuzzy(text, kind, base, province)
 
-    def _regions_of(self, province: str, kind: str | None) -> tuple[str, ...]:
-        """A province's kabupaten/kota of the kind, its kota first (the one named like it leads), at most
+    def regions_of(self, province: str, kind: str | None = None) -> tuple[str, ...]:
+        """A province's kabupaten/kota of the kind, its kota first, then in official order; at most
         PROVINCE_SUGGESTIONS of them."""
         codes = [c for c in self._names if c[:2] == province and (kind is None or self._kinds[c] == kind)]
         codes.sort(key=lambda c: (self._kinds[c] != "kota", c))

@@ -129,6 +129,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Find a regency/city (any form of the name)",
     },
     "region.choose": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "region.pick": {"id": "Pilih kabupaten/kota", "en": "Choose a regency/city"},
+    "region.search_which_one": {
+        "id": "“{written}” cocok dengan lebih dari satu kabupaten/kota. Yang mana: {suggestions}?",
+        "en": "“{written}” matches more than one regency/city. Which one: {suggestions}?",
+    },
+    "region.search_not_found": {
+        "id": "“{written}” tidak ditemukan di daftar resmi kabupaten/kota. Periksa ejaannya atau pilih dari daftar.",
+        "en": "“{written}” is not in the official list of regencies/cities. Check the spelling or choose from the list.",
+    },
+    "region.search_did_you_mean": {
+        "id": "“{written}” tidak ditemukan di daftar resmi kabupaten/kota. Mungkin maksudnya: {suggestions}.",
+        "en": "“{written}” is not in the official list of regencies/cities. Did you mean: {suggestions}?",
+    },
+    "region.search_elsewhere": {
+        "id": "{region} ada di luar provinsi yang dipilih. Pilih seluruh Indonesia di bilah samping untuk membukanya.",
+        "en": "{region} is outside the province chosen. Choose all of Indonesia in the sidebar to open it.",
+    },
+    "list.or": {"id": "{first} atau {last}", "en": "{first} or {last}"},
     "region.status": {"id": "Status per {date}: {status}", "en": "Status as of {date}: {status}"},
     "region.malls": {"id": "MPP di daerah ini", "en": "Malls in this region"},
     "region.no_malls": {"id": "Belum ada MPP tercatat di daerah ini.", "en": "No mall is recorded in this region."},
