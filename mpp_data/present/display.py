@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from mpp_data.figures import share_ranks
 from mpp_data.present.charts import province_order
 from mpp_data.present.messages import issue_message
 from mpp_data.present.safe import md_text
@@ -33,7 +34,7 @@ def display_provinces(provinces: pd.DataFrame, province: str | None = None) -> p
     chart's order (coverage high to low, ties by name) with coverage next to the name, where a phone
     still shows it. With ``province`` (a code) only that province's row, keeping its national rank."""
     table = province_order(provinces).reset_index(drop=True)
-    table.insert(0, "rank", table["coverage_pct"].rank(method="min", ascending=False).astype(int))
+    table.insert(0, "rank", share_ranks(table["coverage_pct"]))
     table["full"] = table["coverage_pct"] >= 100
     if province:
         table = table[table["province_code"] == province].reset_index(drop=True)
