@@ -43,11 +43,13 @@ def link_participation(malls: pd.DataFrame, participation: pd.DataFrame) -> pd.D
         return participation.assign(key=pd.Series(dtype=str))
     keys = mall_key(malls["region_code"], malls["mall_name"])
     known = set(keys)
-    only_mall = keys.groupby(malls["region_code"].astype(str)).agg(lambda k: k.iloc[0] if len(k) == 1 else None)
+    # a plain dict: with no operating mall (a province without one) a grouped frame has no string dtype
+    only_mall = {code: k.iloc[0] for code, k in keys.groupby(malls["region_code"].astype(str)) if len(k) == 1}
     linked = participation.copy()
     linked["key"] = mall_key(linked["region_code"], linked["mall_name"])
     unknown = ~linked["key"].isin(known)
-    linked.loc[unknown, "key"] = linked.loc[unknown, "region_code"].astype(str).map(only_mall)
+    fallback = linked["region_code"].astype(str).map(lambda code: only_mall.get(code)).astype(object)
+    linked["key"] = linked["key"].astype(object).where(~unknown, fallback)
     return linked[linked["key"].notna()].reset_index(drop=True)
 
 

@@ -124,3 +124,12 @@ def test_group_numbers_follow_first_appearance_and_tell_missing_apart():
 
     groups = group_numbers(np.array(["a", "b", "a", None, "b"], dtype=object), np.array([1, 1, 1, 1, 2]))
     assert groups.tolist() == [0, 1, 0, 2, 3]
+
+
+def test_participation_for_a_scope_without_an_operating_mall_links_to_nothing_and_raises_nothing():
+    # issue 20: the Agencies page and the province deck failed where no mall operates but rows exist
+    planned_only = MALLS[MALLS["status"] == "planned"]
+    string_rows = PARTICIPATION.astype({"region_code": "str", "mall_name": "str", "agency": "str"})
+    assert p.link_participation(p.operating_malls(planned_only, D(2024, 1, 1)), string_rows).empty
+    table = p.compute_agency_presence(planned_only, string_rows, D(2024, 1, 1))
+    assert table["operating_malls_with_data"].eq(0).all() and table["share_pct"].eq(0.0).all()
