@@ -36,6 +36,7 @@ PAGES = {
     "map.py": st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/public:"),
     "provinces.py": st.Page("pages/provinces.py", title=t("nav.provinces", lang), icon=":material/map:"),
     "gaps.py": st.Page("pages/gaps.py", title=t("nav.gaps", lang), icon=":material/checklist:"),
+    "planner.py": st.Page("pages/planner.py", title=t("nav.plan", lang), icon=":material/flag:"),
     "agencies.py": st.Page("pages/agencies.py", title=t("nav.agencies", lang), icon=":material/groups:"),
     "region.py": st.Page("pages/region.py", title=t("nav.region", lang), icon=":material/location_city:"),
     "history.py": st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:"),

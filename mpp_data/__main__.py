@@ -1,4 +1,4 @@
-"""Command line: ``python -m mpp_data {regions,metrics,agencies,ingest,diff,snapshots,export,briefing,db,users,audit}
+"""Command line: ``python -m mpp_data {regions,metrics,plan,agencies,ingest,diff,snapshots,export,briefing,db,users,audit}
 ...``. Writes act as ``cli:<os user>``: whoever can run this on the server can open the store anyway."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pandas as pd
 from mpp_data import cli_accounts, service
 from mpp_data.cli_args import (
     AS_OF_HELP,
+    BASIS_HELP,
     DB_HELP,
     INGEST_EXIT_CODES,
     JSON_HELP,
@@ -22,6 +23,7 @@ from mpp_data.cli_args import (
     SNAPSHOT_HELP,
     Parser,
     date_arg,
+    pace_arg,
     province_arg,
     region_code_arg,
     snapshot_arg,
@@ -30,6 +32,7 @@ from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display
 from mpp_data.present.messages import issue_message
+from mpp_data.present.plan import PLAN_STATUSES, plan_text
 from mpp_data.present.reports import ingest_report, json_rows, metrics_report, metrics_text
 from mpp_data.present.text import (
     DEFAULT_LANGUAGE,
@@ -58,13 +61,13 @@ def cmd_regions(args: argparse.Namespace) -> int:
 def cmd_metrics(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     data = service.load_snapshot(store, args.snapshot)
-    figures = service.national_figures(data, args.as_of, args.target_date, args.province)
+    figures = service.national_figures(data, args.as_of, args.target_date, args.province, basis=args.basis)
     if args.json:
         print(json.dumps(metrics_report(figures), ensure_ascii=False, indent=1))
     else:
         forecast = service.forecast_for(
             data, dt.date.fromisoformat(figures["as_of"]), dt.date.fromisoformat(figures["forecast"]["target_date"]),
-            args.province,
+            args.province, basis=figures["basis"],
         )  # fmt: skip
         print(
             metrics_text(
@@ -154,11 +157,22 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 def cmd_briefing(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     deck = service.briefing_deck(
-        store, args.as_of, args.compare, args.province, args.snapshot, args.lang, args.target_date,
+        store, args.as_of, args.compare, args.province, args.snapshot, args.lang, args.target_date, basis=args.basis,
     )  # fmt: skip
     with open(args.output, "wb") as out:
         out.write(deck)
     print(args.output)
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    store = service.open_store(args.db)
+    report = service.plan_report(store, args.snapshot, basis=args.basis, as_of=args.as_of,
+                                 target_date=args.target_date, province=args.province, pace=args.pace)  # fmt: skip
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(plan_text(report, args.lang, Settings.from_env().stuck_months))
     return 0
 
 
@@ -172,6 +186,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     export = service.export_table(
         store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,
         agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
+        basis=args.basis, target_date=args.target_date, statuses=tuple(args.status),
     )  # fmt: skip
     if args.output == "-":
         sys.stdout.buffer.write(export.content)
@@ -203,6 +218,12 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--stage", action="append", default=[], choices=["under_construction", "planned", "none"],
                         help="gaps in this pipeline stage (repeatable; default: all)")  # fmt: skip
     export.add_argument("--search", default="", help="gaps whose name contains this text")
+    export.add_argument("--basis", choices=service.BASES, help=BASIS_HELP)
+    export.add_argument(
+        "--target-date", type=date_arg, help="plan: YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)"
+    )
+    export.add_argument("--status", action="append", default=[], choices=list(PLAN_STATUSES),
+                        help="plan: provinces of this status (repeatable; default: all)")  # fmt: skip
     export.add_argument(
         "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of headers and file name"
     )
@@ -229,7 +250,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--target-date", type=date_arg, help="YYYY-MM-DD for the required pace (default: MPP_TARGET_DATE)"
     )
     metrics.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: all)")
+    metrics.add_argument("--basis", choices=service.BASES, help=BASIS_HELP)
     metrics.set_defaults(func=cmd_metrics)
+
+    plan = sub.add_parser("plan", help="the plan toward every unit by the target date, nation and provinces")
+    plan.add_argument("--json", action="store_true", help=JSON_HELP)
+    plan.add_argument("--db", help=DB_HELP)
+    plan.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
+    plan.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
+    plan.add_argument("--target-date", type=date_arg, help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
+    plan.add_argument("--basis", choices=service.BASES, help=BASIS_HELP)
+    plan.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: every province)")
+    plan.add_argument("--pace", type=pace_arg, help="units a year for the national what-if (what_if in --json)")
+    plan.set_defaults(func=cmd_plan)
 
     ingest = sub.add_parser("ingest", help="load exports as a new snapshot", epilog=INGEST_EXIT_CODES)
     ingest.add_argument("paths", nargs="+", metavar="FILE", help="exports to load together (xlsx, xlsm, xls, ods, csv)")
@@ -268,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     briefing.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: national)")
     briefing.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
     briefing.add_argument("--target-date", type=date_arg, help="YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)")
+    briefing.add_argument("--basis", choices=service.BASES, help=BASIS_HELP)
     # SUPPRESS: the main --lang stays in force unless the deck's language is given here.
     briefing.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of the deck")
     briefing.set_defaults(func=cmd_briefing)

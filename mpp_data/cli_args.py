@@ -25,6 +25,7 @@ JSON_HELP = "print JSON instead of a table"
 AS_OF_HELP = "YYYY-MM-DD (default: the latest date in the data)"
 SNAPSHOT_HELP = "snapshot id (default: the newest)"
 PROVINCE_HELP = 'province code (61) or name ("Kalimantan Barat")'
+BASIS_HELP = "counting basis: kemendagri (514 kabupaten/kota) or panrb (508 + DKI Jakarta as one) (default: MPP_BASIS)"
 
 
 class Parser(argparse.ArgumentParser):
@@ -54,6 +55,17 @@ def province_arg(text: str) -> str:
     if code is None:
         raise UnknownProvince(value=text)
     return code
+
+
+def pace_arg(text: str) -> float:
+    """A pace in units a year: a number, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a pace of units a year (0 or more) such as 40: {text!r}")
+    return value
 
 
 def snapshot_arg(text: str) -> int:

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from mpp_data.reference.bases import DEFAULT_BASIS, check_basis
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_PATH = PROJECT_ROOT / "var" / "mpp.sqlite"
 SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
@@ -21,6 +23,11 @@ class Settings:
     debug: bool = False
     #: The date by which every kabupaten/kota should have an MPP; editable on the Overview page.
     target_date: dt.date = dt.date(2029, 12, 31)
+    #: The counting basis shares are shown on by default: ``kemendagri`` (514 kabupaten/kota) or ``panrb``
+    #: (508 autonomous kabupaten/kota plus DKI Jakarta as one unit); see ``mpp_data.reference.bases``.
+    basis: str = DEFAULT_BASIS
+    #: A unit planned or under construction in uploads spanning more than this many months is stuck.
+    stuck_months: int = 12
     #: An official boundary GeoJSON keyed by Kemendagri code; the map shades provinces when set.
     boundaries_path: str | None = None
     #: The most positions a boundary file may hold (a detailed national file has about a million).
@@ -53,6 +60,8 @@ class Settings:
             address=env.get("MPP_ADDRESS") or "127.0.0.1",
             debug=env.get("MPP_DEBUG", "") not in ("", "0", "false"),
             target_date=dt.date.fromisoformat(env.get("MPP_TARGET_DATE", "2029-12-31")),
+            basis=check_basis((env.get("MPP_BASIS") or DEFAULT_BASIS).strip().lower()),
+            stuck_months=int(env.get("MPP_STUCK_MONTHS") or 12),
             boundaries_path=env.get("MPP_BOUNDARIES_PATH") or None,
             max_boundary_points=int(env.get("MPP_MAX_BOUNDARY_POINTS") or 2_000_000),
             briefing_template=env.get("MPP_BRIEFING_TEMPLATE") or None,

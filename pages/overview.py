@@ -6,14 +6,17 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present import charts, kpis
+from mpp_data.present import plan as planning
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from ui import cache, controls, page
 
 with page.boundary() as view:
     lang = view.lang
     target = st.session_state.get("target_date") or service.target_date()
-    now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province)
-    then = cache.figures(view.url, view.snapshot_id, view.compare, view.province)
+    basis = service.default_basis()
+    now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province, basis)
+    then = cache.figures(view.url, view.snapshot_id, view.compare, view.province, basis)
+    other = cache.figures(view.url, view.snapshot_id, view.as_of, view.province, service.other_basis(basis))
     rollout = cache.rollout_charts(view.url, view.snapshot_id, view.as_of, view.province)
     forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
@@ -52,6 +55,9 @@ with page.boundary() as view:
         + " "
         + t("kpi.pipeline_help", lang, snapshot=view.snapshot_id, date=format_date(recorded, lang)),
     )
+
+    # officials quote the ministry's share, the dashboard counts Kemendagri's list: both, each named
+    st.caption(planning.basis_captions(now, other, lang))
 
     chart, side = st.columns([3, 1])
     chart.plotly_chart(

@@ -7,6 +7,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
+from mpp_data.present import plan as planning
 from mpp_data.present.text import t
 from ui import cache, controls, downloads, page
 
@@ -15,6 +16,8 @@ with page.boundary() as view:
     provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
     table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
+    basis = service.default_basis()
+    st.caption(planning.basis_shown(basis, lang))
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
     st.dataframe(
         presentation.full_marks(table),
@@ -45,6 +48,9 @@ with page.boundary() as view:
         cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang
     )
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
+    place = cache.plan_for(view.url, view.snapshot_id, basis, view.as_of, service.target_date()).province(chosen)
+    if place is not None:
+        st.markdown(planning.province_place(place, basis, lang))
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, chosen, lang),

@@ -4,6 +4,7 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present import display as presentation
+from mpp_data.present import plan as planning
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, format_number, t
 from ui import cache, controls, downloads, page
@@ -45,6 +46,11 @@ with page.boundary() as view:
 
     status = presentation.status_label(presentation.status_of(national, code), lang)
     st.markdown(t("region.status", lang, date=format_date(view.as_of, lang), status=f"**{status}**"))
+    basis = service.default_basis()
+    plan = cache.plan_for(view.url, view.snapshot_id, basis, view.as_of, service.target_date())
+    stuck = cache.plan_stages(view.url, view.snapshot_id, basis).stuck
+    if place := planning.region_place(plan, stuck, service.unit_code(code, basis), basis, lang):
+        st.markdown(place)
 
     st.subheader(t("region.malls", lang))
     region_malls = cache.region_malls(view.url, view.snapshot_id, code, view.as_of)

@@ -45,8 +45,18 @@ def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upl
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def figures(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict:
-    return service.national_summary(snapshot_data(url, snapshot_id), as_of, province)
+def figures(url: str, snapshot_id: int, as_of: dt.date, province: str | None, basis: str | None = None) -> dict:
+    return service.national_summary(snapshot_data(url, snapshot_id), as_of, province, basis=basis)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def plan_for(url: str, snapshot_id: int, basis: str, as_of: dt.date, target: dt.date):  # noqa: ANN201
+    return service.plan_for(snapshot_data(url, snapshot_id), basis=basis, as_of=as_of, target_date=target)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def plan_stages(url: str, snapshot_id: int, basis: str) -> service.StageView:
+    return service.plan_stages(_store(url), snapshot_id, basis=basis)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

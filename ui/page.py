@@ -42,7 +42,8 @@ SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
 #: Choices made on one page that stay when one comes back to it. Streamlit forgets the value of a
 #: widget on a run that does not draw it; writing the value back on every run keeps it (Streamlit's
 #: documented way to keep a page widget's state across pages).
-PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", "work_list_agency", "map_shading")
+PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", "work_list_agency", "map_shading",
+                "plan_basis", "plan_target", "plan_statuses", "plan_pace")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ def metrics_text(figures: dict, lang: str, province_name: str | None) -> str:
             (t("cli.as_of", lang), format_date(dt.date.fromisoformat(figures["as_of"]), lang)),
             (t("cli.scope", lang), province_name or t("sidebar.all_provinces", lang)),
             (t("cli.snapshot", lang), snapshot),
+            (t("cli.basis", lang), f"{t('basis.' + figures['basis'], lang)}: "
+             + t(f"basis.{figures['basis']}.units", lang, total=format_number(figures["total_units"], lang))),
             (t("briefing.headline.covered", lang), f"{format_number(figures['covered_regions'], lang)} / {total}"),
             (t("briefing.headline.coverage_pct", lang), format_percent(figures["coverage_pct"], lang)),
             (t("briefing.headline.operating", lang), format_number(figures["operating_malls"], lang)),

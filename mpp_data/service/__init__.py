@@ -11,6 +11,7 @@ from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
+from mpp_data.reference.bases import BASES, DEFAULT_BASIS, other_basis, unit_code
 from mpp_data.service.access import (
     FIRST_ADMIN,
     actor_for_email,
@@ -45,6 +46,7 @@ from mpp_data.service.loading import (
     saved_aliases,
     store_checked,
 )
+from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     BoundaryFile,
     BoundarySource,
@@ -76,6 +78,7 @@ from mpp_data.service.views import (
     coverage_by_province,
     database_url,
     default_as_of,
+    default_basis,
     default_compare,
     describe_forecast,
     forecast_for,
@@ -114,4 +117,5 @@ __all__ = [
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot",
+    "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
 ]  # fmt: skip

@@ -11,8 +11,9 @@ from mpp_data.config import Settings
 from mpp_data.present import maps
 from mpp_data.present.briefing import Briefing, build_deck
 from mpp_data.present.briefing.picture import figure_png
-from mpp_data.reference import geo
+from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import official_regions, province_names
+from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import (
     SnapshotData,
     load_snapshot,
@@ -38,16 +39,22 @@ def gather_briefing(
     lang: str = "id",
     target_date: dt.date | None = None,
     with_map: bool = True,
+    *,
+    basis: str | None = None,
 ) -> Briefing:
     """Everything the deck shows. The headline figures are ``national_figures`` (as ``metrics --json``)
-    on ``as_of`` and ``national_summary`` on ``compare`` (default: twelve months before)."""
+    on ``as_of`` and ``national_summary`` on ``compare`` (default: twelve months before), counted in
+    the units of ``basis`` (default ``MPP_BASIS``); the planner slide is the plan of the same basis."""
     data = load_snapshot(store, snapshot_id)
     as_of = as_of or metrics.default_as_of(data.malls)
     compare = compare or add_months(as_of, -12)
-    target_date = target_date or Settings.from_env().target_date
-    now = national_figures(data, as_of, target_date, province)
-    then = national_summary(data, compare, province)
+    settings = Settings.from_env()
+    target_date = target_date or settings.target_date
+    basis = bases.check_basis(basis or settings.basis)
+    now = national_figures(data, as_of, target_date, province, basis=basis)
+    then = national_summary(data, compare, province, basis=basis)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
+    malls, regions = bases.unit_malls(malls, basis), bases.counting_units(regions, basis)
     names = province_names()
     return Briefing(
         lang=lang,
@@ -63,6 +70,8 @@ def gather_briefing(
         agencies=participation.compute_agency_presence(malls, data.participation, as_of),
         province_names=names,
         snapshot=data.snapshot,
+        basis=basis,
+        plan=plan_for(data, basis=basis, as_of=as_of, target_date=target_date),
         map_png=_map_png(store, data, as_of, province, lang) if with_map else None,
     )
 
@@ -94,7 +103,9 @@ def briefing_deck(
     snapshot_id: int | None = None,
     lang: str = "id",
     target_date: dt.date | None = None,
+    *,
+    basis: str | None = None,
 ) -> bytes:
     """The briefing as .pptx bytes, in ``MPP_BRIEFING_TEMPLATE``'s design when that is set."""
-    briefing = gather_briefing(store, as_of, compare, province, snapshot_id, lang, target_date)
+    briefing = gather_briefing(store, as_of, compare, province, snapshot_id, lang, target_date, basis=basis)
     return build_deck(briefing, Settings.from_env().briefing_template)

@@ -8,15 +8,17 @@ import datetime as dt
 from mpp_data.analysis import metrics
 from mpp_data.errors import NoDataError
 from mpp_data.present import display, exports
+from mpp_data.present import plan as present_plan
 from mpp_data.present.exports import Export
 from mpp_data.present.text import t
-from mpp_data.reference import regions
+from mpp_data.reference import bases, regions
 from mpp_data.service import views
+from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import load_snapshot
 from mpp_data.store import Store
 
 #: The tables one can download, as the CLI names them.
-TABLES: tuple[str, ...] = ("gaps", "malls", "provinces", "agency-work-list", "report")
+TABLES: tuple[str, ...] = ("gaps", "malls", "provinces", "agency-work-list", "report", "plan")
 FORMATS: tuple[str, ...] = ("csv", "xlsx")
 
 
@@ -41,6 +43,9 @@ def export_table(
     file: str | None = None,
     stages: tuple[str, ...] = (),
     search: str = "",
+    basis: str | None = None,
+    target_date: dt.date | None = None,
+    statuses: tuple[str, ...] = (),
 ) -> Export:
     """One table of snapshot ``snapshot_id`` (the newest when None) as a CSV or xlsx file.
 
@@ -48,8 +53,10 @@ def export_table(
     pipeline ``stages`` and a name ``search``; ``malls``: every mall (of ``province``, or of one
     ``region``) with its status; ``provinces``: the 38 provinces ranked (always national, as on the
     page); ``agency-work-list``: operating malls where ``agency`` is missing; ``report``: the check
-    report of the snapshot's files (of one ``file`` when given). ``as_of`` defaults to the newest date
-    in the snapshot.
+    report of the snapshot's files (of one ``file`` when given); ``plan``: the Planner's league table of
+    the provinces toward ``target_date`` (default ``MPP_TARGET_DATE``), of the plan ``statuses`` when
+    given. ``gaps`` and ``plan`` count the units of ``basis`` (default ``MPP_BASIS``). ``as_of``
+    defaults to the newest date in the snapshot.
     """
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
@@ -69,8 +76,15 @@ def export_table(
     data = load_snapshot(store, snapshot_id)
     as_of = as_of or views.default_as_of(data)
     scope = [p for p in (province, region) if p]
-    if table == "gaps":
-        gaps = display.filter_gaps(views.gap_list(data, as_of, province), list(stages), search)
+    basis = bases.check_basis(basis or views.default_basis())
+    if table == "plan":
+        plan = plan_for(data, basis=basis, as_of=as_of, target_date=target_date)
+        frame = present_plan.league_table(plan, lang, statuses, province)
+        sheet = t("nav.plan", lang)
+        scope = [basis, *scope]
+    elif table == "gaps":
+        gaps = display.filter_gaps(views.gap_list(data, as_of, province, basis=basis), list(stages), search)
+        scope = [*scope, basis] if basis != bases.KEMENDAGRI else scope
         frame = exports.gaps_table(gaps, lang)
         sheet = t("nav.gaps", lang)
     elif table == "malls":

@@ -16,7 +16,7 @@ from mpp_data.errors import InvalidBoundaries, MppDataError, NoDataError
 from mpp_data.ingest.boundaries import read_boundary_file
 from mpp_data.ingest.read import megabytes
 from mpp_data.present import display as presentation
-from mpp_data.reference import geo
+from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import RegionMatcher, official_provinces, official_regions
 from mpp_data.service import views
 from mpp_data.service.access import record, require
@@ -42,12 +42,25 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
     return SnapshotData(snapshot, store.load_malls(snapshot_id), store.load_participation(snapshot_id))
 
 
-def national_summary(data: SnapshotData, as_of: dt.date | None = None, province: str | None = None) -> dict:
-    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs)."""
+def national_summary(
+    data: SnapshotData, as_of: dt.date | None = None, province: str | None = None, *, basis: str | None = None
+) -> dict:
+    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs).
+    Coverage counts the units of ``basis`` (default ``MPP_BASIS``): ``total_units``, ``covered_units``
+    and ``coverage_pct``; ``total_regions`` and ``covered_regions`` are the same counts (their older
+    names), and ``provinces`` counts units too (DKI Jakarta is one under ``panrb``)."""
     as_of = as_of or metrics.default_as_of(data.malls)
+    basis = bases.check_basis(basis or Settings.from_env().basis)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
-    summary = metrics.compute_national_summary(malls, regions, as_of)
-    provinces = metrics.compute_coverage_by_province(malls, regions, as_of)
+    malls, units = bases.unit_malls(malls, basis), bases.counting_units(regions, basis)
+    summary = metrics.compute_national_summary(malls, units, as_of)
+    # a province-run mall stays one whatever the basis (under panrb DKI's counts for its unit)
+    operating = metrics.status_as_of(data.malls, as_of).eq(metrics.OPERATING)
+    in_scope = data.malls["province_code"].eq(province) if province else True
+    summary["province_run_malls"] = int((operating & in_scope & ~data.malls["region_code"].isin(regions["code"])).sum())
+    summary["basis"] = basis
+    summary["total_units"], summary["covered_units"] = summary["total_regions"], summary["covered_regions"]
+    provinces = metrics.compute_coverage_by_province(malls, units, as_of)
     summary["as_of"] = as_of.isoformat()
     summary["province"] = province
     summary["snapshot_id"] = int(data.snapshot["id"])
@@ -70,14 +83,19 @@ def national_figures(
     as_of: dt.date | None = None,
     target_date: dt.date | None = None,
     province: str | None = None,
+    *,
+    basis: str | None = None,
 ) -> dict:
-    """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list."""
+    """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list, counted
+    in the units of ``basis`` (default ``MPP_BASIS``)."""
     as_of = as_of or metrics.default_as_of(data.malls)
-    target_date = target_date or Settings.from_env().target_date
-    summary = national_summary(data, as_of, province)
+    settings = Settings.from_env()
+    target_date = target_date or settings.target_date
+    basis = bases.check_basis(basis or settings.basis)
+    summary = national_summary(data, as_of, province, basis=basis)
     # the same view functions the Overview and the work list draw from
-    summary["forecast"] = views.forecast_for(data, as_of, target_date, province).as_json()
-    gaps = views.gap_list(data, as_of, province)
+    summary["forecast"] = views.forecast_for(data, as_of, target_date, province, basis=basis).as_json()
+    gaps = views.gap_list(data, as_of, province, basis=basis)
     summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
     return summary
 

@@ -14,7 +14,7 @@ from mpp_data.config import Settings
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import forecast_text, maps
 from mpp_data.present.corrections import amendments_table
-from mpp_data.reference import agencies, geo, regions
+from mpp_data.reference import agencies, bases, geo, regions
 from mpp_data.service.access import loaded_by
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
@@ -70,13 +70,25 @@ def land_outline() -> dict:
     return geo.land_outline()
 
 
-def _scope(data: SnapshotData, province: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+def default_basis() -> str:
+    """The counting basis shares are shown on unless another is chosen (``MPP_BASIS``)."""
+    return Settings.from_env().basis
 
 
-def forecast_for(data: SnapshotData, as_of: dt.date, target: dt.date, province: str | None) -> Forecast:
-    """The pace of the last 12 months carried forward, and the pace needed to reach ``target``."""
-    return forecast.compute_forecast(*_scope(data, province), as_of, target)
+def _scope(
+    data: SnapshotData, province: str | None, basis: str = bases.KEMENDAGRI
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The malls and the counting units of ``basis`` (of one province when given)."""
+    malls, scoped = metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+    return bases.unit_malls(malls, basis), bases.counting_units(scoped, basis)
+
+
+def forecast_for(
+    data: SnapshotData, as_of: dt.date, target: dt.date, province: str | None, *, basis: str = bases.KEMENDAGRI
+) -> Forecast:
+    """The pace of the last 12 months carried forward, and the pace needed to reach ``target``, in the
+    units of ``basis``."""
+    return forecast.compute_forecast(*_scope(data, province, basis), as_of, target)
 
 
 def describe_forecast(result: Forecast, lang: str) -> list[str]:
@@ -110,9 +122,12 @@ def region_status(data: SnapshotData, as_of: dt.date, province: str | None) -> p
     return metrics.compute_region_status(*_scope(data, province), as_of)
 
 
-def gap_list(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """One row per kabupaten/kota without an operating MPP on ``as_of``, with its pipeline stage."""
-    return metrics.compute_gap_list(*_scope(data, province), as_of)
+def gap_list(
+    data: SnapshotData, as_of: dt.date, province: str | None, *, basis: str = bases.KEMENDAGRI
+) -> pd.DataFrame:
+    """One row per unit of ``basis`` (a kabupaten/kota; DKI Jakarta as one under ``panrb``) without an
+    operating MPP on ``as_of``, with its pipeline stage."""
+    return metrics.compute_gap_list(*_scope(data, province, basis), as_of)
 
 
 def region_malls(data: SnapshotData, code: str, as_of: dt.date) -> pd.DataFrame:

@@ -113,3 +113,18 @@ def test_history_check_report_is_the_clis_report_of_that_file(tmp_path, sqlite_u
     assert served[name] == cli_bytes(
         tmp_path, sqlite_url, "report", "--format", "csv", "--file", "mpp_malls_sample.xlsx"
     )
+
+
+def test_plan_downloads_are_the_clis_bytes_on_the_chosen_basis_and_filter(tmp_path, sqlite_url, served):
+    at = open_page("pages/planner.py", lang="en")
+    at.radio(key="plan_basis").set_value("panrb").run()
+    at.multiselect(key="plan_statuses").set_value(["off_track", "at_risk"]).run()
+    assert not at.exception
+    stem = f"plan-panrb-{LATEST.isoformat()}"
+    for fmt in ("csv", "xlsx"):
+        cli = cli_bytes(tmp_path, sqlite_url, "plan", "--format", fmt, "--lang", "en", "--basis", "panrb",
+                        "--status", "off_track", "--status", "at_risk")  # fmt: skip
+        assert served[f"{stem}.{fmt}"] == cli, fmt
+    rows = served[f"{stem}.csv"].decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Code,Province,Plan status,Units,Covered,Left,Required/year")
+    assert {row.split(",")[2] for row in rows[1:]} == {"Off track", "At risk"}

@@ -25,6 +25,7 @@ PAGES = {
     "map": "map",
     "provinces": "provinces",
     "gaps": "gaps",
+    "planner": "planner",
     "agencies": "agencies",
     "region": "region?region=61.03",
     "history": "history",

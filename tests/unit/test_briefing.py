@@ -76,13 +76,35 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
         t("briefing.coverage.title", lang, total=format_number(figures["total_regions"], lang)),
         t("briefing.regions.title", lang, province="Jawa Barat") if province else t("briefing.provinces.title", lang),
         t("briefing.gaps.title", lang),
+        t("briefing.plan.title", lang),
         t("briefing.agencies.title", lang),
         t("briefing.map.title", lang),
         t("briefing.closing.title", lang),
     ]
     assert shown[: len(main)] == main
-    last = re.fullmatch(r".*\((\d+)/(\d+)\)", shown[-1])
-    assert shown[-1] == t("briefing.appendix.gaps", lang, page=last[1], pages=last[2]) and last[1] == last[2]
+    # the gap list's appendix, then the regions at risk in the plan
+    at_risk_pages = [
+        title for title in shown if title.startswith(t("briefing.appendix.at_risk", lang, page=1, pages=1)[:18])
+    ]
+    last_gaps = shown[-1 - len(at_risk_pages)]
+    last = re.fullmatch(r".*\((\d+)/(\d+)\)", last_gaps)
+    assert last_gaps == t("briefing.appendix.gaps", lang, page=last[1], pages=last[2]) and last[1] == last[2]
+    assert shown[len(shown) - len(at_risk_pages) :] == at_risk_pages
+    at_risk = [row[0] for s in prs.slides if s.shapes.title.text in at_risk_pages for row in table_rows(s)[1:]]
+    plan = service.plan_for(data, basis="kemendagri", as_of=AS_OF)
+    expected_at_risk = plan.at_risk if not province else plan.at_risk[plan.at_risk["province_code"] == province]
+    assert at_risk == list(expected_at_risk["code"])
+    assert at_risk or province  # the national sample has regions at risk; Jawa Barat is on track
+
+    # The planner slide: the provinces off track and at risk, with their required and own pace.
+    behind = plan.provinces[plan.provinces["status"].isin(["off_track", "at_risk"])]
+    if province:
+        behind = behind[behind["code"] == province]
+    plan_rows = table_rows(slide_titled(prs, t("briefing.plan.title", lang)))
+    assert [row[0] for row in plan_rows[1:]] == list(behind["name"])[: len(plan_rows) - 1]
+    if len(plan_rows) > 1:
+        assert plan_rows[1][3] == format_number(behind["required_per_year"].iloc[0], lang, 2)
+        assert plan_rows[1][4] == format_number(behind["own_pace_per_year"].iloc[0], lang, 2)
 
     # Headline figures: compare date, as-of date and change, in the language's number and date form.
     headline = table_rows(slide_titled(prs, main[1]))
@@ -142,7 +164,7 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
     assert sorted(appendix) == sorted(g["code"] for g in figures["gaps"])
 
     # The 17 MoU agencies: the same shares as `agencies --json` (for the province, its malls).
-    (agencies,) = charts(slide_titled(prs, main[5]))
+    (agencies,) = charts(slide_titled(prs, main[6]))
     malls, _ = metrics.restrict_to_province(data.malls, service.queries.official_regions(), province)
     presence = service.agency_presence(service.SnapshotData(data.snapshot, malls, data.participation), AS_OF)
     assert list(agencies.plots[0].series[0].values) == presence["share_pct"].tolist()

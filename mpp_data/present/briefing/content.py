@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from mpp_data.analysis.forecast import Forecast, add_months, covered_on
+from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, Plan
 from mpp_data.figures import SHARE_DECIMALS, round_half_away, share_order_key, share_ranks
 from mpp_data.present.text import format_date, format_number, format_percent, t
 
@@ -32,6 +33,8 @@ class Briefing:
     ``agencies``: ``participation.compute_agency_presence`` of the scope.
     ``snapshot``: the store's snapshot row (id, created_at, source_files, is_sample).
     ``map_png``: the status map as a PNG, None when it could not be drawn.
+    ``plan``: ``analysis.plan.compute_plan`` of the whole nation on ``basis`` (the deck narrows it to
+    the scope); None leaves the planner slide and the at-risk appendix out.
     """
 
     lang: str
@@ -48,6 +51,9 @@ class Briefing:
     province_names: dict[str, str]
     snapshot: dict
     map_png: bytes | None = None
+    #: The counting basis of every share in the deck, and the plan on it (the planner slide).
+    basis: str = "kemendagri"
+    plan: Plan | None = None
 
     def text(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -192,3 +198,24 @@ def file_name(as_of: dt.date, province: str | None, lang: str) -> str:
     """``bahan-rapat-mpp-nasional-2025-12-31.pptx``, ``mpp-briefing-61-2025-12-31.pptx``."""
     scope = province or t("briefing.national", lang)
     return f"{t('briefing.file_name', lang)}-{scope}-{as_of.isoformat()}.pptx"
+
+
+def plan_rows(b: Briefing) -> list[dict]:
+    """The provinces off track and at risk (of the scope's province only, in a province's deck), worst
+    first: ``Plan.provinces`` rows."""
+    if b.plan is None:
+        return []
+    rows = b.plan.provinces[b.plan.provinces["status"].isin([OFF_TRACK, AT_RISK])]
+    if b.province:
+        rows = rows[rows["code"] == b.province]
+    return rows.to_dict("records")
+
+
+def at_risk_rows(b: Briefing) -> list[dict]:
+    """The regions at risk of the scope, by code: ``Plan.at_risk`` rows."""
+    if b.plan is None:
+        return []
+    rows = b.plan.at_risk
+    if b.province:
+        rows = rows[rows["province_code"] == b.province]
+    return rows.to_dict("records")

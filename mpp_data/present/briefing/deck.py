@@ -1,8 +1,9 @@
 """The briefing deck: one slide per question an official is asked in a meeting, plus an appendix.
 
-Title; headline figures with their change; coverage over time toward the 514 line; provinces ranked
-(or one province's regencies/cities by status); the gap list by stage; the 17 MoU agencies; the status
-map; definitions and sources; the full tables. Every content slide carries speaker notes that define
+Title; headline figures with their change; coverage over time toward the 514 line (509 on the PANRB
+basis); provinces ranked (or one province's regencies/cities by status); the gap list by stage; the
+provinces off track and at risk in the plan; the 17 MoU agencies; the status map; definitions and
+sources; the full tables and the regions at risk. Every content slide carries speaker notes that define
 its figures.
 """
 
@@ -35,6 +36,7 @@ from mpp_data.present.briefing.slides import (
 )
 from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
 from mpp_data.present.forecast_text import describe_forecast
+from mpp_data.present.plan import basis_shown, headline
 from mpp_data.present.text import format_percent
 
 FIRST_ROWS = 12  # gap or region rows on the slide itself; the appendix has them all
@@ -55,6 +57,8 @@ def build_deck(b: Briefing, template: str | Path | None = None) -> bytes:
     else:
         _provinces_slide(prs, b)
     _gaps_slide(prs, b)
+    if b.plan is not None:
+        _plan_slide(prs, b)
     _agencies_slide(prs, b)
     _map_slide(prs, b)
     _closing_slide(prs, b)
@@ -107,7 +111,8 @@ def _headline_slide(prs: PresentationType, b: Briefing) -> None:
     ]
     add_table(slide, box.part(0, 0, 1, 0.6), header, c.headline_rows(b), [0.46, 0.18, 0.18, 0.18], size=16,
               align_right=(1, 2, 3))  # fmt: skip
-    add_text(slide, box.part(0, 0.66, 1, 0.34), describe_forecast(b.forecast, b.lang), size=14)
+    add_text(slide, box.part(0, 0.66, 1, 0.34), [*describe_forecast(b.forecast, b.lang),
+             basis_shown(b.basis, b.lang, b.now["total_regions"])], size=14)  # fmt: skip
 
 
 def _coverage_slide(prs: PresentationType, b: Briefing) -> None:
@@ -183,6 +188,40 @@ def _gaps_slide(prs: PresentationType, b: Briefing) -> None:
                      c.gap_counts(b), header, rows, widths)  # fmt: skip
 
 
+def _pace(b: Briefing, value: float | None) -> str:
+    return b.number(value, 2) if value is not None else "–"
+
+
+def _plan_slide(prs: PresentationType, b: Briefing) -> None:
+    """The provinces off track and at risk, with their required and own pace."""
+    if b.plan is None:
+        return
+    notes = b.text("briefing.notes.plan", date=b.date(b.as_of), target=b.date(b.plan.target_date),
+                   basis=b.text(f"basis.{b.basis}"))  # fmt: skip
+    slide = _slide(prs, b, b.text("briefing.plan.title"), notes)
+    box = body_box(prs)
+    line = (b.plan.province(b.province) if b.province else None) or b.plan.national
+    add_text(slide, box.part(0, 0, 1, 0.2), headline(line, b.plan.target_date, b.lang), size=13)
+    rows = c.plan_rows(b)
+    if not rows:
+        add_text(slide, box.part(0, 0.24, 1, 0.2), [b.text("briefing.plan.none")], size=16)
+        return
+    header = [b.text("briefing.column.province"), b.text("column.plan_status"), b.text("column.units_left"),
+              b.text("column.required_per_year"), b.text("column.own_pace_per_year"),
+              b.text("column.projected_completion")]  # fmt: skip
+    table = [[r["name"], b.text(f"plan.status.{r['status']}"), b.number(r["units_left"]), _pace(b, r["required_per_year"]),
+              _pace(b, r["own_pace_per_year"]),
+              b.date(r["projected_completion"]) if r["projected_completion"] is not None else b.text("plan.never")]
+             for r in rows]  # fmt: skip
+    area = box.part(0, 0.24, 1, 0.76)
+    shown = table[: rows_that_fit(int(area.height), 11) - 1]
+    height = add_table(slide, area, header, shown, [0.26, 0.14, 0.1, 0.15, 0.15, 0.2], size=11, align_right=(2, 3, 4))
+    if len(table) > len(shown):
+        note = b.text("briefing.plan.first", shown=b.number(len(shown)), total=b.number(len(table)))
+        add_text(slide, Box(area.left, area.top + height + Inches(0.05), area.width, Inches(0.4)), [note], size=11,
+                 colour=GREY)  # fmt: skip
+
+
 def _agencies_slide(prs: PresentationType, b: Briefing) -> None:
     slide = _slide(prs, b, b.text("briefing.agencies.title"), b.text("briefing.notes.agencies", date=b.date(b.as_of)))
     box = body_box(prs)
@@ -214,6 +253,7 @@ def _closing_slide(prs: PresentationType, b: Briefing) -> None:
     slide = _slide(prs, b, b.text("briefing.closing.title"), b.text("briefing.notes.closing"))
     keys = ("covered", "regions", "stages", "forecast", "agencies", "map")
     lines = [b.text(f"briefing.closing.{k}") for k in keys]
+    lines.insert(1, b.text("briefing.closing.basis", basis=b.text(f"basis.{b.basis}")))
     lines.append(b.text("briefing.closing.made", snapshot=b.snapshot["id"], files=b.files, created=b.date(b.created)))
     if b.snapshot["is_sample"]:
         lines.append(b.text("briefing.sample_warning"))
@@ -250,3 +290,6 @@ def _appendix(prs: PresentationType, b: Briefing) -> None:
         _appendix_tables(prs, b, "briefing.appendix.provinces", header, rows, [0.1, 0.5, 0.2, 0.2], align_right=(2, 3))
     header, rows, widths = _gap_table(b)
     _appendix_tables(prs, b, "briefing.appendix.gaps", header, rows, widths)
+    header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "province", "stage")]
+    rows = [[r["code"], r["name"], r["province_name"], b.text(f"status.{r['status']}")] for r in c.at_risk_rows(b)]
+    _appendix_tables(prs, b, "briefing.appendix.at_risk", header, rows, [0.11, 0.36, 0.25, 0.28])

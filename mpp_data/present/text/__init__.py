@@ -10,7 +10,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from mpp_data.figures import round_half_away
-from mpp_data.present.text import access, briefing, cli, common, pages, upload
+from mpp_data.present.text import access, briefing, cli, common, pages, plan, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -23,6 +23,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **upload.MESSAGES,
     **briefing.MESSAGES,
     **cli.MESSAGES,
+    **plan.MESSAGES,
 }
 
 
