@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help run test lint format sample-data bench clean
+.PHONY: help run serve test lint format sample-data bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -20,6 +20,9 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 run: $(VENV)/.runtime  ## set up and open the dashboard on 127.0.0.1 (MPP_ADDRESS, MPP_MAX_UPLOAD_MB apply)
 	$(PY) scripts/run_dashboard.py
+
+serve: $(VENV)/.runtime  ## production: MPP_WORKERS processes behind HAProxy on MPP_PORT, one MPP_DATABASE_URL
+	$(PY) scripts/serve.py
 
 test: $(VENV)/.dev  ## set up and run lint and the whole test suite (PostgreSQL and browser tests included)
 	bash scripts/ensure_postgres.sh

@@ -16,7 +16,7 @@ st.set_page_config(
     page_title="MPP", page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide"
 )
 lang = page.language()
-actor = auth.current_actor()
+actor = auth.current_actor(lang)
 if not service.can(actor, service.Action.VIEW, view_requires_sign_in=Settings.from_env().view_requires_sign_in):
     # viewing is closed (MPP_VIEW_REQUIRES_SIGN_IN=1): only the sign-in, on a page of its own
     st.navigation([st.Page(lambda: st.info(t("auth.required", lang)), title=t("auth.sign_in", lang))]).run()

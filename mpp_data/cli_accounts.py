@@ -45,6 +45,8 @@ def cmd_users(args: argparse.Namespace) -> int:
             print("The two passwords differ; nothing was changed.", file=sys.stderr)
             return 1
         service.set_password(store, args.email, password, actor=actor)
+    elif args.action == "end-sessions":
+        print(service.end_user_sessions(store, args.email, actor=actor))
     elif args.action == "sign-in-link":
         print(service.create_sign_in_link(store, args.email, actor=actor, base_url=args.base_url, minutes=args.minutes))
     return 0
@@ -53,7 +55,9 @@ def cmd_users(args: argparse.Namespace) -> int:
 def add_users(sub: argparse._SubParsersAction) -> None:
     users = sub.add_parser("users", help="who may sign in, and their roles (viewer, analyst, admin)")
     actions = users.add_subparsers(
-        dest="action", required=True, help="what to do: list, add, set-role, disable, set-password, sign-in-link"
+        dest="action",
+        required=True,
+        help="what to do: list, add, set-role, disable, end-sessions, set-password, sign-in-link",
     )
     listing = actions.add_parser("list", help="every user")
     listing.add_argument("--json", action="store_true", help="print JSON (email, role, active, ...) instead of a table")
@@ -64,6 +68,9 @@ def add_users(sub: argparse._SubParsersAction) -> None:
     set_role.add_argument("email", help="the user's email address")
     set_role.add_argument("role", choices=[str(r) for r in service.Role], help="the new role")
     actions.add_parser("disable", help="stop a user signing in").add_argument("email", help="the user's email address")
+    actions.add_parser(
+        "end-sessions", help="sign a user out of every browser (prints how many sessions ended)"
+    ).add_argument("email", help="the user's email address")
     actions.add_parser("set-password", help="set a built-in password (asked for, never an argument)").add_argument(
         "email", help="the user's email address"
     )

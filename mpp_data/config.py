@@ -44,8 +44,18 @@ class Settings:
     max_line_bytes: int = 1024 * 1024
     #: Viewing is open to anyone who reaches the dashboard unless ``MPP_VIEW_REQUIRES_SIGN_IN=1``.
     view_requires_sign_in: bool = False
-    #: A built-in or link sign-in lasts this long in one browser session.
+    #: A built-in or link sign-in (a session in the store, held by a cookie) lasts this long at most,
     session_minutes: int = 8 * 60
+    #: and ends sooner when the browser has not run a page for this long.
+    session_idle_minutes: int = 60
+    #: An upload session may hold this many files of ``max_upload_bytes`` at once (its byte budget);
+    upload_files_per_session: int = 10
+    #: all upload sessions of one process together at most this much.
+    upload_total_mb: int = 1024
+    #: Host names the server answers to (``MPP_ALLOWED_HOSTS``, comma-separated); empty: any.
+    allowed_hosts: tuple[str, ...] = ()
+    #: Production settings (``make serve``): metrics and cache clearing for admins only.
+    production: bool = False
     #: The dashboard's address as people open it, for one-time sign-in links.
     base_url: str = "http://localhost:8501"
 
@@ -72,8 +82,18 @@ class Settings:
             max_line_bytes=int(float(env.get("MPP_MAX_LINE_KB", "1024")) * 1024),
             view_requires_sign_in=env.get("MPP_VIEW_REQUIRES_SIGN_IN", "") not in ("", "0", "false"),
             session_minutes=int(env.get("MPP_SESSION_MINUTES", "480")),
+            session_idle_minutes=int(env.get("MPP_SESSION_IDLE_MINUTES", "60")),
+            upload_files_per_session=int(env.get("MPP_UPLOAD_FILES_PER_SESSION", "10")),
+            upload_total_mb=int(env.get("MPP_UPLOAD_TOTAL_MB", "1024")),
+            allowed_hosts=tuple(h.strip().lower() for h in env.get("MPP_ALLOWED_HOSTS", "").split(",") if h.strip()),
+            production=env.get("MPP_PRODUCTION", "") not in ("", "0", "false"),
             base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
         )
+
+    @property
+    def session_budget_bytes(self) -> int:
+        """What one upload session may hold at once: the upload limit times the files allowed."""
+        return self.max_upload_bytes * self.upload_files_per_session
 
     @property
     def max_upload_mb(self) -> int:

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.present import charts, kpis
+from mpp_data.present import kpis
 from mpp_data.present import plan as planning
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from ui import cache, controls, page
@@ -17,9 +17,8 @@ with page.boundary() as view:
     now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province, basis)
     then = cache.figures(view.url, view.snapshot_id, view.compare, view.province, basis)
     other = cache.figures(view.url, view.snapshot_id, view.as_of, view.province, service.other_basis(basis))
-    rollout = cache.rollout_charts(view.url, view.snapshot_id, view.as_of, view.province)
+    drawn = cache.overview_figures(view.url, view.snapshot_id, view.as_of, view.province, lang, basis)
     forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
-    provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
     controls.page_header(view, "overview.title")
 
     def change(key: str, decimals: int = 0, suffix: str = "") -> str:
@@ -60,21 +59,16 @@ with page.boundary() as view:
     st.caption(planning.basis_captions(now, other, lang))
 
     chart, side = st.columns([3, 1])
-    chart.plotly_chart(
-        charts.coverage_over_time(
-            rollout["timeline"], now["total_regions"], lang, rollout["batches"], rollout["malls"], rollout["milestones"]
-        ),  # fmt: skip
-        key="coverage_over_time",
-    )
+    chart.plotly_chart(drawn["coverage_over_time"], key="coverage_over_time")
     with side:
         st.subheader(t("forecast.title", lang))
         st.date_input(t("forecast.target", lang), value=target, key="target_date", format="DD/MM/YYYY")
         for sentence in service.describe_forecast(forecast, lang):
             st.markdown(sentence)
 
-    st.plotly_chart(charts.new_regions_per_quarter(rollout["quarters"], lang), key="pace_per_quarter")
-    if not view.province:
-        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="coverage_by_province")
+    st.plotly_chart(drawn["pace_per_quarter"], key="pace_per_quarter")
+    if "coverage_by_province" in drawn:
+        st.plotly_chart(drawn["coverage_by_province"], key="coverage_by_province")
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, view.province, lang, target),

@@ -47,3 +47,7 @@ with page.boundary() as view:
         link = service.create_sign_in_link(store, chosen, actor=actor)
         st.info(t("users.link_made", lang, email=md_text(chosen)))
         st.code(link, language=None)
+
+    if st.button(t("users.end_sessions", lang), key="end_sessions", help=t("users.end_sessions_help", lang)):
+        ended = service.end_user_sessions(store, chosen, actor=actor)
+        st.toast(t("users.sessions_ended", lang, count=ended, email=md_text(chosen)))

@@ -81,3 +81,21 @@ def test_cli_ingest_is_recorded_as_the_os_user(sqlite_url):
     assert run_cli("ingest", str(sample), "--db", sqlite_url).returncode == 0
     events = json.loads(run_cli("audit", "--json", "--db", sqlite_url).stdout)
     assert (events[-1]["actor"], events[-1]["action"]) == (f"cli:{getpass.getuser()}", "snapshot.loaded")
+
+
+def test_users_end_sessions_signs_a_user_out_everywhere(sqlite_url):
+    store = service.open_store(sqlite_url)
+    service.add_user(store, "ana@example.go.id", "analyst", actor=service.cli_actor("t"))
+    rules = service.SessionRules()
+    tokens = [
+        service.start_from_link(
+            store, service.create_sign_in_link(store, "ana@example.go.id", actor=service.cli_actor("t")).split(
+                "signin=")[1], rules,
+        ).token
+        for _ in range(2)
+    ]  # fmt: skip
+    ended = run_cli("users", "end-sessions", "ana@example.go.id", "--db", sqlite_url)
+    assert ended.returncode == 0, ended.stderr
+    assert ended.stdout.strip() == "2"
+    assert [service.session_actor(store, token, rules) for token in tokens] == [service.ANONYMOUS] * 2
+    store.dispose()

@@ -81,7 +81,7 @@ sa.Table("boundary_files", BEFORE_MIGRATIONS,
          sa.Column("content", sa.Text, nullable=False))  # fmt: skip
 OLD = BEFORE_MIGRATIONS.tables
 #: Tables the revisions after the baseline create (0003_accounts).
-ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals"}
+ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals", "sessions"}
 DDL = ("CREATE", "ALTER", "DROP")
 WRITES = (*DDL, "INSERT", "UPDATE", "DELETE")
 

@@ -1,14 +1,20 @@
-"""Who is using the dashboard, decided once per run by ``dashboard.py``: a one-time link in the URL
-(``?signin=TOKEN``), the OpenID provider through ``st.login``/``st.user`` when ``[auth]`` is configured in
-``.streamlit/secrets.toml``, or the built-in sign-in form. Only this module touches the sign-in session
-keys. The role is read from the store on every run, so a changed role or a disabled user applies at once;
-a built-in or link sign-in ends after ``MPP_SESSION_MINUTES``.
+"""Who is using the dashboard, decided once per run by ``dashboard.py``: the session cookie, or the OpenID
+provider through ``st.login``/``st.user`` when ``[auth]`` is configured in ``.streamlit/secrets.toml``.
+
+A built-in or link sign-in is a session in the store, held by an HttpOnly cookie that the app's own route
+sets (``ui/http.py``): a one-time link lands on that route before Streamlit serves the page; the sidebar's
+password form, which runs over the websocket and cannot set a cookie, sends the browser there with a
+one-time handoff after a good password. Every run reads the cookie (``st.context.cookies``) and the
+session row, so a reload, a new tab, a page opened by URL or another process keeps the sign-in; the
+Streamlit session id carries nothing. The role is read from the store on every run, so a changed role,
+a disabled user or ended sessions apply at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from collections.abc import Mapping
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -19,9 +25,11 @@ from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, t
 from ui import cache
 
-_SESSION = "_signed_in"  # (email, signed in at), for built-in and link sign-ins
+_SEEN = "_session_seen"  # this browser session ran signed in by a cookie: its end deserves a notice
 _PROVIDER_SEEN = "_provider_signed_in"  # the provider email whose sign-in was audited in this session
 _NOTICE = "_sign_in_notice"  # (kind, text) shown once in the sidebar
+SESSION_ROUTE = "/auth/session"  # ui/http.py
+FAILED_PARAM = "signin_failed"  # ui/http.py sends a browser back with it when a link or handoff was not good
 
 
 def provider() -> str | None:
@@ -40,40 +48,63 @@ def provider_configured() -> bool:
     return provider() is not None
 
 
-def current_actor() -> service.Actor:
+def session_token() -> str | None:
+    """The session cookie's token as the browser sent it when this page's connection opened."""
+    return st.context.cookies.get(service.COOKIE)
+
+
+def _rules() -> service.SessionRules:
+    settings = Settings.from_env()
+    return service.SessionRules(minutes=settings.session_minutes, idle_minutes=settings.session_idle_minutes)
+
+
+def _here() -> str:
+    """The path of the page in the address bar, to come back to after signing in."""
+    url = st.context.url
+    return (urlsplit(url).path or "/") if url else "/"
+
+
+def _go(params: dict[str, str], lang: str) -> None:
+    """Send the browser to the session route (a full page load, so that the cookie it sets is sent on the
+    new connection); a button does the same where scripts do not run. The token is URL-safe base64."""
+    target = f"{SESSION_ROUTE}?{urlencode({**params, 'next': _here()})}"
+    st.html(f"<script>window.location.assign({json.dumps(target)})</script>", unsafe_allow_javascript=True)
+    st.sidebar.link_button(t("auth.continue", lang), target)
+
+
+def current_actor(lang: str = "id") -> service.Actor:
     """The actor of this run; :data:`service.ANONYMOUS` when nobody is signed in."""
     store = cache.store()
+    if st.query_params.get(FAILED_PARAM):
+        del st.query_params[FAILED_PARAM]
+        st.session_state[_NOTICE] = ("error", "error.sign_in_link_invalid", {})
     token = st.query_params.get("signin")
     if token:
-        del st.query_params["signin"]  # a link is spent on first use: never left in the address bar
-        try:
-            _start(service.redeem_sign_in_link(store, token))
-        except MppDataError as exc:
-            st.session_state[_NOTICE] = ("error", exc.code, exc.params)
+        # A link reached the page without passing the app's route first: the route starts the session.
+        del st.query_params["signin"]
+        _go({"signin": token}, lang)
     if provider_configured() and st.user.is_logged_in:
         email = str(st.user.get("email") or "")
         if st.session_state.get(_PROVIDER_SEEN) != email:
             st.session_state[_PROVIDER_SEEN] = email
             service.record_provider_sign_in(store, email)
         return service.actor_for_email(store, email)
-    kept = st.session_state.get(_SESSION)
-    if kept is None:
-        return service.ANONYMOUS
-    email, since = kept
-    if dt.datetime.now(dt.UTC) - since > dt.timedelta(minutes=Settings.from_env().session_minutes):
-        del st.session_state[_SESSION]
+    actor = service.session_actor(store, session_token(), _rules())
+    if actor.signed_in:
+        st.session_state[_SEEN] = True
+    elif st.session_state.pop(_SEEN, False):
         st.session_state[_NOTICE] = ("info", "auth.expired", {})
-        return service.ANONYMOUS
-    return service.actor_for_email(store, email)
-
-
-def _start(actor: service.Actor) -> None:
-    st.session_state[_SESSION] = (actor.name, dt.datetime.now(dt.UTC))
+    return actor
 
 
 def _sign_out(actor: service.Actor) -> None:
-    service.sign_out(cache.store(), actor)
-    st.session_state.pop(_SESSION, None)
+    store = cache.store()
+    token = session_token()
+    if token:
+        service.end_session(store, token, actor)
+    else:
+        service.sign_out(store, actor)
+    st.session_state.pop(_SEEN, None)
     st.session_state.pop(_PROVIDER_SEEN, None)
 
 
@@ -104,11 +135,11 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         password = st.text_input(t("auth.password", lang), type="password", key="sign_in_password")
         if st.form_submit_button(t("auth.sign_in", lang), key="sign_in_submit"):
             try:
-                _start(service.sign_in(cache.store(), email, password))
+                actor = service.sign_in(cache.store(), email, password)
             except MppDataError as exc:
                 st.error(error_message(exc.code, exc.params, lang, escape=md_text))
             else:
-                st.rerun()
+                _go({"handoff": service.handoff(cache.store(), actor)}, lang)
 
 
 def refuse_unless(actor: service.Actor, action: service.Action, lang: str) -> None:

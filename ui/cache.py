@@ -69,6 +69,16 @@ def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | N
     return service.rollout_charts(snapshot_data(url, snapshot_id), as_of, province)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def overview_figures(
+    url: str, snapshot_id: int, as_of: dt.date, province: str | None, lang: str, basis: str | None = None
+) -> dict:
+    """Built once per process for every session (a resource: shared, never copied; Streamlit only reads a
+    figure). The snapshot id is in the key, so a new upload or a withdrawal is a new entry."""
+    total = figures(url, snapshot_id, as_of, province, basis)["total_regions"]
+    return service.overview_figures(snapshot_data(url, snapshot_id), as_of, province, lang, total)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def coverage_by_province(url: str, snapshot_id: int, as_of: dt.date) -> pd.DataFrame:
     return service.coverage_by_province(snapshot_data(url, snapshot_id), as_of)

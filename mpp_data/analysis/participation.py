@@ -25,8 +25,10 @@ _AGENCY = {a.key: a for a in MOU_AGENCIES}
 
 def mall_key(region_codes: pd.Series, mall_names: pd.Series) -> pd.Series:
     """``61.03|mpp kabupaten sanggau``: the same mall however its name's case and spaces are written."""
-    names = mall_names.fillna("").astype(str).str.lower().str.split().str.join(" ")
-    return region_codes.astype(str) + "|" + names
+    names = mall_names.fillna("").astype(str)
+    # each distinct name is normalised once: participation repeats a mall's name on every agency's row
+    normal = {name: " ".join(name.lower().split()) for name in names.unique()}
+    return region_codes.astype(str) + "|" + names.map(normal).astype(str)
 
 
 def operating_malls(malls: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -48,8 +50,9 @@ def link_participation(malls: pd.DataFrame, participation: pd.DataFrame) -> pd.D
     linked = participation.copy()
     linked["key"] = mall_key(linked["region_code"], linked["mall_name"])
     unknown = ~linked["key"].isin(known)
-    fallback = linked["region_code"].astype(str).map(lambda code: only_mall.get(code)).astype(object)
-    linked["key"] = linked["key"].astype(object).where(~unknown, fallback)
+    # ``where``, not ``.loc[...] =``: when no unknown row has a region with one mall the fallback is all
+    # missing (float NaN), which a string column refuses to be assigned
+    linked["key"] = linked["key"].where(~unknown, linked["region_code"].astype(str).map(only_mall))
     return linked[linked["key"].notna()].reset_index(drop=True)
 
 

@@ -69,6 +69,20 @@ from mpp_data.service.queries import (
     save_boundaries,
     snapshot_diff,
 )
+from mpp_data.service.sessions import (
+    COOKIE,
+    SessionRules,
+    StartedSession,
+    end_session,
+    end_user_sessions,
+    forget_old_sessions,
+    handoff,
+    open_sessions,
+    session_actor,
+    session_ended,
+    start_from_handoff,
+    start_from_link,
+)
 from mpp_data.service.views import (
     UPLOAD_FIELDS,
     agency_names,
@@ -88,6 +102,7 @@ from mpp_data.service.views import (
     list_snapshots,
     map_regions,
     max_upload_mb,
+    overview_figures,
     province_names,
     region_malls,
     region_options,
@@ -109,7 +124,7 @@ __all__ = [
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province", "database_url",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
-    "region_options", "region_status", "rollout_charts", "snapshot_info", "source_files", "target_date",
+    "region_options", "region_status", "rollout_charts", "overview_figures", "snapshot_info", "source_files", "target_date",
     "FORMATS", "TABLES", "Export", "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
     "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
@@ -117,5 +132,7 @@ __all__ = [
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot",
+    "COOKIE", "SessionRules", "StartedSession", "end_session", "end_user_sessions", "forget_old_sessions", "handoff",
+    "open_sessions", "session_actor", "session_ended", "start_from_handoff", "start_from_link",
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
 ]  # fmt: skip

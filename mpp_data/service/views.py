@@ -12,7 +12,7 @@ from mpp_data.analysis import forecast, metrics, participation
 from mpp_data.analysis.forecast import Forecast
 from mpp_data.config import Settings
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
-from mpp_data.present import forecast_text, maps
+from mpp_data.present import charts, forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, bases, geo, regions
 from mpp_data.service.access import loaded_by
@@ -110,6 +110,24 @@ def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> 
         "quarters": forecast.compute_new_per_quarter(timeline, as_of),
         "milestones": [] if province else forecast.milestones_in_range(first, as_of),
     }
+
+
+def overview_figures(
+    data: SnapshotData, as_of: dt.date, province: str | None, lang: str, total_regions: int
+) -> dict[str, object]:
+    """The Overview's plotly figures of one view: ``coverage_over_time``, ``pace_per_quarter`` and (national
+    only) ``coverage_by_province``. They depend only on the snapshot, the scope and the language, so the
+    dashboard builds them once per process and every session shows the same objects."""
+    rollout = rollout_charts(data, as_of, province)
+    figures: dict[str, object] = {
+        "coverage_over_time": charts.coverage_over_time(
+            rollout["timeline"], total_regions, lang, rollout["batches"], rollout["malls"], rollout["milestones"]
+        ),
+        "pace_per_quarter": charts.new_regions_per_quarter(rollout["quarters"], lang),
+    }
+    if not province:
+        figures["coverage_by_province"] = charts.coverage_by_province(coverage_by_province(data, as_of), lang)
+    return figures
 
 
 def coverage_by_province(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """The store: snapshots kept in SQLAlchemy tables (SQLite by default, PostgreSQL by URL); users, links,
 the audit log and withdrawals in ``accounts``."""
 
-from mpp_data.store import accounts
+from mpp_data.store import accounts, sessions
 from mpp_data.store.snapshots import PARTICIPATION_COLUMNS, NewSnapshot, SavedSnapshot, SourceFile, Store
 
-__all__ = ["PARTICIPATION_COLUMNS", "NewSnapshot", "SavedSnapshot", "SourceFile", "Store", "accounts"]
+__all__ = ["PARTICIPATION_COLUMNS", "NewSnapshot", "SavedSnapshot", "SourceFile", "Store", "accounts", "sessions"]

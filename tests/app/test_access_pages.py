@@ -11,7 +11,7 @@ from mpp_data.errors import MppDataError
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import t
 from mpp_data.store import accounts
-from tests.app.signing import link_token, open_app
+from tests.app.signing import follow, link_token, open_app, visit
 from tests.app.test_downloads import served  # noqa: F401 - the fixture recording downloaded bytes
 from tests.conftest import ADMIN, ROOT
 
@@ -96,13 +96,9 @@ def test_an_admin_adds_a_user_and_makes_a_link_and_the_audit_page_shows_it(store
 
 def test_a_one_time_link_signs_in_once(store_url):
     token = link_token(store_url, "analyst")
-    first = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    first.query_params["signin"] = token
-    first.run()
+    first = visit(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90), store_url, f"/?signin={token}")
     assert any(md_text("analyst@example.go.id") in c.value for c in first.sidebar.caption)
-    again = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    again.query_params["signin"] = token
-    again.run()
+    again = visit(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90), store_url, f"/?signin={token}")
     assert t("error.sign_in_link_invalid", "id") in texts(again.sidebar, "error")
     assert not any(md_text("analyst@example.go.id") in c.value for c in again.sidebar.caption)
 
@@ -134,6 +130,7 @@ def test_the_sign_in_form_with_the_right_password_opens_the_upload_page(store_ur
     at.text_input(key="sign_in_email").input("ana@example.go.id")
     at.text_input(key="sign_in_password").input(PASSWORD)
     at.button(key="sign_in_submit").click().run()
+    follow(at, store_url)  # the browser goes to the session route with the form's one-time handoff
     assert not at.exception, [e.message for e in at.exception]
     at.switch_page("pages/upload.py").run()
     assert "upload_files" in widget_keys(at)

@@ -133,3 +133,16 @@ def test_participation_for_a_scope_without_an_operating_mall_links_to_nothing_an
     assert p.link_participation(p.operating_malls(planned_only, D(2024, 1, 1)), string_rows).empty
     table = p.compute_agency_presence(planned_only, string_rows, D(2024, 1, 1))
     assert table["operating_malls_with_data"].eq(0).all() and table["share_pct"].eq(0.0).all()
+
+
+def test_rows_that_fit_no_mall_in_a_region_of_several_malls_are_left_out():
+    malls = malls_table(
+        [
+            ("MPP A", "11.01", "11", "operating", D(2020, 1, 10)),
+            ("MPP A Dua", "11.01", "11", "operating", D(2021, 1, 10)),
+        ]
+    )
+    participation = rows(("11.01", "MPP A", "polri", True, 6), ("11.01", "MPP Lain", "polri", True, 2))
+    linked = p.link_participation(p.operating_malls(malls, D(2022, 1, 1)), participation)
+    assert linked["mall_name"].tolist() == ["MPP A"]
+    assert linked["key"].tolist() == ["11.01|mpp a"]

@@ -36,7 +36,7 @@ def test_make_run_starts_the_launcher():
 
 def test_launcher_defaults_to_this_machine_and_the_default_limit():
     command = launcher().streamlit_command(Settings.from_env({}))
-    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("dashboard.py")
+    assert command[1:4] == ["-m", "streamlit", "run"] and command[4].endswith("app.py")
     assert "--server.address=127.0.0.1" in command
     assert "--server.maxUploadSize=50" in command
     assert not any(a.startswith("--client.showErrorDetails") for a in command)

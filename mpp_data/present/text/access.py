@@ -41,6 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Masuk sebagai {name}, tetapi belum punya peran. Minta admin menambahkan Anda.",
         "en": "Signed in as {name}, but without a role yet. Ask an admin to add you.",
     },
+    "auth.continue": {"id": "Lanjutkan masuk", "en": "Continue signing in"},
     "auth.expired": {"id": "Sesi berakhir. Silakan masuk lagi.", "en": "Your session has ended. Please sign in again."},
     "auth.required": {
         "id": "Dasbor ini hanya untuk pengguna yang sudah masuk. Masuk di bilah samping.",
@@ -74,6 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Send this link to {email}; it works once, for 15 minutes:",
     },
     "users.done": {"id": "Tersimpan.", "en": "Saved."},
+    "users.end_sessions": {"id": "Akhiri semua sesi", "en": "End all sessions"},
+    "users.end_sessions_help": {
+        "id": "Mengeluarkan pengguna ini dari setiap peramban tempat ia masuk, pada pembukaan halaman berikutnya.",
+        "en": "Signs this user out of every browser they signed in on, at its next page run.",
+    },
+    "users.sessions_ended": {"id": "{count} sesi {email} diakhiri.", "en": "{count} session(s) of {email} ended."},
     "audit.title": {"id": "Log audit", "en": "Audit log"},
     "audit.intro": {
         "id": "Setiap perubahan dan setiap upaya masuk, terbaru di atas. Log ini hanya ditambah, tidak pernah diubah.",
