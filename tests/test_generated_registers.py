@@ -1,41 +1,38 @@
 """No valid register breaks a page (issue 20, point 7): generated registers (any mix of statuses and
 dates, undated rows, empty provinces, participation for some malls and for malls no longer listed,
 province-run malls, withdrawn snapshots), every view for the nation and for every province in both
-languages, every page drawn by AppTest, the national and a province deck, and ``briefing --province``.
+languages, and ``briefing --province``; every page drawn by AppTest and both decks in
+``tests/app/test_generated_register_pages.py`` (AppTest needs the app tests' cookie stand-in).
 
-Derandomized and bounded: the views part runs two registers over all 39 scopes, the AppTest
-part two registers over every page (nation, an empty province, one without an operating mall, one
-with). Measured on the shared 2-core machine at load average 9 to 12: views 30 s, pages and decks
-75 to 113 s, briefing 17 s.
+Derandomized and bounded (no shrinking: a failing register is reported as generated). Measured on
+the shared 2-core machine under load: views of every scope 32 s, ``briefing --province`` 9 s; the
+AppTest pages and decks 44 s.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
-import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from pptx import Presentation
-from streamlit.testing.v1 import AppTest
+from hypothesis import HealthCheck, Phase, given, settings
 
 from mpp_data import service
 from mpp_data.__main__ import main
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
-from tests.conftest import ROOT
 from tests.generated_registers import Register, registers, save_register
 
+#: A failing register is reported as generated: shrinking a store and a dashboard takes many minutes.
+NO_SHRINK = (Phase.explicit, Phase.generate)
 PAGES = ["overview", "map", "provinces", "gaps", "agencies", "region", "planner", "history", "upload"]
 TARGET = dt.date(2027, 12, 31)
 
 
 def bounded(examples: int) -> settings:
-    return settings(max_examples=examples, derandomize=True, deadline=None, database=None,
+    return settings(max_examples=examples, derandomize=True, deadline=None, database=None, phases=NO_SHRINK,
                     suppress_health_check=list(HealthCheck))  # fmt: skip
 
 
@@ -89,13 +86,6 @@ def test_every_view_of_a_generated_register_draws_for_every_scope_in_both_langua
             _draw_every_view(data, province, provinces)
 
 
-def _open_dashboard(url: str) -> AppTest:
-    os.environ["MPP_DATABASE_URL"] = url
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
 def _provinces_to_draw(data: service.SnapshotData) -> list[str]:
     """An empty province, one with malls but none operating on the data's date, one with an operating mall."""
     as_of = service.default_as_of(data)
@@ -104,32 +94,6 @@ def _provinces_to_draw(data: service.SnapshotData) -> list[str]:
     operating = set(status.loc[status["status"] == "operating", "code"].str[:2])
     empty = next(p for p in service.province_names() if p not in listed)
     return [empty, *sorted(listed - operating)[:1], *sorted(operating)[:1]]
-
-
-@bounded(2)
-@given(registers())
-def test_every_page_and_both_decks_draw_a_generated_register(register):
-    before = os.environ.get("MPP_DATABASE_URL")
-    try:
-        with stored(register) as store:
-            data = service.load_snapshot(store)
-            at = _open_dashboard(store.url)
-            for province in ["", *_provinces_to_draw(data)]:
-                at.selectbox(key="province").set_value(province).run()
-                for lang in ("id", "en"):
-                    at.radio(key="lang").set_value(lang).run()
-                    for page in PAGES:
-                        at.switch_page(f"pages/{page}.py").run()
-                        assert not at.exception, (page, province, lang, [e.message for e in at.exception])
-            as_of = service.default_as_of(data)
-            for province in (None, _provinces_to_draw(data)[-1]):
-                deck = Presentation(io.BytesIO(service.briefing_deck(store, as_of, province=province)))
-                assert len(deck.slides) >= 3
-    finally:
-        if before is None:
-            os.environ.pop("MPP_DATABASE_URL", None)
-        else:
-            os.environ["MPP_DATABASE_URL"] = before
 
 
 @bounded(1)
