@@ -3,7 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help run serve test lint format sample-data bench clean
+# The suite runs in two tiers: what can share the machine on two workers (pytest-xdist), then what needs
+# its own server or timing (marker `serial`: the browser tests, time limits) alone. A tier that selects
+# nothing exits 5 (e.g. with PYTEST_ARGS="-k name"): that counts as passed. Hypothesis runs derandomized.
+PYTEST := HYPOTHESIS_PROFILE=ci $(PY) -m pytest $(PYTEST_ARGS)
+PARALLEL := -n 2 --dist worksteal
+FAST := -m "not browser and not serial and not fuzz and not slow"
+
+.PHONY: help run serve test test-fast lint typecheck format sample-data bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -24,12 +31,21 @@ run: $(VENV)/.runtime  ## set up and open the dashboard on 127.0.0.1 (MPP_ADDRES
 serve: $(VENV)/.runtime  ## production: MPP_WORKERS processes behind HAProxy on MPP_PORT, one MPP_DATABASE_URL
 	$(PY) scripts/serve.py
 
-test: $(VENV)/.dev  ## set up and run lint and the whole test suite (PostgreSQL and browser tests included)
+test: $(VENV)/.dev  ## set up, then lint, type check and the whole suite (PostgreSQL and browser tests included)
 	bash scripts/ensure_postgres.sh
 	bash scripts/ensure_chromium.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m mypy
+	$(PYTEST) $(PARALLEL) -m "not serial" || [ $$? -eq 5 ]
+	$(PYTEST) -m serial || [ $$? -eq 5 ]
+
+test-fast: $(VENV)/.dev  ## the inner loop, under a minute: no browser, no fuzz, no slow or serial test
+	bash scripts/ensure_postgres.sh
+	HYPOTHESIS_PROFILE=dev $(PY) -m pytest $(PYTEST_ARGS) $(PARALLEL) $(FAST) -q || [ $$? -eq 5 ]
+
+typecheck: $(VENV)/.dev  ## mypy over mpp_data/, ui/ and pages/ (settings in pyproject.toml)
+	$(PY) -m mypy
 
 lint: $(VENV)/.dev  ## ruff check and format check
 	$(PY) -m ruff check .

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import os
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -30,7 +30,7 @@ from mpp_data.cli_args import (
 )
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
-from mpp_data.present import console, display
+from mpp_data.present import console, display, load_plan
 from mpp_data.present.messages import issue_message
 from mpp_data.present.plan import PLAN_STATUSES, plan_text
 from mpp_data.present.reports import ingest_report, json_rows, metrics_report, metrics_text
@@ -49,7 +49,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
     regions = official_regions()
     columns = ["code", "name", "kind", "province_code", "province_name"]
     if args.json:
-        print(json.dumps(json_rows(regions, columns), ensure_ascii=False, indent=1))
+        print(console.json_text(json_rows(regions, columns)))
     else:
         table = regions[["code", "name", "kind", "province_name"]].assign(
             kind=regions["kind"].map(lambda k: t(f"kind.{k}", args.lang))
@@ -63,39 +63,55 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     data = service.load_snapshot(store, args.snapshot)
     figures = service.national_figures(data, args.as_of, args.target_date, args.province, basis=args.basis)
     if args.json:
-        print(json.dumps(metrics_report(figures), ensure_ascii=False, indent=1))
+        print(console.json_text(metrics_report(figures)))
     else:
         forecast = service.forecast_for(
             data, dt.date.fromisoformat(figures["as_of"]), dt.date.fromisoformat(figures["forecast"]["target_date"]),
             args.province, basis=figures["basis"],
         )  # fmt: skip
         print(
-            metrics_text(
-                {**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)},
-                args.lang,
-                service.province_names()[figures["province"]] if figures["province"] else None,
+            console.printable_lines(
+                metrics_text(
+                    {**figures, "forecast_sentences": service.describe_forecast(forecast, args.lang)},
+                    args.lang,
+                    service.province_names()[figures["province"]] if figures["province"] else None,
+                )
             )
         )
     return 0
 
 
+def _ingest_store(args: argparse.Namespace) -> Store | None:
+    """The store to load into; for a dry run the existing store to plan against (none is created)."""
+    url = args.db or Settings.from_env().database_url
+    if args.dry_run and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return None
+    return Store(url)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
-    store = None if args.dry_run else Store(args.db or Settings.from_env().database_url)
+    store = _ingest_store(args)
     result = service.ingest_files(
-        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor()
-    )
+        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor(),
+        mode=args.mode, data_as_of=args.data_date,
+    )  # fmt: skip
     if args.json:
-        print(json.dumps(ingest_report(result, [f.name for f in files]), ensure_ascii=False, indent=1))
+        print(console.json_text(ingest_report(result, [f.name for f in files])))
     else:
         for message in result.messages(args.lang):
-            print(message)
+            print(console.printable(message))
+        if result.plan is not None:
+            for sentence in load_plan.plan_sentences(result.plan, args.lang):
+                print(console.printable(sentence))
+        if result.equal_to is not None:
+            print(console.printable(load_plan.equal_message(result.equal_to, args.lang)))
         for row in result.left_out:
-            print(
+            print(console.printable(
                 t("cli.left_out", args.lang, file=row["file"], sheet=row["sheet"], row=row["row"], reason=row["reason"])
-            )
+            ))  # fmt: skip
             for problem in row.get("problems", []):
-                print(f"  {issue_message(problem, args.lang)}")
+                print(f"  {console.printable(issue_message(problem, args.lang))}")
         counts = {k: format_number(v, args.lang) for k, v in result.counts.items()}
         print(t("cli.ingest_summary", args.lang, read=counts["rows_read"], loaded=counts["rows_loaded"],
                 rejected=counts["rows_rejected"], skipped=counts["rows_skipped"],
@@ -106,7 +122,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_agencies(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     data = service.load_snapshot(store, args.snapshot)
-    table = service.agency_presence(data, args.as_of)
+    table = service.agency_presence(data, args.as_of, args.province)
     records = [
         {
             "agency": r["agency"],
@@ -120,7 +136,7 @@ def cmd_agencies(args: argparse.Namespace) -> int:
         for r in table.to_dict("records")
     ]
     if args.json:
-        print(json.dumps(records, ensure_ascii=False, indent=1))
+        print(console.json_text(records))
     else:
         print(console.render_table(table[["short_name", "malls_present", "operating_malls_with_data", "share_pct"]],
                                    args.lang))  # fmt: skip
@@ -131,7 +147,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
     changes = service.snapshot_diff(store, args.before, args.after)
     if args.json:
-        print(json.dumps(changes.as_json(), ensure_ascii=False, indent=1))
+        print(console.json_text(changes.as_json()))
     else:
         summary = pd.DataFrame(
             [(t(f"history.{k}", args.lang), v) for k, v in changes.summary.items()],
@@ -143,14 +159,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     store = service.open_store(args.db)
-    frame = service.list_snapshots(store)
+    if args.action in ("withdraw", "restore"):
+        if args.snapshot_id is None:
+            args.parser.error(f"snapshots {args.action} needs a snapshot id")
+        if args.action == "withdraw":
+            service.withdraw_snapshot(store, args.snapshot_id, actor=cli_accounts.cli_actor(), reason=args.reason)
+            done = "cli.snapshot_withdrawn"
+        else:
+            service.restore_snapshot(store, args.snapshot_id, actor=cli_accounts.cli_actor())
+            done = "cli.snapshot_restored"
+        print(t(done, args.lang, snapshot=args.snapshot_id, current=service.latest_snapshot_id(store)))
+        return 0
+    frame = service.list_snapshots(store, actor=cli_accounts.cli_actor())
     if not args.json:
         print(console.render_table(display.display_snapshots(frame, args.lang), args.lang))
         return 0
     records = json_rows(frame, [c for c in frame.columns if c != "source_files"])
     for record, files in zip(records, frame["source_files"], strict=True):
         record["source_files"] = files
-    print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
+    print(console.json_text(records))
     return 0
 
 
@@ -161,7 +188,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     )  # fmt: skip
     with open(args.output, "wb") as out:
         out.write(deck)
-    print(args.output)
+    print(console.printable(args.output))
     return 0
 
 
@@ -170,9 +197,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     report = service.plan_report(store, args.snapshot, basis=args.basis, as_of=args.as_of,
                                  target_date=args.target_date, province=args.province, pace=args.pace)  # fmt: skip
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(console.json_text(report))
     else:
-        print(plan_text(report, args.lang, Settings.from_env().stuck_months))
+        print(console.printable_lines(plan_text(report, args.lang, Settings.from_env().stuck_months)))
     return 0
 
 
@@ -181,7 +208,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.parser.error("agency-work-list needs --agency")
     store = service.open_store(args.db)
     snapshot_id = args.snapshot or service.latest_snapshot_id(store)
-    if args.file and args.file not in {s.file_name for s in service.source_files(store, snapshot_id)}:
+    if args.file and args.file not in {
+        s.file_name for s in service.source_files(store, snapshot_id, actor=cli_accounts.cli_actor())
+    }:
         args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
     export = service.export_table(
         store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,
@@ -193,7 +222,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         with open(args.output, "wb") as out:
             out.write(export.content)
-        print(f"{args.output} ({export.file_name}, {len(export.content)} bytes)", file=sys.stderr)
+        print(console.printable(f"{args.output} ({export.file_name}, {len(export.content)} bytes)"), file=sys.stderr)
     return 0
 
 
@@ -273,6 +302,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--exclude-rejected", action="store_true",
         help="load the valid rows and list the rows with errors as left out (default: one error loads nothing)",
     )  # fmt: skip
+    ingest.add_argument(
+        "--mode", choices=service.LOAD_MODES, default="auto",
+        help="update: the files' malls are added or updated, the others stay; replace: the files are the whole "
+        "register (needed when a replace removes over 10%% of the operating malls); auto (default): replace "
+        "when the files cover the national register, else update",
+    )  # fmt: skip
+    ingest.add_argument(
+        "--data-date", type=date_arg, metavar="YYYY-MM-DD",
+        help="the date the data describe when the files do not say it (default: today)",
+    )  # fmt: skip
     ingest.set_defaults(func=cmd_ingest)
 
     agencies = sub.add_parser("agencies", help="presence of the 17 MoU agencies in operating malls")
@@ -282,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     agencies.add_argument("--db", help=DB_HELP)
     agencies.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     agencies.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
+    agencies.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: all)")
     agencies.set_defaults(func=cmd_agencies)
 
     diff = sub.add_parser("diff", help="what changed between two snapshots")
@@ -306,10 +346,16 @@ def build_parser() -> argparse.ArgumentParser:
     briefing.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of the deck")
     briefing.set_defaults(func=cmd_briefing)
 
-    snapshots = sub.add_parser("snapshots", help="every snapshot, newest first")
+    snapshots = sub.add_parser(
+        "snapshots", help="every snapshot, newest first; withdraw N / restore N take one out of view or back"
+    )
+    snapshots.add_argument("action", nargs="?", choices=["list", "withdraw", "restore"], default="list",
+                           help="list (default), withdraw N --reason TEXT, or restore N (audited as cli:<os user>)")  # fmt: skip
+    snapshots.add_argument("snapshot_id", nargs="?", type=snapshot_arg, help="the snapshot to withdraw or restore")
+    snapshots.add_argument("--reason", help="why it is withdrawn (kept with the withdrawal)")
     snapshots.add_argument("--db", help=DB_HELP)
     snapshots.add_argument("--json", action="store_true", help=JSON_HELP)
-    snapshots.set_defaults(func=cmd_snapshots)
+    snapshots.set_defaults(func=cmd_snapshots, parser=snapshots)
 
     cli_accounts.add_db(sub)
     _add_export(sub)
@@ -342,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except MppDataError as exc:
         # the command line's variant of a message when it has one (no page to point to)
-        print(error_message(exc.code, {"variant": "cli", **exc.params}, _language(argv)), file=sys.stderr)
+        message = error_message(exc.code, {"variant": "cli", **exc.params}, _language(argv))
+        print(console.printable(message), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # As Python's signal docs advise: point stdout at devnull so the flush at exit does not fail

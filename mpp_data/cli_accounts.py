@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ import sqlalchemy as sa
 from mpp_data import service
 from mpp_data.cli_args import DB_HELP
 from mpp_data.config import Settings
+from mpp_data.present import console
 from mpp_data.store.migrate import schema_revision
 from mpp_data.store.snapshots import Store
 
@@ -30,15 +30,17 @@ def cmd_users(args: argparse.Namespace) -> int:
     if args.action == "list":
         users = service.list_users(store, actor=actor)
         if args.json:
-            print(json.dumps(users.to_dict("records"), ensure_ascii=False, indent=1, default=str))
+            print(console.json_text(users.to_dict("records")))
         else:
-            print(users.to_string(index=False) if len(users) else "no users")
+            print(console.render_table(users, args.lang) if len(users) else "no users")
     elif args.action == "add":
         service.add_user(store, args.email, args.role, actor=actor)
     elif args.action == "set-role":
         service.set_role(store, args.email, args.role, actor=actor)
     elif args.action == "disable":
         service.disable_user(store, args.email, actor=actor)
+    elif args.action == "enable":
+        service.enable_user(store, args.email, actor=actor)
     elif args.action == "set-password":
         password = getpass.getpass(f"New password for {args.email}: ")
         if getpass.getpass("Again: ") != password:
@@ -57,7 +59,7 @@ def add_users(sub: argparse._SubParsersAction) -> None:
     actions = users.add_subparsers(
         dest="action",
         required=True,
-        help="what to do: list, add, set-role, disable, end-sessions, set-password, sign-in-link",
+        help="what to do: list, add, set-role, disable, enable, end-sessions, set-password, sign-in-link",
     )
     listing = actions.add_parser("list", help="every user")
     listing.add_argument("--json", action="store_true", help="print JSON (email, role, active, ...) instead of a table")
@@ -68,6 +70,9 @@ def add_users(sub: argparse._SubParsersAction) -> None:
     set_role.add_argument("email", help="the user's email address")
     set_role.add_argument("role", choices=[str(r) for r in service.Role], help="the new role")
     actions.add_parser("disable", help="stop a user signing in").add_argument("email", help="the user's email address")
+    actions.add_parser("enable", help="let a disabled user sign in again").add_argument(
+        "email", help="the user's email address"
+    )
     actions.add_parser(
         "end-sessions", help="sign a user out of every browser (prints how many sessions ended)"
     ).add_argument("email", help="the user's email address")
@@ -77,7 +82,8 @@ def add_users(sub: argparse._SubParsersAction) -> None:
     link = actions.add_parser("sign-in-link", help="print a one-time link that signs this user in")
     link.add_argument("email", help="the user's email address")
     link.add_argument("--base-url", help="the dashboard's address (default: MPP_BASE_URL or http://localhost:8501)")
-    link.add_argument("--minutes", type=int, default=15, help="minutes the link stays valid (default: 15)")
+    link.add_argument("--minutes", type=int, default=15,
+                      help="minutes the link stays valid, 1 to 10080 (7 days; default: 15)")  # fmt: skip
     for parser in actions.choices.values():
         parser.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     users.set_defaults(func=cmd_users)
@@ -93,10 +99,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for e in events.itertuples(index=False)
     ]  # fmt: skip
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(console.json_text(rows))
     else:
-        for row in rows:
-            print(f"{row['at']}  {row['actor']} ({row['role'] or '-'})  {row['action']}  {row['object'] or ''}")
+        for row in rows:  # the actor and object of a failed sign-in are whatever a visitor typed
+            print(console.printable(f"{row['at']}  {row['actor']} ({row['role'] or '-'})  {row['action']}  "
+                                    f"{row['object'] or ''}"))  # fmt: skip
     return 0
 
 

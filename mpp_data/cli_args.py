@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from mpp_data import service
 from mpp_data.errors import InvalidDate, SnapshotNotFound, UnknownProvince
@@ -31,7 +31,7 @@ BASIS_HELP = "counting basis: kemendagri (514 kabupaten/kota) or panrb (508 + DK
 class Parser(argparse.ArgumentParser):
     """Every command's help ends with its exit codes (``epilog``); a usage error is one line, exit 2."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("epilog", EXIT_CODES)
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)

@@ -58,6 +58,13 @@ class Settings:
     production: bool = False
     #: The dashboard's address as people open it, for one-time sign-in links.
     base_url: str = "http://localhost:8501"
+    #: After failed sign-ins the form waits longer each time, never more than this (seconds).
+    sign_in_max_delay_s: float = 10.0
+    #: History shows original files, who loaded each upload and the rows corrected or left out (with
+    #: reasons) to analysts and admins only, unless ``MPP_HISTORY_OPEN=1`` opens them to every viewer.
+    history_open: bool = False
+    #: The most malls a register may hold after a load: every page reads the whole register.
+    max_register_malls: int = 20_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -88,6 +95,9 @@ class Settings:
             allowed_hosts=tuple(h.strip().lower() for h in env.get("MPP_ALLOWED_HOSTS", "").split(",") if h.strip()),
             production=env.get("MPP_PRODUCTION", "") not in ("", "0", "false"),
             base_url=env.get("MPP_BASE_URL") or "http://localhost:8501",
+            sign_in_max_delay_s=float(env.get("MPP_SIGN_IN_MAX_DELAY_S") or 10),
+            history_open=env.get("MPP_HISTORY_OPEN", "") not in ("", "0", "false"),
+            max_register_malls=int(env.get("MPP_MAX_REGISTER_MALLS") or 20_000),
         )
 
     @property

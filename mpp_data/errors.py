@@ -21,6 +21,19 @@ class SnapshotNotFound(MppDataError):
     code = "error.snapshot_not_found"
 
 
+class ReplaceNeedsConfirmation(MppDataError):
+    """A replace would remove more than a tenth of the operating malls (``removed`` of ``operating``,
+    ``share_pct`` percent): the page asks for a confirmation, the command line for ``--mode replace``."""
+
+    code = "error.replace_needs_confirmation"
+
+
+class RegisterTooLarge(MppDataError):
+    """A load would leave more malls (``malls``) in the register than ``MPP_MAX_REGISTER_MALLS`` (``limit``)."""
+
+    code = "error.register_too_large"
+
+
 class MemoryDatabase(MppDataError):
     """The database URL names an in-memory SQLite database (``url``), which would forget every upload."""
 
@@ -85,10 +98,23 @@ class SignInFailed(MppDataError):
     code = "error.sign_in_failed"
 
 
-class AccountLocked(MppDataError):
-    """Too many failed sign-ins (params: minutes)."""
+class LastAdmin(MppDataError):
+    """The change would leave no active administrator (params: email)."""
 
-    code = "error.account_locked"
+    code = "error.last_admin"
+
+
+class InvalidLinkLifetime(MppDataError):
+    """A sign-in link asked to last outside 1 minute .. 7 days (params: minutes, minimum, maximum)."""
+
+    code = "error.link_lifetime"
+
+
+class TextTooLong(MppDataError):
+    """A typed text longer than its limit, refused before it is stored or audited (params: limit,
+    length; ``variant`` names the field: email, name, reason, correction, alias)."""
+
+    code = "error.text_too_long"
 
 
 class SignInLinkInvalid(MppDataError):
@@ -108,7 +134,9 @@ class InvalidUser(MppDataError):
 
 
 class WeakPassword(MppDataError):
-    """A password shorter than the minimum (params: minimum)."""
+    """A password refused (params: minimum; ``variant``: ``guessable`` when zxcvbn finds it easy to
+    guess, such as a common password or a repeated letter, ``email`` when it holds the e-mail address;
+    none when it is shorter than ``minimum``)."""
 
     code = "error.weak_password"
 
@@ -128,7 +156,9 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     AliasConflict,
     NotAllowed,
     SignInFailed,
-    AccountLocked,
+    LastAdmin,
+    InvalidLinkLifetime,
+    TextTooLong,
     SignInLinkInvalid,
     UserNotFound,
     InvalidUser,

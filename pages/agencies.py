@@ -11,11 +11,11 @@ from ui import cache, controls, downloads, page
 with page.boundary() as view:
     lang = view.lang
     agencies = cache.agency_view(view.url, view.snapshot_id, view.as_of, view.province)
-    trend = cache.presence_trend(view.url, view.snapshot_id)
+    trend = cache.presence_trend(view.url, cache.view_version(view.url))
     controls.page_header(view, "agencies.title")
     st.markdown(
         t(
-            "agencies.intro",
+            "agencies.intro" if agencies["with_data"] else "agencies.intro_no_data",  # never "computed from 0 MPP"
             lang,
             date=format_date(view.as_of, lang),
             with_data=format_number(agencies["with_data"], lang),

@@ -25,7 +25,8 @@ with page.boundary() as view:
     events = service.audit_events(store, actor=actor, since=start, who=who or None, action=action or None)
     shown = events.assign(details=events["details"].map(lambda d: ", ".join(f"{k}: {v}" for k, v in d.items())))
     st.dataframe(shown, hide_index=True, key="audit_table", column_config=controls.column_labels(shown.columns, lang))
-    # emails typed at a failed sign-in and file names are anyone's text: no cell may run as a formula
-    download = shown.astype({"at": str}).map(exports.neutralise)
-    st.download_button(t("audit.download", lang), download.to_csv(index=False).encode("utf-8-sig"),
+    # emails typed at a failed sign-in and file names are anyone's text: the CSV writer of every
+    # download quotes them and keeps any piece of them from running as a formula
+    download = exports.to_csv_bytes(shown.astype({"at": str}), lang)
+    st.download_button(t("audit.download", lang), download,
                        f"audit-{dt.date.today().isoformat()}.csv", mime="text/csv", key="audit_download")  # fmt: skip

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.config import Settings
 from mpp_data.present import display as presentation
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
@@ -10,7 +11,9 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    snapshots = cache.snapshots(view.url, view.snapshot_id)
+    history_open = Settings.from_env().history_open
+    details = service.may_see_upload_details(view.actor, history_open=history_open)
+    snapshots = cache.snapshots(view.url, cache.view_version(view.url), view.actor, history_open)
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     table = presentation.display_snapshots(snapshots, lang)
@@ -21,25 +24,31 @@ with page.boundary() as view:
     labels = presentation.snapshot_labels(snapshots, lang)
     ids = list(labels)
 
-    # Every upload keeps its original files and their check reports: fetch them again at any time.
     chosen = st.selectbox(t("history.choose_snapshot", lang), ids, format_func=labels.get, key="originals_snapshot")
-    st.subheader(t("history.originals", lang, snapshot=chosen))
-    for index, source in enumerate(service.source_files(cache.store(), chosen)):
-        left, right = st.columns(2)
-        left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content, source.file_name,
-                             key=f"original_{chosen}_{index}")  # fmt: skip
-        downloads.button(right, view, "report", "csv", t("history.download_report", lang), f"report_{chosen}_{index}",
-                         snapshot_id=chosen, file=source.file_name,
-                         help=t("history.download_report_help", lang, file=md_text(source.file_name)))  # fmt: skip
-
-    # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
-    st.subheader(t("history.amendments", lang, snapshot=chosen))
-    amendments = service.snapshot_amendments(cache.store(), chosen, lang)
-    if amendments.empty:
-        st.caption(t("history.no_amendments", lang))
+    if not details:
+        # original files may carry a signatory's NIP; who loaded them and why rows were left out are staff's
+        st.caption(t("history.details_hidden", lang))
     else:
-        st.dataframe(amendments, hide_index=True, key=f"amendments_{chosen}",
-                     column_config=controls.column_labels(amendments.columns, lang))  # fmt: skip
+        # Every upload keeps its original files and their check reports: fetch them again at any time.
+        st.subheader(t("history.originals", lang, snapshot=chosen))
+        files = service.source_files(cache.store(), chosen, actor=view.actor, history_open=history_open)
+        for index, source in enumerate(files):
+            left, right = st.columns(2)
+            left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content,
+                                 source.file_name, key=f"original_{chosen}_{index}")  # fmt: skip
+            downloads.button(right, view, "report", "csv", t("history.download_report", lang),
+                             f"report_{chosen}_{index}", snapshot_id=chosen, file=source.file_name,
+                             help=t("history.download_report_help", lang, file=md_text(source.file_name)))  # fmt: skip
+
+        # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
+        st.subheader(t("history.amendments", lang, snapshot=chosen))
+        amendments = service.snapshot_amendments(cache.store(), chosen, lang, actor=view.actor,
+                                                 history_open=history_open)  # fmt: skip
+        if amendments.empty:
+            st.caption(t("history.no_amendments", lang))
+        else:
+            st.dataframe(amendments, hide_index=True, key=f"amendments_{chosen}",
+                         column_config=controls.column_labels(amendments.columns, lang))  # fmt: skip
 
     if service.can(view.actor, service.Action.WITHDRAW_SNAPSHOT) and len(ids) > 1:
         with st.expander(t("history.withdraw", lang, snapshot=chosen), expanded=False):

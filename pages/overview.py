@@ -26,7 +26,7 @@ with page.boundary() as view:
         return kpis.compute_change(now[key], then[key], lang, decimals, suffix).text
 
     since = t("kpi.delta_help", lang, date=format_date(view.compare, lang))
-    recorded = controls.snapshot_date(view)
+    recorded = controls.data_date(view)
     covered, pct, operating, pipeline = st.columns(4)
     covered.metric(
         t("kpi.covered", lang),
@@ -38,7 +38,7 @@ with page.boundary() as view:
                help=since)  # fmt: skip
     operating.metric(t("kpi.operating", lang), format_number(now["operating_malls"], lang), change("operating_malls"),
                      help=since)  # fmt: skip
-    # Stages before opening are recorded only as of the upload: the tile names that date, not the as-of date.
+    # Stages before opening are recorded only as of the data date: the tile names it (the KPIs open on it too).
     pipeline.metric(
         t("kpi.pipeline", lang),
         format_number(now["under_construction_malls"] + now["planned_malls"], lang),

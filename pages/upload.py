@@ -7,7 +7,7 @@ from mpp_data.errors import AliasConflict, MppDataError
 from mpp_data.present import maps
 from mpp_data.present.messages import issue_kind_label
 from mpp_data.present.safe import md_text
-from mpp_data.present.text import error_message, format_number, t
+from mpp_data.present.text import error_message, format_date, format_number, t
 from ui import auth, cache, page, upload
 
 
@@ -70,7 +70,9 @@ with page.boundary() as view:
     st.write(t("upload.intro", lang))
     limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
 
-    if loaded := upload.take_loaded():
+    if (loaded := upload.take_loaded()) and "equal_to" in loaded:
+        st.info(service.equal_message(loaded["equal_to"], lang))
+    elif loaded:
         st.success(t("upload.loaded", lang, **loaded["summary"]))
         for what, snapshot in loaded["carried"].items():
             st.info(t("upload.carried", lang, what=t(f"upload.what.{what}", lang), snapshot=snapshot))
@@ -163,7 +165,7 @@ with page.boundary() as view:
                 st.toast(t("upload.fix_saved", lang, count=saved))
                 st.rerun()
 
-    editable = service.correction_table(result, upload.cell_corrections(), lang)
+    editable = service.correction_table(result, upload.cell_corrections(), lang, upload.file_ids(files))
     if not editable.empty:
         st.subheader(t("upload.corrections", lang))
         st.caption(t("upload.corrections_help", lang))
@@ -172,15 +174,46 @@ with page.boundary() as view:
             disabled=[c for c in editable.columns if c not in service.CORRECTION_EDITABLE],
             column_config={c: t(f"column.{c}", lang) for c in editable.columns},
         )  # fmt: skip
-        if upload.take_edits(edited):
+        if upload.take_edits(edited, files):
             st.rerun()
 
     errors = result.error_count
+    how: dict[str, object] = {}
+    if not errors and result.snapshot_id is None:
+        # what the load will do, before it does it, in the mode chosen (auto: from the files)
+        st.subheader(t("plan.title", lang))
+        mode = st.radio(t("plan.choose_mode", lang), service.LOAD_MODES, horizontal=True, key="load_mode",
+                        format_func=lambda m: t(f"plan.choice.{m}", lang))  # fmt: skip
+        plan = service.load_plan(result, store, mode)
+        for sentence in service.plan_sentences(plan, lang):
+            st.markdown(md_text(sentence))
+        if len(plan.by_province):
+            st.dataframe(service.plan_table(plan, lang), hide_index=True, key="plan_table")
+        if result.data_as_of:
+            st.caption(t("plan.data_date_found", lang, date=format_date(result.data_as_of, lang)))
+            data_date = result.data_as_of
+        else:
+            data_date = st.date_input(t("plan.data_date", lang), key="data_date", format="DD/MM/YYYY",
+                                      help=t("plan.data_date_help", lang))  # fmt: skip
+        confirmed = False
+        if plan.needs_confirmation:
+            confirmed = st.checkbox(
+                t("plan.confirm", lang, removed=format_number(plan.operating_removed, lang),
+                  operating=format_number(plan.operating_before, lang),
+                  share_pct=format_number(plan.removed_share_pct, lang, 1)),
+                key="confirm_replace",
+            )  # fmt: skip
+        how = {"mode": mode, "data_as_of": data_date, "confirm_replace": confirmed}
+        blocked = plan.needs_confirmation and not confirmed
+    else:
+        blocked = False
     if errors:
         st.warning(t("upload.blocked", lang, errors=format_number(errors, lang)))
-    loading = st.button(t("upload.load", lang), type="primary", disabled=bool(errors), key="load")
-    if loading and upload.load(files, store, lang, view.actor).snapshot_id is not None:
-        st.rerun()
+    loading = st.button(t("upload.load", lang), type="primary", disabled=bool(errors) or blocked, key="load")
+    if loading:
+        done = upload.load(files, store, lang, view.actor, **how)
+        if done.snapshot_id is not None or done.equal_to is not None:
+            st.rerun()
 
     st.subheader(t("upload.recognised", lang))
     st.caption(t("upload.recognised_help", lang))

@@ -32,15 +32,24 @@ with page.boundary() as view:
         st.stop()
     st.subheader(t("users.change", lang))
     chosen = st.selectbox(t("users.user", lang), users["email"].tolist(), key="change_user")
+    current = next(user for user in users.to_dict("records") if user["email"] == chosen)
     left, middle, right = st.columns(3, vertical_alignment="bottom")
-    new_role = left.selectbox(t("users.role", lang), roles, format_func=lambda r: t(f"role.{r}", lang),
-                              key="change_role")  # fmt: skip
+    # the picker starts at the chosen user's role (keyed by user), so a click never demotes by accident
+    new_role = left.selectbox(t("users.role", lang), roles, index=roles.index(current["role"]),
+                              format_func=lambda r: t(f"role.{r}", lang), key=f"change_role_{chosen}")  # fmt: skip
     if left.button(t("users.set_role", lang), key="change_role_save"):
         service.set_role(store, chosen, new_role, actor=actor)
         st.toast(t("users.done", lang))
         st.rerun()
-    if middle.button(t("users.disable", lang), key="disable_user"):
-        service.disable_user(store, chosen, actor=actor)
+    if current["active"]:
+        confirmed = middle.checkbox(t("users.disable_confirm", lang, email=md_text(chosen)),
+                                    key=f"disable_confirm_{chosen}")  # fmt: skip
+        if middle.button(t("users.disable", lang), key="disable_user", disabled=not confirmed):
+            service.disable_user(store, chosen, actor=actor)
+            st.toast(t("users.done", lang))
+            st.rerun()
+    elif middle.button(t("users.enable", lang), key="enable_user"):
+        service.enable_user(store, chosen, actor=actor)
         st.toast(t("users.done", lang))
         st.rerun()
     if right.button(t("users.link", lang), key="make_link"):

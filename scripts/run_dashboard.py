@@ -5,8 +5,10 @@
 so Streamlit refuses no file the app would take. ``MPP_DEBUG=1`` lets Streamlit show tracebacks too.
 Extra arguments are passed on to ``streamlit run`` (``--server.port=8600``).
 
-Before the server starts: the store is opened (the sample loaded on first start) and, while the store has
-no administrator of its own, a one-time admin sign-in link is printed, as Jupyter prints its token. The
+Before the server starts: the store is opened (the sample loaded on first start) and, until an
+administrator has signed in, a one-time admin sign-in link is made. It is never written to standard output
+or a log: it goes to the controlling terminal when there is one, and to ``var/first-start-link`` (readable
+by this user only), which is removed once the link can no longer be made. The
 cookie secret (signing Streamlit's cookies and XSRF tokens, and the ``st.login`` session) is made once and
 kept in ``var/cookie_secret``, outside the repository; it reaches Streamlit through the environment, and
 through a private copy of ``.streamlit/secrets.toml`` in ``var/`` when ``[auth]`` lacks one.
@@ -50,7 +52,7 @@ def streamlit_command(settings: Settings, extra: list[str] | None = None) -> lis
 
 
 def _private(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write(text)
@@ -108,15 +110,31 @@ def first_start_link(settings: Settings) -> str | None:
         store.dispose()
 
 
+def show_first_start_link(link: str | None, var: Path = VAR) -> None:
+    """The link on the terminal (``/dev/tty``, which no redirection of the output catches) and in a
+    private file; standard output only says where to find it. No link: the stale file is removed."""
+    path = var / "first-start-link"
+    if link is None:
+        path.unlink(missing_ok=True)
+        return
+    _private(path, link + "\n")
+    try:
+        with open("/dev/tty", "w", encoding="utf-8") as terminal:
+            terminal.write(f"\n  Sign in as the first admin (once, within a day):\n\n    {link}\n\n")
+    except OSError:
+        pass  # no terminal (a service, a container): the file alone holds it
+    print(f"\n  The first admin's one-time sign-in link is in {path} (readable by you only).\n", flush=True)
+
+
 def main() -> None:
     settings = Settings.from_env()
     secret = cookie_secret()
     extra = sys.argv[1:]
     if merged := secrets_with_cookie_secret(secret):
         extra = [f"--secrets.files={merged}", *extra]
-    # make serve prints the link once for all its processes (MPP_FIRST_START_LINK=0 for each of them)
-    if os.environ.get("MPP_FIRST_START_LINK") != "0" and (link := first_start_link(settings)):
-        print(f"\n  Sign in as the first admin (once, within a day):\n\n    {link}\n", flush=True)
+    # make serve shows the link once for all its processes (MPP_FIRST_START_LINK=0 for each of them)
+    if os.environ.get("MPP_FIRST_START_LINK") != "0":
+        show_first_start_link(first_start_link(settings))
     command = streamlit_command(settings, extra)
     os.chdir(ROOT)
     # XSRF protection stays on (Streamlit's default); its tokens are signed with this secret.

@@ -154,13 +154,13 @@ def main() -> int:
         print(checked.stdout + checked.stderr, file=sys.stderr)
         return 2
 
-    # the store is opened (migrated, sample loaded, first-start link printed) once, before the workers start
+    # the store is opened (migrated, sample loaded, first-start link made) once, before the workers start
     sys.path.insert(0, str(ROOT / "scripts"))
-    from run_dashboard import first_start_link
+    from run_dashboard import first_start_link, show_first_start_link
 
     base_url = os.environ.get("MPP_BASE_URL") or f"http://localhost:{port}"
-    if link := first_start_link(Settings.from_env(os.environ | {"MPP_BASE_URL": base_url})):
-        print(f"\n  Sign in as the first admin (once, within a day):\n\n    {link}\n", flush=True)
+    # on the terminal and in var/first-start-link only: never into the service's output or log
+    show_first_start_link(first_start_link(Settings.from_env(os.environ | {"MPP_BASE_URL": base_url})))
 
     env = os.environ | {"MPP_PRODUCTION": os.environ.get("MPP_PRODUCTION", "1"), "MPP_ADDRESS": "127.0.0.1",
                         "MPP_BASE_URL": base_url, "MPP_FIRST_START_LINK": "0"}  # fmt: skip

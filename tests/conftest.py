@@ -1,4 +1,5 @@
-"""Shared fixtures: a store on SQLite in tmp_path, and the same on a real PostgreSQL database."""
+"""Shared fixtures: a store on SQLite in tmp_path, and the same on a real PostgreSQL database; the
+command line in this process (``cli``); Hypothesis profiles; every browser test in the serial tier."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
 
 from mpp_data.access import Actor, Role
 from mpp_data.ingest.pipeline import UploadedFile
 from mpp_data.store.snapshots import Store
+from tests.cli import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Who the tests act as when they write: the service refuses a write without an actor allowed to do it.
@@ -20,6 +23,35 @@ ANALYST = Actor("analyst@example.go.id", Role.ANALYST)
 ADMIN = Actor("admin@example.go.id", Role.ADMIN)
 VIEWER = Actor("viewer@example.go.id", Role.VIEWER)
 POSTGRES_ADMIN_URL = os.environ.get("MPP_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+# Property tests: `ci` (CI=true, and `make test`) draws the same examples on every run, from a seed derived
+# from each test, and keeps no example database, so a run passes or fails the same way on every clone;
+# no deadline, as the machine is shared. `dev` (the default; `make test-fast`) explores new examples.
+settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not serial"` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test starts a server and drives Chromium: it runs in the serial tier. An AppTest
+    (tests/app) runs whole page scripts, seconds each: it is slow, left out of `make test-fast`."""
+    app = ROOT / "tests" / "app"
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("serial"):
+            item.add_marker(pytest.mark.serial)
+        if item.path.is_relative_to(app) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def cli():
+    """``python -m mpp_data ARGS`` in this process: ``cli("metrics", "--json", "--db", url)`` gives
+    ``returncode``, ``stdout``, ``stderr`` (``tests/cli.py``; ``run_cli_process`` for a real process)."""
+    return run_cli
 
 
 def sample_as_real_files() -> list[UploadedFile]:

@@ -1,4 +1,6 @@
-"""The command line, run as a user runs it: a subprocess with its own database."""
+"""The command line, run as a user runs it: ``main(argv)`` in this process (``tests.cli.run_cli``) with its
+own database, and a real ``python -m mpp_data`` where only a process shows it (the environment at start,
+no network, a closed pipe)."""
 
 from __future__ import annotations
 
@@ -19,14 +21,8 @@ from mpp_data.__main__ import build_parser
 from mpp_data.present import display
 from mpp_data.present.reports import metrics_report
 from mpp_data.reference.regions import official_regions
+from tests.cli import run_cli, run_cli_process
 from tests.conftest import ANALYST, ROOT
-
-
-def run_cli(*args: str, env_url: str | None = None) -> subprocess.CompletedProcess:
-    env = os.environ | ({"MPP_DATABASE_URL": env_url} if env_url else {})
-    return subprocess.run(
-        [sys.executable, "-m", "mpp_data", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
 
 
 def test_regions_json_lists_the_514_official_regions():
@@ -61,8 +57,10 @@ def test_metrics_json_on_an_empty_store_loads_the_sample_first(request, backend)
     assert set(figures["provinces"][0]) == {"code", "name", "total_regions", "covered_regions", "coverage_pct"}
 
 
+@pytest.mark.slow  # a real process
 def test_metrics_reads_the_database_url_from_the_environment(sqlite_url):
-    result = run_cli("metrics", "--json", env_url=sqlite_url)
+    # a real process: the environment it starts with, not the test's
+    result = run_cli_process("metrics", "--json", env_url=sqlite_url)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["snapshot_id"] == 1
 
@@ -187,6 +185,7 @@ def run_offline(tmp_path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=180)  # fmt: skip
 
 
+@pytest.mark.slow  # a real process
 @pytest.mark.parametrize(("province", "lang"), [(None, "id"), ("32", "en")])
 def test_briefing_offline_has_the_figures_of_metrics_json(tmp_path, sqlite_url, province, lang):
     from pptx import Presentation
@@ -353,6 +352,7 @@ def test_help_of_a_command_as_a_user_runs_it():
     assert result.stdout.rstrip().splitlines()[-3:][0].startswith("  0    done")
 
 
+@pytest.mark.slow  # a real process
 def test_output_into_a_closed_pipe_ends_quietly():
     """As ``python -m mpp_data regions --json | head -1``: the reader goes away after the first bytes."""
     process = subprocess.Popen([sys.executable, "-m", "mpp_data", "regions", "--json"], cwd=ROOT,
@@ -362,3 +362,16 @@ def test_output_into_a_closed_pipe_ends_quietly():
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("regions", "--json"), ("metrics", "--help"), ("metrics", "--as-of", "2023/01/01", "--lang", "en"), ("nope",)],
+    ids=" ".join,
+)
+@pytest.mark.slow  # a real process
+def test_the_in_process_runner_gives_what_a_process_gives(args):
+    """``run_cli`` (``main(argv)`` in this process) stands in for ``python -m mpp_data`` in most tests."""
+    inside, process = run_cli(*args), run_cli_process(*args, env={**os.environ, "COLUMNS": "80"})
+    assert (inside.returncode, inside.stdout, inside.stderr) == (process.returncode, process.stdout, process.stderr)
+    assert inside.stdout or inside.stderr

@@ -8,9 +8,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from mpp_data import service
+from mpp_data.__main__ import main
+from tests.cli import run_cli
 from tests.conftest import ROOT
-from tests.test_cli import run_cli
 
 PASSWORD = "kata-sandi-yang-panjang"
 
@@ -49,6 +52,7 @@ def test_a_wrong_role_or_unknown_user_is_told_in_plain_words(sqlite_url):
     assert run_cli("users", "add", "x@example.go.id", "--role", "boss", "--db", sqlite_url).returncode == 2
 
 
+@pytest.mark.slow  # a real process
 def test_set_password_prompts_and_the_password_signs_in(sqlite_url):
     run_cli("users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url)
     # no terminal: getpass reads the two answers from standard input
@@ -81,6 +85,36 @@ def test_cli_ingest_is_recorded_as_the_os_user(sqlite_url):
     assert run_cli("ingest", str(sample), "--db", sqlite_url).returncode == 0
     events = json.loads(run_cli("audit", "--json", "--db", sqlite_url).stdout)
     assert (events[-1]["actor"], events[-1]["action"]) == (f"cli:{getpass.getuser()}", "snapshot.loaded")
+
+
+@pytest.mark.parametrize("minutes", ["-5", "0", "10081", "1000000000000"])
+def test_a_link_lifetime_out_of_range_is_one_line_and_exit_2(sqlite_url, capsys, minutes):
+    """On main ``--minutes -5`` made a dead link silently and ``--minutes 1000000000000`` a traceback."""
+    assert main(["users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "users", "sign-in-link", "ana@example.go.id", "--minutes", minutes,
+                 "--db", sqlite_url]) == 2  # fmt: skip
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"A link lifetime of {minutes} minutes cannot be used: choose 1 to 10080 minutes (7 days)."
+    ]
+
+
+def test_users_enable_lets_a_disabled_user_in_again(sqlite_url, capsys):
+    assert main(["users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url]) == 0
+    assert main(["users", "disable", "ana@example.go.id", "--db", sqlite_url]) == 0
+    assert main(["users", "enable", "ana@example.go.id", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    assert main(["users", "list", "--json", "--db", sqlite_url]) == 0
+    assert [(u["email"], u["active"]) for u in json.loads(capsys.readouterr().out)] == [("ana@example.go.id", True)]
+    assert main(["audit", "--json", "--db", sqlite_url]) == 0
+    assert [e["action"] for e in json.loads(capsys.readouterr().out)][-2:] == ["user.disabled", "user.enabled"]
+
+
+@pytest.mark.parametrize("email", ["ana\x1b[2J@example.go.id", "ana\u202e@example.go.id", "ana\x9b@example.go.id"])
+def test_an_email_with_control_characters_cannot_be_added(sqlite_url, email):
+    assert main(["users", "add", email, "--role", "viewer", "--db", sqlite_url]) == 2
 
 
 def test_users_end_sessions_signs_a_user_out_everywhere(sqlite_url):

@@ -14,6 +14,8 @@ from mpp_data.ingest.isolation import main_script_hidden
 from mpp_data.store import Store
 from tests.conftest import ANALYST
 
+pytestmark = pytest.mark.slow  # processes loading at the same moment
+
 ROUNDS = 10
 TODAY = dt.date(2026, 1, 1)
 

@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from mpp_data import service
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK
 from mpp_data.store.snapshots import Store, source_files
+from tests.cli import run_cli
 from tests.conftest import ANALYST
 from tests.loaders.test_corrections import DATE, EXPORT, REGION, TODAY
-from tests.test_cli import run_cli
 
 ROW_3 = ("ekspor.xlsx", "MPP", 3)
 
@@ -41,7 +41,7 @@ def test_a_corrected_load_keeps_each_correction_with_the_snapshot(store):
         (3, "Kab. Atlantis", "Kabupaten Sanggau"), (4, "32 Februari 2022", "25/02/2022"),
     ]  # fmt: skip
     assert source.report == [] and source.left_out == []
-    history = service.snapshot_amendments(store, result.snapshot_id, "en")
+    history = service.snapshot_amendments(store, result.snapshot_id, "en", actor=ANALYST)
     assert history[["row", "column", "written", "corrected", "reason"]].values.tolist() == [
         [3, "Kabupaten/Kota", "Kab. Atlantis", "Kabupaten Sanggau", ""],
         [4, "Tanggal Peresmian", "32 Februari 2022", "25/02/2022", ""],
@@ -57,7 +57,7 @@ def test_rows_left_out_are_kept_with_their_reason_and_counted_for_the_source_lin
         (3, "bukan MPP", "Kab. Atlantis")
     ]
     assert service.load_snapshot(store, result.snapshot_id).snapshot["rows_left_out"] == 1
-    history = service.snapshot_amendments(store, result.snapshot_id, "id")
+    history = service.snapshot_amendments(store, result.snapshot_id, "id", actor=ANALYST)
     assert history[["row", "written", "corrected", "reason"]].values.tolist() == [
         [3, "Kalimantan Barat · Kab. Atlantis · MPP Atlantis · Beroperasi · 2023-01-05", "(dikecualikan)", "bukan MPP"],
         [4, "32 Februari 2022", "25/02/2022", ""],
@@ -71,7 +71,7 @@ def test_exclude_rejected_stores_the_valid_rows_and_each_rejected_row_as_left_ou
     corrections, left_out = store.load_amendments(result.snapshot_id)
     assert corrections == []
     assert [(r["row"], r["reason"]) for r in left_out] == [(3, REJECTED_BY_CHECK), (4, REJECTED_BY_CHECK)]
-    history = service.snapshot_amendments(store, result.snapshot_id, "id")
+    history = service.snapshot_amendments(store, result.snapshot_id, "id", actor=ANALYST)
     assert history["reason"].tolist() == ["ditolak oleh pemeriksaan"] * 2
 
 
@@ -115,4 +115,6 @@ def test_cli_ingest_is_strict_by_default_and_exclude_rejected_loads_the_valid_ro
     text = run_cli("--lang", "en", "ingest", str(path), "--db", sqlite_url, "--exclude-rejected")
     assert text.returncode == 0, text.stderr
     assert "left out: ekspor.xlsx · MPP · row 4 (rejected by the check)" in text.stdout
-    assert "upload #2" in text.stdout
+    # the same file loaded again: it equals upload #1, and nothing more is stored
+    assert "These files equal upload #1; nothing was stored." in text.stdout
+    assert len(Store(sqlite_url).list_snapshots()) == 1

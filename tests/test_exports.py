@@ -12,11 +12,11 @@ import pytest
 
 from mpp_data import service
 from mpp_data.__main__ import main
+from tests.cli import run_cli
 from tests.conftest import ANALYST, ROOT
 from tests.loaders import workbooks as wb
-from tests.test_cli import run_cli
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 HOSTILE = '=HYPERLINK("http://x","klik")'
 
 #: table -> (extra CLI arguments, the same as export_table's keywords, the first headers in id and en)
@@ -59,9 +59,9 @@ def test_export_writes_each_table_as_the_service_gives_it(tmp_path, sqlite_url, 
 def test_export_file_names_follow_the_interface_language(store):
     gaps_id = service.export_table(store, None, "gaps", "csv", lang="id", as_of=LATEST)
     gaps_en = service.export_table(store, None, "gaps", "xlsx", lang="en", as_of=LATEST)
-    assert (gaps_id.file_name, gaps_en.file_name) == ("belum-ada-mpp-2025-12-15.csv", "no-mpp-yet-2025-12-15.xlsx")
+    assert (gaps_id.file_name, gaps_en.file_name) == ("belum-ada-mpp-2025-12-31.csv", "no-mpp-yet-2025-12-31.xlsx")
     work = service.export_table(store, None, "agency-work-list", "csv", lang="en", agency="bnn", province="61")
-    assert work.file_name == "malls-without-bnn-61-2025-12-15.csv"
+    assert work.file_name == "malls-without-bnn-61-2025-12-31.csv"
     report = service.export_table(store, None, "report", "csv", lang="en", file="mpp_malls_sample.xlsx")
     assert report.file_name == "mpp_malls_sample.xlsx.report.csv"
 
@@ -118,7 +118,7 @@ def test_hostile_cells_are_neutralised_in_every_format_from_the_cli(tmp_path, sq
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
 
     report = export_with_cli(tmp_path, sqlite_url, "report", "--format", "csv").decode("utf-8-sig")
-    assert "'=cmd.csv," in report and "'@SUM(1+1)" in report and "'" + HOSTILE.replace('"', '""') in report
+    assert '"\'=cmd.csv",' in report and "'@SUM(1+1)" in report and "'" + HOSTILE.replace('"', '""') in report
     sheet = openpyxl.load_workbook(
         io.BytesIO(export_with_cli(tmp_path, sqlite_url, "report", "--format", "xlsx"))
     ).active

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from mpp_data import service
-from tests.test_cli import run_cli
+from tests.cli import run_cli
 
 
 def test_diff_of_a_snapshot_with_itself_reports_no_changes(sqlite_url):

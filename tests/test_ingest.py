@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 from mpp_data.service import ingest_files, remember_alias
+from tests.cli import run_cli
 from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
-from tests.test_cli import run_cli
 
 TODAY = dt.date(2026, 1, 1)
 MALLS = wb.xlsx(

@@ -26,6 +26,7 @@ MALLS = pd.DataFrame(
         "services": pd.array([210, None, 400], dtype="Int64"),
         "sheet": ["MPP", "MPP", "MPP"],
         "row": pd.array([7, 8, 9], dtype="Int64"),
+        "counted_from": pd.Series([None, None, None], dtype=object),  # every operating mall here has a date
     }
 )
 PARTICIPATION = pd.DataFrame(

@@ -135,7 +135,8 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         password = st.text_input(t("auth.password", lang), type="password", key="sign_in_password")
         if st.form_submit_button(t("auth.sign_in", lang), key="sign_in_submit"):
             try:
-                actor = service.sign_in(cache.store(), email, password)
+                # failures slow this e-mail and this visitor's address down (never a lock-out)
+                actor = service.sign_in(cache.store(), email, password, client=st.context.ip_address)
             except MppDataError as exc:
                 st.error(error_message(exc.code, exc.params, lang, escape=md_text))
             else:

@@ -39,9 +39,15 @@ def default_as_of(url: str, snapshot_id: int) -> dt.date:
     return service.default_as_of(snapshot_data(url, snapshot_id))
 
 
+def view_version(url: str) -> str:
+    """Read afresh at every rerun: a load, a withdrawal or a restore in any process is a new key."""
+    return service.view_version(_store(url))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshots(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
-    return service.list_snapshots(_store(url))
+def snapshots(url: str, version: str, actor: service.Actor | None = None, history_open: bool = False) -> pd.DataFrame:
+    # version: every load, withdrawal and restore is a new key; actor: who loaded each upload is shown only to some
+    return service.list_snapshots(_store(url), actor=actor, history_open=history_open)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -65,7 +71,9 @@ def forecast_for(url: str, snapshot_id: int, as_of: dt.date, target: dt.date, pr
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def rollout_charts(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+def rollout_charts(
+    url: str, snapshot_id: int, as_of: dt.date, province: str | None
+) -> dict:  # the service's dict[str, Any]
     return service.rollout_charts(snapshot_data(url, snapshot_id), as_of, province)
 
 
@@ -110,7 +118,9 @@ def snapshot_diff(url: str, before: int, after: int):  # noqa: ANN201
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def agency_view(url: str, snapshot_id: int, as_of: dt.date, province: str | None) -> dict[str, object]:
+def agency_view(
+    url: str, snapshot_id: int, as_of: dt.date, province: str | None
+) -> dict:  # the service's dict[str, Any]
     return service.agency_view(snapshot_data(url, snapshot_id), as_of, province)
 
 
@@ -123,13 +133,21 @@ def agency_work_list(url: str, snapshot_id: int, agency: str, as_of: dt.date, pr
 def export_table(  # the view's arguments, as the CLI's export passes them
     url: str, snapshot_id: int, table: str, fmt: str, lang: str, as_of: dt.date, province: str | None, **params: object
 ) -> service.Export:
+    # params are the export's own keywords, checked by export_table (this module imports no typing for Any)
     return service.export_table(
-        _store(url), snapshot_id, table, fmt, lang=lang, as_of=as_of, province=province, **params
+        _store(url),
+        snapshot_id,
+        table,
+        fmt,
+        lang=lang,
+        as_of=as_of,
+        province=province,
+        **params,  # type: ignore[arg-type]
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def presence_trend(url: str, latest_id: int) -> pd.DataFrame:  # latest_id: a new upload is a new key
+def presence_trend(url: str, version: str) -> pd.DataFrame:  # version: every load, withdrawal and restore
     return service.presence_trend(_store(url))
 
 

@@ -36,6 +36,12 @@ def sample_badge(view: View) -> None:
         st.warning(t("badge.sample", view.lang), icon=":material/science:")
 
 
+def data_date(view: View) -> dt.date:
+    """The date the shown snapshot's data describe (``data_as_of``, the KPIs' default date), or the day
+    it was uploaded when it was written before that was recorded: the pipeline tile names it."""
+    return view.snapshot.get("data_as_of") or snapshot_date(view)
+
+
 def snapshot_date(view: View) -> dt.date:
     """The day the shown snapshot was uploaded."""
     created = view.snapshot["created_at"]

@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 _LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 EARLIEST = dt.date(2015, 1, 1)
 _VIEW = "_view"  # the frame's View, taken by the page of the same run
+_AS_OF_AUTO = "_as_of_auto"  # the as-of date the frame set itself (the data's date), not one chosen
 _COMPARE_AUTO = "_compare_auto"  # the comparison date the frame chose itself (see _follow_as_of)
 _IGNORED = "_ignored_params"  # a link's query parameters that could not be used (see _warn_ignored)
 ENTRY_POINT = Path(__file__).resolve().parent.parent / "dashboard.py"
@@ -171,10 +172,15 @@ def _sidebar(actor: service.Actor) -> View:
     first_load = "as_of" not in st.session_state
     if first_load:
         st.session_state["as_of"] = _date_param("as_of", upper) or latest
+        st.session_state[_AS_OF_AUTO] = latest
         wanted_province = st.query_params.get("province", "")
         st.session_state["province"] = service.find_province(wanted_province) or ""
         if wanted_province and not st.session_state["province"]:
             _ignore("province")
+    elif st.session_state["as_of"] == st.session_state.get(_AS_OF_AUTO) and latest != st.session_state["as_of"]:
+        # the date was the data's own, not chosen: after a load (or a withdrawal) it follows the new data
+        st.session_state["as_of"] = latest
+        st.session_state[_AS_OF_AUTO] = latest
     _follow_as_of(_date_param("compare", upper) if first_load else None)
     bar = st.sidebar
     bar.radio(t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,

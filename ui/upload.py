@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -26,7 +27,7 @@ _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 # wraps cell text only in rows taller than 4rem); the kind is for the filter, the message says it in words.
 REPORT_ROW_HEIGHT = 84
 REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
-_REPORT_WIDTHS: dict[str, str | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
+_REPORT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
                                         "row": "small"}  # fmt: skip
 
 
@@ -36,7 +37,23 @@ def report_columns(columns, lang: str) -> dict:  # noqa: ANN001
 
 
 def uploaded_files(widget_value: list) -> list[service.UploadedFile]:
-    return [service.UploadedFile(f.name, f.getvalue()) for f in widget_value or []]
+    """The files uploaded; a name given twice is told apart (``rekap (2).xlsx``), so each file's report,
+    corrections and stored copy are its own."""
+    files, seen = [], set()
+    for f in widget_value or []:
+        name, n = f.name, 1
+        while name in seen:
+            n += 1
+            stem, dot, ext = f.name.rpartition(".")
+            name = f"{stem} ({n}).{ext}" if dot else f"{f.name} ({n})"
+        seen.add(name)
+        files.append(service.UploadedFile(name, f.getvalue()))
+    return files
+
+
+def file_ids(files: list[service.UploadedFile]) -> dict[str, str]:
+    """File name -> sha256 of its content: corrections belong to a file's content, never its name."""
+    return {f.name: hashlib.sha256(f.content).hexdigest() for f in files}
 
 
 def _key(files: list[service.UploadedFile], overrides: dict, aliases: dict) -> str:
@@ -65,10 +82,10 @@ def _amendments() -> dict:
     return {"corrections": cell_corrections(), "left_out": rows_left_out()}
 
 
-def take_edits(edited) -> bool:  # noqa: ANN001 - the data editor's frame
+def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN001 - the data editor's frame
     """Keep what the analyst typed or ticked in the table of rows to correct; True when that changed
     anything, so the page checks again at once (the table is drawn afresh, its edits cleared)."""
-    corrections, left_out = service.read_edits(edited, cell_corrections())
+    corrections, left_out = service.read_edits(edited, cell_corrections(), file_ids(files))
     if corrections == cell_corrections() and left_out == rows_left_out():
         return False
     st.session_state[_CORRECTIONS] = corrections
@@ -98,17 +115,20 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
+def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor, **how: Any) -> service.IngestResult:  # noqa: ANN001
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
+    ``how``: the load's ``mode``, ``data_as_of`` and ``confirm_replace`` as the analyst chose them.
 
     The upload is parsed once: what the check found (kept under the same key) is what gets stored. Only
     when the check is no longer current (say an alias was saved since) are the files read again."""
     overrides = column_overrides()
     cached = st.session_state.get(_CHECK)
     if cached and cached[0] == _key(files, overrides, store.load_aliases()):
-        loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides)
+        loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides, **how)
     else:
-        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments())
+        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments(), **how)
+    if loaded.equal_to is not None:
+        st.session_state[_LOADED] = {"equal_to": loaded.equal_to}
     if loaded.snapshot_id is not None:
         snapshot = service.snapshot_info(store, loaded.snapshot_id)
         st.session_state[_LOADED] = {
@@ -132,7 +152,7 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
 
 
 def take_loaded() -> dict | None:
-    """What the last load did (``summary``, ``carried``), once."""
+    """What the last load did (``summary``, ``carried``; ``equal_to`` when it stored nothing), once."""
     return st.session_state.pop(_LOADED, None)
 
 

@@ -1,7 +1,8 @@
 """Roles, actions and the decision who may do what. Pure: no store, no environment, no Streamlit.
 
-A ``viewer`` sees everything; an ``analyst`` also checks and loads uploads, corrects rows and confirms
-region aliases; an ``admin`` also sets boundaries, manages users, reads the audit log, changes settings
+A ``viewer`` sees every figure; an ``analyst`` also checks and loads uploads, corrects rows, confirms
+region aliases and sees what an upload was made of (its original files, who loaded it, the rows
+corrected or left out and why); an ``admin`` also sets boundaries, manages users, reads the audit log, changes settings
 and withdraws snapshots from view. Someone not signed in is the anonymous actor: viewing only, and
 only while viewing is open.
 
@@ -37,11 +38,13 @@ class Action(StrEnum):
     READ_AUDIT = "read_audit"
     CHANGE_SETTINGS = "change_settings"
     WITHDRAW_SNAPSHOT = "withdraw_snapshot"
+    #: Original files (a signed report may carry a signatory's NIP), who loaded them, corrections, reasons.
+    SEE_UPLOAD_DETAILS = "see_upload_details"
 
 
 _ANALYST = frozenset(
     {Action.VIEW, Action.CHECK_UPLOAD, Action.LOAD_SNAPSHOT, Action.CORRECT_ROWS, Action.CONFIRM_ALIAS,
-     Action.REMOVE_ALIAS}
+     Action.REMOVE_ALIAS, Action.SEE_UPLOAD_DETAILS}
 )  # fmt: skip
 #: What each role may do; every role may do what the one before it may.
 ALLOWED: dict[Role, frozenset[Action]] = {

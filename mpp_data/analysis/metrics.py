@@ -6,8 +6,9 @@ inaugurated_on date or None.
 ``regions``: one row per kabupaten/kota: code, name, kind, province_code, province_name.
 
 A mall counts as operating on a date only when its status is operating and it was inaugurated on or
-before that date (an operating mall without a date counts on every date). A region is covered when it
-has at least one operating mall.
+before that date. An operating mall without a date counts from ``counted_from``: the ``data_as_of`` of
+the first snapshot that listed it as operating, never before (a frame without that column, or a row
+without it, counts on every date). A region is covered when it has at least one operating mall.
 """
 
 from __future__ import annotations
@@ -23,11 +24,24 @@ NONE = "none"
 _STATUS_RANK = {OPERATING: 0, UNDER_CONSTRUCTION: 1, PLANNED: 2, NONE: 3}
 
 
+def coverage_dates(malls: pd.DataFrame) -> pd.Series:
+    """The date each mall counts as operating from: its inauguration date, else ``counted_from``."""
+    dates = malls["inaugurated_on"].astype(object)
+    if "counted_from" not in malls:
+        return dates
+    return dates.where(dates.notna(), malls["counted_from"].astype(object))
+
+
+def count_undated_operating(malls: pd.DataFrame) -> int:
+    """Operating malls without an inauguration date (they count from ``counted_from``)."""
+    return int((malls["status"].eq(OPERATING) & malls["inaugurated_on"].isna()).sum())
+
+
 def status_as_of(malls: pd.DataFrame, as_of: dt.date) -> pd.Series:
-    """Each mall's status on ``as_of``. An operating mall inaugurated later is ``none`` then: the data
-    does not say whether it was being built or only planned on that date. Under construction and
-    planned malls keep the status the snapshot records."""
-    dates = malls["inaugurated_on"]
+    """Each mall's status on ``as_of``. An operating mall inaugurated later (or, undated, first listed
+    later) is ``none`` then: the data does not say whether it was being built or only planned on that
+    date. Under construction and planned malls keep the status the snapshot records."""
+    dates = coverage_dates(malls)
     operating = malls["status"].eq(OPERATING)
     not_yet = operating & dates.map(lambda d: d is not None and not pd.isna(d) and d > as_of)
     return malls["status"].where(~not_yet, NONE)
@@ -41,7 +55,7 @@ def compute_region_status(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.
         {
             "code": malls["region_code"],
             "rank": status.map(_STATUS_RANK),
-            "since": malls["inaugurated_on"].where(status.eq(OPERATING)),
+            "since": coverage_dates(malls).where(status.eq(OPERATING)),
         }
     )
     per_region = per_mall.groupby("code").agg(
@@ -71,6 +85,7 @@ def compute_national_summary(malls: pd.DataFrame, regions: pd.DataFrame, as_of: 
         "under_construction_malls": int(status.eq(UNDER_CONSTRUCTION).sum()),
         "planned_malls": int(status.eq(PLANNED).sum()),
         "province_run_malls": int((status.eq(OPERATING) & province_run).sum()),
+        "undated_operating_malls": count_undated_operating(malls[status.eq(OPERATING)]),
     }
 
 
@@ -106,11 +121,13 @@ def compute_coverage_by_province(malls: pd.DataFrame, regions: pd.DataFrame, as_
 
 def compute_coverage_over_time(malls: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """One row per date on which at least one region was first covered: date, new_regions,
-    covered_regions (running total). Regions whose operating mall has no date are left out."""
-    operating = malls[
-        malls["status"].eq(OPERATING) & malls["inaugurated_on"].notna() & malls["region_code"].isin(regions["code"])
+    covered_regions (running total). An undated operating mall counts from ``counted_from``; one
+    without either date is left out."""
+    dated = malls.assign(counts_from=coverage_dates(malls))
+    operating = dated[
+        dated["status"].eq(OPERATING) & dated["counts_from"].notna() & dated["region_code"].isin(regions["code"])
     ]
-    first = operating.groupby("region_code")["inaugurated_on"].min()
+    first = operating.groupby("region_code")["counts_from"].min()
     per_day = first.value_counts().sort_index()
     table = pd.DataFrame({"date": list(per_day.index), "new_regions": per_day.to_numpy(dtype=int)})
     table["covered_regions"] = table["new_regions"].cumsum()
@@ -130,8 +147,9 @@ def default_as_of(malls: pd.DataFrame) -> dt.date:
 
 def compute_malls_over_time(malls: pd.DataFrame) -> pd.DataFrame:
     """One row per inauguration date: date, operating_malls (running total, province-run malls included)."""
-    operating = malls[malls["status"].eq(OPERATING) & malls["inaugurated_on"].notna()]
-    per_day = operating["inaugurated_on"].value_counts().sort_index()
+    dated = malls.assign(counts_from=coverage_dates(malls))
+    operating = dated[dated["status"].eq(OPERATING) & dated["counts_from"].notna()]
+    per_day = operating["counts_from"].value_counts().sort_index()
     return pd.DataFrame({"date": list(per_day.index), "operating_malls": per_day.cumsum().to_numpy(dtype=int)})
 
 

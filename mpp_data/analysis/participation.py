@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from mpp_data.analysis.metrics import status_as_of
+from mpp_data.analysis.register import name_keys
 from mpp_data.figures import share_order, share_pct, shares_pct
 from mpp_data.ingest.values import OPERATING
 from mpp_data.reference.agencies import MOU_AGENCIES
@@ -24,11 +25,9 @@ _AGENCY = {a.key: a for a in MOU_AGENCIES}
 
 
 def mall_key(region_codes: pd.Series, mall_names: pd.Series) -> pd.Series:
-    """``61.03|mpp kabupaten sanggau``: the same mall however its name's case and spaces are written."""
-    names = mall_names.fillna("").astype(str)
-    # each distinct name is normalised once: participation repeats a mall's name on every agency's row
-    normal = {name: " ".join(name.lower().split()) for name in names.unique()}
-    return region_codes.astype(str) + "|" + names.map(normal).astype(str)
+    """``61.03|mpp kabupaten sanggau``: the same mall however its name is written, by the register's
+    identity rule (``register.mall_name_key``: ``Mal Pelayanan Publik`` = ``MPP``, case and spaces aside)."""
+    return region_codes.astype(str) + "|" + name_keys(mall_names)
 
 
 def operating_malls(malls: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:

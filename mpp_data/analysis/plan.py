@@ -71,7 +71,7 @@ def projected_completion(as_of: dt.date, units_left: int, pace_per_year: float) 
     """D + units left ÷ pace; D itself when nothing is left; None when the pace is 0 (it never comes).
 
     >>> projected_completion(dt.date(2025, 1, 1), 3, 2.0)
-    datetime.date(2026, 7, 2)
+    datetime.date(2026, 7, 3)
     """
     if units_left <= 0:
         return as_of

@@ -93,7 +93,7 @@ def _checked_polygons(geometry: object, file_name: str, number: int, code: str) 
         return InvalidBoundaries(file=file_name, reason=reason, feature=number, code=code, **params)
 
     kind = geometry.get("type") if isinstance(geometry, dict) else None
-    if kind == "GeometryCollection":
+    if kind == "GeometryCollection" and isinstance(geometry, dict):
         parts = geometry.get("geometries")
         if not isinstance(parts, list):
             raise refuse("boundary_geometry_type", kind="GeometryCollection")

@@ -34,7 +34,7 @@ class DistinctCells:
         return cls(codes.reshape(block.shape), np.asarray(uniques, dtype=object))
 
     def answers(
-        self, function: Callable[[object], object], dtype: object = object, at: np.ndarray | None = None
+        self, function: Callable[[object], object], dtype: type = object, at: np.ndarray | None = None
     ) -> np.ndarray:
         """``function`` of every distinct value, or only of those found at codes ``at``, with the answer
         for a missing cell last (code -1). Values not asked about answer None (False as bool)."""

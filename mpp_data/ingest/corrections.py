@@ -21,9 +21,12 @@ import numpy as np
 from mpp_data.ingest.cells import DistinctCells, is_blank_cell
 from mpp_data.ingest.tables import LocatedTable, TableRows
 
-#: (file, sheet, Excel row, column header as written) -> the corrected text.
+#: (file, sheet, Excel row, column header as written) -> the corrected text, or (the text the cell held
+#: when the correction was made, the corrected text): a correction whose cell no longer holds that text
+#: is dropped with a message. ``file`` is the file's sha256 (what the Upload page gives: a correction
+#: belongs to a file's content, never its name), or a name that only one of the uploaded files has.
 CellKey = tuple[str, str, int, str]
-#: (file, sheet, Excel row) -> why the analyst left the row out.
+#: (file, sheet, Excel row) -> why the analyst left the row out; ``file`` as in ``CellKey``.
 RowKey = tuple[str, str, int]
 
 #: The reason recorded for rows ``ingest --exclude-rejected`` leaves out.
@@ -68,6 +71,25 @@ def correct_cells(
         patched[row - 1] = cells
         records.append({"row": row, "column": header, "written": written, "corrected": corrected.strip()})
     return patched, records
+
+
+def drop_stale(
+    table: LocatedTable, rows: list[list[object]], corrections: Mapping[tuple[int, str], tuple[str | None, str]]
+) -> tuple[dict[tuple[int, str], str], list[dict]]:
+    """The corrections whose cell still holds the text they were made for ((row, header) -> corrected),
+    and a record of each other one (row, column, written: what it was made for, value: what the cell
+    holds now, corrected). A correction made without the text (``None``) always applies."""
+    by_header = {h: j for j, h in table.headers.items()}
+    fresh, stale = {}, []
+    for (row, header), (expected, corrected) in corrections.items():
+        j = by_header.get(header)
+        cells = rows[row - 1] if 0 < row <= len(rows) else []
+        now = written_text(cells[j]) if j is not None and j < len(cells) else ""
+        if expected is None or now == expected.strip() or now == corrected.strip():
+            fresh[(row, header)] = corrected
+        else:
+            stale.append({"row": row, "column": header, "written": expected, "value": now, "corrected": corrected})
+    return fresh, stale
 
 
 def leave_out_rows(table: LocatedTable, data: TableRows, reasons: Mapping[int, str]) -> tuple[TableRows, list[dict]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -115,7 +116,7 @@ def counts_of(data: TableRows, table: LocatedTable, name: str, log: ProblemLog, 
     """A count column (agencies, services) as Int64; unreadable and negative counts logged and left empty."""
     raw, column = column_of(data, table, name)
 
-    def check(value: object, answer: object) -> Finding | None:
+    def check(value: object, answer: Any) -> Finding | None:  # answer: BAD, None or a number
         if answer is BAD:
             return Finding(column, value, IssueKind.BAD_NUMBER)
         if answer is not None and answer < 0:

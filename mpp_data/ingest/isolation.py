@@ -161,7 +161,8 @@ class _Worker:
 
     def __init__(self, context: multiprocessing.context.BaseContext) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), name="mpp-parse-worker", daemon=True)
+        # typeshed has Process on each concrete context, not on BaseContext, which they all are
+        self.process = context.Process(target=_serve, args=(child,), name="mpp-parse-worker", daemon=True)  # type: ignore[attr-defined]
         with main_script_hidden():
             self.process.start()
         child.close()

@@ -99,7 +99,7 @@ def lead_kind(value: object) -> str | None:
 def _number(value: object) -> int | None:
     if lead_kind(value) != "number":
         return None
-    return int(value) if isinstance(value, int | float) else int(_NUMBER.match(value.strip())[1])
+    return int(value) if isinstance(value, int | float) else int(_NUMBER.match(str(value).strip())[1])
 
 
 def _column_numbers(cells: list[tuple[int, object]]) -> bool:

@@ -143,7 +143,7 @@ def resolve_regions(data: TableRows, table: LocatedTable, resolver: RegionResolv
         cells_key = (*(raw[n][position] if n != "mall_name" or may_decide[without_mall[position]] else None
                        for n in fields), header_key)  # fmt: skip
         if cells_key not in resolver.resolved:  # a second sheet names the same regions again
-            resolver.resolved[cells_key] = _resolve_one(*(raw[n][position] for n in fields), headers, matcher)
+            resolver.resolved[cells_key] = _resolve_one(*(raw[n][position] for n in fields), headers, matcher)  # type: ignore[call-arg]  # fields: 4
         code, findings = resolver.resolved[cells_key]
         codes[group_id] = code
         for finding in findings:

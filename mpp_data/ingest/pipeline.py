@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,8 @@ import pandas as pd
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.ingest.cells import group_numbers
-from mpp_data.ingest.corrections import CellKey, RowKey, correct_cells, leave_out_rows
+from mpp_data.ingest.corrections import CellKey, RowKey, correct_cells, drop_stale, leave_out_rows
+from mpp_data.ingest.data_date import read_data_date
 from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
 from mpp_data.ingest.match_regions import RegionResolver
 from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
@@ -69,6 +71,14 @@ class IngestResult:
     corrections: list[dict] = field(default_factory=list)
     #: Rows left out on purpose: file, sheet, row, reason, values ({header: text}).
     left_out: list[dict] = field(default_factory=list)
+    #: The date the files' figures describe, as their title or notes say it (the latest when several
+    #: do); None when none says it (the Upload page asks, ``ingest --data-date`` gives it).
+    data_as_of: dt.date | None = None
+    #: What the load does to the register in view (``analysis.register.LoadPlan``), when checked
+    #: against a store; None without one.
+    plan: Any = None  # analysis.register.LoadPlan (the ingest layer does not import the analysis)
+    #: The snapshot this load equals (nothing was stored), when it does.
+    equal_to: int | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -116,50 +126,80 @@ def check_files(
     settings = settings or Settings.from_env()
     today = today or dt.date.today()
     resolver = RegionResolver(RegionMatcher(aliases))  # what this run resolves, remembered for its later sheets
-    amend = _Amendments.of(corrections or {}, left_out or {})
+    amend = _Amendments.of(corrections or {}, left_out or {}, files)
     mall_frames, participation_frames, issues, sheets = [], [], [], []
     skipped_total, unreadable = 0, False
+    data_dates: list[dt.date] = []
     for step, upload in enumerate(files):
         if progress:
             progress(step, len(files), upload.name)
-        check = _check_file(upload, resolver, today, settings.max_upload_bytes, column_overrides or {}, amend)
+        check = _check_file(step, upload, resolver, today, settings.max_upload_bytes, column_overrides or {}, amend)
         mall_frames += check.malls
         participation_frames += check.participation
         issues += check.issues
         sheets += check.sheets
         skipped_total += check.skipped
         unreadable |= check.unreadable
+        data_dates += check.data_dates
 
     if progress:
         progress(len(files), len(files), "")
     malls = _concat(mall_frames, MALL_OUTPUT_COLUMNS)
     participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
-    issue_frame = problems_frame(issues)
+    issue_frame = problems_frame([*issues, *amend.dropped_problems(files)])
     counts = _counts(malls, participation, skipped_total)
     return IngestResult(
         malls, participation, issue_frame, sheets, counts, unreadable=unreadable,
-        corrections=amend.corrected, left_out=amend.omitted,
+        corrections=amend.corrected, left_out=amend.omitted, data_as_of=max(data_dates, default=None),
     )  # fmt: skip
 
 
 @dataclass
 class _Amendments:
-    """The analyst's corrections and rows left out per (file, sheet), and the record of those applied."""
+    """The analyst's corrections and rows left out per (file position, sheet), the record of those
+    applied, and the corrections dropped (``dropped``: file position or None, sheet, row, column, ...)."""
 
-    cells: dict[tuple[str, str], dict[tuple[int, str], str]]
-    rows: dict[tuple[str, str], dict[int, str]]
+    cells: dict[tuple[int, str], dict[tuple[int, str], tuple[str | None, str]]]
+    rows: dict[tuple[int, str], dict[int, str]]
     corrected: list[dict] = field(default_factory=list)
     omitted: list[dict] = field(default_factory=list)
+    dropped: list[dict] = field(default_factory=list)
 
     @classmethod
-    def of(cls, corrections: Mapping[CellKey, str], left_out: Mapping[RowKey, str]) -> _Amendments:
-        cells: dict[tuple[str, str], dict[tuple[int, str], str]] = {}
-        for (file, sheet, row, column), text in corrections.items():
-            cells.setdefault((file, sheet), {})[(int(row), column)] = str(text)
-        rows: dict[tuple[str, str], dict[int, str]] = {}
+    def of(
+        cls, corrections: Mapping[CellKey, object], left_out: Mapping[RowKey, str], files: list[UploadedFile]
+    ) -> _Amendments:
+        """Each key's file is found by content (sha256), or by a name only one of the files has: two
+        files of one name never share a correction."""
+        by_content = {sha256(f.content): i for i, f in enumerate(files)}
+        names = [f.name for f in files]
+        by_name = {n: i for i, n in enumerate(names) if names.count(n) == 1}
+        found = cls({}, {})
+        for (file, sheet, row, column), value in corrections.items():
+            expected, text = value if isinstance(value, tuple) else (None, value)
+            where = by_content.get(file, by_name.get(file))
+            if where is None:
+                found.dropped.append({"file": None, "sheet": sheet, "row": int(row), "column": column,
+                                      "written": expected, "corrected": str(text)})  # fmt: skip
+                continue
+            found.cells.setdefault((where, sheet), {})[(int(row), column)] = (expected, str(text))
         for (file, sheet, row), reason in left_out.items():
-            rows.setdefault((file, sheet), {})[int(row)] = str(reason)
-        return cls(cells, rows)
+            where = by_content.get(file, by_name.get(file))
+            if where is not None:
+                found.rows.setdefault((where, sheet), {})[int(row)] = str(reason)
+        return found
+
+    def dropped_problems(self, files: list[UploadedFile]) -> list[Problem]:
+        """A warning for each correction not applied: its file is not in the upload, or its cell no
+        longer holds the text it was made for."""
+        problems = []
+        for d in self.dropped:
+            file = files[d["file"]].name if d["file"] is not None else ""
+            params = {"corrected": d["corrected"], "written": d["written"] or ""}
+            params |= {"variant": "file"} if d["file"] is None else {}
+            problems.append(Problem(file, d["sheet"], d["row"], d["column"], d.get("value", ""),
+                                    IssueKind.CORRECTION_DROPPED, Severity.WARNING, params))  # fmt: skip
+        return problems
 
 
 @dataclass
@@ -172,10 +212,11 @@ class _FileCheck:
     sheets: list[SheetSummary] = field(default_factory=list)
     skipped: int = 0
     unreadable: bool = False  # nothing in it could be used
+    data_dates: list[dt.date] = field(default_factory=list)
 
 
 def _check_file(
-    upload: UploadedFile, resolver: RegionResolver, today: dt.date, max_bytes: int,
+    position: int, upload: UploadedFile, resolver: RegionResolver, today: dt.date, max_bytes: int,
     column_overrides: dict[tuple[str, str], dict[str, str]], amend: _Amendments,
 ) -> _FileCheck:  # fmt: skip
     """Read and validate every sheet of one file (each sheet checked while the next is read)."""
@@ -184,7 +225,7 @@ def _check_file(
     try:
         for raw in iter_sheets(upload.name, upload.content, max_bytes):
             overrides = column_overrides.get((upload.name, raw.name), {})
-            _check_sheet(check, upload.name, raw, resolver, today, overrides, amend)
+            _check_sheet(check, (position, upload.name), raw, resolver, today, overrides, amend)
     except MppDataError as exc:  # nothing is taken from a file that could not be read to the end
         del amend.corrected[corrected:], amend.omitted[omitted:]
         return _FileCheck(issues=[_file_problem(upload.name, exc)], unreadable=True)
@@ -199,17 +240,23 @@ def _check_file(
 
 
 def _check_sheet(
-    check: _FileCheck, file: str, raw: RawSheet, resolver: RegionResolver, today: dt.date,
+    check: _FileCheck, which: tuple[int, str], raw: RawSheet, resolver: RegionResolver, today: dt.date,
     overrides: dict[str, str], amend: _Amendments,
 ) -> None:  # fmt: skip
+    position, file = which
     table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
     if table.kind == "unknown":
         if any(any(c not in ("", None) for c in r) for r in raw.rows):
             check.issues.append(_sheet_problem(file, raw.name, IssueKind.NO_TABLE_FOUND))
         return
+    found_date = read_data_date(_title_and_note_cells(raw.rows, table.header_rows))
+    if found_date is not None:
+        check.data_dates.append(found_date)
     place = {"file": file, "sheet": raw.name}
-    rows_out = amend.rows.get((file, raw.name), {})
-    cells = {k: v for k, v in amend.cells.get((file, raw.name), {}).items() if k[0] not in rows_out}
+    rows_out = amend.rows.get((position, raw.name), {})
+    asked = {k: v for k, v in amend.cells.get((position, raw.name), {}).items() if k[0] not in rows_out}
+    cells, stale = drop_stale(table, raw.rows, asked)
+    amend.dropped += [{"file": position, "sheet": raw.name} | record for record in stale]
     rows, corrected = correct_cells(table, raw.rows, cells)
     data, omitted = leave_out_rows(table, table_rows(table, rows), rows_out)
     amend.corrected += [place | record for record in corrected]
@@ -232,6 +279,18 @@ def _check_sheet(
     check.issues.extend(found)
 
 
+#: Notes under a table ("Keadaan per ...", "Data per ...") sit within its last rows.
+_NOTE_ROWS = 30
+
+
+def _title_and_note_cells(rows: list[list[object]], header_rows: tuple[int, ...]) -> list[object]:
+    """The cells of the rows above the header (the title) and of the sheet's last rows (its notes)."""
+    first_header = header_rows[0] if header_rows else 1
+    above = rows[: max(first_header - 1, 0)]
+    below = rows[max(first_header, len(rows) - _NOTE_ROWS) :]
+    return [cell for row in [*above, *below] for cell in row if isinstance(cell, str)]
+
+
 def _skipped_problems(file: str, sheet: str, skipped_rows: dict[str, list[int]]) -> list[Problem]:
     """One information line per reason rows of a sheet were skipped, naming the rows (the first ten)."""
     problems = []
@@ -246,7 +305,8 @@ def _file_problem(file: str, exc: MppDataError) -> Problem:
     """A file that could not be read to the end: its stopping error as a problem (its message the error's)."""
     kind = IssueKind.for_error_code(exc.code)
     params = {"error_code": exc.code, **exc.params}
-    return Problem(file, exc.params.get("sheet"), None, None, file, kind, kind.severity, params)
+    sheet = cast("str | None", exc.params.get("sheet"))  # a sheet name, when the error names one
+    return Problem(file, sheet, None, None, file, kind, kind.severity, params)
 
 
 def _sheet_problem(file: str, sheet: str | None, kind: IssueKind, severity: Severity | None = None) -> Problem:

@@ -71,6 +71,14 @@ class IssueKind(Enum):
     UNKNOWN_AGENCY = ("unknown_agency", Severity.WARNING, "issue.unknown_agency",
                       "an agency that is neither an MoU agency nor of a known kind; kept under its written "
                       "name", ("occurrences",))  # fmt: skip
+    CORRECTION_DROPPED = ("correction_dropped", Severity.WARNING, "issue.correction_dropped",
+                          "an analyst's correction not applied: its cell no longer holds the value it was made "
+                          "for, or its file is not in the upload (corrections belong to a file's content)",
+                          ("written", "corrected"), {"file": "issue.correction_dropped.file"})  # fmt: skip
+    PARTICIPATION_WITHOUT_MALL = ("participation_without_mall", Severity.WARNING, "issue.participation_without_mall",
+                                  "participation of a mall that is not in the register (in the file or the upload "
+                                  "in view); kept, but not counted until the mall is in the register",
+                                  ("region", "rows"))  # fmt: skip
     MISSING_AGENCY = ("missing_agency", Severity.ERROR, "issue.missing_agency",
                       "a participation row without an agency name")  # fmt: skip
     BAD_MARK = ("bad_mark", Severity.ERROR, "issue.bad_mark", "a presence mark that is not yes, no or a count")

@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -119,7 +120,7 @@ def _read_workbook(file_name: str, content: bytes) -> Iterator[RawSheet]:
                 rows.cancel()
 
 
-def _sheet_rows(file_name: str, workbook: CalamineWorkbook, name: str) -> list[list[object]]:
+def _sheet_rows(file_name: str, workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
     try:
         sheet = workbook.get_sheet_by_name(name)
         if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:

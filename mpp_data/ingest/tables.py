@@ -127,7 +127,7 @@ def _cell_text(value: object) -> str:
 def _header_candidates(rows: list[list[object]], index: int) -> list[tuple[tuple[int, ...], list[str]]]:
     """Row ``index`` alone, and joined with the row below (two-row headers with merged cells above)."""
     top = [_cell_text(v) for v in rows[index]]
-    candidates = [((index,), top)]
+    candidates: list[tuple[tuple[int, ...], list[str]]] = [((index,), top)]
     if index + 1 < len(rows):
         below = [_cell_text(v) for v in rows[index + 1]]
         width = max(len(top), len(below))
@@ -283,7 +283,7 @@ def _repeated_header_rows(
         header = fold_header(table.headers.get(j, ""))
         values = codes[candidates, position]
         if header:
-            same = cells.answers_for(values, lambda v, h=header: fold_header(_cell_text(v)) == h)
+            same = cells.answers_for(values, lambda v, h=header: fold_header(_cell_text(v)) == h)  # type: ignore[misc]
         else:
             same = np.zeros(len(values), dtype=bool)
         keep = same | empty[candidates, position]

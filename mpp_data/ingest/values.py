@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -146,15 +147,15 @@ def _read_text_date(text: str, order: str) -> DateReading | None:
     if (match := _MONTH_NAME_YEAR.match(text)) and match[1] in _MONTHS:
         return DateReading(dt.date(_year(match[2]), _MONTHS[match[1]], 1), MONTH)
     if (match := _YEAR_MONTH.match(text)) or (match := _MONTH_YEAR.match(text)):
-        year, month = (match[1], match[2]) if len(match[1]) == 4 else (match[2], match[1])
-        return DateReading(dt.date(int(year), int(month), 1), MONTH)
+        year_text, month_text = (match[1], match[2]) if len(match[1]) == 4 else (match[2], match[1])
+        return DateReading(dt.date(int(year_text), int(month_text), 1), MONTH)
     if re.fullmatch(r"\d{5}(\.0+)?", text):
         reading = read_date(float(text))
         return reading if isinstance(reading, DateReading) else None
     return None
 
 
-def date_order(values: object) -> str | None:
+def date_order(values: Iterable[object]) -> str | None:
     """How a column writes ``dd/mm`` dates: ``day_first`` unless a value only reads month-first
     (``09/26/2023``) and none only reads day-first; None when no value decides it and some value
     reads both ways (the column is then read day-first, and the caller says so).

@@ -24,17 +24,27 @@ EDITABLE = ("correction", "leave_out", "reason")
 AMENDMENT_COLUMNS = ["file", "sheet", "row", "column", "written", "corrected", "reason"]
 
 
-def correction_table(result: IngestResult, corrections: Mapping[CellKey, str], lang: str) -> pd.DataFrame:
+def correction_table(
+    result: IngestResult, corrections: Mapping[CellKey, object], lang: str, file_ids: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """One line per cell with an error, per corrected cell and per row left out (EDITOR_COLUMNS).
 
     ``value`` is the cell as written, ``problem`` the check's message on it now, ``state`` whether its row is
-    now clean, still wrong or left out; ``correction`` the analyst's text, ``leave_out`` and ``reason``."""
+    now clean, still wrong or left out; ``correction`` the analyst's text, ``leave_out`` and ``reason``.
+    ``file_ids``: file name -> sha256, when ``corrections`` are keyed by content (as ``read_edits`` keys
+    them when given it)."""
+    ids = file_ids or {}
+
+    def asked(key: CellKey) -> str:
+        found = corrections.get((ids.get(key[0], key[0]), *key[1:]), "")
+        return str(found[1] if isinstance(found, tuple) else found)
+
     errors = result.issues[(result.issues["severity"] == Severity.ERROR) & result.issues["row"].notna()]
     wrong_rows = {(i["file"], i["sheet"], int(i["row"])) for i in errors.to_dict("records")}
     lines: dict[CellKey, dict] = {}
 
     def line(key: CellKey, value: str) -> dict:
-        return lines.setdefault(key, {"value": value, "messages": [], "correction": corrections.get(key, "")})
+        return lines.setdefault(key, {"value": value, "messages": [], "correction": asked(key)})
 
     for record in result.corrections:
         line((record["file"], record["sheet"], record["row"], record["column"]), record["written"])
@@ -56,21 +66,23 @@ def correction_table(result: IngestResult, corrections: Mapping[CellKey, str], l
 
 
 def read_edits(
-    edited: pd.DataFrame, corrections: Mapping[CellKey, str]
-) -> tuple[dict[CellKey, str], dict[RowKey, str]]:
+    edited: pd.DataFrame, corrections: Mapping[CellKey, object], file_ids: Mapping[str, str] | None = None
+) -> tuple[dict[CellKey, object], dict[RowKey, str]]:
     """The corrections and rows left out that an edited ``correction_table`` asks for.
 
     Corrections of cells not in the table (those of rows left out) are kept; a row is left out while any
-    of its lines is ticked, with the first reason given.
+    of its lines is ticked, with the first reason given. With ``file_ids`` (file name -> sha256) both are
+    keyed by the file's content and each correction keeps the text it was made for: (written, corrected).
     """
     wanted = dict(corrections)
     left_out: dict[RowKey, str] = {}
     for line in edited.to_dict("records"):
-        key = (line["file"], line["sheet"], int(line["row"]), line["column"])
+        file = file_ids.get(line["file"], line["file"]) if file_ids else line["file"]
+        key = (file, line["sheet"], int(line["row"]), line["column"])
         text = "" if pd.isna(line["correction"]) else str(line["correction"]).strip()
         if line["column"]:
             if text:
-                wanted[key] = text
+                wanted[key] = (str(line["value"]), text) if file_ids else text
             else:
                 wanted.pop(key, None)
         if bool(line["leave_out"]):

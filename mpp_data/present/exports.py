@@ -6,6 +6,9 @@ Every file a page offers and the CLI's ``export`` writes goes through here, so t
 - text a spreadsheet would take for a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first)
   gets a leading apostrophe, in CSV and xlsx alike (OWASP's CSV injection advice: the apostrophe stays
   with the text if someone saves the workbook again as CSV); xlsx text cells are typed as strings;
+- in CSV every text cell is quoted, and a separator inside a text followed by a formula character gets
+  the apostrophe too (``Mall X;'=1+1``): Excel with Indonesian regional settings splits a file at ``;``,
+  and a cell starting after that split must not run either;
 - dates are date cells in xlsx and ISO dates (``2024-02-10``) in CSV;
 - codes are text: a text cell in xlsx, and written as they are in CSV (``12.10``). A CSV cell has no
   type, so a reader that guesses types (``pandas.read_csv`` without ``dtype=str``, Excel's double
@@ -15,6 +18,7 @@ Every file a page offers and the CLI's ``export`` writes goes through here, so t
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import math
@@ -59,6 +63,23 @@ def neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+#: Characters a spreadsheet may split a CSV line at: comma, semicolon (the list separator of Indonesian
+#: and most European settings), tab, bar, and line ends.
+_SPLIT_THEN_FORMULA = re.compile(r"""([,;\t|\r\n]["\s]*)(?=[=+\-@])""")
+
+
+def csv_safe(value: object) -> object:
+    """:func:`neutralise`, and an apostrophe after any separator that a formula character follows, so
+    no piece of the text starts a formula wherever a reader splits it.
+
+    >>> csv_safe("Mall X;=1+1"), csv_safe("=A1,-2"), csv_safe("Kabupaten Toli-Toli"), csv_safe(-2)
+    ("Mall X;'=1+1", "'=A1,'-2", 'Kabupaten Toli-Toli', -2)
+    """
+    if not isinstance(value, str):
+        return value
+    return neutralise(_SPLIT_THEN_FORMULA.sub(r"\1'", value))
 
 
 def _is_missing(value: object) -> bool:
@@ -131,12 +152,13 @@ def _headed(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
     """UTF-8 with a BOM so that Excel opens Indonesian text correctly; comma-separated; headers in
-    ``lang``; formulas neutralised; dates as ISO dates."""
-    safe = _headed(frame, lang).rename(columns=neutralise)
+    ``lang``; every text cell quoted and made formula-safe (:func:`csv_safe`); numbers bare; dates as
+    ISO dates."""
+    safe = _headed(frame, lang).rename(columns=csv_safe)
     for column in safe.columns:
         if not (pd.api.types.is_numeric_dtype(safe[column]) or pd.api.types.is_bool_dtype(safe[column])):
-            safe[column] = safe[column].map(neutralise)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+            safe[column] = safe[column].map(lambda v: None if _is_missing(v) else csv_safe(str(v))).astype(object)
+    return safe.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
 
 
 def _cell_value(value: object) -> object:

@@ -15,7 +15,7 @@ def issue_message(issue: Problem | Mapping, lang: str, escape: Callable[[str], s
     ``safe.md_text``) is applied to the values from the file, never to the sentence."""
     if isinstance(issue, Problem):
         issue = issue.as_record()
-    kind = IssueKind(issue["kind"])
+    kind = IssueKind(issue["kind"])  # type: ignore[call-arg]  # mypy takes a lookup by value for __init__
     params = dict(issue.get("params") or {})
     where_params = escaped({
         "sheet": issue.get("sheet") or "–",
@@ -40,4 +40,4 @@ def issue_message(issue: Problem | Mapping, lang: str, escape: Callable[[str], s
 
 def issue_kind_label(kind: IssueKind | str, lang: str) -> str:
     """A kind of problem in a few words (``former_province`` -> ``Provinsi induk lama``)."""
-    return t(IssueKind(kind).label_key, lang)
+    return t(IssueKind(kind).label_key, lang)  # type: ignore[call-arg, arg-type]  # a lookup by value

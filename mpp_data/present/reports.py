@@ -119,6 +119,10 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
         ),  # fmt: skip
         "issues": issues,
         "counts": result.counts,
+        # what the load does (or, for a dry run, would do) to the register in view
+        "plan": result.plan.as_json() if result.plan is not None else None,
+        "data_as_of": result.data_as_of.isoformat() if result.data_as_of else None,
+        "equal_to": result.equal_to,
     }
     if result.left_out:  # only when rows were left out on purpose (--exclude-rejected): the contract stays
         report["left_out"] = [

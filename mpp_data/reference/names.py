@@ -220,12 +220,13 @@ def normalise_region_name(name: object) -> str:
     >>> normalise_region_name("Depok City")
     'kota depok'
     """
-    normalised = name
+    before: object = name
     for _ in range(8):  # odd inputs ("kabupaten regency islands") may settle only on a second pass
-        kind, base = split_region_name(normalised)
-        normalised, before = " ".join(part for part in (kind, base) if part), normalised
+        kind, base = split_region_name(before)
+        normalised = " ".join(part for part in (kind, base) if part)
         if normalised == before:
             break
+        before = normalised
     return normalised
 
 

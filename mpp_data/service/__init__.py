@@ -5,11 +5,13 @@ figures. Pages and the CLI import ``mpp_data.service`` and the presentation buil
 """
 
 from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
+from mpp_data.analysis.register import MODES as LOAD_MODES
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
 from mpp_data.present.corrections import correction_table, read_edits
 from mpp_data.present.exports import Export
+from mpp_data.present.load_plan import equal_message, plan_sentences, plan_table
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
 from mpp_data.reference.bases import BASES, DEFAULT_BASIS, other_basis, unit_code
 from mpp_data.service.access import (
@@ -17,14 +19,17 @@ from mpp_data.service.access import (
     actor_for_email,
     add_user,
     audit_events,
+    check_password,
     create_sign_in_link,
     disable_user,
     enable_user,
     first_start_link,
     list_users,
     loaded_by,
+    recent_failures,
     record_provider_sign_in,
     redeem_sign_in_link,
+    restore_snapshot,
     set_password,
     set_role,
     sign_in,
@@ -37,7 +42,9 @@ from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
     ingest_files,
+    load_plan,
     open_store,
+    register_in_view,
     rejected_rows,
     release_unused_memory,
     remember_alias,
@@ -102,6 +109,7 @@ from mpp_data.service.views import (
     list_snapshots,
     map_regions,
     max_upload_mb,
+    may_see_upload_details,
     overview_figures,
     province_names,
     region_malls,
@@ -112,6 +120,7 @@ from mpp_data.service.views import (
     snapshot_info,
     source_files,
     target_date,
+    view_version,
 )
 
 __all__ = [
@@ -131,8 +140,10 @@ __all__ = [
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
-    "sign_out", "withdraw_snapshot",
+    "sign_out", "withdraw_snapshot", "check_password", "recent_failures", "may_see_upload_details",
     "COOKIE", "SessionRules", "StartedSession", "end_session", "end_user_sessions", "forget_old_sessions", "handoff",
     "open_sessions", "session_actor", "session_ended", "start_from_handoff", "start_from_link",
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
+    "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
+    "equal_message", "plan_sentences", "plan_table",
 ]  # fmt: skip

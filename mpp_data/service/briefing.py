@@ -13,6 +13,7 @@ from mpp_data.present.briefing import Briefing, build_deck
 from mpp_data.present.briefing.picture import figure_png
 from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import official_regions, province_names
+from mpp_data.service import views
 from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import (
     SnapshotData,
@@ -46,7 +47,7 @@ def gather_briefing(
     on ``as_of`` and ``national_summary`` on ``compare`` (default: twelve months before), counted in
     the units of ``basis`` (default ``MPP_BASIS``); the planner slide is the plan of the same basis."""
     data = load_snapshot(store, snapshot_id)
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     compare = compare or add_months(as_of, -12)
     settings = Settings.from_env()
     target_date = target_date or settings.target_date

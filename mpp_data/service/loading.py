@@ -8,22 +8,25 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 import pyarrow
 
 from mpp_data.access import Action, Actor
+from mpp_data.access.limits import check_length
+from mpp_data.analysis import register as plans
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
-from mpp_data.errors import AliasConflict, NoDataError
+from mpp_data.errors import AliasConflict, NoDataError, RegisterTooLarge, ReplaceNeedsConfirmation
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
 from mpp_data.ingest.isolation import check_files_isolated
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
-from mpp_data.ingest.problems import Severity
+from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
 from mpp_data.reference.names import normalise_region_name
-from mpp_data.reference.regions import RegionMatcher
-from mpp_data.service.access import SYSTEM, record, require
-from mpp_data.store import PARTICIPATION_COLUMNS, NewSnapshot, SourceFile, Store
+from mpp_data.reference.regions import RegionMatcher, official_regions
+from mpp_data.service.access import SYSTEM, check_typed, record, require
+from mpp_data.store import MALL_COLUMNS, PARTICIPATION_COLUMNS, NewSnapshot, Register, SourceFile, Store
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ def ingest_files(
     left_out: Mapping[RowKey, str] | None = None,
     exclude_rejected: bool = False,
     actor: Actor | None = None,
+    mode: str = plans.AUTO,
+    data_as_of: dt.date | None = None,
+    confirm_replace: bool = False,
+    only_if_empty: bool = False,
 ) -> IngestResult:
     """Read, validate and (unless there are errors or ``dry_run``) write one snapshot.
 
@@ -54,13 +61,21 @@ def ingest_files(
     ``exclude_rejected``: every row with an error is left out (reason ``REJECTED_BY_CHECK``) and the
     valid rows load; otherwise one error keeps the whole upload out.
     ``actor``: who asks; writing a snapshot needs one whose role may load (else ``NotAllowed``).
+    ``mode``: ``auto``, ``update`` or ``replace`` (``analysis.register``); the result's ``plan`` says
+    what the load does to the register in view. A replace removing more than a tenth of the operating
+    malls needs ``confirm_replace`` or ``mode="replace"`` (else ``ReplaceNeedsConfirmation``).
+    ``data_as_of``: the date the figures describe when the files do not say it (default: today).
+    ``only_if_empty``: write only when the store has no snapshot yet, decided under its write lock.
     """
+    check_typed(corrections, left_out, [f.name for f in files])
     writing = store is not None and not dry_run
     if writing:
         require(actor, Action.LOAD_SNAPSHOT)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
-    check = dict(today=today, settings=settings, column_overrides=column_overrides, corrections=corrections)
+    check: dict[str, Any] = dict(
+        today=today, settings=settings, column_overrides=column_overrides, corrections=corrections
+    )
     result = check_files_isolated(files, aliases, progress=progress, left_out=left_out, **check)
     if exclude_rejected and result.has_errors:
         # The same check again without the rejected rows: a conflict between two rows goes with them.
@@ -69,12 +84,87 @@ def ingest_files(
         result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
     if dry_run and store is not None and actor is not None and actor.signed_in:
         record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
+    if not result.unreadable:
+        result = with_plan(result, store, mode=mode, is_sample=is_sample)
     if writing:
         result = store_checked(
-            result, files, store, is_sample=is_sample, actor=actor, column_overrides=column_overrides
-        )
+            result, files, store, is_sample=is_sample, actor=actor, column_overrides=column_overrides,
+            mode=mode, data_as_of=data_as_of, confirm_replace=confirm_replace, only_if_empty=only_if_empty,
+            today=today,
+        )  # fmt: skip
     _log_ingest(files, result, started)
     return result
+
+
+def _regions_provinces() -> dict[str, str]:
+    regions = official_regions()
+    return dict(zip(regions["code"], regions["province_code"], strict=True))
+
+
+def register_in_view(store: Store, *, is_sample: bool = False) -> Register:
+    """The register a load builds on, read now (a write reads it again under the store's lock): the
+    newest snapshot not withdrawn; an empty one for real data over the sample."""
+    snapshot_id = store.latest_snapshot_id()
+    if snapshot_id is None:
+        return _empty_register()
+    info = store.snapshot(snapshot_id)
+    found = Register(snapshot_id, bool(info["is_sample"]), info.get("data_as_of"), store.load_malls(snapshot_id),
+                     store.load_participation(snapshot_id))  # fmt: skip
+    return _base(found, is_sample)
+
+
+def _empty_register() -> Register:
+    return Register(None, False, None, pd.DataFrame(columns=MALL_COLUMNS), pd.DataFrame(columns=PARTICIPATION_COLUMNS))
+
+
+def _base(register: Register, is_sample: bool) -> Register:
+    """Real data never builds on the sample's rows."""
+    return _empty_register() if register.is_sample and not is_sample else register
+
+
+def with_plan(
+    result: IngestResult, store: Store | None, *, mode: str = plans.AUTO, is_sample: bool = False
+) -> IngestResult:
+    """The check with its ``plan`` against the register in view (an empty one without a store), and a
+    warning for each mall whose participation the register will not hold (kept, but not counted)."""
+    if result.has_errors:
+        return result
+    register = register_in_view(store, is_sample=is_sample) if store is not None else _empty_register()
+    incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
+    plan = plans.plan_load(register.malls, incoming, mode, _regions_provinces())
+    after = plans.merge_malls(register.malls, incoming, plan.mode) if not result.malls.empty else register.malls
+    problems = _orphan_problems(after, result.participation)
+    issues = result.issues if not problems else pd.concat([result.issues, problems_frame(problems)], ignore_index=True)
+    return replace(result, plan=plan, issues=issues)
+
+
+def load_plan(result: IngestResult, store: Store, mode: str, *, is_sample: bool = False) -> plans.LoadPlan | None:
+    """What loading a checked upload in ``mode`` would do to the register in view (the Upload page's
+    choice of mode); None when the check found errors."""
+    if result.has_errors:
+        return None
+    register = register_in_view(store, is_sample=is_sample)
+    incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
+    return plans.plan_load(register.malls, incoming, mode, _regions_provinces())
+
+
+def _orphan_problems(malls: pd.DataFrame, participation: pd.DataFrame) -> list[Problem]:
+    """One warning per mall of the file's participation that the register will not hold."""
+    if participation.empty:
+        return []
+    rows = _loadable_participation(participation)
+    rows = rows.assign(file=participation.loc[~participation["rejected"].to_numpy(dtype=bool), "file"].to_numpy())
+    orphans = plans.orphan_participation(malls, rows)
+    if orphans.empty:
+        return []
+    matcher = RegionMatcher()
+    problems = []
+    grouped = orphans.groupby(["file", "sheet", "region_code", orphans["mall_name"].fillna("")], sort=True)
+    for (file, sheet, region, mall), group in grouped:
+        params = {"region": matcher.region_label(region), "region_code": region, "rows": int(group["row"].nunique())}
+        problems.append(Problem(file, sheet, int(group["row"].min()), None, mall or region,
+                                IssueKind.PARTICIPATION_WITHOUT_MALL, Severity.WARNING, params))  # fmt: skip
+    return problems
 
 
 def store_checked(
@@ -85,17 +175,38 @@ def store_checked(
     actor: Actor | None,
     is_sample: bool = False,
     column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
+    mode: str = plans.AUTO,
+    data_as_of: dt.date | None = None,
+    confirm_replace: bool = False,
+    only_if_empty: bool = False,
+    today: dt.date | None = None,
 ) -> IngestResult:
     """Keep an upload already checked (``ingest_files(..., dry_run=True)``) as a new snapshot, without
-    reading its files again; nothing is written when the check found errors or no rows. ``actor`` must
-    be allowed to load (else ``NotAllowed``); the load, and each row corrected or left out, is audited."""
+    reading its files again; nothing is written when the check found errors or no rows, or when the
+    result equals the register in view (``equal_to``). ``actor`` must be allowed to load (else
+    ``NotAllowed``); the load, and each row corrected or left out, is audited. The data date is the
+    files' own (``result.data_as_of``), else ``data_as_of``, else ``today``."""
     require(actor, Action.LOAD_SNAPSHOT)
     if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
         return result
-    # the bundled sample re-uploaded is still invented data, whatever the file is called
-    snapshot_id, carried = _write_snapshot(store, files, result, is_sample or contains_sample(files))
+    load = _Load(mode=mode, data_as_of=result.data_as_of or data_as_of or today or dt.date.today(),
+                 confirm_replace=confirm_replace, only_if_empty=only_if_empty,
+                 # the bundled sample re-uploaded is still invented data, whatever the file is called
+                 is_sample=is_sample or contains_sample(files),
+                 limit=Settings.from_env().max_register_malls)  # fmt: skip
+    outcome = _write_snapshot(store, files, result, load)
+    result = replace(result, plan=outcome.get("plan", result.plan), data_as_of=load.data_as_of)
+    if outcome.get("equal_to") is not None:
+        record(store, actor, "upload.equal", outcome["equal_to"], {"files": [f.name for f in files]})
+        return replace(result, equal_to=outcome["equal_to"])
+    if outcome.get("snapshot_id") is None:  # the sample, when another process loaded data first
+        return result
+    snapshot_id, carried = outcome["snapshot_id"], outcome["carried"]
     result = replace(result, snapshot_id=snapshot_id, carried_over=carried)
-    details: dict[str, object] = {"files": [f.name for f in files], **_audit_counts(result)}
+    details: dict[str, object] = {"files": [f.name for f in files], **_audit_counts(result),
+                                  "data_as_of": load.data_as_of.isoformat()}  # fmt: skip
+    if result.plan is not None:
+        details["plan"] = result.plan.as_json()
     if column_overrides:  # an analyst's corrections of how columns were read
         details["column_overrides"] = {
             f"{file} / {sheet}": fields for (file, sheet), fields in column_overrides.items()
@@ -158,11 +269,43 @@ def _attach_to_malls(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.Dat
     return attached
 
 
-def _write_snapshot(
-    store: Store, files: list[UploadedFile], result: IngestResult, is_sample: bool
-) -> tuple[int, dict[str, int]]:
-    """The new halves to the store; the half this upload lacks is carried over inside the store's write,
-    so two uploads at the same moment cannot both carry from the snapshot before them."""
+@dataclass(frozen=True)
+class _Load:
+    """How one checked upload is written (see ``store_checked``)."""
+
+    mode: str
+    data_as_of: dt.date
+    confirm_replace: bool
+    only_if_empty: bool
+    is_sample: bool
+    limit: int
+
+
+def build_register(register: Register, incoming_malls: pd.DataFrame | None,
+                   incoming_participation: pd.DataFrame | None, load: _Load) -> tuple[pd.DataFrame, pd.DataFrame,
+                                                                                       plans.LoadPlan]:  # fmt: skip
+    """The register after the load, built on ``register`` (the one in view, read under the lock):
+    malls merged by the plan's mode, ``counted_from`` given to undated operating malls, participation
+    fitted to the malls and merged. Raises ``ReplaceNeedsConfirmation`` and ``RegisterTooLarge``."""
+    current = _base(register, load.is_sample)
+    incoming = incoming_malls if incoming_malls is not None else current.malls.iloc[:0]
+    plan = plans.plan_load(current.malls, incoming, load.mode, _regions_provinces())
+    if plan.needs_confirmation and not (load.confirm_replace or load.mode == plans.REPLACE):
+        raise ReplaceNeedsConfirmation(removed=plan.operating_removed, operating=plan.operating_before,
+                                       share_pct=plan.removed_share_pct)  # fmt: skip
+    malls = plans.merge_malls(current.malls, incoming, plan.mode) if incoming_malls is not None else current.malls
+    if len(malls) > load.limit:
+        raise RegisterTooLarge(malls=len(malls), limit=load.limit)
+    malls = plans.assign_counted_from(malls.reindex(columns=MALL_COLUMNS), current.malls, load.data_as_of)
+    fitted = _attach_to_malls(incoming_participation, malls) if incoming_participation is not None else None
+    participation = plans.merge_participation(current.participation, fitted, plan.mode)
+    return malls.reset_index(drop=True), participation.reindex(columns=PARTICIPATION_COLUMNS), plan
+
+
+def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResult, load: _Load) -> dict:
+    """The new snapshot built on the register in view, read and written under the store's lock, so two
+    uploads at the same moment cannot both build on the snapshot before them, and a withdrawn snapshot
+    is never built on. What happened: ``snapshot_id``, ``carried``, ``plan``, or ``equal_to``."""
     report = result.issues.to_dict("records")
     sources = [
         SourceFile(
@@ -172,20 +315,34 @@ def _write_snapshot(
         )
         for f in files
     ]  # fmt: skip
-    saved = store.save_snapshot_carrying(
-        NewSnapshot(
-            malls=_loadable_malls(result.malls) if not result.malls.empty else None,
-            participation=_loadable_participation(result.participation) if not result.participation.empty else None,
-            files=sources,
-            is_sample=is_sample,
-            rows_read=result.counts["rows_read"],
-            rows_loaded=result.counts["rows_loaded"],
-            rows_rejected=result.counts["rows_rejected"],
-            rows_skipped=result.counts["rows_skipped"],
-        ),
-        attach=_attach_to_malls,
-    )
-    return saved.snapshot_id, saved.carried_over
+    incoming_malls = _loadable_malls(result.malls) if not result.malls.empty else None
+    incoming_participation = _loadable_participation(result.participation) if not result.participation.empty else None
+    outcome: dict = {}
+
+    def build(register: Register) -> NewSnapshot | None:
+        if load.only_if_empty and register.snapshot_id is not None:
+            return None
+        malls, participation, plan = build_register(register, incoming_malls, incoming_participation, load)
+        outcome["plan"] = plan
+        base = _base(register, load.is_sample)
+        if base.snapshot_id is not None and plans.same_register(malls, participation, base.malls, base.participation):
+            outcome["equal_to"] = base.snapshot_id
+            return None
+        carried = {}
+        if base.snapshot_id is not None:
+            carried = {half: base.snapshot_id for half, new in (("malls", incoming_malls),
+                                                                ("participation", incoming_participation)) if new is None}  # fmt: skip
+        return NewSnapshot(
+            malls=malls, participation=participation, files=sources, is_sample=load.is_sample,
+            rows_read=result.counts["rows_read"], rows_loaded=result.counts["rows_loaded"],
+            rows_rejected=result.counts["rows_rejected"], rows_skipped=result.counts["rows_skipped"],
+            carried_over=carried, data_as_of=load.data_as_of,
+        )  # fmt: skip
+
+    saved = store.save_snapshot_built(build)
+    if saved is not None:
+        outcome["snapshot_id"], outcome["carried"] = saved.snapshot_id, saved.carried_over
+    return outcome
 
 
 def _log_ingest(files: list[UploadedFile], result: IngestResult, started: float) -> None:
@@ -213,10 +370,14 @@ def open_store(url: str | None = None) -> Store:
     settings = Settings.from_env()
     store = Store(url or settings.database_url)
     if store.latest_snapshot_id() is None:
-        result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM)
-        if result.snapshot_id is None:
+        # Several processes may start on a new shared store at once: the sample is written only when the
+        # store is still empty under its write lock, so it is loaded once.
+        result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM,
+                              only_if_empty=True, mode=plans.REPLACE)  # fmt: skip
+        if result.snapshot_id is None and store.latest_snapshot_id() is None:
             raise NoDataError()
-        logger.info("loaded the sample workbooks as snapshot %s", result.snapshot_id)
+        if result.snapshot_id is not None:
+            logger.info("loaded the sample workbooks as snapshot %s", result.snapshot_id)
     return store
 
 
@@ -227,6 +388,7 @@ def remember_alias(store: Store, written: str, region_code: str, *, actor: Actor
     official names always win, so such an alias would never apply and would only mislead.
     """
     require(actor, Action.CONFIRM_ALIAS)
+    check_length(written, "alias")
     matcher = RegionMatcher()
     official = matcher.match_name(written)
     if official.method in ("code", "name", "province") and official.code != region_code:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mpp_data.analysis import metrics, stages
+from mpp_data.analysis import stages
 from mpp_data.analysis.plan import Plan, compute_plan
 from mpp_data.config import Settings
 from mpp_data.present import plan as plan_text
 from mpp_data.reference import bases
 from mpp_data.reference.regions import official_regions
+from mpp_data.service import views
 from mpp_data.service.queries import SnapshotData, load_snapshot
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
@@ -38,7 +39,7 @@ def plan_for(
 ) -> Plan:
     """The plan of every unit of ``basis`` on ``as_of`` (default: the snapshot's newest date) toward
     ``target_date`` (default ``MPP_TARGET_DATE``), national and per province."""
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     target_date = target_date or Settings.from_env().target_date
     units = bases.counting_units(official_regions(), bases.check_basis(basis))
     return compute_plan(bases.unit_malls(data.malls, basis), units, as_of=as_of, target_date=target_date)

@@ -21,6 +21,7 @@ from mpp_data.reference.regions import RegionMatcher, official_provinces, offici
 from mpp_data.service import views
 from mpp_data.service.access import record, require
 from mpp_data.store import Store
+from mpp_data.store.accounts import withdrawn_ids
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def national_summary(
     Coverage counts the units of ``basis`` (default ``MPP_BASIS``): ``total_units``, ``covered_units``
     and ``coverage_pct``; ``total_regions`` and ``covered_regions`` are the same counts (their older
     names), and ``provinces`` counts units too (DKI Jakarta is one under ``panrb``)."""
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     basis = bases.check_basis(basis or Settings.from_env().basis)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     malls, units = bases.unit_malls(malls, basis), bases.counting_units(regions, basis)
@@ -88,7 +89,7 @@ def national_figures(
 ) -> dict:
     """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list, counted
     in the units of ``basis`` (default ``MPP_BASIS``)."""
-    as_of = as_of or metrics.default_as_of(data.malls)
+    as_of = as_of or views.default_as_of(data)
     settings = Settings.from_env()
     target_date = target_date or settings.target_date
     basis = bases.check_basis(basis or settings.basis)
@@ -100,16 +101,19 @@ def national_figures(
     return summary
 
 
-def agency_presence(data: SnapshotData, as_of: dt.date | None = None) -> pd.DataFrame:
-    """``participation.compute_agency_presence`` for a snapshot (default: its latest date)."""
-    as_of = as_of or metrics.default_as_of(data.malls)
-    return participation.compute_agency_presence(data.malls, data.participation, as_of)
+def agency_presence(data: SnapshotData, as_of: dt.date | None = None, province: str | None = None) -> pd.DataFrame:
+    """``participation.compute_agency_presence`` for a snapshot (default: its data date), of one
+    province's operating malls when ``province`` is given (as the Agencies page's filter)."""
+    as_of = as_of or views.default_as_of(data)
+    malls, _ = metrics.restrict_to_province(data.malls, official_regions(), province)
+    return participation.compute_agency_presence(malls, data.participation, as_of)
 
 
 def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataFrame]]:
-    """(upload date, malls, participation) of every snapshot that is not sample data, oldest first;
-    the sample alone when there is nothing else."""
+    """(upload date, malls, participation) of every snapshot that is not sample data nor withdrawn,
+    oldest first; the sample alone when there is nothing else."""
     snapshots = store.list_snapshots()
+    snapshots = snapshots[~snapshots["id"].isin(withdrawn_ids(store))]
     real = snapshots[~snapshots["is_sample"].astype(bool)]
     chosen = real if len(real) else snapshots
     return [
@@ -233,7 +237,9 @@ def map_boundaries(store: Store) -> BoundaryFile | None:
         return None
     try:
         if version.from_setting:
-            content = _read_setting_file(settings.boundaries_path or "", version.name, settings.max_upload_bytes)
+            content: bytes | str = _read_setting_file(
+                settings.boundaries_path or "", version.name, settings.max_upload_bytes
+            )
         else:
             stored = store.latest_boundaries()
             if stored is None:  # removed since the version was read

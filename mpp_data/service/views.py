@@ -4,19 +4,21 @@ caches; the command line asks for the same figures through ``queries.national_fi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor, can
 from mpp_data.analysis import forecast, metrics, participation
 from mpp_data.analysis.forecast import Forecast
 from mpp_data.config import Settings
+from mpp_data.errors import NotAllowed
 from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import charts, forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, bases, geo, regions
 from mpp_data.service.access import loaded_by
-from mpp_data.store import Store
+from mpp_data.store import Store, accounts
 from mpp_data.store.accounts import withdrawn_ids
 
 if TYPE_CHECKING:  # queries builds on these views
@@ -42,8 +44,9 @@ def max_upload_mb() -> int:
 
 
 def default_as_of(data: SnapshotData) -> dt.date:
-    """The newest date in the snapshot: the sidebar's as-of date until someone picks another."""
-    return metrics.default_as_of(data.malls)
+    """The date the snapshot's figures describe (its ``data_as_of``): every page's as-of date until
+    someone picks another. A snapshot written before it was recorded: its newest inauguration date."""
+    return data.snapshot.get("data_as_of") or metrics.default_as_of(data.malls)
 
 
 def default_compare(as_of: dt.date) -> dt.date:
@@ -95,7 +98,7 @@ def describe_forecast(result: Forecast, lang: str) -> list[str]:
     return forecast_text.describe_forecast(result, lang)
 
 
-def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, Any]:
     """Everything the Overview's charts need, up to ``as_of``: ``timeline`` (one row per day a region
     became covered), ``malls`` (operating malls over time), ``batches``, ``quarters`` and
     ``milestones`` (national only)."""
@@ -163,7 +166,7 @@ def map_regions(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
     return maps.compute_map_regions(data.malls, regions.official_regions(), geo.region_points(), as_of)
 
 
-def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, object]:
+def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, Any]:
     """Everything the Agencies page draws, for one snapshot, date and province."""
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(data.malls, official, province)
@@ -189,12 +192,26 @@ def agency_work_list(data: SnapshotData, agency: str, as_of: dt.date, province: 
     return participation.compute_agency_work_list(malls, data.participation, regions.official_regions(), agency, as_of)
 
 
-def list_snapshots(store: Store) -> pd.DataFrame:
-    """One row per snapshot, newest first, with ``loaded_by`` (from the audit log; empty for loads made
-    before it) and ``withdrawn`` (taken out of view by an admin, still kept)."""
+def may_see_upload_details(actor: Actor | None, *, history_open: bool = False) -> bool:
+    """Whether ``actor`` sees an upload's original files, who loaded it, its corrections and the reasons
+    rows were left out: analysts and admins, or anyone when the deployment opens History
+    (``MPP_HISTORY_OPEN=1``). Everyone sees that an upload happened, when, and its figures."""
+    return history_open or can(actor, Action.SEE_UPLOAD_DETAILS)
+
+
+def _details_for(actor: Actor | None, history_open: bool) -> None:
+    if not may_see_upload_details(actor, history_open=history_open):
+        raise NotAllowed(action=str(Action.SEE_UPLOAD_DETAILS))
+
+
+def list_snapshots(store: Store, *, actor: Actor | None = None, history_open: bool = False) -> pd.DataFrame:
+    """One row per snapshot, newest first, with ``withdrawn`` (taken out of view by an admin, still
+    kept) and, for those who may see upload details, ``loaded_by`` (from the audit log; empty for loads
+    made before it)."""
     snapshots = store.list_snapshots()
-    who = loaded_by(store)
-    snapshots["loaded_by"] = [who.get(int(i), "") for i in snapshots["id"]]
+    if may_see_upload_details(actor, history_open=history_open):
+        who = loaded_by(store)
+        snapshots["loaded_by"] = [who.get(int(i), "") for i in snapshots["id"]]
     snapshots["withdrawn"] = snapshots["id"].isin(withdrawn_ids(store))
     return snapshots
 
@@ -203,17 +220,29 @@ def latest_snapshot_id(store: Store) -> int | None:
     return store.latest_snapshot_id()
 
 
+def view_version(store: Store) -> str:
+    """Changes with every load, withdrawal and restore: the key of caches over several snapshots (History's
+    list, the agencies' trend), read afresh by every process at every rerun."""
+    return accounts.view_version(store)
+
+
 def snapshot_info(store: Store, snapshot_id: int) -> dict:
     """One snapshot's record: id, time, files, row counts, ``is_sample``, ``carried_over``."""
     return store.snapshot(snapshot_id)
 
 
-def source_files(store: Store, snapshot_id: int) -> list:
-    """The files of one upload as they came in, each with its check report."""
+def source_files(store: Store, snapshot_id: int, *, actor: Actor | None, history_open: bool = False) -> list:
+    """The files of one upload as they came in, each with its check report; :class:`NotAllowed`
+    unless :func:`may_see_upload_details`."""
+    _details_for(actor, history_open)
     return store.load_source_files(snapshot_id)
 
 
-def snapshot_amendments(store: Store, snapshot_id: int, lang: str) -> pd.DataFrame:
-    """One upload's corrections (written -> corrected) and rows left out (with the reason), one per line."""
+def snapshot_amendments(
+    store: Store, snapshot_id: int, lang: str, *, actor: Actor | None, history_open: bool = False
+) -> pd.DataFrame:
+    """One upload's corrections (written -> corrected) and rows left out (with the reason), one per line;
+    :class:`NotAllowed` unless :func:`may_see_upload_details`."""
+    _details_for(actor, history_open)
     corrections, left_out = store.load_amendments(snapshot_id)
     return amendments_table(corrections, left_out, lang)

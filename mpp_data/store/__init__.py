@@ -2,6 +2,24 @@
 the audit log and withdrawals in ``accounts``."""
 
 from mpp_data.store import accounts, sessions
-from mpp_data.store.snapshots import PARTICIPATION_COLUMNS, NewSnapshot, SavedSnapshot, SourceFile, Store
+from mpp_data.store.snapshots import (
+    MALL_COLUMNS,
+    PARTICIPATION_COLUMNS,
+    NewSnapshot,
+    Register,
+    SavedSnapshot,
+    SourceFile,
+    Store,
+)
 
-__all__ = ["PARTICIPATION_COLUMNS", "NewSnapshot", "SavedSnapshot", "SourceFile", "Store", "accounts", "sessions"]
+__all__ = [
+    "MALL_COLUMNS",
+    "PARTICIPATION_COLUMNS",
+    "Register",
+    "NewSnapshot",
+    "SavedSnapshot",
+    "SourceFile",
+    "Store",
+    "accounts",
+    "sessions",
+]

@@ -24,11 +24,11 @@ from sqlalchemy.engine import Engine
 from mpp_data.errors import MemoryDatabase, SnapshotNotFound
 from mpp_data.store.migrate import upgrade_schema
 from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
-from mpp_data.store.sql import bulk_insert, plain_rows, sqlite_pragmas, sqlite_writer
+from mpp_data.store.side_tables import SideTables
+from mpp_data.store.sql import bulk_insert, metadata, plain_rows, private_sqlite_file, sqlite_pragmas, sqlite_writer
 
 logger = logging.getLogger(__name__)
 
-metadata = sa.MetaData()
 
 snapshots = sa.Table(
     "snapshots",
@@ -44,6 +44,7 @@ snapshots = sa.Table(
     sa.Column("rows_rejected", sa.Integer, nullable=False),
     sa.Column("rows_skipped", sa.Integer, nullable=False),
     sa.Column("carried_over", sa.Text, nullable=True),  # JSON: {"participation": snapshot id}
+    sa.Column("data_as_of", sa.Date, nullable=True),  # the date the figures describe; None before issue 20
 )
 
 malls = sa.Table(
@@ -61,6 +62,9 @@ malls = sa.Table(
     sa.Column("services", sa.Integer),
     sa.Column("sheet", sa.Text),
     sa.Column("row", sa.Integer),
+    # An operating mall without a date counts as covered from the data_as_of of the first snapshot
+    # listing it as operating; None for every other mall.
+    sa.Column("counted_from", sa.Date),
 )
 
 #: Participation of snapshots written before participation_blocks; read, never written.
@@ -103,29 +107,10 @@ source_files = sa.Table(
     sa.Column("report", sa.Text, nullable=False),
 )
 
-region_aliases = sa.Table(
-    "region_aliases",
-    metadata,
-    sa.Column("alias", sa.Text, primary_key=True),  # normalised written name
-    sa.Column("region_code", sa.String(8), nullable=False),
-    sa.Column("confirmed_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-boundary_files = sa.Table(
-    "boundary_files",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("file_name", sa.Text, nullable=False),
-    sa.Column("content", sa.Text, nullable=False),  # GeoJSON as uploaded
-)
-
 MALL_COLUMNS = [c.name for c in malls.columns if c.name != "snapshot_id"]
 PARTICIPATION_COLUMNS = [c.name for c in participation.columns if c.name != "snapshot_id"]
 #: pg_advisory_xact_lock key every process writing snapshots to one PostgreSQL database takes ("MPPS").
 _PG_SNAPSHOT_LOCK_KEY = 0x4D505053
-#: The content of a boundary_files row that marks the removal of the file before it.
-_REMOVED = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +154,7 @@ class NewSnapshot:
     rows_rejected: int = 0
     rows_skipped: int = 0
     carried_over: dict[str, int] = field(default_factory=dict)
+    data_as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -179,7 +165,19 @@ class SavedSnapshot:
     carried_over: dict[str, int]
 
 
-class Store:
+@dataclass(frozen=True)
+class Register:
+    """The snapshot a load builds on, read under the store's write lock: the newest one not withdrawn
+    (``snapshot_id`` None and empty frames when there is none). ``is_sample`` marks the bundled sample."""
+
+    snapshot_id: int | None
+    is_sample: bool
+    data_as_of: dt.date | None
+    malls: pd.DataFrame
+    participation: pd.DataFrame
+
+
+class Store(SideTables):
     """One database, SQLite by default or PostgreSQL through a URL, its schema migrated on opening."""
 
     def __init__(self, url: str) -> None:
@@ -189,7 +187,7 @@ class Store:
             # snapshot would vanish with the connection that wrote them.
             raise MemoryDatabase(url=url)
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(Path(url.removeprefix("sqlite:///")))
         self.url = url
         self._writer: Engine | None = None  # SQLite only: connections whose transactions take the write lock
         if self.engine.dialect.name == "sqlite":
@@ -201,6 +199,13 @@ class Store:
         self.engine.dispose()
         if self._writer is not None:
             self._writer.dispose()
+
+    @contextmanager
+    def write_lock(self) -> Iterator[sa.Connection]:
+        """A transaction under the snapshot write lock: what changes which snapshot is in view (a
+        load, a withdrawal, a restore) takes it, so a load never builds on a snapshot being withdrawn."""
+        with self._writing() as conn:
+            yield conn
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
@@ -236,7 +241,7 @@ class Store:
         """
         with self._writing() as conn:
             carried: dict[str, int] = {}
-            previous = conn.execute(sa.select(sa.func.max(snapshots.c.id))).scalar()
+            previous = _newest_in_view(conn)
             if previous is not None and not new.is_sample and _read_snapshot(conn, previous)["is_sample"]:
                 previous = None
             mall_frame = new.malls
@@ -257,6 +262,31 @@ class Store:
             snapshot_id = _insert_snapshot(conn, new, mall_frame, participation_frame, carried)
         return SavedSnapshot(snapshot_id, carried)
 
+    def save_snapshot_built(self, build: Callable[[Register], NewSnapshot | None]) -> SavedSnapshot | None:
+        """Write the snapshot ``build`` makes of the register in view, both read and written under the
+        write lock: a load, a withdrawal or a restore at the same moment is wholly before or after.
+        ``build`` gets the newest snapshot not withdrawn and returns the complete snapshot (both
+        halves), or None to write nothing (the sample when there is data already, a load equal to the
+        register); an error it raises writes nothing."""
+        with self._writing() as conn:
+            previous = _newest_in_view(conn)
+            if previous is None:
+                empty = pd.DataFrame(columns=MALL_COLUMNS), pd.DataFrame(columns=PARTICIPATION_COLUMNS)
+                register = Register(None, False, None, *empty)
+            else:
+                info = _read_snapshot(conn, previous)
+                register = Register(
+                    int(previous), bool(info["is_sample"]), _as_date(info.get("data_as_of")),
+                    _read_malls(conn, previous), _read_participation(conn, previous),
+                )  # fmt: skip
+            new = build(register)
+            if new is None:
+                return None
+            if new.malls is None or new.participation is None:
+                raise ValueError("build gives both halves of the snapshot")
+            snapshot_id = _insert_snapshot(conn, new, new.malls, new.participation, new.carried_over)
+        return SavedSnapshot(snapshot_id, new.carried_over)
+
     def list_snapshots(self) -> pd.DataFrame:
         """One row per snapshot, newest first."""
         with self.engine.connect() as conn:
@@ -267,10 +297,8 @@ class Store:
 
     def latest_snapshot_id(self) -> int | None:
         """The newest snapshot not withdrawn from view (``accounts.snapshot_withdrawals``)."""
-        withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
-        query = sa.select(sa.func.max(snapshots.c.id)).where(snapshots.c.id.not_in(sa.select(withdrawn.c.snapshot_id)))
         with self.engine.connect() as conn:
-            return conn.execute(query).scalar()
+            return _newest_in_view(conn)
 
     def snapshot(self, snapshot_id: int) -> dict:
         with self.engine.connect() as conn:
@@ -300,58 +328,6 @@ class Store:
         stored = [SourceFile.stored("", "", b"", r) for r in reports]
         return [c for f in stored for c in f.corrections], [r for f in stored for r in f.left_out]
 
-    # -- aliases -----------------------------------------------------------------
-    def load_aliases(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
-            return dict(conn.execute(sa.select(region_aliases.c.alias, region_aliases.c.region_code)).all())
-
-    def save_alias(self, alias: str, region_code: str) -> None:
-        """Remember an analyst's choice. A later confirmation of the same alias replaces the earlier one."""
-        with self.engine.begin() as conn:
-            conn.execute(region_aliases.delete().where(region_aliases.c.alias == alias))
-            conn.execute(
-                region_aliases.insert().values(
-                    alias=alias, region_code=region_code, confirmed_at=dt.datetime.now(dt.UTC)
-                )
-            )
-
-    def delete_alias(self, alias: str) -> bool:
-        """Forget an analyst's choice; whether there was one."""
-        with self.engine.begin() as conn:
-            return conn.execute(region_aliases.delete().where(region_aliases.c.alias == alias)).rowcount > 0
-
-    # -- boundaries ------------------------------------------------------------------
-    def save_boundaries(self, file_name: str, content: str) -> int:
-        """Keep an official boundary file; the newest one is used, earlier ones stay."""
-        with self.engine.begin() as conn:
-            return int(
-                conn.execute(
-                    boundary_files.insert().values(
-                        uploaded_at=dt.datetime.now(dt.UTC), file_name=file_name, content=content
-                    )
-                ).inserted_primary_key[0]
-            )
-
-    def remove_boundaries(self) -> int | None:
-        """Stop using the boundary file in use. Nothing is deleted: a row with empty content (never a
-        GeoJSON) marks the removal, and the file stays on record. None when no file is in use."""
-        head = self.boundaries_head()
-        return self.save_boundaries(head[1], _REMOVED) if head else None
-
-    def boundaries_head(self) -> tuple[int, str] | None:
-        """(id, file name) of the boundary file in use, without its content; None when there is none."""
-        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content == _REMOVED)
-        with self.engine.connect() as conn:
-            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1]) if row and not row[2] else None
-
-    def latest_boundaries(self) -> tuple[int, str, str] | None:
-        """(id, file name, GeoJSON text) of the boundary file in use, or None (none, or removed)."""
-        query = sa.select(boundary_files.c.id, boundary_files.c.file_name, boundary_files.c.content)
-        with self.engine.connect() as conn:
-            row = conn.execute(query.order_by(boundary_files.c.id.desc()).limit(1)).first()
-        return (int(row[0]), row[1], row[2]) if row and row[2] != _REMOVED else None
-
     def counts(self) -> dict[str, int]:
         """Row counts of every table: tests use them to show a failed load changed nothing."""
         with self.engine.connect() as conn:
@@ -361,6 +337,22 @@ class Store:
             }
 
 
+def _newest_in_view(conn: sa.Connection) -> int | None:
+    """The newest snapshot not withdrawn: what every view shows and every load builds on."""
+    withdrawn = sa.table("snapshot_withdrawals", sa.column("snapshot_id"))
+    query = sa.select(sa.func.max(snapshots.c.id)).where(snapshots.c.id.not_in(sa.select(withdrawn.c.snapshot_id)))
+    found = conn.execute(query).scalar()
+    return int(found) if found is not None else None
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
     row = conn.execute(sa.select(snapshots).where(snapshots.c.id == snapshot_id)).mappings().first()
     if row is None:
@@ -368,6 +360,7 @@ def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
     result = dict(row)
     result["source_files"] = json.loads(result["source_files"])
     result["carried_over"] = json.loads(result["carried_over"]) if result["carried_over"] else {}
+    result["data_as_of"] = _as_date(result.get("data_as_of"))
     return result
 
 
@@ -375,6 +368,8 @@ def _read_malls(conn: sa.Connection, snapshot_id: int) -> pd.DataFrame:
     frame = _read_rows(conn, malls, MALL_COLUMNS, snapshot_id)
     frame["inaugurated_on"] = pd.to_datetime(frame["inaugurated_on"]).dt.date
     frame["inaugurated_on"] = frame["inaugurated_on"].where(frame["inaugurated_on"].notna(), None)
+    counted = pd.to_datetime(frame["counted_from"]).dt.date.astype(object)
+    frame["counted_from"] = counted.where(counted.notna(), None)
     return frame
 
 
@@ -439,6 +434,7 @@ def _insert_snapshot_rows(
             rows_rejected=int(new.rows_rejected),
             rows_skipped=int(new.rows_skipped),
             carried_over=json.dumps(carried) if carried else None,
+            data_as_of=new.data_as_of,
         )
     ).inserted_primary_key[0]
     bulk_insert(conn, malls, snapshot_id, mall_rows)

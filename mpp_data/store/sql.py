@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 _SQLITE_WRITE_TIMEOUT = 60
+#: Every table of the store (snapshots, side tables, accounts) in one metadata, as the migrations see it.
+metadata = sa.MetaData()
 
 
 def sqlite_writer(url: str | sa.URL, **engine_options: object) -> Engine:
@@ -18,6 +23,20 @@ def sqlite_writer(url: str | sa.URL, **engine_options: object) -> Engine:
     sa.event.listen(writer, "connect", _manual_transactions)
     sa.event.listen(writer, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     return writer
+
+
+def private_sqlite_file(path: Path) -> None:
+    """Make the SQLite store readable by its owner only before SQLite opens it: it holds password
+    hashes, original files and the audit log. A folder made here is 0700 and a new file 0600 (SQLite
+    gives its -wal and -shm files the database file's mode); an existing store of this user's with
+    wider modes is narrowed."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite takes an empty file
+    for member in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if member.exists() and member.stat().st_uid == os.getuid() and member.stat().st_mode & 0o077:
+            member.chmod(0o600)
 
 
 def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001

@@ -4,6 +4,7 @@ the way in), not a second computation."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 
@@ -13,9 +14,10 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from mpp_data.__main__ import main
+from tests.app.signing import open_app
 from tests.conftest import ROOT
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 
 
 @pytest.fixture
@@ -61,7 +63,10 @@ def test_gaps_downloads_are_the_clis_bytes(tmp_path, sqlite_url, served, lang):
     header = served[f"{stem}.csv"].decode("utf-8-sig").splitlines()[0]
     assert (
         header
-        == {"id": "Kode,Kabupaten/Kota,Jenis,Provinsi,Tahap", "en": "Code,Regency/City,Kind,Province,Stage"}[lang]
+        == {
+            "id": '"Kode","Kabupaten/Kota","Jenis","Provinsi","Tahap"',
+            "en": '"Code","Regency/City","Kind","Province","Stage"',
+        }[lang]
     )
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [
@@ -108,7 +113,7 @@ def test_provinces_and_region_malls_are_downloadable_as_the_cli_writes_them(tmp_
 
 
 def test_history_check_report_is_the_clis_report_of_that_file(tmp_path, sqlite_url, served):
-    open_page("pages/history.py")
+    open_app(sqlite_url, "analyst", "pages/history.py")  # reports sit with the originals
     name = "mpp_malls_sample.xlsx.laporan.csv"
     assert served[name] == cli_bytes(
         tmp_path, sqlite_url, "report", "--format", "csv", "--file", "mpp_malls_sample.xlsx"
@@ -125,6 +130,6 @@ def test_plan_downloads_are_the_clis_bytes_on_the_chosen_basis_and_filter(tmp_pa
         cli = cli_bytes(tmp_path, sqlite_url, "plan", "--format", fmt, "--lang", "en", "--basis", "panrb",
                         "--status", "off_track", "--status", "at_risk")  # fmt: skip
         assert served[f"{stem}.{fmt}"] == cli, fmt
-    rows = served[f"{stem}.csv"].decode("utf-8-sig").splitlines()
-    assert rows[0].startswith("Code,Province,Plan status,Units,Covered,Left,Required/year")
-    assert {row.split(",")[2] for row in rows[1:]} == {"Off track", "At risk"}
+    rows = list(csv.reader(io.StringIO(served[f"{stem}.csv"].decode("utf-8-sig"))))  # text cells are quoted
+    assert rows[0][:7] == ["Code", "Province", "Plan status", "Units", "Covered", "Left", "Required/year"]
+    assert {row[2] for row in rows[1:]} == {"Off track", "At risk"}

@@ -7,13 +7,13 @@ import json
 import re
 
 import pytest
-from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from mpp_data.present.safe import hover_text, md_text
 from tests.app.signing import sign_in
 from tests.conftest import ROOT
 from tests.hostile_names import Hostile, load_hostile_store
+from tests.markdown_oracle import streamlit_markdown
 
 HOST = "http://127.0.0.1:9"
 HOSTILE = Hostile(HOST)
@@ -23,7 +23,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: widget, button, metric and expander labels, help tooltips, progress texts. Select *options* and
 #: dataframe cells are plain text and are not listed.
 MARKDOWN_FIELDS = {"body", "label", "help", "text"}
-_PARSER = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
+_PARSER = streamlit_markdown()
 
 
 def markdown_texts(node) -> list[str]:  # noqa: ANN001 - an AppTest tree node
@@ -72,6 +72,7 @@ def assert_nothing_renders_as_markup(at: AppTest, where: str) -> list[str]:
 def hostile_app(sqlite_url, monkeypatch) -> AppTest:
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
+    monkeypatch.setenv("MPP_HISTORY_OPEN", "1")  # History shows its files and e-mails to the visitor too
     load_hostile_store(sqlite_url, HOSTILE)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
     assert not at.exception, [e.message for e in at.exception]

@@ -74,11 +74,13 @@ def test_a_link_with_a_comparison_date_after_the_as_of_date_compares_a_year_earl
     assert at.date_input(key="compare").value == dt.date(2021, 3, 31)
 
 
-def test_the_pipeline_tile_names_the_upload_date_it_describes(sample):  # noqa: F811
+def test_the_pipeline_tile_names_the_data_date_it_describes(sample):  # noqa: F811
     at = open_page()
+    # the KPIs open on the date the data describe, and the tile names the same date
+    assert at.date_input(key="as_of").value == sample.snapshot["data_as_of"] == dt.date(2025, 12, 31)
     at.date_input(key="as_of").set_value(dt.date(2023, 1, 1)).run()
     tile = next(m for m in at.metric if m.label == "MPP dalam proses")
-    recorded = sample.snapshot["created_at"].date()
+    recorded = sample.snapshot["data_as_of"]
     assert tile.proto.delta == f"tercatat per {format_date(recorded)}"
     assert (tile.proto.direction, tile.proto.color) == (NONE, GRAY)
     assert f"unggahan #{sample.snapshot['id']}" in tile.proto.help

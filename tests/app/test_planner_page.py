@@ -13,7 +13,7 @@ from mpp_data.present import plan as planning
 from mpp_data.present.text import format_number
 from tests.conftest import ROOT
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 
 
 @pytest.fixture

@@ -37,8 +37,8 @@ def test_upload_page_puts_the_boundary_file_last_for_admins(sample, sqlite_url):
         assert any(c.value.startswith(t("upload.files_help", lang, limit="")[:20]) for c in at.caption)
 
 
-def test_history_download_labels_fit_a_phone_and_name_the_file_in_their_help(sample):  # noqa: F811
-    at = open_page("pages/history.py")
+def test_history_download_labels_fit_a_phone_and_name_the_file_in_their_help(sample, sqlite_url):  # noqa: F811
+    at = open_app(sqlite_url, "analyst", "pages/history.py")  # original files: an analyst's
     reports = [b.proto for b in at.get("download_button") if b.proto.label.startswith("Unduh laporan")]
     assert [b.label for b in reports] == ["Unduh laporan pemeriksaan"] * 2
     assert sorted(b.help for b in reports) == [

@@ -11,9 +11,10 @@ from mpp_data import service
 from mpp_data.analysis import metrics
 from mpp_data.present.text import format_number
 from mpp_data.reference.regions import official_regions
+from tests.app.signing import open_app
 from tests.conftest import ROOT
 
-LATEST = dt.date(2025, 12, 15)  # the sample's newest inauguration
+LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
 EARLIER = dt.date(2023, 6, 30)
 
 
@@ -55,7 +56,7 @@ def test_overview_follows_the_as_of_date_and_shows_a_forecast(sample):
 def test_kpi_change_against_the_comparison_date(sample):
     at = open_page()
     compare = at.date_input(key="compare").value
-    assert compare == dt.date(2024, 12, 15)
+    assert compare == dt.date(2024, 12, 31)
     now = metrics.compute_national_summary(sample.malls, official_regions(), LATEST)["covered_regions"]
     then = metrics.compute_national_summary(sample.malls, official_regions(), compare)["covered_regions"]
     covered = next(m for m in at.metric if m.label == "Kabupaten/kota dengan MPP")
@@ -130,7 +131,7 @@ def test_history_page_lists_snapshots_and_counts_changes(sample, sqlite_url):
 
 
 def test_history_page_offers_the_original_files_again(sample, sqlite_url):
-    at = open_page("pages/history.py")
+    at = open_app(sqlite_url, "analyst", "pages/history.py")  # an analyst's, see issue 22
     buttons = [b for b in at.get("download_button")]
     assert len(buttons) == 4  # two sample workbooks, each with its report
     labels = [b.proto.label for b in buttons]

@@ -103,8 +103,10 @@ def test_the_bundled_sample_uploaded_again_stays_sample_data(app, sqlite_url):
     assert not app.exception, [e.message for e in app.exception]
     app.button(key="load").click().run()
     assert not app.exception, [e.message for e in app.exception]
+    # the sample's content again equals the sample's snapshot: nothing is stored, and it stays sample data
+    assert any(i.value == "Berkas ini sama dengan unggahan #1; tidak ada yang disimpan." for i in app.info)
     latest = store.latest_snapshot_id()
-    assert latest == 2
+    assert latest == 1
     assert store.snapshot(latest)["is_sample"] is True
     app.switch_page("pages/overview.py").run()
     assert not app.exception, [e.message for e in app.exception]
@@ -136,7 +138,8 @@ def test_an_admin_removes_the_stored_boundaries_and_the_file_stays_on_record(sql
 
 
 def test_loading_stores_what_the_check_found_without_reading_the_files_again(app, sqlite_url):
-    clean = service.sample_files()[0]
+    clean = wb.xlsx({"MPP": [["Kabupaten/Kota", "Nama MPP", "Status"], ["Kota Depok", "MPP Kota Depok", "Beroperasi"]]},
+                    name="bersih.xlsx")  # fmt: skip
     before = Store(sqlite_url).latest_snapshot_id()
     app.file_uploader(key="upload_files").set_value((clean.name, clean.content, XLSX)).run()
     checked = isolation.last_run()

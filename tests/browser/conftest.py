@@ -20,6 +20,47 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
+# Drawn: the script has finished (Streamlit marks its root `notRunning` after a run; it starts `initial`,
+# so a page that has not run yet does not pass), the status widget shows no run, the main block shows a
+# heading, every plotly chart on screen has drawn its SVG, every table on screen its canvas and no element
+# is a loading skeleton; and nothing of that moved since the previous poll (React and plotly draw after
+# the run ends). Charts and tables in a closed expander or another tab are not drawn until opened.
+DRAWN = """(wanted) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    const shown = element => element.getClientRects().length > 0 && !element.closest('details:not([open])');
+    const state = app && app.getAttribute('data-test-script-state');
+    let waiting = null;
+    if (state !== 'notRunning' || !main) waiting = 'the script to finish (' + state + ')';
+    else if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]'))
+        waiting = 'the running indicator or a skeleton to go';
+    else if (!main.querySelector('h1, h2, h3')) waiting = 'a heading';
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(shown);
+    const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(shown);
+    if (!waiting && charts.some(chart => !chart.querySelector('.js-plotly-plot .main-svg'))) waiting = 'a chart';
+    if (!waiting && tables.some(table => !table.querySelector('canvas'))) waiting = 'a table';
+    if (!waiting) {
+        const shape = [main.scrollHeight, main.scrollWidth, document.querySelectorAll('*').length,
+                       ...charts.map(chart => chart.getBoundingClientRect().height)].join();
+        if (window.__mppShape !== shape) waiting = 'the layout to stop moving';
+        window.__mppShape = shape;
+    }
+    return wanted === 'why' ? waiting : waiting === null;
+}"""
+
+
+def wait_until_drawn(page, timeout: float = 60_000) -> None:  # noqa: ANN001 - a Playwright page
+    """Wait until the page's script has run and everything it drew is on screen (``DRAWN``); polls every
+    150 ms, and fails after ``timeout`` ms saying what it was still waiting for."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.evaluate("() => { window.__mppShape = undefined; }")
+    try:
+        page.wait_for_function(DRAWN, arg="drawn", polling=150, timeout=timeout)
+    except PlaywrightTimeout:
+        pytest.fail(f"{page.url} did not finish drawing: still waiting for {page.evaluate(DRAWN, 'why')}")
+
+
 def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if found := shutil.which(name):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.app.signing import link_token
-from tests.browser.conftest import OUTPUT, _free_port
+from tests.browser.conftest import OUTPUT, _free_port, wait_until_drawn
 from tests.conftest import ROOT
 from tests.hostile_names import Hostile, load_hostile_store
 
@@ -95,7 +95,7 @@ def test_no_request_leaves_the_browser_for_hostile_names(page, hostile_dashboard
         signed_in = f"?signin={token}" if path == "upload" else ""
         page.goto(f"{address}/{path}{signed_in}", wait_until="domcontentloaded")
         page.locator('[data-testid="stMain"]').get_by_role("heading").first.wait_for(timeout=60_000)
-        page.wait_for_timeout(2500)  # let every element and chart draw
+        wait_until_drawn(page)  # every element and chart drawn before the absences count
         assert_no_markup_to(page, host)
         shown[path] = shown_text(page)
     # The names were on screen as text: the source caption names the file as written, Region detail
@@ -110,7 +110,7 @@ def test_no_request_leaves_the_browser_for_hostile_names(page, hostile_dashboard
     )
     page.get_by_text("hostile.xlsx", exact=False).first.wait_for(timeout=60_000)
     page.locator('[data-testid="stExpander"]').last.wait_for(timeout=60_000)
-    page.wait_for_timeout(2500)
+    wait_until_drawn(page)
     text = shown_text(page)
     assert hostile.region in text and hostile.sheet in text, "the region question and the sheet, as written"
     assert_no_markup_to(page, host)

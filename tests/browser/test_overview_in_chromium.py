@@ -6,7 +6,7 @@ import pytest
 
 from mpp_data import service
 from mpp_data.present.text import format_number
-from tests.browser.conftest import OUTPUT
+from tests.browser.conftest import OUTPUT, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ def test_overview_renders_kpis_without_an_exception(page, dashboard_url):
     page.goto(dashboard_url, wait_until="domcontentloaded")
     page.get_by_text("Kabupaten/kota dengan MPP").wait_for(timeout=60_000)
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)  # let the charts finish drawing before the screenshot
+    wait_until_drawn(page)  # every chart drawn before the figures are read and the screenshot taken
     metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     # The sample on a fresh store: the same figures the package computes for it.
     sample = service.ingest_files(service.sample_files(), None)
@@ -43,7 +43,7 @@ def test_map_draws_every_region_with_the_network_closed(page, dashboard_url):
     page.route("**/*", only_local)
     page.goto(f"{dashboard_url}/map", wait_until="domcontentloaded")
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(2000)
+    wait_until_drawn(page)
     markers = page.locator(".js-plotly-plot .scatterlayer .trace .points path").count()
     assert markers >= 514, markers
     assert page.get_by_text("Includes data from GeoNames.org").count() + page.get_by_text("GeoNames.org").count() >= 1
@@ -61,7 +61,7 @@ def test_the_sidebar_keeps_its_choices_across_pages_in_another_language(page, da
     page.get_by_text("Regencies/cities with an MPP").first.wait_for(timeout=60_000)
     page.get_by_role("link", name="No MPP yet").first.click()
     page.get_by_text("Regencies/Cities Without an MPP").wait_for(timeout=60_000)
-    page.wait_for_timeout(1000)
+    wait_until_drawn(page)
     assert "lang=en" in page.url and "as_of=2024-06-30" in page.url
     assert "province=" not in page.url
     assert page.locator('[data-testid="stException"]').count() == 0

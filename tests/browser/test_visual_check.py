@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.app.signing import link_token
-from tests.browser.conftest import OUTPUT
+from tests.browser.conftest import OUTPUT, wait_until_drawn
 from tests.loaders import workbooks as wb
 
 pytestmark = pytest.mark.browser
@@ -128,16 +128,14 @@ def phone(browser) -> Iterator[object]:  # noqa: ANN001
     context.close()
 
 
-def open_page(page, url: str) -> None:  # noqa: ANN001
+def open_page(page, url: str) -> str:  # noqa: ANN001
+    """Open ``url`` and wait until it has drawn (script finished, every chart and table on screen);
+    gives the page's first heading, the positive proof that it drew before anything is found absent."""
     page.goto(url, wait_until="domcontentloaded")
     main = page.locator('[data-testid="stMain"]')
     main.get_by_role("heading").first.wait_for(timeout=60_000)
-    # Wait until the script has finished (the status widget stops) and the charts have drawn.
-    page.wait_for_function(
-        '() => !document.querySelector(\'[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]\')',
-        timeout=60_000,
-    )
-    page.wait_for_timeout(1500)
+    wait_until_drawn(page)
+    return main.get_by_role("heading").first.inner_text()
 
 
 def check(page, name: str, lang: str, width: int) -> list[str]:  # noqa: ANN001
@@ -163,27 +161,45 @@ def screenshot(page, path) -> None:  # noqa: ANN001
     size = page.viewport_size
     tall = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": min(max(tall, size["height"]), 9000)})
-    page.wait_for_timeout(600)
+    wait_until_drawn(page)  # the charts redraw at the new size
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
+
+
+LAYOUT = """() => ({width: document.documentElement.clientWidth,
+                    sidebar: document.querySelector('[data-testid="stSidebar"]')?.getAttribute('data-collapsed'),
+                    text: document.querySelector('[data-testid="stMain"]').innerText})"""
 
 
 def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, phone, dashboard_url):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    loads = 0
+    drawn: dict[tuple[str, str, int], dict] = {}
     screen.set_viewport_size({"width": 1440, "height": 1000})
     for width in WIDTHS:
         page = phone if width < 500 else screen  # a phone says so in its user agent
-        assert page.viewport_size["width"] == width
         for lang in LANGS:
             for name, path in PAGES.items():
                 joiner = "&" if "?" in path else "?"
-                open_page(page, f"{dashboard_url}/{path}{joiner}lang={lang}")
-                loads += 1
+                heading = open_page(page, f"{dashboard_url}/{path}{joiner}lang={lang}")
+                drawn[name, lang, width] = {"heading": heading, **page.evaluate(LAYOUT)}
                 problems += check(page, name, lang, width)
                 screenshot(page, SHOTS / f"{name}-{lang}-{width}.png")
-    assert loads == len(PAGES) * len(LANGS) * len(WIDTHS)
+    for (name, lang, width), page in drawn.items():
+        where = f"{name} {lang} {width}px"
+        if not page["heading"].strip():
+            problems.append(f"{where}: no title drawn")
+        if page["width"] != width:  # the page was laid out at the width it was checked at
+            problems.append(f"{where}: laid out {page['width']} px wide")
+        if width < 500 and page["sidebar"] != "true":  # a phone opens on the page, its sidebar closed
+            problems.append(f"{where}: the sidebar covers the page")
+        if lang == "en" and page["text"] == drawn[name, "id", width]["text"]:
+            problems.append(f"{where}: the same text as in Indonesian")
+    for lang in LANGS:  # every page drew its own title
+        for width in WIDTHS:
+            titles = [drawn[name, lang, width]["heading"] for name in PAGES]
+            if len(set(titles)) != len(PAGES):
+                problems.append(f"{lang} {width}px: pages share a title: {titles}")
     assert not problems, "\n".join(problems)
 
 
@@ -204,7 +220,8 @@ def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, 
             {"name": export.name, "mimeType": "application/octet-stream", "buffer": export.content}
         )
         screen.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
-        screen.wait_for_timeout(1500)
+        wait_until_drawn(screen)
+        assert screen.get_by_text(export.name).count() >= 1, "the report names the file"
         problems += check(screen, "upload report", "id", width)
         screenshot(screen, SHOTS / f"upload-report-id-{width}.png")
     assert not problems, "\n".join(problems)

@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from mpp_data.__main__ import main
 from mpp_data.ingest import isolation
 from tests.conftest import ROOT
@@ -32,6 +34,8 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+@pytest.mark.fuzz
+@pytest.mark.serial  # each file within 20 s: a time limit
 def test_two_hundred_mutated_files_each_end_cleanly_through_the_cli(tmp_path, caplog):
     assert len(FILES) >= 200 and len({f.name for f in FILES}) == len(FILES)
     codes = {}

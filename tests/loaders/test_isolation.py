@@ -7,8 +7,6 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -17,7 +15,8 @@ from mpp_data.config import Settings
 from mpp_data.ingest import isolation
 from mpp_data.ingest.read import ReadLimits, refuse_oversized
 from mpp_data.service import UploadedFile, ingest_files, store_checked
-from tests.conftest import ANALYST, ROOT
+from tests.cli import CliResult, run_cli
+from tests.conftest import ANALYST
 from tests.loaders import hostile
 from tests.loaders import workbooks as wb
 
@@ -25,17 +24,18 @@ GOOD = wb.xlsx({"MPP": [["Kabupaten/Kota", "Status"], ["Kota Depok", "Beroperasi
 TODAY = dt.date(2026, 1, 1)
 
 
-def run_cli(file: UploadedFile, tmp_path) -> tuple[subprocess.CompletedProcess, float]:
+def run_ingest_cli(file: UploadedFile, tmp_path) -> tuple[CliResult, float]:
+    """``ingest FILE --dry-run --json`` in this process: the file is read in the worker, so a file that
+    takes its reader down must leave the caller (this test) standing."""
     path = tmp_path / file.name
     path.write_bytes(file.content)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mpp_data", "ingest", str(path), "--dry-run", "--json"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    done = run_cli("ingest", str(path), "--dry-run", "--json")
     return done, time.perf_counter() - started
 
 
 def assert_refused_by_cli(file: UploadedFile, tmp_path, kind: str, id_text: str, en_text: str) -> float:
-    done, seconds = run_cli(file, tmp_path)
+    done, seconds = run_ingest_cli(file, tmp_path)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr + done.stdout and "panicked" not in done.stderr
     (issue,) = json.loads(done.stdout)["issues"]
@@ -57,6 +57,7 @@ def test_a_truncated_xls_that_panics_the_reader_ends_as_the_files_problem(tmp_pa
                           "the reader stopped part way through")  # fmt: skip
 
 
+@pytest.mark.serial  # measures time
 def test_a_4_mb_csv_of_one_line_and_two_million_columns_is_refused_fast(tmp_path):
     file = hostile.one_line_csv()
     started = time.perf_counter()
@@ -112,6 +113,7 @@ def test_a_file_that_kills_the_worker_leaves_the_other_files_read(sqlite_store):
     assert again.exit_code == 0 and again.snapshot_id is not None
 
 
+@pytest.mark.slow  # fills the worker up to its memory cap
 def test_a_parse_over_the_memory_cap_is_stopped_and_named(sqlite_store):
     rows = [["Kabupaten/Kota", "Nama MPP", "Instansi", "Jumlah Layanan"]]
     rows += [["Kota Depok", f"MPP Kota Depok {i}", f"Instansi {i % 40}", i % 20] for i in range(200_000)]
@@ -125,6 +127,7 @@ def test_a_parse_over_the_memory_cap_is_stopped_and_named(sqlite_store):
     assert "needed more than 40 MB of memory" in result.messages("en")[0]
 
 
+@pytest.mark.serial  # measures time
 def test_a_parse_over_the_time_limit_is_stopped_and_named(sqlite_store):
     rows = [["Kabupaten/Kota", "Status"]] + [["Kota Depok", "Beroperasi"]] * 50_000
     slow = wb.xlsx({"MPP": rows}, name="lambat.xlsx")

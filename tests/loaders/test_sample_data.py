@@ -59,6 +59,7 @@ def _cells(path):
     return [(s.name, s.rows) for s in iter_sheets(path.name, path.read_bytes(), 10**9)]
 
 
+@pytest.mark.slow  # runs the generator script
 def test_generator_is_deterministic_and_wrote_the_committed_files(tmp_path):
     script = ROOT / "scripts" / "make_sample_data.py"
     subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)

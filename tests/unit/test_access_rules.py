@@ -9,7 +9,7 @@ ANALYST = Actor("a@example.go.id", Role.ANALYST)
 ADMIN = Actor("x@example.go.id", Role.ADMIN)
 
 ANALYST_WORK = {Action.CHECK_UPLOAD, Action.LOAD_SNAPSHOT, Action.CORRECT_ROWS, Action.CONFIRM_ALIAS,
-                Action.REMOVE_ALIAS}  # fmt: skip
+                Action.REMOVE_ALIAS, Action.SEE_UPLOAD_DETAILS}  # fmt: skip
 ADMIN_WORK = {Action.SET_BOUNDARIES, Action.MANAGE_USERS, Action.READ_AUDIT, Action.CHANGE_SETTINGS,
               Action.WITHDRAW_SNAPSHOT}  # fmt: skip
 

@@ -21,6 +21,8 @@ from mpp_data.present.briefing import content as c
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from tests.conftest import ANALYST, sample_as_real_files
 
+pytestmark = pytest.mark.slow  # each test renders a deck and its map
+
 AS_OF = dt.date(2025, 12, 15)  # the sample's newest inauguration
 COMPARE = dt.date(2024, 12, 31)
 JAWA_BARAT = "32"

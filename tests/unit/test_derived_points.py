@@ -6,6 +6,8 @@ import csv
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -16,6 +18,7 @@ def load_script():
     return module
 
 
+@pytest.mark.slow  # derives every point from the packages
 def test_the_committed_points_are_reproduced_by_the_script():
     script = load_script()
     derived = {r["code"]: (f"{r['lat']:.4f}", f"{r['lon']:.4f}", r["method"]) for r in script.derive()}

@@ -56,8 +56,8 @@ def test_csv_neutralises_formulas_keeps_numbers_and_writes_iso_dates():
 
 def test_csv_headers_are_in_the_readers_language():
     frame = pd.DataFrame({"code": ["61.03"], "name": ["Kabupaten Sanggau"], "pipeline_status": ["Direncanakan"]})
-    assert exports.to_csv_bytes(frame, "id").decode("utf-8-sig").splitlines()[0] == "Kode,Kabupaten/Kota,Tahap"
-    assert exports.to_csv_bytes(frame, "en").decode("utf-8-sig").splitlines()[0] == "Code,Regency/City,Stage"
+    assert exports.to_csv_bytes(frame, "id").decode("utf-8-sig").splitlines()[0] == '"Kode","Kabupaten/Kota","Tahap"'
+    assert exports.to_csv_bytes(frame, "en").decode("utf-8-sig").splitlines()[0] == '"Code","Regency/City","Stage"'
 
 
 def test_xlsx_has_no_formula_cells_dates_as_date_cells_and_codes_as_text():

@@ -157,6 +157,7 @@ def test_stalled_forecast_says_no_never():
     assert "never" not in describe_forecast(result, "en")[0]
 
 
+@pytest.mark.slow  # a forecast at every month of the sample
 def test_the_sample_forecasts_are_bounded_everywhere():
     # The issue: "rentang November 2030 sampai November 2068" and "sampai tidak pernah" on the sample.
     from mpp_data import service

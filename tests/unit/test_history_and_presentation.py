@@ -96,7 +96,7 @@ def test_exports_open_in_excel_and_keep_indonesian_text():
     assert sheet["A3"].value == "Kabupaten Toli-Toli"
     csv = exports.to_csv_bytes(frame)
     assert csv.startswith("\ufeff".encode())
-    assert "Kota Bau Bau,Direncanakan" in csv.decode("utf-8-sig")
+    assert '"Kota Bau Bau","Direncanakan"' in csv.decode("utf-8-sig")
 
 
 def test_a_stored_report_reads_as_it_did_on_the_upload_page():

@@ -6,8 +6,11 @@ from __future__ import annotations
 import stat
 import tomllib
 
+import pytest
+
 from mpp_data import service
 from mpp_data.config import Settings
+from mpp_data.errors import SignInLinkInvalid
 from tests.conftest import ROOT
 from tests.unit.test_server_settings import launcher
 
@@ -64,3 +67,30 @@ def test_first_start_prints_a_one_time_admin_link_until_the_store_has_an_admin(s
     service.add_user(store, "kepala@example.go.id", "admin", actor=admin)
     store.dispose()
     assert launcher().first_start_link(settings) is None
+
+
+def test_the_first_start_link_never_reaches_standard_output_and_its_file_is_private(tmp_path, capsys):
+    """On main the link was printed to standard output, and so into any log of the server."""
+    token = "s3cr3t-token-value"
+    launcher().show_first_start_link(f"http://localhost:8501/?signin={token}", tmp_path)
+    captured = capsys.readouterr()
+    assert token not in captured.out and token not in captured.err
+    kept = tmp_path / "first-start-link"
+    assert kept.read_text().strip() == f"http://localhost:8501/?signin={token}"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    launcher().show_first_start_link(None, tmp_path)  # an admin has signed in: no link, no file
+    assert not kept.exists()
+
+
+def test_no_first_start_link_once_the_first_admin_has_signed_in(sqlite_url):
+    settings = Settings.from_env({"MPP_DATABASE_URL": sqlite_url})
+    first = launcher().first_start_link(settings)
+    second = launcher().first_start_link(settings)
+    store = service.open_store(sqlite_url)
+    service.redeem_sign_in_link(store, second.split("signin=")[1])
+    store.dispose()
+    assert launcher().first_start_link(settings) is None
+    store = service.open_store(sqlite_url)
+    with pytest.raises(SignInLinkInvalid):
+        service.redeem_sign_in_link(store, first.split("signin=")[1])
+    store.dispose()

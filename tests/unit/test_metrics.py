@@ -47,7 +47,20 @@ def test_national_summary_counts_regions_once_and_province_malls_as_malls_only()
         "under_construction_malls": 1,
         "planned_malls": 1,
         "province_run_malls": 1,
+        "undated_operating_malls": 0,
     }
+
+
+def test_an_undated_operating_mall_counts_from_its_first_listing_never_before():
+    malls = MALLS.assign(counted_from=None)
+    malls.loc[len(malls)] = ["MPP E", "12.01", "12", "operating", None, D(2024, 12, 31)]
+    before = metrics.compute_national_summary(malls, REGIONS, D(2024, 12, 30))
+    after = metrics.compute_national_summary(malls, REGIONS, D(2024, 12, 31))
+    assert (before["covered_regions"], after["covered_regions"]) == (2, 3)
+    assert (before["undated_operating_malls"], after["undated_operating_malls"]) == (0, 1)
+    timeline = metrics.compute_coverage_over_time(malls, REGIONS)
+    # the chart agrees with the KPI: the undated mall's region joins on its first listing's date
+    assert timeline.iloc[-1].to_dict() == {"date": D(2024, 12, 31), "new_regions": 1, "covered_regions": 3}
 
 
 def test_a_region_inaugurated_the_day_after_as_of_is_a_gap():

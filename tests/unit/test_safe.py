@@ -1,5 +1,6 @@
-"""User text stays text: ``md_text`` rendered by a CommonMark + GFM-autolink parser gives back the
-words as written and no element; ``hover_text`` gives plotly entities, not tags."""
+"""User text stays text: ``md_text`` rendered as Streamlit renders Markdown (CommonMark with GitHub's
+tables, strikethrough and autolink literals: ``tests/markdown_oracle.py``) gives back the words as written
+and no element; ``hover_text`` gives plotly entities, not tags."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import html
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from mpp_data.present.safe import hover_text, md_text
+from tests.markdown_oracle import streamlit_markdown
 
 HOSTILE = [
     "![x](http://host/x.png)",
@@ -38,8 +39,8 @@ HOSTILE = [
     "Kab. Sanggau",
 ]
 
-#: CommonMark, GitHub tables and strikethrough, and bare-URL linking (GitHub's autolink literals).
-_PARSER = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
+#: CommonMark, GitHub tables and strikethrough, and GitHub's autolink literals, as remark-gfm links them.
+_PARSER = streamlit_markdown()
 
 
 def rendered(source: str) -> str:
@@ -82,7 +83,18 @@ def test_plain_names_only_gain_escapes():
     assert md_text("_a_ __b__ c_") == "\\_a\\_ \\_\\_b\\_\\_ c\\_"
 
 
+def test_the_renderer_links_what_streamlit_links_and_no_bare_domain():
+    assert '<a href="http://www.kab.go.id">www.kab.go.id</a>' in rendered("lihat www.kab.go.id")
+    assert '<a href="https://x.go.id/a">https://x.go.id/a</a>.' in rendered("lihat https://x.go.id/a.")
+    assert '<a href="mailto:dpmptsp@kab.go.id">' in rendered("surat ke dpmptsp@kab.go.id")
+    assert '<a href="http://www.a.id/b">' in rendered("(www.a.id/b)")
+    for text in ("0.GL", "kab.go.id", "MPP.Kota Medan", "http://localhost", "xwww.a.id", "a@b.c1", "`www.a.id`"):
+        assert "<a " not in rendered(text), text
+
+
 @given(st.text())
+@example("0.GL")  # a bare domain: markdown-it's linkify links it, Streamlit does not
+@example("www.a.id https://a.id mail@a.id")
 def test_any_text_comes_back_as_written_on_one_line(value):
     source = md_text(value)
     assert "\n" not in source and "\r" not in source

@@ -10,7 +10,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from mpp_data.figures import round_half_away
-from mpp_data.present.text import access, briefing, cli, common, pages, plan, upload
+from mpp_data.present.text import access, briefing, cli, common, loading, pages, plan, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -21,6 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **common.MESSAGES,
     **pages.MESSAGES,
     **upload.MESSAGES,
+    **loading.MESSAGES,
     **briefing.MESSAGES,
     **cli.MESSAGES,
     **plan.MESSAGES,
@@ -99,6 +100,8 @@ def error_message(code: str, params: dict, lang: str, escape: Callable[[str], st
         code = f"{code}.{variant}"
     reason = filled.pop("reason", None)
     filled = escaped(filled, escape)
+    # shares (``*_pct``) in the reader's number form: 33,3 in Indonesian, 33.3 in English
+    filled |= {k: format_number(v, lang, 1) for k, v in filled.items() if k.endswith("_pct") and isinstance(v, float)}
     if reason is not None and f"reason.{reason}" in MESSAGES:
         filled["reason"] = t(f"reason.{reason}", lang, **filled)
     elif reason is not None:

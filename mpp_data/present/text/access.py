@@ -9,9 +9,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Email atau kata sandi salah. Periksa lalu coba lagi, atau minta tautan masuk kepada admin.",
         "en": "Wrong email or password. Check them and try again, or ask an admin for a sign-in link.",
     },
-    "error.account_locked": {
-        "id": "Terlalu banyak percobaan gagal: akun dikunci {minutes} menit. Coba lagi nanti atau hubungi admin.",
-        "en": "Too many failed attempts: the account is locked for {minutes} minutes. Try later or ask an admin.",
+    "error.last_admin": {
+        "id": "{email} adalah satu-satunya admin aktif: perannya tidak dapat diturunkan dan akunnya tidak dapat "
+        "dinonaktifkan. Jadikan pengguna lain admin terlebih dahulu.",
+        "en": "{email} is the only active admin: their role cannot be lowered and the account cannot be disabled. "
+        "Make another user an admin first.",
+    },
+    "error.link_lifetime": {
+        "id": "Masa berlaku tautan {minutes} menit tidak dapat dipakai: pilih {minimum} sampai {maximum} menit (7 hari).",
+        "en": "A link lifetime of {minutes} minutes cannot be used: choose {minimum} to {maximum} minutes (7 days).",
+    },
+    "error.text_too_long": {
+        "id": "Teks terlalu panjang ({length} karakter): paling banyak {limit} karakter. Tidak ada yang disimpan.",
+        "en": "The text is too long ({length} characters): at most {limit} characters. Nothing was saved.",
+    },
+    "error.text_too_long.email": {
+        "id": "Alamat email terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The email address is too long ({length} characters): at most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.name": {
+        "id": "Nama berkas terlalu panjang ({length} karakter): paling banyak {limit}. Ganti namanya lalu unggah lagi.",
+        "en": "The file name is too long ({length} characters): at most {limit}. Rename the file and upload it again.",
+    },
+    "error.text_too_long.reason": {
+        "id": "Alasan terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The reason is too long ({length} characters): at most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.correction": {
+        "id": "Koreksi di sheet {sheet}, baris {row}, kolom {column} terlalu panjang ({length} karakter): paling "
+        "banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The correction in sheet {sheet}, row {row}, column {column} is too long ({length} characters): at "
+        "most {limit}. Nothing was saved.",
+    },
+    "error.text_too_long.row_reason": {
+        "id": "Alasan mengecualikan baris {row} (sheet {sheet}) terlalu panjang ({length} karakter): paling banyak "
+        "{limit}. Tidak ada yang disimpan.",
+        "en": "The reason for leaving out row {row} (sheet {sheet}) is too long ({length} characters): at most "
+        "{limit}. Nothing was saved.",
+    },
+    "error.text_too_long.alias": {
+        "id": "Nama alias terlalu panjang ({length} karakter): paling banyak {limit}. Tidak ada yang disimpan.",
+        "en": "The alias is too long ({length} characters): at most {limit}. Nothing was saved.",
     },
     "error.sign_in_link_invalid": {
         "id": "Tautan masuk ini tidak berlaku: sudah dipakai atau kedaluwarsa. Minta tautan baru kepada admin.",
@@ -28,6 +66,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.weak_password": {
         "id": "Kata sandi terlalu pendek: paling sedikit {minimum} karakter.",
         "en": "The password is too short: at least {minimum} characters.",
+    },
+    "error.weak_password.guessable": {
+        "id": "Kata sandi ini mudah ditebak (kata sandi umum, pola, atau huruf berulang). Pakai beberapa kata "
+        "acak atau kalimat yang panjang.",
+        "en": "This password is easy to guess (a common password, a pattern or repeated letters). Use a few "
+        "random words or a long sentence.",
+    },
+    "error.weak_password.email": {
+        "id": "Kata sandi tidak boleh memuat alamat email atau nama penggunanya. Pilih kata sandi lain.",
+        "en": "The password must not contain the email address or its user name. Choose another password.",
     },
     "nav.users": {"id": "Pengguna", "en": "Users"},
     "nav.audit": {"id": "Log Audit", "en": "Audit log"},
@@ -60,6 +108,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.viewer": {"id": "pembaca", "en": "viewer"},
     "role.analyst": {"id": "analis", "en": "analyst"},
     "role.admin": {"id": "admin", "en": "admin"},
+    "history.details_hidden": {
+        "id": "Berkas asli, siapa yang memuatnya, serta koreksi dan alasan baris dikecualikan hanya terlihat oleh "
+        "analis dan admin yang sudah masuk.",
+        "en": "The original files, who loaded them, and the corrections and reasons rows were left out are shown "
+        "to signed-in analysts and admins only.",
+    },
     "users.title": {"id": "Pengguna", "en": "Users"},
     "users.add": {"id": "Tambah pengguna", "en": "Add a user"},
     "users.role": {"id": "Peran", "en": "Role"},
@@ -69,6 +123,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "users.user": {"id": "Pengguna", "en": "User"},
     "users.set_role": {"id": "Ganti peran", "en": "Change role"},
     "users.disable": {"id": "Nonaktifkan", "en": "Disable"},
+    "users.disable_confirm": {
+        "id": "Ya, nonaktifkan {email}: ia tidak dapat masuk lagi",
+        "en": "Yes, disable {email}: they can no longer sign in",
+    },
+    "users.enable": {"id": "Aktifkan lagi", "en": "Enable"},
     "users.link": {"id": "Buat tautan masuk sekali pakai", "en": "Make a one-time sign-in link"},
     "users.link_made": {
         "id": "Kirim tautan ini kepada {email}; berlaku sekali, 15 menit:",
@@ -99,7 +158,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.email": {"id": "Email", "en": "Email"},
     "column.active": {"id": "Aktif", "en": "Active"},
     "column.has_password": {"id": "Ada kata sandi", "en": "Has a password"},
-    "column.locked_until": {"id": "Terkunci sampai", "en": "Locked until"},
     "column.loaded_by": {"id": "Dimuat oleh", "en": "Loaded by"},
     "column.withdrawn": {"id": "Ditarik", "en": "Withdrawn"},
 }

@@ -64,10 +64,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "briefing.notes.coverage": {
         "id": "Garis biru: jumlah kabupaten/kota tercakup pada akhir tiap bulan (dan pada {date}), menurut tanggal "
-        "peresmian MPP pertamanya; daerah dengan MPP beroperasi tanpa tanggal tidak masuk garis ini. Perkiraan: "
+        "peresmian MPP pertamanya; MPP beroperasi tanpa tanggal dihitung sejak tanggal data unggahan pertama yang "
+        "mencantumkannya sebagai beroperasi, tidak pernah sebelumnya. Perkiraan: "
         "laju 12 bulan terakhir diteruskan. Laju yang diperlukan: sisa daerah dibagi bulan sampai tanggal target.",
         "en": "Blue line: regencies/cities covered at each month's end (and on {date}), by the inauguration date of "
-        "their first MPP; regions whose operating MPP has no date are not in this line. Forecast: the pace of the "
+        "their first MPP; an operating MPP without a date counts from the data date of the first upload listing it as "
+        "operating, never before. Forecast: the pace of the "
         "last 12 months carried forward. Pace needed: the regions remaining divided by the months to the target date.",
     },
     "briefing.provinces.title": {"id": "Provinsi menurut cakupan", "en": "Provinces ranked by coverage"},

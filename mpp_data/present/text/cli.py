@@ -26,6 +26,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.province_run": {"id": "MPP tingkat provinsi", "en": "Province-run MPPs"},
     "cli.yes": {"id": "ya", "en": "yes"},
     "cli.no": {"id": "tidak", "en": "no"},
+    "cli.snapshot_withdrawn": {
+        "id": "Unggahan #{snapshot} ditarik dari tampilan; yang tampil sekarang: unggahan #{current}.",
+        "en": "Upload #{snapshot} was withdrawn from view; in view now: upload #{current}.",
+    },
+    "cli.snapshot_restored": {
+        "id": "Unggahan #{snapshot} kembali ditampilkan; yang tampil sekarang: unggahan #{current}.",
+        "en": "Upload #{snapshot} is back in view; in view now: upload #{current}.",
+    },
     "cli.ingest_summary": {
         "id": "{read} baris dibaca = {loaded} dimuat + {rejected} ditolak + {skipped} dilewati; unggahan {snapshot}",
         "en": "{read} rows read = {loaded} loaded + {rejected} rejected + {skipped} skipped; upload {snapshot}",

@@ -220,6 +220,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No value was corrected and no row was left out.",
     },
     "agencies.title": {"id": "Keikutsertaan Instansi MoU", "en": "MoU Agency Participation"},
+    "agencies.intro_no_data": {
+        "id": "Belum ada data keikutsertaan instansi untuk {without_data} MPP yang beroperasi per {date}. Unggah "
+        "tabel keikutsertaan di halaman Unggah Data; data MPP yang tidak ada di daftar tidak dihitung.",
+        "en": "There is no agency participation data yet for the {without_data} malls operating on {date}. Upload a "
+        "participation table on the Upload data page; data of malls not in the register are not counted.",
+    },
     "agencies.intro": {
         "id": "Kehadiran 17 instansi penandatangan MoU 2022 di MPP yang beroperasi per {date}, dihitung dari {with_data} "
         "MPP yang memiliki data keikutsertaan. {without_data} MPP beroperasi belum mengirim data: dihitung sebagai "

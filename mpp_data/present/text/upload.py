@@ -313,6 +313,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "MPP “{value}” ({where}) juga ada di baris {first_row} dengan isi berbeda. Hapus salah satunya.",
         "en": "Mall “{value}” ({where}) also appears in row {first_row} with other values. Remove one of them.",
     },
+    "issue.participation_without_mall": {
+        "id": "Keikutsertaan MPP “{value}” ({where}; {rows} baris) di {region}: MPP ini tidak ada di daftar. "
+        "Disimpan, tetapi tidak dihitung sampai MPP-nya dimuat.",
+        "en": "Participation of mall “{value}” ({where}; {rows} rows) in {region}: this mall is not in the register. "
+        "Kept, but not counted until the mall is loaded.",
+    },
     "issue.unknown_agency": {
         "id": "Instansi “{value}” ({where}; {occurrences} baris) bukan salah satu dari 17 instansi MoU dan "
         "jenisnya tidak dikenali; disimpan dengan nama tertulis.",
@@ -332,6 +338,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No table of malls or agency participation was found in {where}. This sheet is skipped.",
     },
     "issue.hint.did_you_mean": {"id": " Mungkin maksudnya: {suggestions}.", "en": " Did you mean: {suggestions}?"},
+    "issue_kind.participation_without_mall": {"id": "MPP tidak ada di daftar", "en": "Mall not in the register"},
     "issue_kind.unknown_region": {"id": "Wilayah tidak dikenal", "en": "Unknown region"},
     "issue_kind.ambiguous_region": {"id": "Nama wilayah ganda", "en": "Ambiguous region"},
     "issue_kind.missing_region": {"id": "Wilayah kosong", "en": "Missing region"},
