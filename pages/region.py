@@ -24,8 +24,8 @@ with page.boundary() as view:
     if search is not None and search.code is not None and search.code not in options:
         st.warning(t("region.search_elsewhere", lang, region=md_text(service.region_choices()[search.code])))
     elif search is not None and search.code is None:
-        labels = [service.region_choices()[c] for c in search.suggestions]
-        st.warning(presentation.region_search_message(search.outcome, search.written, labels, lang))
+        suggested = [service.region_choices()[c] for c in search.suggestions]
+        st.warning(presentation.region_search_message(search.outcome, search.written, suggested, lang))
     if search is None:
         # with nothing chosen, a region that has a mall, not the first in the list
         wanted = st.query_params.get("region")
