@@ -71,6 +71,7 @@ from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     BoundaryFile,
     BoundarySource,
+    RegionSearch,
     SnapshotData,
     agency_presence,
     boundary_source,
@@ -142,7 +143,7 @@ __all__ = [
     "load_snapshot", "national_figures", "national_summary", "open_store", "parse_boundaries",
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
     "release_unused_memory", "remove_alias", "sample_files", "saved_aliases", "snapshot_diff", "store_checked",
-    "find_province",
+    "find_province", "RegionSearch",
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province", "database_url",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "max_upload_mb", "presence_trend", "province_names", "region_malls",
