@@ -383,3 +383,31 @@ def test_the_deck_and_gap_list_arrive_and_open(sqlite_store, inbox):
     sheet = load_workbook(io.BytesIO(attachment(message, gaps_name))).active
     # 514 regions, 3 covered: 511 gap rows under a header
     assert sheet.max_row - 1 == figures["total_units"] - figures["covered_units"]
+
+
+def test_plan_worse_names_the_province_and_both_statuses(loaded, inbox, store):
+    # On the PANRB basis DKI Jakarta is one unit: its provincial mall operating makes it done; when the
+    # next upload has that mall planned again it has a unit left and no pace of its own: off track.
+    def with_dki(status: str, day: dt.date | None) -> int:
+        malls = register(sambas_open=True)
+        dki = malls.iloc[[0]].assign(mall_name="MPP Provinsi DKI Jakarta", region_code="31", province_code="31",
+                                     region_written="MPP Provinsi DKI Jakarta", status=status, inaugurated_on=day,
+                                     inaugurated_precision="day" if day else None, row=6)  # fmt: skip
+        return store.save_snapshot(NewSnapshot(malls=pd.concat([malls, dki], ignore_index=True),
+                                               participation=PARTICIPATION, files=[], data_as_of=D(2025, 1, 5)))  # fmt: skip
+
+    with_dki("operating", D(2023, 5, 10))
+    run_cli("alerts", "add", "tim@kemenpan.go.id", "--on", "plan_worse", "--db", loaded)
+    env = {**inbox.env, "MPP_BASIS": "panrb"}
+    quiet = run_cli("send-due", "--json", "--db", loaded, env=env)
+    assert json.loads(quiet.stdout) == [], "DKI Jakarta became done: better, not worse"
+    latest = with_dki("planned", None)
+    [outcome] = json.loads(run_cli("send-due", "--json", "--db", loaded, env=env).stdout)
+    assert outcome["status"] == "sent"
+    body = inbox.messages[0].get_body(("plain",)).get_content()
+    assert (
+        f"Status rencana memburuk pada snapshot #{latest}: Daerah Khusus Ibukota Jakarta (Selesai → Tertinggal)."
+        in body
+    )
+    assert "https://mpp.example.go.id/planner" in body
+    assert json.loads(run_cli("send-due", "--json", "--db", loaded, env=env).stdout) == []
