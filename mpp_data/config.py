@@ -65,6 +65,19 @@ class Settings:
     history_open: bool = False
     #: The most malls a register may hold after a load: every page reads the whole register.
     max_register_malls: int = 20_000
+    #: The mail server subscriptions and alerts are sent through (``send-due``); no host: nothing can be sent.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "mpp-dashboard@localhost"
+    smtp_starttls: bool = False
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    #: A send that failed is tried again at the next runs, this many attempts in all.
+    send_max_attempts: int = 3
+    #: The covered-count alert fires when the national covered count moves by more than this (0: any change).
+    alert_covered_change: int = 0
+    #: The no-upload alert fires when the newest upload is older than this many days.
+    alert_no_upload_days: int = 30
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -98,6 +111,15 @@ class Settings:
             sign_in_max_delay_s=float(env.get("MPP_SIGN_IN_MAX_DELAY_S") or 10),
             history_open=env.get("MPP_HISTORY_OPEN", "") not in ("", "0", "false"),
             max_register_malls=int(env.get("MPP_MAX_REGISTER_MALLS") or 20_000),
+            smtp_host=env.get("MPP_SMTP_HOST") or None,
+            smtp_port=int(env.get("MPP_SMTP_PORT") or 25),
+            smtp_from=env.get("MPP_SMTP_FROM") or "mpp-dashboard@localhost",
+            smtp_starttls=env.get("MPP_SMTP_STARTTLS", "") not in ("", "0", "false"),
+            smtp_user=env.get("MPP_SMTP_USER") or None,
+            smtp_password=env.get("MPP_SMTP_PASSWORD") or None,
+            send_max_attempts=int(env.get("MPP_SEND_MAX_ATTEMPTS") or 3),
+            alert_covered_change=int(env.get("MPP_ALERT_COVERED_CHANGE") or 0),
+            alert_no_upload_days=int(env.get("MPP_ALERT_NO_UPLOAD_DAYS") or 30),
         )
 
     @property

@@ -36,6 +36,7 @@ from mpp_data.service.access import (
     sign_out,
     withdraw_snapshot,
 )
+from mpp_data.service.alerts import AlertEvent
 from mpp_data.service.briefing import briefing_deck, gather_briefing
 from mpp_data.service.exports import FORMATS, TABLES, export_table
 from mpp_data.service.loading import (
@@ -52,6 +53,19 @@ from mpp_data.service.loading import (
     sample_files,
     saved_aliases,
     store_checked,
+)
+from mpp_data.service.mail import (
+    Outcome,
+    add_alert,
+    add_subscription,
+    fired_alerts,
+    list_alerts,
+    list_subscriptions,
+    remove_alert,
+    remove_subscription,
+    send_due,
+    send_log,
+    send_now,
 )
 from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
@@ -146,4 +160,6 @@ __all__ = [
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "default_basis", "plan_for", "plan_report", "plan_stages",
     "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
     "equal_message", "plan_sentences", "plan_table",
+    "AlertEvent", "Outcome", "add_alert", "add_subscription", "fired_alerts", "list_alerts", "list_subscriptions",
+    "remove_alert", "remove_subscription", "send_due", "send_log", "send_now",
 ]  # fmt: skip
