@@ -58,6 +58,12 @@ PAGES = {
         icon=":material/receipt_long:",
         visibility=_shown(service.Action.READ_AUDIT),
     ),  # fmt: skip
+    "subscriptions.py": st.Page(
+        "pages/subscriptions.py",
+        title=t("nav.subscriptions", lang),
+        icon=":material/mail:",
+        visibility=_shown(service.Action.MANAGE_SUBSCRIPTIONS),
+    ),  # fmt: skip
 }
 navigation = st.navigation(list(PAGES.values()))
 page.frame(lang, settings, actor)  # the sidebar, drawn here so its widgets keep their state across pages

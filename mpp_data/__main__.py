@@ -1,4 +1,5 @@
-"""Command line: ``python -m mpp_data {regions,metrics,plan,agencies,ingest,diff,snapshots,export,briefing,db,users,audit}
+"""Command line: ``python -m mpp_data {regions,metrics,plan,agencies,ingest,diff,snapshots,export,briefing,db,users,audit,
+subscriptions,alerts,send-due,send-now,send-log}
 ...``. Writes act as ``cli:<os user>``: whoever can run this on the server can open the store anyway."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mpp_data import cli_accounts, service
+from mpp_data import cli_accounts, cli_mail, service
 from mpp_data.cli_args import (
     AS_OF_HELP,
     BASIS_HELP,
@@ -361,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(sub)
     cli_accounts.add_users(sub)
     cli_accounts.add_audit(sub, date_arg)
+    cli_mail.add_mail(sub)
     for command in sub.choices.values():  # --lang after the command too (export and briefing have their own)
         if "--lang" not in command._option_string_actions:
             command.add_argument(

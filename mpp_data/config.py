@@ -90,6 +90,19 @@ class Settings:
     history_open: bool = _setting(False)
     #: The most malls a register may hold after a load: every page reads the whole register.
     max_register_malls: int = _setting(20_000)
+    #: The mail server subscriptions and alerts are sent through (``send-due``); no host: nothing can be sent.
+    smtp_host: str | None = _setting(None)
+    smtp_port: int = _setting(25)
+    smtp_from: str = _setting("mpp-dashboard@localhost")
+    smtp_starttls: bool = _setting(False)
+    smtp_user: str | None = _setting(None)
+    smtp_password: str | None = _setting(None)
+    #: A send that failed is tried again at the next runs, this many attempts in all.
+    send_max_attempts: int = _setting(3)
+    #: The covered-count alert fires when the national covered count moves by more than this (0: any change).
+    alert_covered_change: int = _setting(0)
+    #: The no-upload alert fires when the newest upload is older than this many days.
+    alert_no_upload_days: int = _setting(30)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "basis", check_basis(self.basis.strip().lower()))  # MPP_BASIS=PANRB is panrb

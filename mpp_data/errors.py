@@ -141,6 +141,25 @@ class WeakPassword(MppDataError):
     code = "error.weak_password"
 
 
+class InvalidSubscription(MppDataError):
+    """A subscription or alert that cannot be kept (params: value; ``variant``: which field: recipients,
+    day, time, zone, content, kind, lang)."""
+
+    code = "error.invalid_subscription"
+
+
+class SubscriptionNotFound(MppDataError):
+    """No subscription or alert of that id (params: id)."""
+
+    code = "error.subscription_not_found"
+
+
+class MailNotConfigured(MppDataError):
+    """``MPP_SMTP_HOST`` is not set: nothing can be sent."""
+
+    code = "error.mail_not_configured"
+
+
 ALL_ERRORS: tuple[type[MppDataError], ...] = (
     MppDataError,
     NoDataError,
@@ -163,4 +182,7 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     UserNotFound,
     InvalidUser,
     WeakPassword,
+    InvalidSubscription,
+    SubscriptionNotFound,
+    MailNotConfigured,
 )

@@ -19,13 +19,29 @@ with page.boundary() as view:
         t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **page.kept("region_search", "")
     )
     national = view.of("region_status", view.scope.replace(province=None))
-    # with nothing chosen, a region that has a mall, not the first in the list
-    wanted = service.find_region(typed) if typed else st.query_params.get("region")
-    opening = wanted if wanted in options else presentation.first_region_with_mall(national, list(options))
+    # A search opens only the region it asks for; anything else is said, and nothing is opened for it.
+    search = service.find_region(cache.store(view.settings), typed) if typed else None
+    if search is not None and search.code is not None and search.code not in options:
+        st.warning(t("region.search_elsewhere", lang, region=md_text(service.region_choices()[search.code])))
+    elif search is not None and search.code is None:
+        suggested = [service.region_choices()[c] for c in search.suggestions]
+        st.warning(presentation.region_search_message(search.outcome, search.written, suggested, lang))
+    if search is None:
+        # with nothing chosen, a region that has a mall, not the first in the list
+        wanted = st.query_params.get("region")
+        opening = wanted if wanted in options else presentation.first_region_with_mall(national, list(options))
+    else:
+        wanted = search.code if search.code in options else f"asked_{search.written}"
+        opening = search.code if search.code in options else None
+    ordered = [c for c in search.suggestions if c in options] if search is not None else []
+    ordered += [c for c in options if c not in ordered]
     code = st.selectbox(
-        t("region.choose", lang), list(options), format_func=options.get, key=f"region_code_{wanted}",
-        index=list(options).index(opening) if opening in options else 0,
+        t("region.choose", lang), ordered, format_func=options.get, key=f"region_code_{wanted}",
+        index=ordered.index(opening) if opening in options else None, placeholder=t("region.pick", lang),
     )  # fmt: skip
+    if code is None:
+        controls.source_caption(view)
+        st.stop()
     st.query_params["region"] = code
 
     status = presentation.status_label(presentation.status_of(national, code), lang)

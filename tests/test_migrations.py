@@ -83,7 +83,18 @@ sa.Table("boundary_files", BEFORE_MIGRATIONS,
          sa.Column("content", sa.Text, nullable=False))  # fmt: skip
 OLD = BEFORE_MIGRATIONS.tables
 #: Tables the revisions after the baseline create (0003_accounts, 0004_sessions, 0005_sign_in_failures).
-ADDED_SINCE_BASELINE = {"users", "sign_in_links", "audit_log", "snapshot_withdrawals", "sessions", "sign_in_failures"}
+ADDED_SINCE_BASELINE = {
+    "users",
+    "sign_in_links",
+    "audit_log",
+    "snapshot_withdrawals",
+    "sessions",
+    "sign_in_failures",
+    "subscriptions",
+    "alerts",
+    "send_log",
+    "fired_alerts",
+}
 DDL = ("CREATE", "ALTER", "DROP")
 WRITES = (*DDL, "INSERT", "UPDATE", "DELETE")
 

@@ -25,6 +25,8 @@ LIMITS: dict[str, int] = {
     "correction": 500,
     "alias": 200,
 }
+#: The most recipients one subscription or alert may have.
+MAX_RECIPIENTS = 50
 #: The most characters an audit row's object and its details (as JSON) may hold.
 MAX_AUDIT_OBJECT = 300
 MAX_AUDIT_DETAILS = 4_000

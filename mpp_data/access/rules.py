@@ -40,6 +40,8 @@ class Action(StrEnum):
     WITHDRAW_SNAPSHOT = "withdraw_snapshot"
     #: Original files (a signed report may carry a signatory's NIP), who loaded them, corrections, reasons.
     SEE_UPLOAD_DETAILS = "see_upload_details"
+    #: Subscriptions and alerts: who gets mail, and the send log.
+    MANAGE_SUBSCRIPTIONS = "manage_subscriptions"
 
 
 _ANALYST = frozenset(

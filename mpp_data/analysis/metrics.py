@@ -17,6 +17,7 @@ import datetime as dt
 
 import pandas as pd
 
+from mpp_data.figures import share_order, share_pct, shares_pct
 from mpp_data.ingest.values import OPERATING, PLANNED, UNDER_CONSTRUCTION
 
 NONE = "none"
@@ -79,7 +80,7 @@ def compute_national_summary(malls: pd.DataFrame, regions: pd.DataFrame, as_of: 
     return {
         "total_regions": total,
         "covered_regions": covered,
-        "coverage_pct": round(100 * covered / total, 1) if total else 0.0,
+        "coverage_pct": share_pct(covered, total),
         "operating_malls": int(status.eq(OPERATING).sum()),
         "under_construction_malls": int(status.eq(UNDER_CONSTRUCTION).sum()),
         "planned_malls": int(status.eq(PLANNED).sum()),
@@ -114,8 +115,8 @@ def compute_coverage_by_province(malls: pd.DataFrame, regions: pd.DataFrame, as_
     table["operating_malls"] = table.pop("operating").fillna(0).astype(int)
     table["pipeline_malls"] = table.pop("pipeline").fillna(0).astype(int)
     table["covered_regions"] = table["covered_regions"].astype(int)
-    table["coverage_pct"] = (100 * table["covered_regions"] / table["total_regions"]).round(1)
-    return table.sort_values(["coverage_pct", "province_code"], ascending=[False, True]).reset_index(drop=True)
+    table["coverage_pct"] = shares_pct(table["covered_regions"], table["total_regions"])
+    return share_order(table, "coverage_pct", "province_code").reset_index(drop=True)
 
 
 def compute_coverage_over_time(malls: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:

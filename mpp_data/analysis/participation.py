@@ -16,6 +16,7 @@ import pandas as pd
 
 from mpp_data.analysis.metrics import status_as_of
 from mpp_data.analysis.register import name_keys
+from mpp_data.figures import share_order, share_pct, shares_pct
 from mpp_data.ingest.values import OPERATING
 from mpp_data.reference.agencies import MOU_AGENCIES
 
@@ -43,7 +44,8 @@ def link_participation(malls: pd.DataFrame, participation: pd.DataFrame) -> pd.D
         return participation.assign(key=pd.Series(dtype=str))
     keys = mall_key(malls["region_code"], malls["mall_name"])
     known = set(keys)
-    only_mall = keys.groupby(malls["region_code"].astype(str)).agg(lambda k: k.iloc[0] if len(k) == 1 else None)
+    # a plain dict: with no operating mall (a province without one) a grouped frame has no string dtype
+    only_mall = {code: k.iloc[0] for code, k in keys.groupby(malls["region_code"].astype(str)) if len(k) == 1}
     linked = participation.copy()
     linked["key"] = mall_key(linked["region_code"], linked["mall_name"])
     unknown = ~linked["key"].isin(known)
@@ -105,14 +107,14 @@ def compute_agency_presence(
                 "mou_signatory": _AGENCY[key].mou_signatory,
                 "malls_present": int(present.sum()),
                 "operating_malls_with_data": len(grid),
-                "share_pct": round(100 * present.sum() / len(grid), 1) if len(grid) else 0.0,
+                "share_pct": share_pct(int(present.sum()), len(grid)),
                 "missing": [
                     {"region_code": str(identity[k][0]), "mall_name": str(identity[k][1])} for k in absent_keys
                 ],
             }
         )
     table = pd.DataFrame(rows)
-    return table.sort_values(["share_pct", "agency"], ascending=[False, True]).reset_index(drop=True)
+    return share_order(table, "share_pct", "agency").reset_index(drop=True)
 
 
 def count_malls_without_data(
@@ -136,9 +138,10 @@ def compute_presence_by_province(
     operating, grid = _presence(malls, participation, as_of, presence)
     provinces = regions.drop_duplicates("province_code")[["province_code", "province_name"]]
     province_of = operating.set_index("key")["province_code"]
-    shares = grid.groupby(province_of.reindex(grid.index)).mean() * 100 if len(grid) else pd.DataFrame(columns=MOU_KEYS)
     counts = grid.groupby(province_of.reindex(grid.index)).size() if len(grid) else pd.Series(dtype=int)
-    table = provinces.set_index("province_code").join(shares.round(1)).join(counts.rename("malls"))
+    present = grid.groupby(province_of.reindex(grid.index)).sum() if len(grid) else pd.DataFrame(columns=MOU_KEYS)
+    shares = present.apply(lambda column: shares_pct(column, counts.reindex(column.index)))
+    table = provinces.set_index("province_code").join(shares).join(counts.rename("malls"))
     table["malls"] = table["malls"].fillna(0).astype(int)
     return table.reset_index()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from mpp_data.figures import share_order
 from mpp_data.present.text import format_date, format_number, format_percent, format_period, t
 
 OKABE_ITO = {
@@ -257,13 +258,15 @@ def coverage_by_province(provinces: pd.DataFrame, lang: str = "id") -> go.Figure
 
 
 def province_order(provinces: pd.DataFrame) -> pd.DataFrame:
-    """Provinces in the one order of table and chart: coverage high to low, ties by name."""
-    return provinces.sort_values(["coverage_pct", "province_name"], ascending=[False, True], kind="stable")
+    """Provinces in the one order of table, chart, deck and export (``figures.share_order``): coverage
+    high to low, equal coverage by province code."""
+    return share_order(provinces, "coverage_pct", "province_code")
 
 
 def agency_order(presence: pd.DataFrame) -> list[str]:
-    """Agency keys in the one order of bar chart and heatmap: presence high to low, ties by short name."""
-    ordered = presence.sort_values(["share_pct", "short_name"], ascending=[False, True], kind="stable")
+    """Agency keys in the one order of bar chart, heatmap and deck: presence high to low, equal presence
+    by agency key (``figures.share_order``)."""
+    ordered = share_order(presence, "share_pct", "agency")
     return list(ordered["agency"])
 
 

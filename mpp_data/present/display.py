@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from mpp_data.figures import share_ranks
 from mpp_data.present.charts import province_order
 from mpp_data.present.messages import issue_message
+from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, format_month, format_number, t
 from mpp_data.reference.agencies import MOU_AGENCIES, agency_by_key
 
@@ -32,7 +34,7 @@ def display_provinces(provinces: pd.DataFrame, province: str | None = None) -> p
     chart's order (coverage high to low, ties by name) with coverage next to the name, where a phone
     still shows it. With ``province`` (a code) only that province's row, keeping its national rank."""
     table = province_order(provinces).reset_index(drop=True)
-    table.insert(0, "rank", table["coverage_pct"].rank(method="min", ascending=False).astype(int))
+    table.insert(0, "rank", share_ranks(table["coverage_pct"]))
     table["full"] = table["coverage_pct"] >= 100
     if province:
         table = table[table["province_code"] == province].reset_index(drop=True)
@@ -166,6 +168,18 @@ def display_changes(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
 def region_options(regions: pd.DataFrame) -> dict[str, str]:
     """Code -> ``Kabupaten Sanggau (Kalimantan Barat)`` for a searchable choice."""
     return {c: f"{n} ({p})" for c, n, p in regions[["code", "name", "province_name"]].itertuples(index=False)}
+
+
+def region_search_message(outcome: str, written: str, suggestions: list[str], lang: str) -> str | None:
+    """What the Region page says when a search opens nothing (``outcome`` of ``service.find_region``);
+    None when it found its region. The written text is shown as text, never as markup."""
+    if outcome == "found":
+        return None
+    named = [md_text(s) for s in suggestions]
+    listed = t("list.or", lang, first=", ".join(named[:-1]), last=named[-1]) if len(named) > 1 else "".join(named)
+    key = "region.search_which_one" if outcome == "which_one" else (
+        "region.search_did_you_mean" if named else "region.search_not_found")  # fmt: skip
+    return t(key, lang, written=md_text(written), suggestions=listed)
 
 
 def snapshot_labels(snapshots: pd.DataFrame, lang: str) -> dict[int, str]:

@@ -114,7 +114,7 @@ def work_list_table(work: pd.DataFrame, lang: str) -> pd.DataFrame:
 def provinces_table(provinces: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The Provinces page's ranking (``display.display_provinces``); the 100% flag in words."""
     table = display.display_provinces(provinces)
-    table["coverage_pct"] = table["coverage_pct"].astype(float).round(1)
+    table["coverage_pct"] = table["coverage_pct"].astype(float)  # already rounded once, by figures.share_pct
     table["full"] = table["full"].map(lambda full: t("export.yes" if full else "export.no", lang))
     return table
 

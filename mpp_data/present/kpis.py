@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mpp_data.figures import round_half_away
 from mpp_data.present.text import format_number
 
 
@@ -30,7 +31,7 @@ def compute_change(now: float, then: float, lang: str, decimals: int = 0, suffix
     >>> compute_change(36.51, 36.5, "en", 1, " pp")
     Change(text='0', sign=0)
     """
-    delta = round(now - then, decimals)
+    delta = round_half_away(now - then, decimals)
     if delta == 0:
         return Change("0", 0)
     sign = 1 if delta > 0 else -1

@@ -36,6 +36,9 @@ CURATED_ALIASES: dict[str, str] = {
     "hst": "Kabupaten Hulu Sungai Tengah",
     "hsu": "Kabupaten Hulu Sungai Utara",
     "mamuju utara": "Kabupaten Pasangkayu",
+    "kota yogya": "Kota Yogyakarta",
+    "kota jogja": "Kota Yogyakarta",
+    "kota jogjakarta": "Kota Yogyakarta",
 }
 #: The one table of province abbreviations and other names (Indonesian, English, old) -> province code.
 #: English names in compass order (``West Java``, ``Riau Islands``) need no entry: they are reordered.

@@ -65,6 +65,14 @@ _INDONESIAN_KIND_SUFFIXES = [("kabupaten", "kabupaten"), ("kab", "kabupaten"), (
 _KIND_WORDS = {"kabupaten": ("kabupaten", 2), "regency": ("kabupaten", 2), "kota": ("kota", 1), "city": ("kota", 1)}
 #: Mall words written before a region: ``MPP Kota X``, ``Mal Pelayanan Publik X``, ``Mall Pelayanan Publik (MPP) X``.
 _MALL_WORDS = re.compile(r"^(?:(?:mal|mall)(?: pelayanan)?(?: publik)?|mpp)(?: |$)")
+#: The government body written before a region's name, as its offices write it: ``Pemerintah Kabupaten X``,
+#: ``Pemkab X``, ``PEMKOT. X``, ``Pemda Kota X``, ``Pemerintah Daerah Provinsi X``, ``DPMPTSP Kab. X``.
+#: A body word that names the kind stands for its type word; the others are dropped.
+_BODY_KINDS = {"pemkab": "kabupaten", "pemkot": "kota", "pemkota": "kota", "pemprov": "provinsi", "pemprop": "provinsi"}
+_BODY_WORDS = re.compile(
+    r"^(?:(?:pemerintah(?:an)?|pem|pemda)(?: daerah)?|dpmptsp|dpmpptsp|dpm ptsp|government of|govt of)(?: |$)"
+)
+_ENGLISH_BODY_SUFFIX = re.compile(r" (?:government|govt)$")  # "Sanggau Regency Government"
 _ENGLISH_COMPASS = {
     "north": "utara",
     "south": "selatan",
@@ -76,6 +84,27 @@ _ENGLISH_COMPASS = {
     "northwest": "barat laut",
     "northeast": "timur laut",
 }
+
+
+def strip_government_body(words: str) -> str:
+    """Folded words without the government body written before the name; a body word naming the
+    kind becomes its type word. Never leaves nothing: a body word alone stays as it is.
+
+    >>> strip_government_body("pemerintah daerah kabupaten sanggau"), strip_government_body("pemkot medan")
+    ('kabupaten sanggau', 'kota medan')
+    """
+    for _ in range(4):  # "DPMPTSP Pemkab X": bodies may be written one after another
+        first, _, rest = words.partition(" ")
+        body = _BODY_WORDS.match(words)
+        if rest and first in _BODY_KINDS:
+            words = f"{_BODY_KINDS[first]} {rest}"
+        elif body and body.end() < len(words):
+            words = words[body.end() :]
+        elif (suffix := _ENGLISH_BODY_SUFFIX.search(words)) and suffix.start() > 0:
+            words = words[: suffix.start()]
+        else:
+            break
+    return words
 
 
 def _strip_prefix(words: str, prefixes: list[tuple[str, str]]) -> tuple[str | None, str]:
@@ -144,8 +173,13 @@ def region_name_readings(name: object) -> tuple[tuple[str | None, str], ...]:
     # "Kabupaten Deiyai (Deliyai)": a bracketed old or alternative name is dropped
     text = re.sub(r"\([^)]*\)", " ", str(name)) if name is not None else ""
     words = fold_text(text)
-    while (mall := _MALL_WORDS.match(words)) and mall.end() < len(words):
-        words = words[mall.end() :]
+    for _ in range(4):  # "MPP Pemkab X", "Pemkab X": mall words and the body, in either order
+        while (mall := _MALL_WORDS.match(words)) and mall.end() < len(words):
+            words = words[mall.end() :]
+        unbodied = strip_government_body(words)
+        if unbodied == words:
+            break
+        words = unbodied
     kind, base = _strip_prefix(words, _KIND_PREFIXES)
     if kind is None and " " in words and (kind := _kind_word(words.split(" ", 1)[0])):
         base = words.split(" ", 1)[1]

@@ -26,6 +26,7 @@ from mpp_data.reference.names import (
     normalise_region_name,
     region_name_readings,
     split_region_name,
+    strip_government_body,
 )
 
 #: Regencies moved by the 2022 Papua split: new province -> former parent province.
@@ -80,7 +81,8 @@ def province_names() -> dict[str, str]:
 class RegionMatch:
     """How one written name was matched.
 
-    ``method`` is one of code, name, alias, confirmed_alias, fuzzy, province (a province-run mall),
+    ``method`` is one of code, name, alias, confirmed_alias, short_name (an official name without its
+    last word, unique where it was written), fuzzy, province (a province-run mall),
     ambiguous, unknown, missing. ``code`` is set only when the match applies automatically.
     """
 
@@ -108,6 +110,12 @@ FUZZY_SUGGEST = 70.0
 #: name of the province is at least SLIP_RUNNER_UP edits away. No two official names of one province
 #: are closer than 2 edits (Deiyai / Dogiyai), so a single slip of a real name never lands on another.
 SLIP_MIN_LENGTH = 4
+#: A province written where a kabupaten/kota is asked for offers this many of its regions.
+PROVINCE_SUGGESTIONS = 5
+#: An official name written without its last word (``Kabupaten Tanjung Jabung`` for ... Barat) applies
+#: when exactly one official name of the province (of the nation, without one) reads so; several make
+#: a question (Tanjung Jabung Barat and Timur). A bare generic word left over names nothing.
+SHORT_NAME_TOO_GENERIC = frozenset({"kepulauan", "pulau", "kota", "kabupaten"})
 SLIP_RUNNER_UP = 3
 
 
@@ -117,6 +125,7 @@ class _OfficialIndex:
 
     by_code: pd.DataFrame
     keys: dict[tuple[str, str], list[str]]  # (kind, compact base name) -> codes
+    short_keys: dict[tuple[str, str], list[str]]  # (kind, compact base name without its last word) -> codes
     curated: dict[str, str]  # normalised curated alias -> code
     names: dict[str, str]
     kinds: dict[str, str]
@@ -135,6 +144,11 @@ def _official_index() -> _OfficialIndex:
         # "Banggai Islands" for Banggai Kepulauan: English puts Islands last, which reads as Kepulauan first.
         if key.endswith("kepulauan") and (kind, turned := "kepulauan" + key[: -len("kepulauan")]) not in keys:
             keys[(kind, turned)] = codes
+    short_keys: dict[tuple[str, str], list[str]] = {}
+    for row in regions.itertuples():
+        head = split_region_name(row.name)[1].rpartition(" ")[0]
+        if head and head not in SHORT_NAME_TOO_GENERIC:
+            short_keys.setdefault((row.kind, compact_key(head)), []).append(row.code)
     code_by_name = dict(zip(regions["name"], regions["code"], strict=True))
     provinces = official_provinces()
     province_by_key = {compact_key(fold_text(n)): c for c, n in provinces.itertuples(index=False)}
@@ -143,6 +157,7 @@ def _official_index() -> _OfficialIndex:
     return _OfficialIndex(
         by_code=regions.set_index("code"),
         keys=keys,
+        short_keys=short_keys,
         curated={normalise_region_name(k): code_by_name[v] for k, v in CURATED_ALIASES.items()},
         names=dict(zip(regions["code"], regions["name"], strict=True)),
         kinds=dict(zip(regions["code"], regions["kind"], strict=True)),
@@ -160,6 +175,7 @@ class RegionMatcher:
         self._province_memo: dict[str, str | None] = {}
         self._by_code = index.by_code
         self._keys = index.keys
+        self._short_keys = index.short_keys
         self._curated = index.curated
         self._confirmed = {normalise_region_name(k): v for k, v in (confirmed_aliases or {}).items()}
         self._names = index.names
@@ -181,17 +197,7 @@ class RegionMatcher:
         text = str(written).strip()
         if re.fullmatch(r"\d{2}", text) and text in self._province_codes:
             return text
-        words = fold_text(text)
-        for prefix in PROVINCE_PREFIXES:
-            if words.startswith(prefix + " "):
-                words = words[len(prefix) + 1 :]
-                break
-        # English names: "West Java", "North Sumatra", "Riau Islands".
-        words = " ".join(ENGLISH_ISLAND_WORDS.get(w, w) for w in words.split())
-        if words.startswith("kep "):  # "Kep. Riau", "Kep. Bangka Belitung"
-            words = "kepulauan " + words[4:]
-        words = indonesian_word_order(words)
-        key = compact_key(words)
+        key = _province_key(text)
         if key in self._province_by_key:
             return self._province_by_key[key]
         best = process.extractOne(key, list(self._province_by_key), scorer=fuzz.ratio)
@@ -201,7 +207,7 @@ class RegionMatcher:
 
     def _province_run(self, written: str) -> str | None:
         """A mall run by a province: ``Provinsi DKI Jakarta``, ``Pemprov Jawa Timur``, ``DKI Jakarta``."""
-        words = fold_text(written)
+        words = strip_government_body(fold_text(written))
         explicit = any(words.startswith(p + " ") for p in PROVINCE_PREFIXES)
         if explicit or compact_key(words) in {compact_key(a) for a in ("dki jakarta", "dki")}:
             return self.match_province(written)
@@ -273,7 +279,28 @@ class RegionMatcher:
                 return RegionMatch(written=text, method=method, code=alias_code)
         if len(hits) > 1:
             return RegionMatch(written=text, method="ambiguous", candidates=tuple(hits))
+        short = sorted({code for reading in readings for code in self._short(*reading, province)})
+        if len(short) == 1:
+            return RegionMatch(written=text, method="short_name", code=short[0])
+        if short:
+            return RegionMatch(written=text, method="ambiguous", candidates=tuple(short))
+        named = self._province_by_key.get(_province_key(base)) if base else None
+        if named and (province is None or named in _province_family(province)):
+            # "Jogja", "Kalbar": a province where a kabupaten/kota is asked for. Which one is a question.
+            return RegionMatch(written=text, method="ambiguous", candidates=self.regions_of(named, kind))
         return self._fuzzy(text, kind, base, province)
+
+    def regions_of(self, province: str, kind: str | None = None) -> tuple[str, ...]:
+        """A province's kabupaten/kota of the kind, its kota first, then in official order; at most
+        PROVINCE_SUGGESTIONS of them."""
+        codes = [c for c in self._names if c[:2] == province and (kind is None or self._kinds[c] == kind)]
+        codes.sort(key=lambda c: (self._kinds[c] != "kota", c))
+        return tuple(codes[:PROVINCE_SUGGESTIONS])
+
+    def _short(self, kind: str | None, base: str, province: str | None) -> list[str]:
+        """Codes whose official name without its last word is this reading (within the province)."""
+        kinds = [kind] if kind else ["kabupaten", "kota"]
+        return self._restrict([c for k in kinds for c in self._short_keys.get((k, compact_key(base)), [])], province)
 
     def _exact(self, kind: str | None, base: str, province: str | None) -> list[str]:
         """Codes whose official name is this reading, within the province when one is given."""
@@ -342,6 +369,20 @@ def region_label(code: str) -> str:
         return names[code]
     provinces = _province_names()
     return PROVINCE_LABEL.format(name=provinces[code]) if code in provinces else code
+
+
+def _province_key(written: str) -> str:
+    """A written province name as the province index keys it: no body, no ``Provinsi``, Indonesian order."""
+    words = strip_government_body(fold_text(written))
+    for prefix in PROVINCE_PREFIXES:
+        if words.startswith(prefix + " "):
+            words = words[len(prefix) + 1 :]
+            break
+    # English names: "West Java", "North Sumatra", "Riau Islands".
+    words = " ".join(ENGLISH_ISLAND_WORDS.get(w, w) for w in words.split())
+    if words.startswith("kep "):  # "Kep. Riau", "Kep. Bangka Belitung"
+        words = "kepulauan " + words[4:]
+    return compact_key(indonesian_word_order(words))
 
 
 def _province_family(province: str) -> set[str]:

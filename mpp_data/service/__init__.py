@@ -48,6 +48,7 @@ from mpp_data.service.boundaries import (
     map_boundaries,
     parse_boundaries,
 )
+from mpp_data.service.alerts import AlertEvent
 from mpp_data.service.briefing import briefing_deck, gather_briefing
 from mpp_data.service.exports import (
     EXPORT_TABLES,
@@ -74,8 +75,22 @@ from mpp_data.service.loading import (
     saved_aliases,
     store_checked,
 )
+from mpp_data.service.mail import (
+    Outcome,
+    add_alert,
+    add_subscription,
+    fired_alerts,
+    list_alerts,
+    list_subscriptions,
+    remove_alert,
+    remove_subscription,
+    send_due,
+    send_log,
+    send_now,
+)
 from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
+    RegionSearch,
     SnapshotData,
     find_province,
     find_region,
@@ -142,7 +157,7 @@ __all__ = [
     "load_snapshot", "national_figures", "national_summary", "open_store", "parse_boundaries",
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
     "release_unused_memory", "remove_alias", "sample_files", "saved_aliases", "snapshot_diff", "store_checked",
-    "find_province",
+    "find_province", "RegionSearch",
     "UPLOAD_FIELDS", "agency_names", "agency_view", "agency_work_list", "compare_date", "coverage_by_province",
     "default_as_of", "default_compare", "describe_forecast", "forecast_for", "gap_list", "land_outline", "latest_snapshot_id",
     "list_snapshots", "map_regions", "presence_trend", "province_names", "region_malls",
@@ -161,4 +176,6 @@ __all__ = [
     "BASES", "DEFAULT_BASIS", "other_basis", "unit_code", "StageView", "plan_for", "plan_report", "plan_stages",
     "restore_snapshot", "LOAD_MODES", "register_in_view", "view_version", "load_plan",
     "equal_message", "plan_sentences", "plan_table",
+    "AlertEvent", "Outcome", "add_alert", "add_subscription", "fired_alerts", "list_alerts", "list_subscriptions",
+    "remove_alert", "remove_subscription", "send_due", "send_log", "send_now",
 ]  # fmt: skip

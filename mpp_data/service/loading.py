@@ -133,7 +133,9 @@ def with_plan(
     incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
     plan = plans.plan_load(register.malls, incoming, mode, _regions_provinces())
     after = plans.merge_malls(register.malls, incoming, plan.mode) if not result.malls.empty else register.malls
-    problems = _orphan_problems(after, result.participation)
+    # a file checked on its own (no store, no malls in the files) has no register to compare with
+    compared = store is not None or not result.malls.empty
+    problems = _orphan_problems(after, result.participation) if compared else []
     issues = result.issues if not problems else pd.concat([result.issues, problems_frame(problems)], ignore_index=True)
     return replace(result, plan=plan, issues=issues)
 

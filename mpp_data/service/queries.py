@@ -65,16 +65,36 @@ def region_choices() -> dict[str, str]:
     return presentation.region_options(official_regions())
 
 
-def find_region(written: str) -> str | None:
-    """A kabupaten/kota code for a name typed in any of its forms (``Kab. Sanggau``, ``Sanggau Regency``);
-    the best suggestion when no exact match applies."""
-    if not written.strip():
-        return None
-    matcher = RegionMatcher()
-    match = matcher.match_name(written)
-    if match.code and matcher.is_region_code(match.code):  # a province-run name is no region
-        return match.code
-    return match.candidates[0] if match.candidates else None
+@dataclass(frozen=True)
+class RegionSearch:
+    """What a region search found. ``outcome``: ``found`` (``code`` is the region to open),
+    ``which_one`` (several regions answer: ``suggestions`` lists them) or ``not_found`` (``suggestions``
+    holds near names, perhaps none). Only a certain answer opens a region."""
+
+    written: str
+    outcome: str
+    code: str | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+def find_region(store: Store | None, written: str) -> RegionSearch:
+    """The kabupaten/kota a typed name asks for, by the upload check's own matcher (official names in
+    any form, reviewed and saved aliases, abbreviations, an official name without its last word where
+    unique, a slip the check accepts); anything less certain is a question, never a guess.
+
+    A province (``Jogja``, ``Pemprov Jawa Timur``) asks which of its regions."""
+    text = written.strip()
+    if not text:
+        return RegionSearch(written=written, outcome="not_found")
+    matcher = RegionMatcher(store.load_aliases() if store is not None else {})
+    match = matcher.match_name(text)
+    if match.code and matcher.is_region_code(match.code):
+        return RegionSearch(written=text, outcome="found", code=match.code)
+    if match.method == "province" and match.code:
+        return RegionSearch(written=text, outcome="which_one", suggestions=matcher.regions_of(match.code))
+    suggestions = tuple(c for c in match.candidates if matcher.is_region_code(c))
+    outcome = "which_one" if match.method == "ambiguous" and suggestions else "not_found"
+    return RegionSearch(written=text, outcome=outcome, suggestions=suggestions)
 
 
 def find_province(written: str) -> str | None:

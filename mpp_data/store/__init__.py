@@ -1,7 +1,7 @@
 """The store: snapshots kept in SQLAlchemy tables (SQLite by default, PostgreSQL by URL); users, links,
 the audit log and withdrawals in ``accounts``."""
 
-from mpp_data.store import accounts, sessions
+from mpp_data.store import accounts, mail, sessions
 from mpp_data.store.snapshots import (
     MALL_COLUMNS,
     PARTICIPATION_COLUMNS,
@@ -21,5 +21,6 @@ __all__ = [
     "SourceFile",
     "Store",
     "accounts",
+    "mail",
     "sessions",
 ]

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 
+from streamlit.testing.v1 import AppTest
+
 from mpp_data.analysis import metrics
 from mpp_data.present.text import t
 from mpp_data.reference.regions import official_regions
-from tests.app.signing import link_token, open_app
+from tests.app.signing import open_app, sign_in
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - the fixture
 from tests.app.test_upload import EXPORT, XLSX
+from tests.conftest import ROOT
 
 
 def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
@@ -31,7 +34,10 @@ def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
 
 def test_upload_page_puts_the_boundary_file_last_for_admins(sample, sqlite_url):  # noqa: F811
     for lang in ("id", "en"):
-        at = open_page("pages/upload.py", lang=lang, signin=link_token(sqlite_url, "admin"))
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+        at.query_params["lang"] = lang
+        at = sign_in(at, sqlite_url, "admin").switch_page("pages/upload.py").run()  # the session route's cookie
+        assert not at.exception, [e.message for e in at.exception]
         assert [w.key for w in at.file_uploader] == ["upload_files", "boundaries_file"]
         assert at.expander[-1].label == t("upload.admin", lang)
         assert any(c.value.startswith(t("upload.files_help", lang, limit="")[:20]) for c in at.caption)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def test_overview_renders_kpis_without_an_exception(page, dashboard_url):
     page.goto(dashboard_url, wait_until="domcontentloaded")
-    page.get_by_text("Kabupaten/kota dengan MPP").wait_for(timeout=60_000)
+    page.get_by_text("Kabupaten/kota dengan MPP", exact=True).wait_for(timeout=60_000)
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
     wait_until_drawn(page)  # every chart drawn before the figures are read and the screenshot taken
     metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()

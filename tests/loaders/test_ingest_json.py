@@ -25,7 +25,18 @@ def test_a_repeat_loaded_once_is_marked_rejected_and_issue_rows_name_their_heade
     ]
     result = ingest(wb.xlsx({"MPP": rows}))
     report = json.loads(json.dumps(ingest_report(result, ["mpp.xlsx"]), ensure_ascii=False))
-    assert list(report) == ["files", "snapshot_id", "carried_over", "malls", "participation", "issues", "counts"]
+    assert list(report) == [
+        "files",
+        "snapshot_id",
+        "carried_over",
+        "malls",
+        "participation",
+        "issues",
+        "counts",
+        "plan",
+        "data_as_of",
+        "equal_to",
+    ]  # issue 20: what the load does, the data date
     assert all(list(m) == MALL_KEYS for m in report["malls"])
     assert [(m["row"], m["rejected"]) for m in report["malls"]] == [(2, False), (3, True), (4, True)]
     assert sum(not m["rejected"] for m in report["malls"]) == report["counts"]["rows_loaded"] == 1

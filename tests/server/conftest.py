@@ -3,10 +3,13 @@ app's routes and middleware), each on a free loopback port, waited for until ``/
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +23,30 @@ from mpp_data import service
 from tests.conftest import ADMIN, ROOT
 
 OUTPUT = ROOT / "test-output"
+
+
+def run_async(coro):  # noqa: ANN001, ANN201 - a coroutine and what it returns
+    """``asyncio.run`` on a thread of its own: the browser tests of the same process (Playwright's sync API)
+    leave an event loop running on the main thread, where ``asyncio.run`` refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+class Loop:
+    """An event loop kept across several steps of one test, running on a thread of its own (see run_async)."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+
+    def run(self, coro):  # noqa: ANN001, ANN201
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+
+    def close(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
 
 
 def free_port() -> int:

@@ -3,7 +3,6 @@ PostgreSQL, two dashboard processes and HAProxy on loopback, driven through the 
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import os
 import re
@@ -22,7 +21,7 @@ import pytest
 from benchmarks.streamlit_client import Run, Viewer
 from mpp_data import service
 from tests.conftest import ADMIN, ROOT, sample_as_real_files
-from tests.server.conftest import OUTPUT, free_port, wait_ready
+from tests.server.conftest import OUTPUT, free_port, run_async, wait_ready
 
 HAPROXY = "/usr/sbin/haproxy"
 
@@ -121,7 +120,7 @@ def _run(url: str, cookies: dict[str, str], page: str = "") -> tuple[Run, str]:
         async with await Viewer.open(url, cookies=cookies) as viewer:
             return await viewer.run(page), viewer.session_id
 
-    return asyncio.run(go())
+    return run_async(go())
 
 
 def _reconnect(url: str, cookies: dict[str, str]) -> Run:
@@ -174,7 +173,7 @@ def test_two_processes_behind_haproxy_share_sign_ins_snapshots_and_withdrawals(p
                               headers={"X-Xsrftoken": xsrf, "Origin": proxy.url}, timeout=120).status_code
                     for i in range(4)]  # fmt: skip
 
-    assert asyncio.run(upload()) == [204] * 4
+    assert run_async(upload()) == [204] * 4
 
     viewer = {"MPP_SERVER": other}  # an anonymous viewer pinned to the other process
     before, _ = _run(proxy.url, viewer)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from benchmarks.streamlit_client import Viewer
-from tests.server.conftest import Served
+from tests.server.conftest import Served, run_async
 
 pytestmark = pytest.mark.serial
 
@@ -26,6 +24,6 @@ def test_fifty_idle_sessions_cost_under_100_mb(served: Served):
             await viewer.close()
         return before, after
 
-    before, after = asyncio.run(go())
+    before, after = run_async(go())
     print(f"50 idle sessions: server RSS {before:.0f} MB before, {after:.0f} MB after")
     assert after - before < 100, (before, after)

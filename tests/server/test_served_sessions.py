@@ -3,7 +3,6 @@ and the server's doors (uploads, metrics, cache clearing, Host, headers) hold. I
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 
 import httpx
@@ -11,7 +10,7 @@ import pytest
 
 from benchmarks.streamlit_client import Run, Viewer
 from mpp_data import service
-from tests.server.conftest import Served, session_cookie, start
+from tests.server.conftest import Loop, Served, run_async, session_cookie, start
 
 pytestmark = pytest.mark.serial
 
@@ -29,7 +28,7 @@ def _runs(url: str, cookie: str | None, pages: list[str], session_id: str | None
         async with await Viewer.open(url, cookies=cookies, session_id=session_id) as viewer:
             return [await viewer.run(page) for page in pages]
 
-    return asyncio.run(go())
+    return run_async(go())
 
 
 def test_a_streamlit_session_id_alone_gives_an_anonymous_session(served: Served, served_store: str):
@@ -47,7 +46,7 @@ def test_a_streamlit_session_id_alone_gives_an_anonymous_session(served: Served,
         await admin.close()
         return first, stolen, again
 
-    first, stolen, again = asyncio.run(attack())
+    first, stolen, again = run_async(attack())
     assert _signed_in(first)
     assert stolen.session_id == first.session_id, "the attacker did reconnect to the admin's Streamlit session"
     assert not _signed_in(again)
@@ -87,7 +86,7 @@ def test_disabling_the_user_ends_the_open_session_at_its_next_run(served: Served
             store.dispose()
             return before, await viewer.run()
 
-    before, after = asyncio.run(go())
+    before, after = run_async(go())
     assert _signed_in(before) and not _signed_in(after)
 
 
@@ -107,8 +106,8 @@ def test_the_anonymous_upload_flood_is_refused_and_costs_no_memory(served: Serve
         await viewer.run()
         return viewer
 
-    loop = asyncio.new_event_loop()
-    viewer = loop.run_until_complete(session())  # the attacker's own Streamlit session stays open
+    loop = Loop()
+    viewer = loop.run(session())  # the attacker's own Streamlit session stays open
     try:
         xsrf = _xsrf(served.url)
         before = served.rss_mb
@@ -117,7 +116,7 @@ def test_the_anonymous_upload_flood_is_refused_and_costs_no_memory(served: Serve
                                                    {"_streamlit_xsrf": xsrf}, xsrf), range(16)))  # fmt: skip
         after = served.rss_mb
     finally:
-        loop.run_until_complete(viewer.close())
+        loop.run(viewer.close())
         loop.close()
     assert [a.status_code for a in answers] == [403] * 16
     print(f"anonymous flood: server RSS {before:.0f} MB before, {after:.0f} MB after")
@@ -139,7 +138,7 @@ def test_an_analyst_uploads_within_the_session_budget_and_no_further(served: Ser
             codes.append(_put(served.url, analyst.session_id, "v", 1000, as_viewer, xsrf).status_code)
             return codes
 
-    codes = asyncio.run(go())
+    codes = run_async(go())
     assert codes[:2] == [204, 204] or all(200 <= c < 300 for c in codes[:2]), codes
     assert codes[2] == 413, "the third file passes the budget of two files of the upload limit"
     assert codes[3] == 403, "a viewer may not upload"
@@ -185,7 +184,7 @@ def test_an_anonymous_clear_cache_message_clears_nothing(served: Served, served_
 
     _runs(served.url, None, [""])
     misses = _figure_misses(served.url, admin)
-    asyncio.run(clear_then_run(None))
+    run_async(clear_then_run(None))
     assert _figure_misses(served.url, admin) == misses, "the figures were still in the shared cache"
-    asyncio.run(clear_then_run(admin))  # an admin may: the measure does see a clear
+    run_async(clear_then_run(admin))  # an admin may: the measure does see a clear
     assert _figure_misses(served.url, admin) > misses

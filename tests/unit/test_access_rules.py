@@ -11,7 +11,7 @@ ADMIN = Actor("x@example.go.id", Role.ADMIN)
 ANALYST_WORK = {Action.CHECK_UPLOAD, Action.LOAD_SNAPSHOT, Action.CORRECT_ROWS, Action.CONFIRM_ALIAS,
                 Action.REMOVE_ALIAS, Action.SEE_UPLOAD_DETAILS}  # fmt: skip
 ADMIN_WORK = {Action.SET_BOUNDARIES, Action.MANAGE_USERS, Action.READ_AUDIT, Action.CHANGE_SETTINGS,
-              Action.WITHDRAW_SNAPSHOT}  # fmt: skip
+              Action.WITHDRAW_SNAPSHOT, Action.MANAGE_SUBSCRIPTIONS}  # fmt: skip
 
 
 def test_the_actions_are_viewing_analyst_work_and_admin_work():

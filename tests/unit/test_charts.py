@@ -30,6 +30,7 @@ def test_coverage_over_time_draws_the_steps_and_the_target_line_in_the_chosen_la
 def test_coverage_by_province_marks_full_provinces_and_orders_highest_on_top():
     provinces = pd.DataFrame(
         {
+            "province_code": ["51", "11", "91"],
             "province_name": ["Bali", "Aceh", "Papua"],
             "covered_regions": [9, 10, 1],
             "total_regions": [9, 23, 9],

@@ -147,7 +147,8 @@ def test_forecast_names_no_month_past_the_horizon():
     assert result.full_coverage_month == result.range[1] == "2103-12"
     assert result.bounded(result.full_coverage_month) is None and result.bounded(result.range[0]) is None
     sentence = describe_forecast(result, "en")[0]
-    assert sentence.startswith("At the pace of the last 12 months (0.1 regencies/cities a month), covering all 83")
+    # 1/12 a month is written per year, never as "0.1 a month" (issue 20)
+    assert sentence.startswith("At the pace of the last 12 months (1.0 regencies/cities a year), covering all 83")
     assert "more than 20 years (after December 2043)" in sentence
     assert not re.search(r"20[5-9]\d|21\d\d", sentence)
 

@@ -126,6 +126,15 @@ def test_group_numbers_follow_first_appearance_and_tell_missing_apart():
     assert groups.tolist() == [0, 1, 0, 2, 3]
 
 
+def test_participation_for_a_scope_without_an_operating_mall_links_to_nothing_and_raises_nothing():
+    # issue 20: the Agencies page and the province deck failed where no mall operates but rows exist
+    planned_only = MALLS[MALLS["status"] == "planned"]
+    string_rows = PARTICIPATION.astype({"region_code": "str", "mall_name": "str", "agency": "str"})
+    assert p.link_participation(p.operating_malls(planned_only, D(2024, 1, 1)), string_rows).empty
+    table = p.compute_agency_presence(planned_only, string_rows, D(2024, 1, 1))
+    assert table["operating_malls_with_data"].eq(0).all() and table["share_pct"].eq(0.0).all()
+
+
 def test_rows_that_fit_no_mall_in_a_region_of_several_malls_are_left_out():
     malls = malls_table(
         [

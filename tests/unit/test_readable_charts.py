@@ -75,10 +75,11 @@ def provinces() -> pd.DataFrame:
     )
 
 
-def test_provinces_table_and_chart_share_one_order_ties_by_name():
+def test_provinces_table_and_chart_share_one_order_ties_by_code():
+    # issue 20: one tie rule for pages, deck, CLI and exports (figures.share_order): equal coverage by code
     table = presentation.display_provinces(provinces())
     bars = charts.coverage_by_province(provinces(), "id").data[0]
-    assert list(table["province_name"]) == ["Bali", "Banten", "Aceh", "Papua"]
+    assert list(table["province_name"]) == ["Banten", "Bali", "Aceh", "Papua"]
     assert list(bars.y)[::-1] == list(table["province_name"])  # the chart's top bar is the table's first row
     assert list(table["rank"]) == [1, 1, 3, 4]
     # coverage right after the name, where a phone still shows it

@@ -118,12 +118,26 @@ def test_typos_above_the_threshold_match_fuzzily(matcher, typo, province, code):
         assert match.score >= FUZZY_ACCEPT
 
 
-@pytest.mark.parametrize("different", ["Kabupaten Lombok", "Kota Jakarta", "Kabupaten Bandung Timur"])
+@pytest.mark.parametrize("different", ["Kabupaten Bandung Timur", "Kota Malang Raya"])
 def test_a_different_name_is_not_matched_automatically(matcher, different):
     # Neighbouring real names score below the threshold or too close to a runner-up.
     match = matcher.match_name(different)
     assert match.code is None
     assert match.method == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("written", "offered"),
+    [
+        ("Kabupaten Lombok", {"52.01", "52.02", "52.03", "52.08"}),  # Lombok Barat, Tengah, Timur, Utara
+        ("Kota Jakarta", {"31.71", "31.72", "31.73", "31.74", "31.75"}),
+    ],
+)
+def test_a_name_shortening_several_official_names_is_a_question_offering_them(matcher, written, offered):
+    # Issue 20: an official name without its last word applies only where it is unique; here it is not.
+    match = matcher.match_name(written)
+    assert match.code is None
+    assert (match.method, set(match.candidates)) == ("ambiguous", offered)
 
 
 def test_a_typo_without_province_below_the_national_threshold_is_only_a_suggestion(matcher):

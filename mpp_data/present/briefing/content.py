@@ -13,6 +13,7 @@ import pandas as pd
 
 from mpp_data.analysis.forecast import Forecast, add_months, covered_on
 from mpp_data.analysis.plan import AT_RISK, OFF_TRACK, Plan
+from mpp_data.figures import SHARE_DECIMALS, round_half_away, share_order_key, share_ranks
 from mpp_data.present.text import format_date, format_number, format_percent, t
 
 STAGE_ORDER = ("under_construction", "planned", "none")
@@ -99,7 +100,7 @@ def headline_rows(b: Briefing) -> list[tuple[str, str, str, str]]:
         return (b.text(label), b.number(then[key]), b.number(now[key]),
                 signed(now[key] - then[key], b.number(abs(now[key] - then[key]))))  # fmt: skip
 
-    pct_change = round(now["coverage_pct"] - then["coverage_pct"], 1)
+    pct_change = round_half_away(now["coverage_pct"] - then["coverage_pct"], SHARE_DECIMALS)
     gaps_now, gaps_then = now["total_regions"] - now["covered_regions"], then["total_regions"] - then["covered_regions"]
     return [
         (b.text("briefing.headline.covered"), f"{b.number(then['covered_regions'])} / {b.number(then['total_regions'])}",
@@ -167,12 +168,9 @@ def coverage_series(b: Briefing) -> dict[str, list[float | None]]:
 
 def ranked_provinces(b: Briefing) -> list[dict]:
     """The provinces of ``now`` as ranked on the Provinces page (1 = highest coverage)."""
-    provinces = sorted(b.now["provinces"], key=lambda p: (-p["coverage_pct"], -p["covered_regions"], p["code"]))
-    ranked = []
-    for p in provinces:
-        rank = 1 + sum(q["coverage_pct"] > p["coverage_pct"] for q in provinces)
-        ranked.append(p | {"rank": rank})
-    return ranked
+    provinces = sorted(b.now["provinces"], key=lambda p: share_order_key(p["coverage_pct"], p["code"]))
+    ranks = share_ranks([p["coverage_pct"] for p in provinces])
+    return [p | {"rank": rank} for p, rank in zip(provinces, ranks, strict=True)]
 
 
 def gap_rows(b: Briefing) -> list[dict]:

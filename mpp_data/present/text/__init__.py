@@ -9,7 +9,8 @@ from collections.abc import Callable
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from mpp_data.present.text import access, briefing, cli, common, loading, pages, plan, upload
+from mpp_data.figures import round_half_away
+from mpp_data.present.text import access, briefing, cli, common, loading, mail, pages, plan, upload
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -24,6 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **briefing.MESSAGES,
     **cli.MESSAGES,
     **plan.MESSAGES,
+    **mail.MESSAGES,
 }
 
 
@@ -39,15 +41,16 @@ def babel_locale(lang: str) -> str:
 
 
 def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
-    """``1.234`` in Indonesian, ``1,234`` in English; an empty dash for a missing value.
+    """``1.234`` in Indonesian, ``1,234`` in English, a half rounded away from zero; a dash for a missing value.
 
     >>> format_number(1234), format_number(53.25, decimals=1), format_number(1234, "en")
-    ('1.234', '53,2', '1,234')
+    ('1.234', '53,3', '1,234')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=babel_locale(lang))
+    # half away from zero (figures.round_half_away), as every view rounds: babel alone rounds half to even
+    return format_decimal(round_half_away(value, decimals), format=pattern, locale=babel_locale(lang))
 
 
 def format_percent(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:

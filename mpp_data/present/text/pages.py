@@ -50,51 +50,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "forecast.title": {"id": "Perkiraan cakupan penuh", "en": "Forecast of full coverage"},
     "forecast.target": {"id": "Target cakupan penuh", "en": "Full coverage target"},
     "forecast.sentence": {
-        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), seluruh {total} kabupaten/kota "
+        "id": "Dengan laju 12 bulan terakhir ({pace}), seluruh {total} kabupaten/kota "
         "akan memiliki MPP sekitar {month} (rentang {earliest} sampai {latest}, menurut laju 12 bulan tercepat "
         "dan terlambat dalam tiga tahun terakhir).",
-        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), all {total} regencies/cities "
+        "en": "At the pace of the last 12 months ({pace}), all {total} regencies/cities "
         "would have an MPP around {month} (between {earliest} and {latest}, from the fastest and slowest "
         "12-month pace of the last three years).",
     },
     "forecast.required": {
-        "id": "Untuk mencapai target {target}, perlu {required} kabupaten/kota per bulan: {ratio} kali laju saat ini.",
-        "en": "To reach the target of {target}, {required} regencies/cities a month are needed: {ratio} times the "
-        "current pace.",
+        "id": "Untuk mencapai target {target}, perlu {required}: {ratio} kali laju saat ini.",
+        "en": "To reach the target of {target}, {required} are needed: {ratio} times the current pace.",
     },
     "forecast.required_no_pace": {
-        "id": "Untuk mencapai target {target}, perlu {required} kabupaten/kota per bulan.",
-        "en": "To reach the target of {target}, {required} regencies/cities a month are needed.",
+        "id": "Untuk mencapai target {target}, perlu {required}.",
+        "en": "To reach the target of {target}, {required} are needed.",
     },
     "forecast.target_passed": {
         "id": "Tanggal target {target} sudah lewat pada tanggal data ini.",
         "en": "The target date {target} has passed on this data date.",
     },
+    "pace.per_month": {"id": "{count} kabupaten/kota per bulan", "en": "{count} regencies/cities a month"},
+    "pace.per_year": {"id": "{count} kabupaten/kota per tahun", "en": "{count} regencies/cities a year"},
+    "pace.one_every": {"id": "1 kabupaten/kota setiap {months} bulan", "en": "1 regency/city every {months} months"},
     "forecast.complete": {
         "id": "Semua {total} kabupaten/kota sudah memiliki MPP.",
         "en": "All {total} regencies/cities already have an MPP.",
     },
     "forecast.sentence_slowest_beyond": {
-        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), seluruh {total} kabupaten/kota "
+        "id": "Dengan laju 12 bulan terakhir ({pace}), seluruh {total} kabupaten/kota "
         "akan memiliki MPP sekitar {month}. Dengan laju 12 bulan tercepat dalam tiga tahun terakhir paling cepat "
         "{earliest}; dengan laju terlambat, lebih dari {years} tahun lagi (setelah {horizon}).",
-        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), all {total} regencies/cities "
+        "en": "At the pace of the last 12 months ({pace}), all {total} regencies/cities "
         "would have an MPP around {month}. At the fastest 12-month pace of the last three years, {earliest} at the "
         "earliest; at the slowest, more than {years} years from now (after {horizon}).",
     },
     "forecast.beyond_horizon": {
-        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), cakupan penuh seluruh {total} "
+        "id": "Dengan laju 12 bulan terakhir ({pace}), cakupan penuh seluruh {total} "
         "kabupaten/kota akan memakan waktu lebih dari {years} tahun (setelah {horizon}), juga dengan laju 12 bulan "
         "tercepat dalam tiga tahun terakhir.",
-        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), covering all {total} "
+        "en": "At the pace of the last 12 months ({pace}), covering all {total} "
         "regencies/cities would take more than {years} years (after {horizon}), even at the fastest 12-month pace "
         "of the last three years.",
     },
     "forecast.beyond_horizon_fastest": {
-        "id": "Dengan laju 12 bulan terakhir ({pace} kabupaten/kota per bulan), cakupan penuh seluruh {total} "
+        "id": "Dengan laju 12 bulan terakhir ({pace}), cakupan penuh seluruh {total} "
         "kabupaten/kota akan memakan waktu lebih dari {years} tahun (setelah {horizon}); dengan laju 12 bulan "
         "tercepat dalam tiga tahun terakhir, paling cepat {earliest}.",
-        "en": "At the pace of the last 12 months ({pace} regencies/cities a month), covering all {total} "
+        "en": "At the pace of the last 12 months ({pace}), covering all {total} "
         "regencies/cities would take more than {years} years (after {horizon}); at the fastest 12-month pace of "
         "the last three years, {earliest} at the earliest.",
     },
@@ -129,6 +131,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Find a regency/city (any form of the name)",
     },
     "region.choose": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "region.pick": {"id": "Pilih kabupaten/kota", "en": "Choose a regency/city"},
+    "region.search_which_one": {
+        "id": "“{written}” cocok dengan lebih dari satu kabupaten/kota. Yang mana: {suggestions}?",
+        "en": "“{written}” matches more than one regency/city. Which one: {suggestions}?",
+    },
+    "region.search_not_found": {
+        "id": "“{written}” tidak ditemukan di daftar resmi kabupaten/kota. Periksa ejaannya atau pilih dari daftar.",
+        "en": "“{written}” is not in the official list of regencies/cities. Check the spelling or choose from the list.",
+    },
+    "region.search_did_you_mean": {
+        "id": "“{written}” tidak ditemukan di daftar resmi kabupaten/kota. Mungkin maksudnya: {suggestions}.",
+        "en": "“{written}” is not in the official list of regencies/cities. Did you mean: {suggestions}?",
+    },
+    "region.search_elsewhere": {
+        "id": "{region} ada di luar provinsi yang dipilih. Pilih seluruh Indonesia di bilah samping untuk membukanya.",
+        "en": "{region} is outside the province chosen. Choose all of Indonesia in the sidebar to open it.",
+    },
+    "list.or": {"id": "{first} atau {last}", "en": "{first} or {last}"},
     "region.status": {"id": "Status per {date}: {status}", "en": "Status as of {date}: {status}"},
     "region.malls": {"id": "MPP di daerah ini", "en": "Malls in this region"},
     "region.no_malls": {"id": "Belum ada MPP tercatat di daerah ini.", "en": "No mall is recorded in this region."},
