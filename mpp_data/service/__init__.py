@@ -40,6 +40,7 @@ from mpp_data.service.access import (
     sign_out,
     withdraw_snapshot,
 )
+from mpp_data.service.alerts import AlertEvent
 from mpp_data.service.boundaries import (
     BoundaryFile,
     BoundarySource,
@@ -48,7 +49,6 @@ from mpp_data.service.boundaries import (
     map_boundaries,
     parse_boundaries,
 )
-from mpp_data.service.alerts import AlertEvent
 from mpp_data.service.briefing import briefing_deck, gather_briefing
 from mpp_data.service.exports import (
     EXPORT_TABLES,

@@ -15,9 +15,9 @@ from mpp_data.config import Settings
 from mpp_data.present import mail as present_mail
 from mpp_data.present.text import format_date, format_number, t
 from mpp_data.reference.regions import official_regions, province_names
+from mpp_data.scope import ViewScope
 from mpp_data.service import views
 from mpp_data.service.plan import plan_for
-from mpp_data.scope import ViewScope
 from mpp_data.service.queries import SnapshotData, load_snapshot
 from mpp_data.service.views import national_summary
 from mpp_data.store import Store

@@ -42,12 +42,11 @@ from mpp_data.present.reports import metrics_report
 from mpp_data.present.text import LANGUAGES
 from mpp_data.reference import bases
 from mpp_data.reference.regions import province_names
+from mpp_data.scope import ViewScope
 from mpp_data.service.access import _EMAIL, record, require
 from mpp_data.service.alerts import AlertView, alert_message, link, scope_name
 from mpp_data.service.briefing import briefing_deck
-from mpp_data.service.exports import export_table
-from mpp_data.scope import ViewScope
-from mpp_data.service.exports import ExportChoice
+from mpp_data.service.exports import ExportChoice, export_table
 from mpp_data.service.queries import load_snapshot
 from mpp_data.service.views import national_figures
 from mpp_data.store import Store
