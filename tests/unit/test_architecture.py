@@ -212,7 +212,7 @@ def test_only_the_entry_points_read_the_settings():
 
 SERVICE = ROOT / "mpp_data" / "service"
 #: The service's modules that only read; what changes the store is in ``writing``, ``loading``, ``access``,
-#: ``sessions``.
+#: ``sessions`` and ``mail`` (subscriptions, alerts and their send log).
 READING = ("queries", "views", "boundaries", "exports", "briefing")
 
 
@@ -221,7 +221,7 @@ def test_the_service_reads_and_writes_in_separate_modules():
     for path in SERVICE.glob("*.py"):
         if _calls_of(path, "record"):  # every change is audited: a module that records is a writing one
             writes_in.add(path.stem)
-    assert writes_in == {"writing", "loading", "access", "sessions"}, writes_in
+    assert writes_in == {"writing", "loading", "access", "sessions", "mail"}, writes_in
     for name in READING:
         path = SERVICE / f"{name}.py"
         assert not _calls_of(path, "require") and not _calls_of(path, "record"), name
