@@ -56,7 +56,7 @@ def hostile_dashboard(listener, tmp_path_factory) -> Iterator[tuple[str, Hostile
     OUTPUT.mkdir(exist_ok=True)
     with (OUTPUT / "streamlit-hostile.log").open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
              f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],  # fmt: skip
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -94,6 +94,11 @@ def test_no_request_leaves_the_browser_for_hostile_names(page, hostile_dashboard
     for path in PAGES:
         signed_in = f"?signin={token}" if path == "upload" else ""
         page.goto(f"{address}/{path}{signed_in}", wait_until="domcontentloaded")
+        if signed_in:  # the link goes through the session route, which sets the cookie and comes back
+            page.wait_for_url(
+                lambda url, path=path: "signin=" not in url and url.rstrip("/").endswith(path), timeout=60_000
+            )
+            page.locator(".st-key-upload_files").wait_for(timeout=60_000)
         page.locator('[data-testid="stMain"]').get_by_role("heading").first.wait_for(timeout=60_000)
         wait_until_drawn(page)  # every element and chart drawn before the absences count
         assert_no_markup_to(page, host)
