@@ -6,7 +6,6 @@ from pathlib import Path
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.config import Settings
 from mpp_data.present.text import t
 from ui import auth, page
 
@@ -15,12 +14,13 @@ logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name
 st.set_page_config(
     page_title="MPP", page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide"
 )
+settings = service.Settings.from_env()  # read once per run, here, and handed down
 lang = page.language()
-actor = auth.current_actor(lang)
-if not service.can(actor, service.Action.VIEW, view_requires_sign_in=Settings.from_env().view_requires_sign_in):
+actor = auth.current_actor(settings, lang)
+if not service.can(actor, service.Action.VIEW, view_requires_sign_in=settings.view_requires_sign_in):
     # viewing is closed (MPP_VIEW_REQUIRES_SIGN_IN=1): only the sign-in, on a page of its own
     st.navigation([st.Page(lambda: st.info(t("auth.required", lang)), title=t("auth.sign_in", lang))]).run()
-    auth.sign_in_box(actor, lang)
+    auth.sign_in_box(actor, lang, settings)
     st.stop()
 
 
@@ -66,6 +66,6 @@ PAGES = {
     ),  # fmt: skip
 }
 navigation = st.navigation(list(PAGES.values()))
-page.frame(lang, actor)  # the sidebar, drawn here so its widgets keep their state across pages
-auth.sign_in_box(actor, lang)
+page.frame(lang, settings, actor)  # the sidebar, drawn here so its widgets keep their state across pages
+auth.sign_in_box(actor, lang, settings)
 navigation.run()

@@ -26,7 +26,7 @@ from mpp_data import service
 store = service.open_store(sys.argv[1])
 for _ in range(2):
     started = time.perf_counter()
-    deck = service.briefing_deck(store)
+    deck = service.briefing_deck(store, scope=service.ViewScope(), settings=service.Settings.from_env())
     print(f"{time.perf_counter() - started:.2f} {len(deck)}")
 """
 

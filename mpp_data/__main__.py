@@ -5,7 +5,6 @@ subscriptions,alerts,send-due,send-now,send-log}
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import sys
@@ -27,9 +26,11 @@ from mpp_data.cli_args import (
     pace_arg,
     province_arg,
     region_code_arg,
+    scope_of,
     snapshot_arg,
+    store_of,
+    with_settings,
 )
-from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display, load_plan
 from mpp_data.present.messages import issue_message
@@ -60,16 +61,13 @@ def cmd_regions(args: argparse.Namespace) -> int:
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    data = service.load_snapshot(store, args.snapshot)
-    figures = service.national_figures(data, args.as_of, args.target_date, args.province, basis=args.basis)
+    data = service.load_snapshot(store_of(args), args.snapshot)
+    scope = service.settle(data, scope_of(args))
+    figures = service.national_figures(data, scope=scope)
     if args.json:
         print(console.json_text(metrics_report(figures)))
     else:
-        forecast = service.forecast_for(
-            data, dt.date.fromisoformat(figures["as_of"]), dt.date.fromisoformat(figures["forecast"]["target_date"]),
-            args.province, basis=figures["basis"],
-        )  # fmt: skip
+        forecast = service.forecast_for(data, scope=scope)
         print(
             console.printable_lines(
                 metrics_text(
@@ -84,7 +82,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 
 def _ingest_store(args: argparse.Namespace) -> Store | None:
     """The store to load into; for a dry run the existing store to plan against (none is created)."""
-    url = args.db or Settings.from_env().database_url
+    url = args.settings.database_url
     if args.dry_run and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return None
     return Store(url)
@@ -95,7 +93,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = _ingest_store(args)
     result = service.ingest_files(
         files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor(),
-        mode=args.mode, data_as_of=args.data_date,
+        settings=args.settings, mode=args.mode, data_as_of=args.data_date,
     )  # fmt: skip
     if args.json:
         print(console.json_text(ingest_report(result, [f.name for f in files])))
@@ -121,9 +119,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    data = service.load_snapshot(store, args.snapshot)
-    table = service.agency_presence(data, args.as_of, args.province)
+    data = service.load_snapshot(store_of(args), args.snapshot)
+    table = service.agency_presence(data, scope=scope_of(args))
     records = [
         {
             "agency": r["agency"],
@@ -145,8 +142,7 @@ def cmd_agencies(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    changes = service.snapshot_diff(store, args.before, args.after)
+    changes = service.snapshot_diff(store_of(args), args.before, args.after)
     if args.json:
         print(console.json_text(changes.as_json()))
     else:
@@ -159,7 +155,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
+    store = store_of(args)
     if args.action in ("withdraw", "restore"):
         if args.snapshot_id is None:
             args.parser.error(f"snapshots {args.action} needs a snapshot id")
@@ -183,10 +179,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    deck = service.briefing_deck(
-        store, args.as_of, args.compare, args.province, args.snapshot, args.lang, args.target_date, basis=args.basis,
-    )  # fmt: skip
+    deck = service.briefing_deck(store_of(args), scope=scope_of(args), settings=args.settings)
     with open(args.output, "wb") as out:
         out.write(deck)
     print(console.printable(args.output))
@@ -194,30 +187,34 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    report = service.plan_report(store, args.snapshot, basis=args.basis, as_of=args.as_of,
-                                 target_date=args.target_date, province=args.province, pace=args.pace)  # fmt: skip
+    scope = scope_of(args)
+    report = service.plan_report(store_of(args), scope.snapshot_id, basis=scope.basis, as_of=scope.as_of,
+                                 target_date=scope.target_date, province=scope.province, pace=args.pace,
+                                 stuck_months=args.settings.stuck_months)  # fmt: skip
     if args.json:
         print(console.json_text(report))
     else:
-        print(console.printable_lines(plan_text(report, args.lang, Settings.from_env().stuck_months)))
+        print(console.printable_lines(plan_text(report, args.lang, args.settings.stuck_months)))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.table == "agency-work-list" and not args.agency:
         args.parser.error("agency-work-list needs --agency")
-    store = service.open_store(args.db)
-    snapshot_id = args.snapshot or service.latest_snapshot_id(store)
+    store = store_of(args)
+    scope = scope_of(args)
+    snapshot_id = scope.snapshot_id or service.latest_snapshot_id(store)
     if args.file and args.file not in {
         s.file_name for s in service.source_files(store, snapshot_id, actor=cli_accounts.cli_actor())
     }:
         args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
-    export = service.export_table(
-        store, snapshot_id, args.table, args.format, lang=args.lang, as_of=args.as_of, province=args.province,
+    choice = service.ExportChoice(
         agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
-        basis=args.basis, target_date=args.target_date, statuses=tuple(args.status),
+        statuses=tuple(args.status),
     )  # fmt: skip
+    export = service.export_table(
+        store, scope=scope.replace(snapshot_id=snapshot_id), table=args.table, fmt=args.format, choice=choice
+    )
     if args.output == "-":
         sys.stdout.buffer.write(export.content)
     else:
@@ -233,7 +230,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         help="write a table a page offers for download, as the page's button does",
         description="Write one of the tables the pages offer for download, the same bytes as the page's button.",
     )
-    export.add_argument("table", choices=service.TABLES, help="which table (report: a snapshot's check report)")
+    export.add_argument(
+        "table", choices=list(service.EXPORT_TABLES),
+        help="; ".join(f"{t.name}: {t.help}" for t in service.EXPORT_TABLES.values()),
+    )  # fmt: skip
     export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
@@ -384,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     try:
-        args = build_parser().parse_args(argv)
+        args = with_settings(build_parser().parse_args(argv))  # the environment is read here, once
         code = args.func(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code

@@ -13,8 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from mpp_data import service
-from mpp_data.cli_args import DB_HELP
-from mpp_data.config import Settings
+from mpp_data.cli_args import DB_HELP, store_of
 from mpp_data.present import console
 from mpp_data.store.migrate import schema_revision
 from mpp_data.store.snapshots import Store
@@ -25,7 +24,7 @@ def cli_actor() -> service.Actor:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
+    store = store_of(args)
     actor = cli_actor()
     if args.action == "list":
         users = service.list_users(store, actor=actor)
@@ -50,7 +49,11 @@ def cmd_users(args: argparse.Namespace) -> int:
     elif args.action == "end-sessions":
         print(service.end_user_sessions(store, args.email, actor=actor))
     elif args.action == "sign-in-link":
-        print(service.create_sign_in_link(store, args.email, actor=actor, base_url=args.base_url, minutes=args.minutes))
+        print(
+            service.create_sign_in_link(
+                store, args.email, actor=actor, base_url=args.base_url or args.settings.base_url, minutes=args.minutes
+            )
+        )
     return 0
 
 
@@ -90,7 +93,7 @@ def add_users(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
+    store = store_of(args)
     since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
     events = service.audit_events(store, actor=cli_actor(), since=since).iloc[::-1]
     rows = [
@@ -117,7 +120,7 @@ def add_audit(sub: argparse._SubParsersAction, date_type: Callable[[str], dt.dat
 
 def cmd_db(args: argparse.Namespace) -> int:
     """``db upgrade`` brings the store's schema to the newest revision; ``db current`` only reports it."""
-    url = args.db or Settings.from_env().database_url
+    url = args.settings.database_url
     if args.action == "upgrade":
         store = Store(url)  # opening a store upgrades it
         revision = schema_revision(store.engine)

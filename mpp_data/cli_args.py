@@ -4,12 +4,18 @@ user's language and exit code 2, and every command's help ends with its exit cod
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
-from typing import Any, NoReturn
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mpp_data import service
+from mpp_data.config import Settings
 from mpp_data.errors import InvalidDate, SnapshotNotFound, UnknownProvince
 from mpp_data.reference.regions import official_regions
+
+if TYPE_CHECKING:
+    from mpp_data.store import Store
 
 EXIT_CODES = """exit codes:
   0    done
@@ -38,6 +44,34 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (--help)\n")
+
+
+def with_settings(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> argparse.Namespace:
+    """``args`` with ``settings``: read once from the environment, the store's URL from ``--db`` when given."""
+    settings = Settings.from_env(environ)
+    if getattr(args, "db", None):
+        settings = dataclasses.replace(settings, database_url=args.db)
+    args.settings = settings
+    return args
+
+
+def store_of(args: argparse.Namespace) -> Store:
+    """The store the command works on (``--db``, else ``MPP_DATABASE_URL``), with the sample on first start."""
+    return service.open_store(args.settings.database_url, settings=args.settings)
+
+
+def scope_of(args: argparse.Namespace) -> service.ViewScope:
+    """The view's scope as the command's arguments give it; what a command has no option for is its
+    default (the newest snapshot, its newest date, national, ``MPP_TARGET_DATE``, ``MPP_BASIS``)."""
+    return service.ViewScope(
+        snapshot_id=getattr(args, "snapshot", None),
+        as_of=getattr(args, "as_of", None),
+        compare_to=getattr(args, "compare", None),
+        province=getattr(args, "province", None),
+        lang=args.lang,
+        target_date=getattr(args, "target_date", None) or args.settings.target_date,
+        basis=getattr(args, "basis", None) or args.settings.basis,
+    )
 
 
 # Argument types raise our own errors, not argparse's: ``main`` turns them into one line in the chosen

@@ -10,7 +10,7 @@ import datetime as dt
 from mpp_data import service
 from mpp_data.analysis.schedule import ALERT_KINDS, WEEKDAYS
 from mpp_data.cli_accounts import cli_actor
-from mpp_data.cli_args import BASIS_HELP, DB_HELP, JSON_HELP, PROVINCE_HELP, province_arg
+from mpp_data.cli_args import BASIS_HELP, DB_HELP, JSON_HELP, PROVINCE_HELP, province_arg, store_of
 from mpp_data.errors import InvalidDate
 from mpp_data.present import console
 from mpp_data.present.text import t
@@ -46,12 +46,12 @@ def _describe(row: dict) -> str:
 
 
 def cmd_subscriptions(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
+    store = store_of(args)
     actor = cli_actor()
     if args.action == "add":
         subscription_id = service.add_subscription(
             store, args.emails, actor=actor, frequency=args.every, day=args.day, time_of_day=args.time,
-            zone=args.zone, province=args.province, lang=args.mail_lang or args.lang, basis=args.basis,
+            zone=args.zone, province=args.province, lang=args.mail_lang or args.lang, basis=args.basis or args.settings.basis,
             content=args.content.split(","),
         )  # fmt: skip
         print(t("mail.added", args.lang, id=subscription_id))
@@ -68,7 +68,7 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
+    store = store_of(args)
     actor = cli_actor()
     if args.action == "add":
         alert_id = service.add_alert(store, args.emails, actor=actor, kind=args.on, province=args.province,
@@ -99,18 +99,20 @@ def _print_outcomes(outcomes: list[service.Outcome], args: argparse.Namespace) -
 
 
 def cmd_send_due(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    outcomes = service.send_due(store, actor=cli_actor(), now=args.now, dry_run=args.dry_run)
+    store = store_of(args)
+    outcomes = service.send_due(store, actor=cli_actor(), settings=args.settings, now=args.now, dry_run=args.dry_run)
     return _print_outcomes(outcomes, args)
 
 
 def cmd_send_now(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
-    return _print_outcomes([service.send_now(store, args.id, actor=cli_actor(), now=args.now)], args)
+    store = store_of(args)
+    return _print_outcomes(
+        [service.send_now(store, args.id, actor=cli_actor(), settings=args.settings, now=args.now)], args
+    )
 
 
 def cmd_send_log(args: argparse.Namespace) -> int:
-    store = service.open_store(args.db)
+    store = store_of(args)
     log = service.send_log(store, actor=cli_actor())
     rows = [_plain(r) for r in log.to_dict("records")]
     if args.json:

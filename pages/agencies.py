@@ -10,8 +10,8 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    agencies = cache.agency_view(view.url, view.snapshot_id, view.as_of, view.province)
-    trend = cache.presence_trend(view.url, cache.view_version(view.url))
+    agencies = view.of("agency_view")
+    trend = cache.presence_trend(view.settings, cache.view_version(view.settings))
     controls.page_header(view, "agencies.title")
     st.markdown(
         t(
@@ -37,7 +37,7 @@ with page.boundary() as view:
     agency = st.selectbox(
         t("agencies.choose", lang), ordered, format_func=names.get, **page.kept("work_list_agency", ordered[0])
     )
-    work = cache.agency_work_list(view.url, view.snapshot_id, agency, view.as_of, view.province)
+    work = view.of("agency_work_list", agency=agency)
     st.markdown(
         t(
             "agencies.work_list_summary",

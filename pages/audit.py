@@ -14,7 +14,7 @@ with page.boundary() as view:
     st.title(t("audit.title", lang))
     auth.refuse_unless(actor, service.Action.READ_AUDIT, lang)
     st.caption(t("audit.intro", lang))
-    store = cache.store()
+    store = cache.store(view.settings)
     everything = service.audit_events(store, actor=actor)
 
     left, middle, right = st.columns(3)

@@ -4,11 +4,11 @@ import streamlit as st
 
 from mpp_data.present import display as presentation
 from mpp_data.present.text import format_date, format_number, t
-from ui import cache, controls, downloads, page
+from ui import controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    gaps = cache.gap_list(view.url, view.snapshot_id, view.as_of, view.province)
+    gaps = view.of("gap_list")
     controls.page_header(view, "gaps.title")
     counts = presentation.gap_counts(gaps)
     st.markdown(

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.config import Settings
 from mpp_data.present import display as presentation
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
@@ -11,9 +10,9 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    history_open = Settings.from_env().history_open
+    history_open = view.settings.history_open
     details = service.may_see_upload_details(view.actor, history_open=history_open)
-    snapshots = cache.snapshots(view.url, cache.view_version(view.url), view.actor, history_open)
+    snapshots = cache.snapshots(view.settings, cache.view_version(view.settings), view.actor, history_open)
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     table = presentation.display_snapshots(snapshots, lang)
@@ -31,7 +30,7 @@ with page.boundary() as view:
     else:
         # Every upload keeps its original files and their check reports: fetch them again at any time.
         st.subheader(t("history.originals", lang, snapshot=chosen))
-        files = service.source_files(cache.store(), chosen, actor=view.actor, history_open=history_open)
+        files = service.source_files(cache.store(view.settings), chosen, actor=view.actor, history_open=history_open)
         for index, source in enumerate(files):
             left, right = st.columns(2)
             left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content,
@@ -42,7 +41,7 @@ with page.boundary() as view:
 
         # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
         st.subheader(t("history.amendments", lang, snapshot=chosen))
-        amendments = service.snapshot_amendments(cache.store(), chosen, lang, actor=view.actor,
+        amendments = service.snapshot_amendments(cache.store(view.settings), chosen, lang, actor=view.actor,
                                                  history_open=history_open)  # fmt: skip
         if amendments.empty:
             st.caption(t("history.no_amendments", lang))
@@ -55,7 +54,9 @@ with page.boundary() as view:
             st.caption(t("history.withdraw_help", lang))
             reason = st.text_input(t("history.withdraw_reason", lang), key="withdraw_reason")
             if st.button(t("history.withdraw_button", lang), key="withdraw_snapshot"):
-                service.withdraw_snapshot(cache.store(), chosen, actor=view.actor, reason=reason.strip() or None)
+                service.withdraw_snapshot(
+                    cache.store(view.settings), chosen, actor=view.actor, reason=reason.strip() or None
+                )
                 st.toast(t("history.withdrawn_done", lang, snapshot=chosen))
                 st.rerun()
 
@@ -64,7 +65,7 @@ with page.boundary() as view:
     left, right = st.columns(2)
     before = left.selectbox(t("history.before", lang), ids, index=1, format_func=labels.get, key="diff_before")
     after = right.selectbox(t("history.after", lang), ids, index=0, format_func=labels.get, key="diff_after")
-    changes = cache.snapshot_diff(view.url, before, after)
+    changes = cache.snapshot_diff(view.settings, before, after)
     st.markdown(t("history.summary", lang, **{k: format_number(v, lang) for k, v in changes.summary.items()}))
     for name in changes.summary:
         frame = presentation.display_changes(getattr(changes, name), lang)

@@ -8,9 +8,9 @@ from ui import cache, controls, page
 
 with page.boundary() as view:
     lang = view.lang
-    table = cache.map_regions(view.url, view.snapshot_id, view.as_of)
-    official = cache.boundaries()
-    coverage = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
+    table = view.of("map_regions")
+    official = cache.boundaries(view.settings)
+    coverage = view.of("coverage_by_province")
     controls.page_header(view, "map.title")
     boundaries = official.boundaries if official else None
     shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))

@@ -12,13 +12,15 @@ from ui import cache, controls, page
 
 with page.boundary() as view:
     lang = view.lang
-    target = st.session_state.get("target_date") or service.target_date()
-    basis = service.default_basis()
-    now = cache.figures(view.url, view.snapshot_id, view.as_of, view.province, basis)
-    then = cache.figures(view.url, view.snapshot_id, view.compare, view.province, basis)
-    other = cache.figures(view.url, view.snapshot_id, view.as_of, view.province, service.other_basis(basis))
-    drawn = cache.overview_figures(view.url, view.snapshot_id, view.as_of, view.province, lang, basis)
-    forecast = cache.forecast_for(view.url, view.snapshot_id, view.as_of, target, view.province)
+    # the target date is this page's own choice (its date picker below), the setting until one is picked
+    scope = view.scope.replace(target_date=st.session_state.get("target_date") or view.scope.target_date)
+    basis = view.scope.basis  # MPP_BASIS
+    now = view.of("national_summary")
+    then = view.of("national_summary", scope.then)
+    other = view.of("national_summary", view.scope.replace(basis=service.other_basis(basis)))
+    drawn = cache.overview_figures(view.settings, view.scope, now["total_regions"])
+    # the forecast counts Kemendagri's list whatever the basis of the headline share
+    forecast = view.of("forecast_for", scope.replace(basis=service.DEFAULT_BASIS))
     controls.page_header(view, "overview.title")
 
     def change(key: str, decimals: int = 0, suffix: str = "") -> str:
@@ -62,7 +64,7 @@ with page.boundary() as view:
     chart.plotly_chart(drawn["coverage_over_time"], key="coverage_over_time")
     with side:
         st.subheader(t("forecast.title", lang))
-        st.date_input(t("forecast.target", lang), value=target, key="target_date", format="DD/MM/YYYY")
+        st.date_input(t("forecast.target", lang), value=scope.target_date, key="target_date", format="DD/MM/YYYY")
         for sentence in service.describe_forecast(forecast, lang):
             st.markdown(sentence)
 
@@ -71,7 +73,7 @@ with page.boundary() as view:
         st.plotly_chart(drawn["coverage_by_province"], key="coverage_by_province")
     st.download_button(
         t("briefing.download", lang),
-        partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, view.province, lang, target),
+        partial(cache.briefing_deck, view.settings, scope),
         file_name=service.briefing_file_name(view.as_of, view.province, lang), key="briefing_overview",
         help=t("briefing.download_help", lang), icon=":material/slideshow:",
     )  # fmt: skip

@@ -14,13 +14,13 @@ with page.boundary() as view:
     basis_column, target_column = st.columns(2)
     basis = basis_column.radio(
         t("plan.basis", lang), list(service.BASES), format_func=lambda b: t(f"basis.{b}", lang), horizontal=True,
-        **page.kept("plan_basis", service.default_basis()),
+        **page.kept("plan_basis", view.scope.basis),
     )  # fmt: skip
     target = target_column.date_input(
-        t("plan.target", lang), format="DD/MM/YYYY", **page.kept("plan_target", service.target_date())
+        t("plan.target", lang), format="DD/MM/YYYY", **page.kept("plan_target", view.settings.target_date)
     )
-    plan = cache.plan_for(view.url, view.snapshot_id, basis, view.as_of, target)
-    history = cache.plan_stages(view.url, view.snapshot_id, basis)
+    plan = cache.plan_for(view.settings, view.scope.replace(basis=basis, target_date=target))
+    history = cache.plan_stages(view.settings, view.snapshot_id, basis)
     scope = (plan.province(view.province) if view.province else None) or plan.national
     st.caption(planning.basis_units(basis, plan.national.total_units, lang))
 
@@ -49,7 +49,9 @@ with page.boundary() as view:
             "plan_status": st.column_config.TextColumn(t("column.plan_status", lang), width=100),
         },
     )  # fmt: skip
-    downloads.buttons(view, "plan", "plan", basis=basis, target_date=target, statuses=tuple(statuses))
+    downloads.buttons(
+        view, "plan", "plan", scope=view.scope.replace(basis=basis, target_date=target), statuses=tuple(statuses)
+    )
 
     st.subheader(t("plan.whatif.title", lang))
     pace = st.slider(

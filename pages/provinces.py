@@ -13,10 +13,10 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    provinces = cache.coverage_by_province(view.url, view.snapshot_id, view.as_of)
+    provinces = view.of("coverage_by_province")
     table = presentation.display_provinces(provinces, view.province)
     controls.page_header(view, "provinces.title")
-    basis = service.default_basis()
+    basis = view.scope.basis
     st.caption(planning.basis_shown(basis, lang))
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
     st.dataframe(
@@ -44,16 +44,14 @@ with page.boundary() as view:
         t("provinces.choose", lang), list(names), format_func=names.get,
         **page.kept("province_detail", view.province or next(iter(names))),
     )  # fmt: skip
-    regions = presentation.display_region_status(
-        cache.region_status(view.url, view.snapshot_id, view.as_of, chosen), lang
-    )
+    regions = presentation.display_region_status(view.of("region_status", view.scope.replace(province=chosen)), lang)
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
-    place = cache.plan_for(view.url, view.snapshot_id, basis, view.as_of, service.target_date()).province(chosen)
+    place = cache.plan_for(view.settings, view.scope).province(chosen)
     if place is not None:
         st.markdown(planning.province_place(place, basis, lang))
     st.download_button(
         t("briefing.download", lang),
-        partial(cache.briefing_deck, view.url, view.snapshot_id, view.as_of, view.compare, chosen, lang),
+        partial(cache.briefing_deck, view.settings, view.scope.replace(province=chosen)),
         file_name=service.briefing_file_name(view.as_of, chosen, lang), key="briefing_province",
         help=t("briefing.download_help", lang), icon=":material/slideshow:",
     )  # fmt: skip

@@ -11,16 +11,16 @@ from ui import cache, controls, downloads, page
 
 with page.boundary() as view:
     lang = view.lang
-    data = cache.snapshot_data(view.url, view.snapshot_id)
-    choices = cache.region_options(view.url, view.snapshot_id, view.as_of, view.province)
+    data = cache.snapshot_data(view.settings, view.snapshot_id)
+    choices = view.of("region_options")
     controls.page_header(view, "region.title")
     options = presentation.region_options(choices)
     typed = st.text_input(
         t("region.search", lang), placeholder="Kab. Sanggau, Sanggau Regency…", **page.kept("region_search", "")
     )
-    national = cache.region_status(view.url, view.snapshot_id, view.as_of, None)
+    national = view.of("region_status", view.scope.replace(province=None))
     # A search opens only the region it asks for; anything else is said, and nothing is opened for it.
-    search = service.find_region(cache.store(), typed) if typed else None
+    search = service.find_region(cache.store(view.settings), typed) if typed else None
     if search is not None and search.code is not None and search.code not in options:
         st.warning(t("region.search_elsewhere", lang, region=md_text(service.region_choices()[search.code])))
     elif search is not None and search.code is None:
@@ -46,14 +46,14 @@ with page.boundary() as view:
 
     status = presentation.status_label(presentation.status_of(national, code), lang)
     st.markdown(t("region.status", lang, date=format_date(view.as_of, lang), status=f"**{status}**"))
-    basis = service.default_basis()
-    plan = cache.plan_for(view.url, view.snapshot_id, basis, view.as_of, service.target_date())
-    stuck = cache.plan_stages(view.url, view.snapshot_id, basis).stuck
+    basis = view.scope.basis
+    plan = cache.plan_for(view.settings, view.scope)
+    stuck = cache.plan_stages(view.settings, view.snapshot_id, basis).stuck
     if place := planning.region_place(plan, stuck, service.unit_code(code, basis), basis, lang):
         st.markdown(place)
 
     st.subheader(t("region.malls", lang))
-    region_malls = cache.region_malls(view.url, view.snapshot_id, code, view.as_of)
+    region_malls = view.of("region_malls", code=code)
     malls = presentation.display_malls(region_malls, lang)
     if malls.empty:
         st.info(t("region.no_malls", lang))

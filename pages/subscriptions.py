@@ -21,7 +21,7 @@ with page.boundary() as view:
     lang, actor = view.lang, view.actor
     st.title(t("subscriptions.title", lang))
     auth.refuse_unless(actor, service.Action.MANAGE_SUBSCRIPTIONS, lang)
-    store = cache.store()
+    store = cache.store(view.settings)
     provinces = service.province_names()
 
     st.subheader(t("subscriptions.list", lang))

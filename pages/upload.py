@@ -11,18 +11,24 @@ from mpp_data.present.text import error_message, format_date, format_number, t
 from ui import auth, cache, page, upload
 
 
-def admin_section(lang: str, limit_mb: int, actor: service.Actor) -> None:
+def admin_section(view: page.View) -> None:
     """For admins, after the main work: the official boundary file for the map's shading."""
+    lang, actor, settings = view.lang, view.actor, view.settings
     if not service.can(actor, service.Action.SET_BOUNDARIES):  # official boundaries: admins only
         return
     with st.expander(t("upload.admin", lang), expanded=False):
         st.caption(t("upload.boundaries_help", lang))
         geojson = st.file_uploader(
-            t("upload.boundaries", lang), type=["geojson", "json"], key="boundaries_file", max_upload_size=limit_mb
+            t("upload.boundaries", lang),
+            type=["geojson", "json"],
+            key="boundaries_file",
+            max_upload_size=settings.max_upload_mb,
         )
         if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
             try:
-                saved = service.save_boundaries(cache.store(), geojson.name, geojson.getvalue(), actor=actor)
+                saved = service.save_boundaries(
+                    cache.store(settings), geojson.name, geojson.getvalue(), actor=actor, settings=settings
+                )
             except MppDataError as exc:
                 problem = error_message(exc.code, exc.params, lang, escape=md_text)
                 st.error(t("upload.boundaries_invalid", lang, problem=problem))
@@ -32,20 +38,21 @@ def admin_section(lang: str, limit_mb: int, actor: service.Actor) -> None:
                     st.warning(report)
         if st.session_state.pop("_boundaries_removed", False):
             st.success(t("upload.boundaries_removed", lang))
-        in_use = service.boundary_version(cache.store())
+        in_use = service.boundary_version(cache.store(settings), settings=settings)
         if in_use and in_use.from_setting:
             st.caption(t("upload.boundaries_from_setting", lang, file=md_text(in_use.name)))
         elif in_use:
             st.caption(t("upload.boundaries_current", lang, file=md_text(in_use.name)))
             if st.button(t("upload.boundaries_remove", lang), key="boundaries_remove"):
-                service.remove_boundaries(cache.store(), actor=actor)
+                service.remove_boundaries(cache.store(settings), actor=actor)
                 st.session_state["_boundaries_removed"] = True  # said on the rerun, which no longer lists it
                 st.rerun()
 
 
-def saved_aliases_section(lang: str, actor: service.Actor) -> None:
+def saved_aliases_section(view: page.View) -> None:
     """The region names analysts confirmed, each removable."""
-    aliases = service.saved_aliases(cache.store())
+    lang, actor = view.lang, view.actor
+    aliases = service.saved_aliases(cache.store(view.settings))
     with st.expander(t("upload.aliases", lang, count=format_number(len(aliases), lang)), expanded=False):
         st.caption(t("upload.aliases_help", lang))
         st.dataframe(
@@ -58,7 +65,7 @@ def saved_aliases_section(lang: str, actor: service.Actor) -> None:
             left, button = st.columns([4, 1], vertical_alignment="bottom")
             forget = left.selectbox(t("upload.alias_choose", lang), aliases["written"].tolist(), key="alias_choose")
             if button.button(t("upload.alias_remove", lang), key="alias_remove"):
-                service.remove_alias(cache.store(), forget, actor=actor)
+                service.remove_alias(cache.store(view.settings), forget, actor=actor)
                 st.toast(t("upload.alias_removed", lang, written=forget))
                 st.rerun()
 
@@ -68,7 +75,7 @@ with page.boundary() as view:
     st.title(t("upload.title", lang))
     auth.refuse_unless(view.actor, service.Action.CHECK_UPLOAD, lang)  # opened by URL without the role
     st.write(t("upload.intro", lang))
-    limit_mb = service.max_upload_mb()  # the uploader refuses what the loader would
+    limit_mb = view.settings.max_upload_mb  # the uploader refuses what the loader would
 
     if (loaded := upload.take_loaded()) and "equal_to" in loaded:
         st.info(service.equal_message(loaded["equal_to"], lang))
@@ -88,12 +95,12 @@ with page.boundary() as view:
     st.caption(t("upload.files_help", lang, limit=format_number(limit_mb, lang)))
     files = upload.uploaded_files(widget)
     if not files:
-        saved_aliases_section(lang, view.actor)
-        admin_section(lang, limit_mb, view.actor)
+        saved_aliases_section(view)
+        admin_section(view)
         st.stop()
 
-    store = cache.store()
-    result = upload.checked(files, store, lang, view.actor)
+    store = cache.store(view.settings)
+    result = upload.checked(files, store, lang, view.actor, view.settings)
 
     counts = result.counts
     st.info(
@@ -211,7 +218,7 @@ with page.boundary() as view:
         st.warning(t("upload.blocked", lang, errors=format_number(errors, lang)))
     loading = st.button(t("upload.load", lang), type="primary", disabled=bool(errors) or blocked, key="load")
     if loading:
-        done = upload.load(files, store, lang, view.actor, **how)
+        done = upload.load(files, store, lang, view.actor, view.settings, **how)
         if done.snapshot_id is not None or done.equal_to is not None:
             st.rerun()
 
@@ -237,5 +244,5 @@ with page.boundary() as view:
                 upload.set_override(sheet.file, sheet.sheet, header, field)
                 st.rerun()
 
-    saved_aliases_section(lang, view.actor)
-    admin_section(lang, limit_mb, view.actor)
+    saved_aliases_section(view)
+    admin_section(view)

@@ -11,7 +11,7 @@ with page.boundary() as view:
     lang, actor = view.lang, view.actor
     st.title(t("users.title", lang))
     auth.refuse_unless(actor, service.Action.MANAGE_USERS, lang)
-    store = cache.store()
+    store = cache.store(view.settings)
     roles = [str(r) for r in service.Role]
 
     users = service.list_users(store, actor=actor)
@@ -53,7 +53,7 @@ with page.boundary() as view:
         st.toast(t("users.done", lang))
         st.rerun()
     if right.button(t("users.link", lang), key="make_link"):
-        link = service.create_sign_in_link(store, chosen, actor=actor)
+        link = service.create_sign_in_link(store, chosen, actor=actor, base_url=view.settings.base_url)
         st.info(t("users.link_made", lang, email=md_text(chosen)))
         st.code(link, language=None)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mpp_data.config import Settings  # noqa: E402 - after the project folder is on the path
+from mpp_data.config import Settings, environment_with  # noqa: E402 - after the project folder is on the path
 
 VAR = ROOT / "var"
 PROJECT_SECRETS = ROOT / ".streamlit" / "secrets.toml"
@@ -103,7 +103,7 @@ def secrets_with_cookie_secret(secret: str, project: Path = PROJECT_SECRETS, var
 def first_start_link(settings: Settings) -> str | None:
     from mpp_data import service
 
-    store = service.open_store(settings.database_url)
+    store = service.open_store(settings.database_url, settings=settings)
     try:
         return service.first_start_link(store, settings.base_url)
     finally:
@@ -133,13 +133,12 @@ def main() -> None:
     if merged := secrets_with_cookie_secret(secret):
         extra = [f"--secrets.files={merged}", *extra]
     # make serve shows the link once for all its processes (MPP_FIRST_START_LINK=0 for each of them)
-    if os.environ.get("MPP_FIRST_START_LINK") != "0":
+    if settings.first_start_link:
         show_first_start_link(first_start_link(settings))
     command = streamlit_command(settings, extra)
     os.chdir(ROOT)
     # XSRF protection stays on (Streamlit's default); its tokens are signed with this secret.
-    os.environ["STREAMLIT_SERVER_COOKIE_SECRET"] = secret
-    os.execv(command[0], command)
+    os.execve(command[0], command, environment_with(STREAMLIT_SERVER_COOKIE_SECRET=secret))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ started again; SIGTERM or SIGINT stops everything this started, and so does HAPr
 
 from __future__ import annotations
 
-import os
+import dataclasses
 import signal
 import socket
 import subprocess
@@ -23,9 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mpp_data.config import Settings  # noqa: E402 - after the project folder is on the path
+from mpp_data.config import Settings, environment_has, environment_with  # noqa: E402 - after the project folder is on the path
 
-HAPROXY = os.environ.get("MPP_HAPROXY", "/usr/sbin/haproxy")
 VAR = ROOT / "var"
 
 
@@ -77,12 +76,12 @@ backend dashboards
 """
 
 
-def check_config(path: Path) -> subprocess.CompletedProcess:
+def check_config(path: Path, haproxy: str = Settings().haproxy) -> subprocess.CompletedProcess:
     """``haproxy -c``: HAProxy's own verdict on a configuration file."""
-    return subprocess.run([HAPROXY, "-c", "-q", "-f", str(path)], capture_output=True, text=True, check=False)
+    return subprocess.run([haproxy, "-c", "-q", "-f", str(path)], capture_output=True, text=True, check=False)
 
 
-def _supervise(workers: list[Worker], config: Path, env: dict[str, str], listen: str) -> int:
+def _supervise(workers: list[Worker], config: Path, env: dict[str, str], listen: str, haproxy: str) -> int:
     """Start the dashboards and HAProxy; start a dashboard again when it stops; stop all on SIGTERM/SIGINT."""
     stopping = False
 
@@ -104,7 +103,7 @@ def _supervise(workers: list[Worker], config: Path, env: dict[str, str], listen:
     try:
         for worker in workers:
             running[worker] = start(worker)
-        proxy = subprocess.Popen([HAPROXY, "-W", "-db", "-f", str(config)], cwd=ROOT)
+        proxy = subprocess.Popen([haproxy, "-W", "-db", "-f", str(config)], cwd=ROOT)
         print(f"haproxy pid {proxy.pid} on {listen}", flush=True)
         while not stopping:
             if proxy.poll() is not None:
@@ -137,8 +136,7 @@ def _stop_all(children: list[subprocess.Popen]) -> None:
 
 def main() -> int:
     settings = Settings.from_env()
-    port = int(os.environ.get("MPP_PORT", "8500"))
-    count = int(os.environ.get("MPP_WORKERS", "2"))
+    port, count = settings.port, settings.workers
     if count < 1:
         print("MPP_WORKERS must be 1 or more", file=sys.stderr)
         return 2
@@ -149,7 +147,7 @@ def main() -> int:
     VAR.mkdir(mode=0o700, exist_ok=True)
     config = VAR / f"haproxy-{port}.cfg"
     config.write_text(haproxy_config(settings.address, port, workers))
-    checked = check_config(config)
+    checked = check_config(config, settings.haproxy)
     if checked.returncode != 0:
         print(checked.stdout + checked.stderr, file=sys.stderr)
         return 2
@@ -158,13 +156,15 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "scripts"))
     from run_dashboard import first_start_link, show_first_start_link
 
-    base_url = os.environ.get("MPP_BASE_URL") or f"http://localhost:{port}"
+    base_url = settings.base_url if environment_has("MPP_BASE_URL") else f"http://localhost:{port}"
     # on the terminal and in var/first-start-link only: never into the service's output or log
-    show_first_start_link(first_start_link(Settings.from_env(os.environ | {"MPP_BASE_URL": base_url})))
+    show_first_start_link(first_start_link(dataclasses.replace(settings, base_url=base_url)))
 
-    env = os.environ | {"MPP_PRODUCTION": os.environ.get("MPP_PRODUCTION", "1"), "MPP_ADDRESS": "127.0.0.1",
-                        "MPP_BASE_URL": base_url, "MPP_FIRST_START_LINK": "0"}  # fmt: skip
-    return _supervise(workers, config, env, f"{settings.address}:{port}")
+    # production unless MPP_PRODUCTION says otherwise; the workers listen on loopback only
+    production = "1" if settings.production or not environment_has("MPP_PRODUCTION") else "0"
+    env = environment_with(MPP_PRODUCTION=production, MPP_ADDRESS="127.0.0.1", MPP_BASE_URL=base_url,
+                           MPP_FIRST_START_LINK="0")  # fmt: skip
+    return _supervise(workers, config, env, f"{settings.address}:{port}", settings.haproxy)
 
 
 if __name__ == "__main__":

@@ -68,5 +68,5 @@ def load_hostile_store(url: str, hostile: Hostile) -> int:
     store = service.open_store(url)
     result = service.ingest_files([hostile.workbook()], store, actor=ADMIN)
     assert result.snapshot_id is not None, result.issues.to_dict("records")
-    service.save_boundaries(store, hostile.boundary_file, hostile.geojson(), actor=ADMIN)
+    service.save_boundaries(store, hostile.boundary_file, hostile.geojson(), actor=ADMIN, settings=service.Settings())
     return result.snapshot_id

@@ -40,7 +40,9 @@ def actions(store) -> list[str]:
 WRITES = {
     "load": lambda store, actor: service.ingest_files(service.sample_files(), store, actor=actor),
     "alias": lambda store, actor: service.remember_alias(store, "Depok Lama", "32.76", actor=actor),
-    "boundaries": lambda store, actor: service.save_boundaries(store, "batas.geojson", GEOJSON, actor=actor),
+    "boundaries": lambda store, actor: service.save_boundaries(
+        store, "batas.geojson", GEOJSON, actor=actor, settings=service.Settings()
+    ),
     "add user": lambda store, actor: service.add_user(store, "baru@example.go.id", "viewer", actor=actor),
     "set role": lambda store, actor: service.set_role(store, "admin@localhost", "viewer", actor=actor),
     "disable": lambda store, actor: service.disable_user(store, "admin@localhost", actor=actor),
@@ -82,7 +84,7 @@ def test_each_write_is_recorded_with_who_their_role_and_what(store):
     # the sample's rows in other files: the bundled sample again would equal snapshot 1 and store nothing
     service.ingest_files(sample_as_real_files(), store, actor=ANALYST)
     service.remember_alias(store, "Depok Lama", "32.76", actor=ANALYST)
-    service.save_boundaries(store, "batas.geojson", GEOJSON, actor=ADMIN)
+    service.save_boundaries(store, "batas.geojson", GEOJSON, actor=ADMIN, settings=service.Settings())
     service.add_user(store, "Ana@Example.go.id", "analyst", actor=ADMIN)
     service.set_role(store, "ana@example.go.id", "admin", actor=ADMIN)
     service.disable_user(store, "ana@example.go.id", actor=ADMIN)

@@ -16,26 +16,32 @@ from mpp_data.reference import geo
 from tests.conftest import ADMIN
 from tests.unit.test_map import feature, square
 
+
+def configured() -> service.Settings:
+    """The settings as the environment gives them (the test sets MPP_* with monkeypatch)."""
+    return service.Settings.from_env()
+
+
 GEOJSON = json.dumps({"type": "FeatureCollection", "features": [feature("61.03", square(110, 0)),
                                                                  feature("99.99", square(0, 0))]})  # fmt: skip
 
 
 def test_an_uploaded_boundary_file_is_kept_and_used(store, monkeypatch):
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
-    assert service.boundary_source(store) is None
-    saved = service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
+    assert service.boundary_source(store, settings=configured()) is None
+    saved = service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN, settings=configured())
     assert set(saved.regions) == {"61.03"}
     assert saved.unknown_codes == ["99.99"]
-    name, text = service.boundary_source(store)
+    name, text = service.boundary_source(store, settings=configured())
     assert name == "batas.geojson"
-    assert set(service.parse_boundaries(text).regions) == {"61.03"}
+    assert set(service.parse_boundaries(text, settings=configured()).regions) == {"61.03"}
 
 
 @pytest.mark.parametrize("content", [b"not json", b'{"type": "FeatureCollection", "features": []}'])
 def test_a_boundary_file_that_cannot_be_used_changes_nothing(store, content):
     before = store.counts()
     with pytest.raises(UnreadableFile):
-        service.save_boundaries(store, "rusak.geojson", content, actor=ADMIN)
+        service.save_boundaries(store, "rusak.geojson", content, actor=ADMIN, settings=configured())
     assert store.counts() == before
 
 
@@ -43,7 +49,7 @@ def test_the_setting_takes_a_file_path(sqlite_store, tmp_path, monkeypatch):
     path = tmp_path / "resmi.geojson"
     path.write_text(GEOJSON)
     monkeypatch.setenv("MPP_BOUNDARIES_PATH", str(path))
-    assert service.boundary_source(sqlite_store) == ("resmi.geojson", GEOJSON)
+    assert service.boundary_source(sqlite_store, settings=configured()) == ("resmi.geojson", GEOJSON)
 
 
 def collection(*features: dict) -> bytes:
@@ -88,7 +94,7 @@ OPEN = {"type": "Polygon", "coordinates": [[[110, 0], [111, 0], [111, 1], [110, 
 def test_a_boundary_file_that_breaks_a_rule_is_refused_with_its_reason_and_nothing_is_kept(store, content, reason):
     before = store.counts()
     with pytest.raises(InvalidBoundaries) as refused:
-        service.save_boundaries(store, "batas.geojson", content, actor=ADMIN)
+        service.save_boundaries(store, "batas.geojson", content, actor=ADMIN, settings=configured())
     assert refused.value.params["reason"] == reason
     assert store.counts() == before
     message = error_message(refused.value.code, refused.value.params, "en")
@@ -98,7 +104,7 @@ def test_a_boundary_file_that_breaks_a_rule_is_refused_with_its_reason_and_nothi
 def test_the_reason_names_the_feature_and_its_code():
     content = collection(GOOD, feature("61.04", {"type": "Polygon", "coordinates": [[["a", "b"], ["c"]]]}))
     with pytest.raises(InvalidBoundaries) as refused:
-        service.parse_boundaries(content, "batas.geojson")
+        service.parse_boundaries(content, "batas.geojson", settings=configured())
     assert error_message(refused.value.code, refused.value.params, "id") == (
         "Berkas batas wilayah “batas.geojson” tidak dapat dipakai: fitur ke-2 (kode 61.04) memuat koordinat yang "
         "bukan pasangan angka bujur dan lintang."
@@ -109,7 +115,7 @@ def test_a_boundary_file_over_the_upload_limit_is_refused(store, monkeypatch):
     monkeypatch.setenv("MPP_MAX_UPLOAD_MB", "1")
     content = collection(GOOD) + b" " * (3 * 2**19)  # 1.5 MB, valid GeoJSON
     with pytest.raises(InvalidBoundaries) as refused:
-        service.save_boundaries(store, "besar.geojson", content, actor=ADMIN)
+        service.save_boundaries(store, "besar.geojson", content, actor=ADMIN, settings=configured())
     assert error_message(refused.value.code, refused.value.params, "en") == (
         "The boundary file “besar.geojson” cannot be used: it is 1.5 MB, over the limit of 1 MB; simplify it first "
         "(for example with mapshaper)."
@@ -119,11 +125,17 @@ def test_a_boundary_file_over_the_upload_limit_is_refused(store, monkeypatch):
 
 def test_a_boundary_file_with_more_points_than_the_setting_allows_is_refused(store, monkeypatch):
     monkeypatch.setenv("MPP_MAX_BOUNDARY_POINTS", "9")
-    assert set(service.save_boundaries(store, "kecil.geojson", collection(GOOD), actor=ADMIN).regions) == {
-        "61.03"
-    }  # 5 points
+    assert set(
+        service.save_boundaries(store, "kecil.geojson", collection(GOOD), actor=ADMIN, settings=configured()).regions
+    ) == {"61.03"}  # 5 points
     with pytest.raises(InvalidBoundaries) as refused:
-        service.save_boundaries(store, "besar.geojson", collection(GOOD, feature("61.04", square(111, 0))), actor=ADMIN)
+        service.save_boundaries(
+            store,
+            "besar.geojson",
+            collection(GOOD, feature("61.04", square(111, 0))),
+            actor=ADMIN,
+            settings=configured(),
+        )
     assert refused.value.params["reason"] == "boundary_too_many_points"
     assert store.boundaries_head()[1] == "kecil.geojson"
 
@@ -136,7 +148,7 @@ def circle(x: float, y: float, radius: float, points: int) -> dict:
 
 def test_boundaries_are_simplified_for_drawing_within_a_tenth_of_a_kilometre():
     detailed = circle(110, 0, 0.5, 20_000)
-    boundaries = service.parse_boundaries(collection(feature("61.03", detailed)))
+    boundaries = service.parse_boundaries(collection(feature("61.03", detailed)), settings=configured())
     (polygon,) = boundaries.regions["61.03"]["coordinates"]
     (ring,) = polygon
     assert 20 < len(ring) < 1_000
@@ -148,35 +160,35 @@ def test_boundaries_are_simplified_for_drawing_within_a_tenth_of_a_kilometre():
 
 def test_a_removed_boundary_file_is_no_longer_used_and_stays_on_record(store, monkeypatch):
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
-    service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
+    service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN, settings=configured())
     rows = store.counts()["boundary_files"]
     assert service.remove_boundaries(store, actor=ADMIN) is True
-    assert service.boundary_source(store) is None
-    assert service.boundary_version(store) is None
-    assert service.map_boundaries(store) is None
+    assert service.boundary_source(store, settings=configured()) is None
+    assert service.boundary_version(store, settings=configured()) is None
+    assert service.map_boundaries(store, settings=configured()) is None
     assert store.counts()["boundary_files"] == rows + 1, "a removal is a new row; nothing is deleted"
     assert service.remove_boundaries(store, actor=ADMIN) is False
-    service.save_boundaries(store, "baru.geojson", GEOJSON.encode(), actor=ADMIN)
-    assert service.boundary_source(store)[0] == "baru.geojson"
+    service.save_boundaries(store, "baru.geojson", GEOJSON.encode(), actor=ADMIN, settings=configured())
+    assert service.boundary_source(store, settings=configured())[0] == "baru.geojson"
 
 
 def test_a_stored_file_that_fails_the_checks_comes_back_with_its_error_for_the_map(sqlite_store, monkeypatch):
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
     # as a store written before the checks may hold it
     sqlite_store.save_boundaries("lama.geojson", collection(GOOD, feature("61.04", OPEN)).decode())
-    official = service.map_boundaries(sqlite_store)
+    official = service.map_boundaries(sqlite_store, settings=configured())
     assert official.name == "lama.geojson" and official.boundaries is None
     assert official.error.params["reason"] == "boundary_open_ring"
 
 
 def test_a_configured_file_that_is_missing_or_too_large_comes_back_with_its_error(sqlite_store, tmp_path, monkeypatch):
     monkeypatch.setenv("MPP_BOUNDARIES_PATH", str(tmp_path / "hilang.geojson"))
-    assert service.map_boundaries(sqlite_store).error.params["reason"] == "boundary_unreadable"
+    assert service.map_boundaries(sqlite_store, settings=configured()).error.params["reason"] == "boundary_unreadable"
     path = tmp_path / "besar.geojson"
     path.write_bytes(collection(GOOD) + b" " * 2_000)
     monkeypatch.setenv("MPP_BOUNDARIES_PATH", str(path))
     monkeypatch.setenv("MPP_MAX_UPLOAD_MB", "0.001")
-    assert service.map_boundaries(sqlite_store).error.params["reason"] == "boundary_too_large"
+    assert service.map_boundaries(sqlite_store, settings=configured()).error.params["reason"] == "boundary_too_large"
 
 
 json_values = st.recursive(
@@ -196,7 +208,7 @@ geometries = st.fixed_dictionaries(
 def test_any_geometry_is_either_read_or_refused_with_a_reason(geometry):
     content = collection(GOOD, feature("61.04", geometry))
     try:
-        boundaries = service.parse_boundaries(content)
+        boundaries = service.parse_boundaries(content, settings=configured())
     except InvalidBoundaries as refused:
         assert refused.params["reason"].startswith("boundary_")
     else:

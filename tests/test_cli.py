@@ -42,7 +42,7 @@ def test_metrics_json_on_an_empty_store_loads_the_sample_first(request, backend)
     result = run_cli("metrics", "--json", "--db", url)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
-    expected = service.national_figures(service.load_snapshot(service.open_store(url)))
+    expected = service.national_figures(service.load_snapshot(service.open_store(url)), scope=service.ViewScope())
     assert figures == json.loads(json.dumps(metrics_report(expected)))
     assert "gaps" not in figures  # the 212 gap rows are `export gaps`
     assert figures["gaps_by_stage"] == display.gap_counts(pd.DataFrame(expected["gaps"]))
@@ -75,7 +75,9 @@ def test_metrics_as_of_target_date_forecast_and_gaps(sqlite_url):
 
     from mpp_data.analysis import forecast, metrics
 
-    expected = forecast.compute_forecast(data.malls, official_regions(), dt.date(2024, 12, 31), dt.date(2029, 12, 31))
+    expected = forecast.compute_forecast(
+        data.malls, official_regions(), as_of=dt.date(2024, 12, 31), target_date=dt.date(2029, 12, 31)
+    )
     assert figures["forecast"] == expected.as_json()
     assert set(figures["forecast"]) >= {"pace_per_month", "full_coverage_month", "range", "required_pace_per_month",
                                         "target_date"}  # fmt: skip
@@ -266,7 +268,7 @@ def test_a_province_by_name_gives_its_figures(sqlite_url):
     figures = json.loads(by_name.stdout)
     assert figures == json.loads(by_code.stdout)
     data = service.load_snapshot(service.open_store(sqlite_url))
-    expected = service.national_summary(data, None, "61")
+    expected = service.national_summary(data, scope=service.ViewScope(province="61"))
     assert (figures["province"], figures["total_regions"]) == ("61", 14)
     assert figures["covered_regions"] == expected["covered_regions"] > 0
 
@@ -277,7 +279,7 @@ def test_metrics_text_is_a_readable_table_in_the_chosen_language(sqlite_url, lan
 
     result = run_cli("metrics", "--db", sqlite_url, "--lang", lang)
     assert result.returncode == 0, result.stderr
-    figures = service.national_figures(service.load_snapshot(service.open_store(sqlite_url)))
+    figures = service.national_figures(service.load_snapshot(service.open_store(sqlite_url)), scope=service.ViewScope())
     text = result.stdout
     for python_form in ("None", "{'", "['", "True", "_pct", "covered_regions"):
         assert python_form not in text
@@ -302,7 +304,8 @@ def test_agencies_diff_regions_and_snapshots_text_have_headers_in_words(sqlite_u
 
     agencies = run_cli("agencies", "--db", sqlite_url, "--lang", lang, "--as-of", "2025-12-31").stdout.splitlines()
     assert agencies[0].split("  ")[0] == t("column.short_name", lang)
-    table = service.agency_presence(service.load_snapshot(service.open_store(sqlite_url)), dt.date(2025, 12, 31))
+    data = service.load_snapshot(service.open_store(sqlite_url))
+    table = service.agency_presence(data, scope=service.ViewScope(as_of=dt.date(2025, 12, 31)))
     top = table.iloc[0]
     assert agencies[2].split() == [top["short_name"], str(top["malls_present"]), str(top["operating_malls_with_data"]),
                                    format_number(top["share_pct"], lang, 1)]  # fmt: skip

@@ -34,6 +34,12 @@ def store(sqlite_url):
     return service.open_store(sqlite_url)
 
 
+def export(store, table: str, fmt: str, *, lang: str = "id", as_of=None, province=None, **choice) -> service.Export:
+    """``service.export_table`` for the scope and choice the CLI's options give."""
+    scope = service.ViewScope(as_of=as_of, province=province, lang=lang)
+    return service.export_table(store, scope=scope, table=table, fmt=fmt, choice=service.ExportChoice(**choice))
+
+
 def export_with_cli(tmp_path, url: str, *args: str) -> bytes:
     out = tmp_path / "out.bin"
     assert main(["export", *args, "--db", url, "-o", str(out)]) == 0
@@ -46,7 +52,7 @@ def test_export_writes_each_table_as_the_service_gives_it(tmp_path, sqlite_url, 
     extra, params, headers = CASES[table]
     for lang, header in zip(("id", "en"), headers, strict=True):
         written = export_with_cli(tmp_path, sqlite_url, table, "--format", fmt, "--lang", lang, *extra)
-        expected = service.export_table(store, None, table, fmt, lang=lang, **params)
+        expected = export(store, table, fmt, lang=lang, **params)
         assert written == expected.content
         if fmt == "csv":
             frame = pd.read_csv(io.BytesIO(written), dtype=str, encoding="utf-8-sig")
@@ -57,24 +63,24 @@ def test_export_writes_each_table_as_the_service_gives_it(tmp_path, sqlite_url, 
 
 
 def test_export_file_names_follow_the_interface_language(store):
-    gaps_id = service.export_table(store, None, "gaps", "csv", lang="id", as_of=LATEST)
-    gaps_en = service.export_table(store, None, "gaps", "xlsx", lang="en", as_of=LATEST)
+    gaps_id = export(store, "gaps", "csv", lang="id", as_of=LATEST)
+    gaps_en = export(store, "gaps", "xlsx", lang="en", as_of=LATEST)
     assert (gaps_id.file_name, gaps_en.file_name) == ("belum-ada-mpp-2025-12-31.csv", "no-mpp-yet-2025-12-31.xlsx")
-    work = service.export_table(store, None, "agency-work-list", "csv", lang="en", agency="bnn", province="61")
+    work = export(store, "agency-work-list", "csv", lang="en", agency="bnn", province="61")
     assert work.file_name == "malls-without-bnn-61-2025-12-31.csv"
-    report = service.export_table(store, None, "report", "csv", lang="en", file="mpp_malls_sample.xlsx")
+    report = export(store, "report", "csv", lang="en", file="mpp_malls_sample.xlsx")
     assert report.file_name == "mpp_malls_sample.xlsx.report.csv"
 
 
 def test_exported_tables_hold_the_pages_figures(store):
     data = service.load_snapshot(store)
-    gaps = service.gap_list(data, LATEST, None)
-    csv = pd.read_csv(io.BytesIO(service.export_table(store, None, "gaps", "csv").content), dtype=str)
+    gaps = service.gap_list(data, scope=service.ViewScope(as_of=LATEST))
+    csv = pd.read_csv(io.BytesIO(export(store, "gaps", "csv").content), dtype=str)
     assert csv["Kode"].tolist() == gaps["code"].tolist()  # codes as written: 12.10 stays 12.10
     assert csv["Kabupaten/Kota"].tolist() == gaps["name"].tolist()
 
-    work = service.agency_work_list(data, "atr_bpn", LATEST, None)
-    content = service.export_table(store, None, "agency-work-list", "xlsx", agency="atr_bpn").content
+    work = service.agency_work_list(data, scope=service.ViewScope(as_of=LATEST), agency="atr_bpn")
+    content = export(store, "agency-work-list", "xlsx", agency="atr_bpn").content
     sheet = openpyxl.load_workbook(io.BytesIO(content))["ATR-BPN"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(work)
@@ -83,15 +89,15 @@ def test_exported_tables_hold_the_pages_figures(store):
     assert sheet.cell(row=2, column=4).is_date
     assert rows[0][3].date() == first["inaugurated_on"]
 
-    provinces = service.coverage_by_province(data, LATEST)
-    frame = pd.read_csv(io.BytesIO(service.export_table(store, None, "provinces", "csv", lang="en").content))
+    provinces = service.coverage_by_province(data, scope=service.ViewScope(as_of=LATEST))
+    frame = pd.read_csv(io.BytesIO(export(store, "provinces", "csv", lang="en").content))
     assert len(frame) == 38
     assert frame["Covered"].sum() == provinces["covered_regions"].sum()
     assert set(frame["100%"]) <= {"Yes", "No"}
 
 
 def test_gaps_export_narrowed_like_the_page(store):
-    content = service.export_table(store, None, "gaps", "csv", lang="en", stages=("planned",), search="kota").content
+    content = export(store, "gaps", "csv", lang="en", stages=("planned",), search="kota").content
     frame = pd.read_csv(io.BytesIO(content), dtype=str)
     assert len(frame) > 0
     assert set(frame["Stage"]) == {"Planned"}
@@ -131,7 +137,7 @@ def test_export_runs_as_a_command_and_refuses_bad_arguments_with_exit_2(tmp_path
     out = tmp_path / "gaps.xlsx"
     result = run_cli("export", "gaps", "--format", "xlsx", "-o", str(out), "--db", sqlite_url, "--as-of", "2024-12-31")
     assert result.returncode == 0, result.stderr
-    expected = service.export_table(service.open_store(sqlite_url), None, "gaps", "xlsx", as_of=dt.date(2024, 12, 31))
+    expected = export(service.open_store(sqlite_url), "gaps", "xlsx", as_of=dt.date(2024, 12, 31))
     assert out.read_bytes() == expected.content
     for bad in (["--as-of", "2023/01/01"], ["--province", "99"], ["--snapshot", "7"]):
         result = run_cli("export", "gaps", "--format", "csv", "-o", str(out), "--db", sqlite_url, *bad)
@@ -146,3 +152,36 @@ def test_readme_names_every_export_table():
     assert "mpp_data export" in readme
     for table in service.TABLES:
         assert table in readme, table
+
+
+@pytest.mark.parametrize("table", list(service.EXPORT_TABLES))
+def test_each_registered_table_writes_the_columns_it_declares(store, table):
+    from mpp_data.present.text import MESSAGES, t
+
+    registered = service.EXPORT_TABLES[table]
+    content = export(store, table, "csv", lang="en", **CASES.get(table, ([], {}, ()))[1]).content
+    headers = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig").columns.tolist()
+    assert headers == [t(f"column.{c}", "en") if f"column.{c}" in MESSAGES else c for c in registered.columns]
+
+
+def test_a_table_registered_in_a_test_is_exported_by_the_cli_without_other_edits(
+    tmp_path, sqlite_url, store, monkeypatch
+):
+    """The registry is the one place a download is declared: the CLI's choices and ``export_table`` read it."""
+
+    def operating(request: service.ExportRequest) -> service.ExportRows:
+        malls = request.data.malls
+        frame = malls.loc[malls["status"] == "operating", ["region_code", "mall_name"]].reset_index(drop=True)
+        return service.ExportRows(frame, request.file_name("gaps", "toy"), "Toy", request.data.snapshot)
+
+    toy = service.ExportTable(name="toy", columns=("region_code", "mall_name"), rows=operating, help="a test's table")
+    monkeypatch.setitem(service.EXPORT_TABLES, "toy", toy)
+    written = export_with_cli(tmp_path, sqlite_url, "toy", "--format", "csv", "--lang", "en")
+    expected = export(store, "toy", "csv", lang="en")
+    assert written == expected.content and expected.file_name == "no-mpp-yet-toy.csv"
+    frame = pd.read_csv(io.BytesIO(written), dtype=str, encoding="utf-8-sig")
+    assert list(frame.columns) == ["Region code", "Mall"] and len(frame) > 100
+
+    monkeypatch.setitem(service.EXPORT_TABLES, "toy", service.ExportTable("toy", ("mall_name",), operating, ""))
+    with pytest.raises(ValueError, match="toy gave columns"):  # a table writes what it declares, no more
+        export(store, "toy", "csv")

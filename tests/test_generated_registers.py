@@ -56,17 +56,18 @@ def _draw_every_view(data: service.SnapshotData, province: str | None, provinces
     """What each page computes and draws for one scope, through the same service and present calls;
     what is worded, in both languages. ``provinces``: the national table, the same for every scope."""
     as_of = service.default_as_of(data)
-    summary = service.national_summary(data, as_of, province)
+    scope = service.ViewScope(as_of=as_of, province=province, target_date=TARGET)
+    summary = service.national_summary(data, scope=scope)
     assert 0 <= summary["covered_regions"] <= summary["total_regions"]
-    forecast = service.forecast_for(data, as_of, TARGET, province)
-    service.rollout_charts(data, as_of, province)
+    forecast = service.forecast_for(data, scope=scope)
+    service.rollout_charts(data, scope=scope)
     presentation.display_provinces(provinces, province)
-    gaps = service.gap_list(data, as_of, province)
-    options = service.region_options(data, as_of, province)
+    gaps = service.gap_list(data, scope=scope)
+    options = service.region_options(data, scope=scope)
     if len(options):
-        service.region_malls(data, options["code"].iloc[0], as_of)
-    assert service.agency_view(data, as_of, province) is not None
-    service.agency_work_list(data, "panrb", as_of, province)
+        service.region_malls(data, scope=scope, code=options["code"].iloc[0])
+    assert service.agency_view(data, scope=scope) is not None
+    service.agency_work_list(data, scope=scope, agency="panrb")
     for lang in ("id", "en"):
         service.describe_forecast(forecast, lang)
         presentation.display_gaps(gaps, lang)
@@ -78,8 +79,8 @@ def test_every_view_of_a_generated_register_draws_for_every_scope_in_both_langua
     with stored(register) as store:
         data = service.load_snapshot(store)
         as_of = service.default_as_of(data)
-        service.map_regions(data, as_of)
-        provinces = service.coverage_by_province(data, as_of)
+        service.map_regions(data, scope=service.ViewScope(as_of=as_of))
+        provinces = service.coverage_by_province(data, scope=service.ViewScope(as_of=as_of))
         for lang in ("id", "en"):
             charts.coverage_by_province(provinces, lang)
         for province in _scopes(data):
@@ -89,7 +90,7 @@ def test_every_view_of_a_generated_register_draws_for_every_scope_in_both_langua
 def _provinces_to_draw(data: service.SnapshotData) -> list[str]:
     """An empty province, one with malls but none operating on the data's date, one with an operating mall."""
     as_of = service.default_as_of(data)
-    status = service.region_status(data, as_of, None)
+    status = service.region_status(data, scope=service.ViewScope(as_of=as_of))
     listed = set(data.malls["province_code"])
     operating = set(status.loc[status["status"] == "operating", "code"].str[:2])
     empty = next(p for p in service.province_names() if p not in listed)

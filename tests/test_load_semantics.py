@@ -48,7 +48,9 @@ def load(store: Store, files: list[service.UploadedFile], **options) -> service.
 
 
 def figures(store: Store, as_of: dt.date, province: str | None = None) -> dict:
-    return service.national_summary(service.load_snapshot(store), as_of, province)
+    return service.national_summary(
+        service.load_snapshot(store), scope=service.ViewScope(as_of=as_of, province=province)
+    )
 
 
 def test_a_batch_recap_adds_its_malls_and_keeps_the_register_saying_so_before_the_load(sqlite_store):
@@ -113,11 +115,11 @@ def test_the_same_files_again_equal_the_snapshot_and_store_nothing(sqlite_store)
     )
 
 
-def test_a_register_over_the_limit_is_refused_naming_the_limit(sqlite_store, monkeypatch):
-    monkeypatch.setenv("MPP_MAX_REGISTER_MALLS", "3")
+def test_a_register_over_the_limit_is_refused_naming_the_limit(sqlite_store):
+    settings = service.Settings.from_env({"MPP_MAX_REGISTER_MALLS": "3"})  # read once, handed down
     before = sqlite_store.counts()
     with pytest.raises(RegisterTooLarge) as refused:
-        service.ingest_files([malls_file(BASE)], sqlite_store, actor=ANALYST, today=TODAY)
+        service.ingest_files([malls_file(BASE)], sqlite_store, actor=ANALYST, today=TODAY, settings=settings)
     assert sqlite_store.counts() == before
     assert "limit of 3 malls" in error_message(refused.value.code, refused.value.params, "en")
     assert "batas 3 MPP" in error_message(refused.value.code, refused.value.params, "id")
@@ -128,7 +130,9 @@ def test_the_data_date_comes_from_the_title_else_the_upload_else_today(sqlite_st
     assert sqlite_store.snapshot(titled.snapshot_id)["data_as_of"] == D(2024, 12, 31)
     data = service.load_snapshot(sqlite_store)
     assert service.default_as_of(data) == D(2024, 12, 31)
-    assert service.national_summary(data)["as_of"] == "2024-12-31"  # KPIs and the pipeline name one date
+    assert (
+        service.national_summary(data, scope=service.ViewScope())["as_of"] == "2024-12-31"
+    )  # KPIs and the pipeline name one date
     given = load(sqlite_store, [malls_file(BASE[:3], "b.xlsx")], data_as_of=D(2025, 6, 30), mode="replace")
     assert sqlite_store.snapshot(given.snapshot_id)["data_as_of"] == D(2025, 6, 30)
     plain = load(sqlite_store, [malls_file(BASE[:2], "c.xlsx")], mode="replace", confirm_replace=True)
@@ -150,7 +154,7 @@ def test_an_undated_operating_mall_counts_from_the_first_snapshot_listing_it_nev
     load(sqlite_store, [malls_file([*soft, ["Kota Bogor", "MPP Kota Bogor", "Direncanakan", None]], "again.xlsx")],
          data_as_of=D(2025, 9, 30))  # fmt: skip
     assert figures(sqlite_store, D(2025, 7, 1))["covered_regions"] == 4
-    charts = service.rollout_charts(service.load_snapshot(sqlite_store), D(2025, 12, 31), None)
+    charts = service.rollout_charts(service.load_snapshot(sqlite_store), scope=service.ViewScope(as_of=D(2025, 12, 31)))
     assert charts["timeline"].iloc[-1].to_dict() == {"date": D(2025, 6, 30), "new_regions": 1, "covered_regions": 4}
 
 
@@ -162,13 +166,17 @@ def test_participation_counts_only_for_malls_in_the_register_and_orphans_are_rep
     orphans = result.issues[result.issues["kind"] == "participation_without_mall"].to_dict("records")
     assert [(o["value"], o["row"]) for o in orphans] == [("MPP Kota Bekasi", 3)]
     assert "MPP Kota Bekasi" in service.IngestResult.messages(result, "en")[-1]
-    polri = service.agency_presence(service.load_snapshot(sqlite_store), D(2025, 1, 1)).set_index("agency").loc["polri"]
+    polri = (
+        service.agency_presence(service.load_snapshot(sqlite_store), scope=service.ViewScope(as_of=D(2025, 1, 1)))
+        .set_index("agency")
+        .loc["polri"]
+    )
     assert (polri["malls_present"], polri["operating_malls_with_data"]) == (1, 1)
     # the register replaced without Depok: its carried participation no longer counts
     load(sqlite_store, [malls_file(BASE[1:3], "tanpa-depok.xlsx")], mode="replace")
     data = service.load_snapshot(sqlite_store)
     assert data.snapshot["carried_over"] == {"participation": result.snapshot_id}
-    view = service.agency_view(data, D(2025, 1, 1), None)
+    view = service.agency_view(data, scope=service.ViewScope(as_of=D(2025, 1, 1)))
     assert (view["with_data"], view["without_data"]) == (0, 2)
 
 
@@ -261,7 +269,9 @@ def province_row(summary: dict, code: str) -> tuple[int, int]:
 
 def presence(store: Store, as_of: dt.date, province: str | None = None) -> dict[str, tuple[int, int]]:
     """agency -> (malls where present, operating malls with data), for the agencies the test uses."""
-    table = service.agency_presence(service.load_snapshot(store), as_of, province).set_index("agency")
+    table = service.agency_presence(
+        service.load_snapshot(store), scope=service.ViewScope(as_of=as_of, province=province)
+    ).set_index("agency")
     return {a: (int(table.loc[a, "malls_present"]), int(table.loc[a, "operating_malls_with_data"]))
             for a in ("polri", "bnn", "bpjs_kesehatan")}  # fmt: skip
 

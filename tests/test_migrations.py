@@ -127,7 +127,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "rows": tables,
         # on the date a store written before revision 0005 opens on: its newest inauguration date
         "figures": [
-            service.national_figures(d, latest_data_date(d.malls))
+            service.national_figures(d, scope=service.ViewScope(as_of=latest_data_date(d.malls)))
             for d in (service.load_snapshot(store, i) for i in (1, legacy))
         ],  # fmt: skip
         "snapshots": _comparable(store.list_snapshots()),
@@ -232,7 +232,9 @@ def test_a_store_written_before_migrations_opens_at_head_with_the_same_figures(u
                 and not any(change in " ".join(s.split()) for change in LATER_DDL)
                 and not any(f"CREATE TABLE {t.upper()}" in s or f"INDEX IX_{t.upper()}" in s
                             for t in ADDED_SINCE_BASELINE)]  # fmt: skip
-    assert [service.national_figures(service.load_snapshot(store, i)) for i in (1, 2)] == reference["figures"]
+    assert [
+        service.national_figures(service.load_snapshot(store, i), scope=service.ViewScope()) for i in (1, 2)
+    ] == reference["figures"]
     migrated = store.list_snapshots()
     # snapshots written before revision 0005 do not know the date their data describe
     assert migrated["data_as_of"].isna().all()
@@ -335,7 +337,9 @@ def test_cli_db_upgrade_adopts_a_store_written_before_migrations(url, reference)
     assert (upgrade.returncode, upgrade.stdout.strip()) == (0, HEAD), upgrade.stderr
     assert run_cli("db", "current", "--db", url).stdout.strip() == HEAD
     store = live.Store(url)
-    assert service.national_figures(service.load_snapshot(store, 1)) == reference["figures"][0]
+    assert (
+        service.national_figures(service.load_snapshot(store, 1), scope=service.ViewScope()) == reference["figures"][0]
+    )
     store.dispose()
 
 

@@ -50,13 +50,13 @@ def _order_and_papua_tengah(rows: list[dict], code: str = "code", pct: str = "co
 
 def test_every_view_shows_the_same_shares_in_the_same_order(loaded, capsys):
     data = service.load_snapshot(loaded)
-    summary = service.national_summary(data, AS_OF)
+    summary = service.national_summary(data, scope=service.ViewScope(as_of=AS_OF))
     order, papua_tengah = _order_and_papua_tengah(summary["provinces"])
     assert papua_tengah == share_pct(1, 8) == 12.5  # half away from zero, computed once
     assert order[:2] == [BANTEN, BALI], "equal coverage: by code, not by name (Bali < Banten)"
 
     # the Provinces page's table and the Overview's chart
-    provinces = service.coverage_by_province(data, AS_OF)
+    provinces = service.coverage_by_province(data, scope=service.ViewScope(as_of=AS_OF))
     table = presentation.display_provinces(provinces)
     assert list(provinces["province_code"]) == order
     assert table.loc[table["province_name"] == "Papua Tengah", "coverage_pct"].item() == 12.5
@@ -71,7 +71,9 @@ def test_every_view_shows_the_same_shares_in_the_same_order(loaded, capsys):
     assert _order_and_papua_tengah(cli["provinces"]) == (order, 12.5)
 
     # the export
-    export = service.export_table(loaded, None, "provinces", "xlsx", lang="id", as_of=AS_OF)
+    export = service.export_table(
+        loaded, scope=service.ViewScope(as_of=AS_OF, lang="id"), table="provinces", fmt="xlsx"
+    )
     import openpyxl
 
     sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
@@ -79,11 +81,15 @@ def test_every_view_shows_the_same_shares_in_the_same_order(loaded, capsys):
     assert 12.5 in values[0]
 
     # the deck: the same order, the same figure, and PowerPoint's 0-decimal label rounds it as the page does
-    briefing = service.gather_briefing(loaded, AS_OF, with_map=False)
+    briefing = service.gather_briefing(
+        loaded, scope=service.ViewScope(as_of=AS_OF), settings=service.Settings(), with_map=False
+    )
     ranked = c.ranked_provinces(briefing)
     assert [p["code"] for p in ranked] == order
     assert [p["rank"] for p in ranked[:3]] == [1, 1, 3]
-    deck = Presentation(io.BytesIO(service.briefing_deck(loaded, AS_OF)))
+    deck = Presentation(
+        io.BytesIO(service.briefing_deck(loaded, scope=service.ViewScope(as_of=AS_OF), settings=service.Settings()))
+    )
     shown = [cell.text for slide in deck.slides for shape in slide.shapes if shape.has_table
              for row in shape.table.rows for cell in row.cells]  # fmt: skip
     assert "12,5%" in shown
@@ -107,14 +113,17 @@ def slow(sqlite_store):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_required_pace_under_one_a_month_is_never_written_as_zero(slow, lang):
     target = dt.date(2030, 12, 31)
-    forecast = service.forecast_for(service.load_snapshot(slow), AS_OF, target, PAPUA_TENGAH)
+    forecast = service.forecast_for(
+        service.load_snapshot(slow), scope=service.ViewScope(as_of=AS_OF, target_date=target, province=PAPUA_TENGAH)
+    )
     sentences = " ".join(service.describe_forecast(forecast, lang))
     assert forecast.required_pace_per_month is not None and 0 < forecast.required_pace_per_month < 0.15
     assert "0,0" not in sentences and "0.0" not in sentences
     assert pace_phrase(forecast.required_pace_per_month, lang) in sentences
     assert ("per tahun" if lang == "id" else "a year") in sentences
-    deck = Presentation(io.BytesIO(service.briefing_deck(slow, AS_OF, province=PAPUA_TENGAH, lang=lang,
-                                                         target_date=target)))  # fmt: skip
+    deck = Presentation(io.BytesIO(service.briefing_deck(
+        slow, scope=service.ViewScope(as_of=AS_OF, province=PAPUA_TENGAH, lang=lang, target_date=target),
+        settings=service.Settings())))  # fmt: skip
     text = " ".join(p.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
                     for p in shape.text_frame.paragraphs)  # fmt: skip
     assert pace_phrase(forecast.required_pace_per_month, lang) in text

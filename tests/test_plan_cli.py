@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from mpp_data.__main__ import main
-from mpp_data.service import gather_briefing
+from mpp_data.service import Settings, ViewScope, gather_briefing
 from mpp_data.store.snapshots import NewSnapshot, Store, snapshots
 
 D = dt.date
@@ -189,8 +189,8 @@ def test_plan_text_and_a_bad_pace(four_uploads, capsys):
 
 def test_the_deck_lists_provinces_behind_and_the_regions_at_risk(four_uploads):
     store = Store(four_uploads)
-    briefing = gather_briefing(store, dt.date(2025, 1, 1), target_date=dt.date(2029, 1, 1), with_map=False,
-                               basis="panrb")  # fmt: skip
+    scope = ViewScope(as_of=dt.date(2025, 1, 1), target_date=dt.date(2029, 1, 1), basis="panrb")
+    briefing = gather_briefing(store, scope=scope, settings=Settings(), with_map=False)
     from mpp_data.present.briefing import content
 
     rows = content.plan_rows(briefing)

@@ -19,7 +19,6 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, t
@@ -53,8 +52,7 @@ def session_token() -> str | None:
     return st.context.cookies.get(service.COOKIE)
 
 
-def _rules() -> service.SessionRules:
-    settings = Settings.from_env()
+def _rules(settings: service.Settings) -> service.SessionRules:
     return service.SessionRules(minutes=settings.session_minutes, idle_minutes=settings.session_idle_minutes)
 
 
@@ -72,9 +70,9 @@ def _go(params: dict[str, str], lang: str) -> None:
     st.sidebar.link_button(t("auth.continue", lang), target)
 
 
-def current_actor(lang: str = "id") -> service.Actor:
+def current_actor(settings: service.Settings, lang: str = "id") -> service.Actor:
     """The actor of this run; :data:`service.ANONYMOUS` when nobody is signed in."""
-    store = cache.store()
+    store = cache.store(settings)
     if st.query_params.get(FAILED_PARAM):
         del st.query_params[FAILED_PARAM]
         st.session_state[_NOTICE] = ("error", "error.sign_in_link_invalid", {})
@@ -89,7 +87,7 @@ def current_actor(lang: str = "id") -> service.Actor:
             st.session_state[_PROVIDER_SEEN] = email
             service.record_provider_sign_in(store, email)
         return service.actor_for_email(store, email)
-    actor = service.session_actor(store, session_token(), _rules())
+    actor = service.session_actor(store, session_token(), _rules(settings))
     if actor.signed_in:
         st.session_state[_SEEN] = True
     elif st.session_state.pop(_SEEN, False):
@@ -97,8 +95,8 @@ def current_actor(lang: str = "id") -> service.Actor:
     return actor
 
 
-def _sign_out(actor: service.Actor) -> None:
-    store = cache.store()
+def _sign_out(actor: service.Actor, settings: service.Settings) -> None:
+    store = cache.store(settings)
     token = session_token()
     if token:
         service.end_session(store, token, actor)
@@ -108,7 +106,7 @@ def _sign_out(actor: service.Actor) -> None:
     st.session_state.pop(_PROVIDER_SEEN, None)
 
 
-def sign_in_box(actor: service.Actor, lang: str) -> None:
+def sign_in_box(actor: service.Actor, lang: str, settings: service.Settings) -> None:
     """The sidebar's sign-in: who is signed in and a way out, or a way in."""
     bar = st.sidebar
     if notice := st.session_state.pop(_NOTICE, None):
@@ -121,7 +119,7 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         else:
             bar.caption(t("auth.no_role", lang, name=md_text(actor.name)))
         if bar.button(t("auth.sign_out", lang), key="sign_out"):
-            _sign_out(actor)
+            _sign_out(actor, settings)
             if provider_configured() and st.user.is_logged_in:
                 st.logout()
             st.rerun()
@@ -136,11 +134,14 @@ def sign_in_box(actor: service.Actor, lang: str) -> None:
         if st.form_submit_button(t("auth.sign_in", lang), key="sign_in_submit"):
             try:
                 # failures slow this e-mail and this visitor's address down (never a lock-out)
-                actor = service.sign_in(cache.store(), email, password, client=st.context.ip_address)
+                actor = service.sign_in(
+                    cache.store(settings), email, password, client=st.context.ip_address,
+                    max_delay_s=settings.sign_in_max_delay_s,
+                )  # fmt: skip
             except MppDataError as exc:
                 st.error(error_message(exc.code, exc.params, lang, escape=md_text))
             else:
-                _go({"handoff": service.handoff(cache.store(), actor)}, lang)
+                _go({"handoff": service.handoff(cache.store(settings), actor)}, lang)
 
 
 def refuse_unless(actor: service.Actor, action: service.Action, lang: str) -> None:

@@ -1,5 +1,6 @@
-"""Download buttons. Every file a page offers comes from ``service.export_table``, which the CLI's
-``export`` calls with the same arguments: the page's file and the CLI's are the same bytes."""
+"""Download buttons. Every file a page offers is one of ``service.EXPORT_TABLES``, made by
+``service.export_table``, which the CLI's ``export`` calls with the same scope: the page's file and the
+CLI's are the same bytes."""
 
 from __future__ import annotations
 
@@ -7,22 +8,27 @@ from typing import Any
 
 import streamlit as st
 
+from mpp_data import service
 from mpp_data.present.text import t
 from ui import cache
 from ui.page import View
 
+#: The formats a page offers, with the text of their button and the end of its widget key.
+BUTTONS = (("csv", "download.csv", "csv"), ("xlsx", "download.excel", "excel"))
+
 
 def button(container, view: View, table: str, fmt: str, label: str, key: str, snapshot_id: int | None = None,  # noqa: ANN001
-           help: str | None = None, **params: Any) -> None:  # fmt: skip
-    """One download of ``table`` as ``fmt`` for the view (of ``snapshot_id`` when given), in ``container``."""
-    export = cache.export_table(
-        view.url, snapshot_id or view.snapshot_id, table, fmt, view.lang, view.as_of, view.province, **params
-    )
+           help: str | None = None, scope: service.ViewScope | None = None, **choice: Any) -> None:  # fmt: skip
+    """One download of ``table`` as ``fmt`` for the view's scope (or ``scope``, of ``snapshot_id`` when
+    given), in ``container``; ``choice``: the fields of ``service.ExportChoice`` (``agency=``, ``file=``)."""
+    if table not in service.EXPORT_TABLES:
+        raise ValueError(f"unknown table {table!r}; one of {', '.join(service.TABLES)}")
+    scope = (scope or view.scope).replace(snapshot_id=snapshot_id or view.snapshot_id)
+    export = cache.export_table(view.settings, scope, table, fmt, service.ExportChoice(**choice))
     container.download_button(label, export.content, export.file_name, export.mime, key=key, help=help)
 
 
-def buttons(view: View, table: str, key: str, **params: Any) -> None:
+def buttons(view: View, table: str, key: str, scope: service.ViewScope | None = None, **choice: Any) -> None:
     """CSV and Excel downloads of ``table`` side by side; keys ``{key}_csv`` and ``{key}_excel``."""
-    csv_column, excel_column = st.columns(2)
-    button(csv_column, view, table, "csv", t("download.csv", view.lang), f"{key}_csv", **params)
-    button(excel_column, view, table, "xlsx", t("download.excel", view.lang), f"{key}_excel", **params)
+    for column, (fmt, text, suffix) in zip(st.columns(len(BUTTONS)), BUTTONS, strict=True):
+        button(column, view, table, fmt, t(text, view.lang), f"{key}_{suffix}", scope=scope, **choice)

@@ -69,7 +69,7 @@ class Doors:
     def store(self):  # noqa: ANN201 - the service's Store
         with self._lock:
             if self._store is None:
-                self._store = service.open_store(self.settings.database_url)
+                self._store = service.open_store(self.settings.database_url, settings=self.settings)
             return self._store
 
     def actor(self, cookie_header: str | None) -> service.Actor:

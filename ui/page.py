@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import DEFAULT_LANGUAGE, LANGUAGES, error_message, t
@@ -49,14 +48,12 @@ PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", 
 
 @dataclass(frozen=True)
 class View:
-    """What every page draws from."""
+    """What every page draws from: the sidebar's ``scope`` (every date in it filled), the snapshot's
+    record, the settings ``dashboard.py`` read on this run, and who is using the dashboard."""
 
-    url: str
+    settings: service.Settings
     snapshot: dict
-    as_of: dt.date
-    compare: dt.date
-    province: str | None
-    lang: str
+    scope: service.ViewScope
     #: Who is using the dashboard on this run (``ui.auth``); anonymous unless signed in.
     actor: service.Actor = service.ANONYMOUS
 
@@ -64,9 +61,29 @@ class View:
     def snapshot_id(self) -> int:
         return int(self.snapshot["id"])
 
+    @property
+    def lang(self) -> str:
+        return self.scope.lang
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.scope.as_of  # type: ignore[return-value]  # the sidebar always sets it
+
+    @property
+    def compare(self) -> dt.date:
+        return self.scope.compare_to  # type: ignore[return-value]
+
+    @property
+    def province(self) -> str | None:
+        return self.scope.province
+
+    def of(self, name: str, scope: service.ViewScope | None = None, **params: object) -> Any:  # noqa: ANN401
+        """The cached view ``name`` (``service.VIEWS``) of this view's scope, or of ``scope``."""
+        return cache.view(self.settings, scope or self.scope, name, **params)
+
 
 @contextmanager
-def _guard(lang: str) -> Iterator[None]:
+def _guard(lang: str, debug: bool) -> Iterator[None]:
     """Our own errors as their localised message; anything else as a plain apology with an id, the
     traceback in the log (and on the page only with ``MPP_DEBUG=1``). Streamlit's st.stop, st.rerun and
     st.switch_page raise ``ScriptControlException``, a ``BaseException``, so they pass through."""
@@ -79,7 +96,7 @@ def _guard(lang: str) -> Iterator[None]:
         error_id = uuid.uuid4().hex[:8]
         logger.exception("unexpected error on a page, id %s", error_id)
         st.error(error_message("error.unexpected", {}, lang) + " " + t("error.reference", lang, error_id=error_id))
-        if Settings.from_env().debug:
+        if debug:  # MPP_DEBUG
             st.exception(exc)
         st.stop()
 
@@ -88,7 +105,7 @@ def _guard(lang: str) -> Iterator[None]:
 def boundary() -> Iterator[View]:
     """The one error boundary of a page: wraps the whole body, writes included, and hands it the View."""
     view = current_view()
-    with _guard(view.lang):
+    with _guard(view.lang, view.settings.debug):
         yield view
 
 
@@ -112,14 +129,15 @@ def language() -> str:
     return st.session_state["lang"]
 
 
-def frame(lang: str, actor: service.Actor = service.ANONYMOUS) -> None:
+def frame(lang: str, settings: service.Settings, actor: service.Actor = service.ANONYMOUS) -> None:
     """Draw the shared sidebar and keep the View it selects for the page of this run. Called by
-    ``dashboard.py`` before ``navigation.run()``, so the widgets keep their state across pages."""
-    with _guard(lang):
+    ``dashboard.py`` (which read ``settings`` on this run) before ``navigation.run()``, so the widgets
+    keep their state across pages."""
+    with _guard(lang, settings.debug):
         # The browser sends a choice back as its label, and labels change with the language ("Semua
         # provinsi" / "All provinces"); read now, with the last run's labels, and written back as values.
         _keep((*SIDEBAR_CHOICES, *PAGE_CHOICES))
-        st.session_state[_VIEW] = _sidebar(actor)
+        st.session_state[_VIEW] = _sidebar(settings, actor)
         _warn_ignored(lang)
 
 
@@ -161,11 +179,10 @@ def _warn_ignored(lang: str) -> None:
         st.warning(t("link.ignored", lang, params=md_text(", ".join(ignored))), icon="⚠️")
 
 
-def _sidebar(actor: service.Actor) -> View:
-    url = cache.database_url()
-    snapshot_id = cache.latest_snapshot_id(url)
-    snapshot = cache.snapshot_data(url, snapshot_id).snapshot
-    latest = cache.default_as_of(url, snapshot_id)
+def _sidebar(settings: service.Settings, actor: service.Actor) -> View:
+    snapshot_id = cache.latest_snapshot_id(settings)
+    snapshot = cache.snapshot_data(settings, snapshot_id).snapshot
+    latest = cache.default_as_of(settings, snapshot_id)
     upper = max(latest, dt.date.today())
     provinces = service.province_names()
     # first load: the URL's view; afterwards the widgets' own state
@@ -192,15 +209,16 @@ def _sidebar(actor: service.Actor) -> View:
         format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)), key="province",
     )  # fmt: skip
     bar.date_input(t("sidebar.compare", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY", key="compare")
-    view = View(
-        url=url,
-        snapshot=snapshot,
+    scope = service.ViewScope(
+        snapshot_id=snapshot_id,
         as_of=st.session_state["as_of"],
-        compare=st.session_state["compare"],
+        compare_to=st.session_state["compare"],
         province=st.session_state["province"] or None,
         lang=lang,
-        actor=actor,
+        target_date=settings.target_date,  # the Overview's own date picker may set another for its page
+        basis=settings.basis,
     )
+    view = View(settings=settings, snapshot=snapshot, scope=scope, actor=actor)
     _write_query_params(view)
     return view
 
@@ -215,7 +233,7 @@ def _follow_as_of(linked: dt.date | None) -> None:
     else:
         shown = st.session_state["compare"]
     chosen = shown if shown is not None and shown != st.session_state.get(_COMPARE_AUTO) else None
-    compare = service.compare_date(as_of, chosen)
+    compare = service.compare_date(as_of, chosen=chosen)
     st.session_state["compare"] = compare
     st.session_state[_COMPARE_AUTO] = None if compare == chosen else compare
 

@@ -94,7 +94,8 @@ def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN0
     return True
 
 
-def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor) -> service.IngestResult:  # noqa: ANN001
+def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
+            settings: service.Settings) -> service.IngestResult:  # fmt: skip
     """The dry run of these files with the current corrections; read again only when something changed."""
     overrides = column_overrides()
     key = _key(files, overrides, store.load_aliases())
@@ -108,14 +109,22 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
             bar.progress(step / steps, text=t("upload.reading", lang, file=md_text(name), step=step + 1, steps=steps))
 
     result = service.ingest_files(
-        files, store, dry_run=True, column_overrides=overrides, progress=report, actor=actor, **_amendments()
+        files,
+        store,
+        dry_run=True,
+        column_overrides=overrides,
+        progress=report,
+        actor=actor,
+        settings=settings,
+        **_amendments(),
     )
     bar.empty()
     st.session_state[_CHECK] = (key, result)
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor, **how: Any) -> service.IngestResult:  # noqa: ANN001
+def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
+         settings: service.Settings, **how: Any) -> service.IngestResult:  # fmt: skip
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
     ``how``: the load's ``mode``, ``data_as_of`` and ``confirm_replace`` as the analyst chose them.
 
@@ -124,9 +133,13 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
     overrides = column_overrides()
     cached = st.session_state.get(_CHECK)
     if cached and cached[0] == _key(files, overrides, store.load_aliases()):
-        loaded = service.store_checked(cached[1], files, store, actor=actor, column_overrides=overrides, **how)
+        loaded = service.store_checked(
+            cached[1], files, store, actor=actor, column_overrides=overrides, settings=settings, **how
+        )
     else:
-        loaded = service.ingest_files(files, store, column_overrides=overrides, actor=actor, **_amendments(), **how)
+        loaded = service.ingest_files(
+            files, store, column_overrides=overrides, actor=actor, settings=settings, **_amendments(), **how
+        )
     if loaded.equal_to is not None:
         st.session_state[_LOADED] = {"equal_to": loaded.equal_to}
     if loaded.snapshot_id is not None:

@@ -23,14 +23,17 @@ def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
     from mpp_data import service
     from ui import cache
 
-    url = cache.database_url()
-    latest = cache.latest_snapshot_id(url)
+    settings = doors.settings
+    latest = cache.latest_snapshot_id(settings)
     if latest is not None:
-        as_of = cache.default_as_of(url, latest)
-        basis = service.default_basis()
-        cache.figures(url, latest, as_of, None, basis)
-        cache.figures(url, latest, service.default_compare(as_of), None, basis)
-        cache.figures(url, latest, as_of, None, service.other_basis(basis))
+        as_of = cache.default_as_of(settings, latest)
+        # the sidebar's first scope: the newest date, a year before, national, the configured target and basis
+        scope = service.ViewScope(snapshot_id=latest, as_of=as_of, compare_to=service.default_compare(as_of),
+                                  target_date=settings.target_date, basis=settings.basis)  # fmt: skip
+        now = cache.view(settings, scope, "national_summary")
+        assert isinstance(now, dict)  # the summary's figures
+        cache.view(settings, scope.then, "national_summary")
+        cache.view(settings, scope.replace(basis=service.other_basis(scope.basis)), "national_summary")
         for lang in ("id", "en"):
-            cache.overview_figures(url, latest, as_of, None, lang, basis)
+            cache.overview_figures(settings, scope.replace(lang=lang), now["total_regions"])
     logger.info("warmed up in %.1f s", time.perf_counter() - started)

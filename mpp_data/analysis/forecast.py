@@ -104,7 +104,7 @@ def _month_reached(as_of: dt.date, remaining: int, pace: float) -> str | None:
     return f"{add_months(as_of, math.ceil(remaining / pace)):%Y-%m}"
 
 
-def compute_forecast(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.date, target_date: dt.date) -> Forecast:
+def compute_forecast(malls: pd.DataFrame, regions: pd.DataFrame, *, as_of: dt.date, target_date: dt.date) -> Forecast:
     """When all regions would be covered at the recent pace, and the pace needed by ``target_date``."""
     timeline = compute_coverage_over_time(malls, regions)
     timeline = timeline[timeline["date"] <= as_of]
@@ -162,7 +162,7 @@ def compute_batch_days(timeline: pd.DataFrame, as_of: dt.date, minimum: int = BA
     return batches.reset_index(drop=True)
 
 
-def milestones_in_range(first: dt.date | None, as_of: dt.date) -> list[tuple[dt.date, int, str]]:
+def milestones_in_range(first: dt.date | None, *, as_of: dt.date) -> list[tuple[dt.date, int, str]]:
     """Public national totals whose date lies within the data's time span."""
     if first is None:
         return []

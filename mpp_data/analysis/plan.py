@@ -35,7 +35,7 @@ DAYS_PER_YEAR = 365.25
 WINDOW_MONTHS = 12
 
 
-def years_between(start: dt.date, end: dt.date) -> float:
+def years_between(start: dt.date, *, end: dt.date) -> float:
     """Years from ``start`` to ``end`` as days ÷ 365.25 (negative when ``end`` comes first)."""
     return (end - start).days / DAYS_PER_YEAR
 
@@ -140,7 +140,7 @@ class Plan:
 
 
 def _line(
-    code: str, name: str, units: pd.DataFrame, window_start: dt.date, plan_dates: tuple[dt.date, dt.date]
+    code: str, name: str, units: pd.DataFrame, *, window_start: dt.date, plan_dates: tuple[dt.date, dt.date]
 ) -> PlanLine:
     as_of, target = plan_dates
     total = len(units)
@@ -148,7 +148,7 @@ def _line(
     left = total - covered
     first = units["first_covered"]
     own = float(sum(1 for d in first if d is not None and not pd.isna(d) and window_start < d <= as_of))
-    years = years_between(as_of, target)
+    years = years_between(as_of, end=target)
     required = (left / years if years > 0 else None) if left > 0 else 0.0
     building = int(units["status"].eq(UNDER_CONSTRUCTION).sum())
     planned = int(units["status"].eq(PLANNED).sum())
@@ -176,9 +176,9 @@ def compute_plan(malls: pd.DataFrame, units: pd.DataFrame, *, as_of: dt.date, ta
     table["first_covered"] = status["operating_since"].where(status["status"].eq(OPERATING), None)
     window_start = add_months(as_of, -WINDOW_MONTHS)
     dates = (as_of, target_date)
-    national = _line("", national_name, table, window_start, dates)
+    national = _line("", national_name, table, window_start=window_start, plan_dates=dates)
     lines = [
-        _line(code, str(group["province_name"].iloc[0]), group, window_start, dates)
+        _line(code, str(group["province_name"].iloc[0]), group, window_start=window_start, plan_dates=dates)
         for code, group in table.groupby("province_code", sort=True)
     ]
     columns = [*PlanLine.__dataclass_fields__, "shortfall_per_year"]

@@ -40,10 +40,10 @@ STEPS: tuple[tuple[str, str, str], ...] = (
 NATIONAL = ""
 
 
-def whole_months(start: dt.date, end: dt.date) -> int:
+def whole_months(start: dt.date, *, end: dt.date) -> int:
     """Whole calendar months from ``start`` to ``end``.
 
-    >>> whole_months(dt.date(2024, 1, 31), dt.date(2025, 1, 30)), whole_months(dt.date(2024, 1, 31), dt.date(2025, 1, 31))
+    >>> whole_months(dt.date(2024, 1, 31), end=dt.date(2025, 1, 30)), whole_months(dt.date(2024, 1, 31), end=dt.date(2025, 1, 31))
     (11, 12)
     """
     months = (end.year - start.year) * 12 + end.month - start.month
@@ -80,7 +80,7 @@ def compute_stuck(stages: pd.DataFrame, units: pd.DataFrame, threshold_months: i
             start -= 1
         since = mine["uploaded_on"].iloc[start]
         if last_day > add_months(since, threshold_months):
-            rows.append({"code": code, "stage": stage, "since": since, "months": whole_months(since, last_day)})
+            rows.append({"code": code, "stage": stage, "since": since, "months": whole_months(since, end=last_day)})
     stuck = pd.DataFrame(rows, columns=["code", "stage", "since", "months"])
     stuck = units[["code", "name", "province_code", "province_name"]].merge(stuck, on="code")
     return stuck.sort_values(["months", "code"], ascending=[False, True]).reset_index(drop=True)[columns]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from mpp_data.ingest.problems import IssueKind, Problem
+from mpp_data.present.labels import region_label
 from mpp_data.present.text import error_message, escaped, t
-from mpp_data.reference.regions import region_label
 
 
 def issue_message(issue: Problem | Mapping, lang: str, escape: Callable[[str], str] | None = None) -> str:

@@ -18,8 +18,6 @@ from lokal import wilayah
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-# The catalogue is plain data (no import back into reference): the province label is worded there.
-from mpp_data.present.text import DEFAULT_LANGUAGE, t
 from mpp_data.reference.aliases import CURATED_ALIASES, ENGLISH_ISLAND_WORDS, PROVINCE_ALIASES, PROVINCE_PREFIXES
 from mpp_data.reference.names import (
     compact_key,
@@ -354,18 +352,23 @@ class RegionMatcher:
             return closest[0]
         return None
 
-    def region_label(self, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
-        return region_label(code, lang)
+    def region_label(self, code: str) -> str:
+        return region_label(code)
 
 
-def region_label(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The official name of a kabupaten/kota code, or the province's in ``lang`` (``Provinsi Aceh``,
-    ``Aceh Province``) for a province code; any other text as it is."""
+#: How a province is named in Indonesian, as stored reports and ``--json`` keep it (``Provinsi Aceh``).
+#: The reader's language is ``present.labels.region_label``'s work (``Aceh Province``).
+PROVINCE_LABEL = "Provinsi {name}"
+
+
+def region_label(code: str) -> str:
+    """The official name of a kabupaten/kota code, or ``Provinsi <name>`` for a province code; any
+    other text as it is."""
     names = _official_index().names
     if code in names:
         return names[code]
     provinces = _province_names()
-    return t("kind.province_named", lang, name=provinces[code]) if code in provinces else code
+    return PROVINCE_LABEL.format(name=provinces[code]) if code in provinces else code
 
 
 def _province_key(written: str) -> str:

@@ -249,15 +249,15 @@ def sign_in(
     now: dt.datetime | None = None,
 ) -> Actor:
     """Check a password. Nothing locks: after a few failures for this e-mail or this ``client`` (the
-    visitor's address) every attempt first waits a growing, bounded delay (``max_delay_s``, default
-    ``MPP_SIGN_IN_MAX_DELAY_S``), the right password included, so guessing slows down and nobody can keep
+    visitor's address) every attempt first waits a growing, bounded delay (``max_delay_s``, callers pass
+    ``settings.sign_in_max_delay_s``; the setting's default when not given), the right password included, so guessing slows down and nobody can keep
     the owner out; a one-time link from the command line is never delayed. Unknown e-mail, no
     password, disabled account and wrong password give one error after the same work (an argon2
     verification each). Failures are counted atomically per window; the audit log gets a row at the
     1st, 10th, 100th ... failure of an e-mail in a window, with the count, not a row per attempt."""
     now = now or _now()
     if max_delay_s is None:
-        max_delay_s = Settings.from_env().sign_in_max_delay_s
+        max_delay_s = Settings().sign_in_max_delay_s
     address = clipped(email.strip().lower(), 254)  # a longer text is no account; only its start is kept
     keys = _failure_keys(address, client)
     since = _window(now) - FAILURE_WINDOW
@@ -322,7 +322,7 @@ def create_sign_in_link(
     accounts.insert_link(store, _token_hash(token), user["email"], now, now + dt.timedelta(minutes=minutes),
                          purpose="first_start" if first_start else None)  # fmt: skip
     record(store, actor, "sign_in_link.created", user["email"], {"minutes": minutes})
-    base = (base_url or Settings.from_env().base_url).rstrip("/")
+    base = (base_url or Settings().base_url).rstrip("/")  # callers pass the configured one
     return f"{base}/?signin={token}"
 
 

@@ -15,9 +15,11 @@ from mpp_data.config import Settings
 from mpp_data.present import mail as present_mail
 from mpp_data.present.text import format_date, format_number, t
 from mpp_data.reference.regions import official_regions, province_names
+from mpp_data.scope import ViewScope
 from mpp_data.service import views
 from mpp_data.service.plan import plan_for
-from mpp_data.service.queries import SnapshotData, load_snapshot, national_summary
+from mpp_data.service.queries import SnapshotData, load_snapshot
+from mpp_data.service.views import national_summary
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
 
@@ -110,8 +112,9 @@ class AlertView:
         before_id = int(previous.snapshot["id"])
         if kind == "coverage_changed":
             basis = self.settings.basis
-            before = national_summary(previous, None, province, basis=basis)["covered_units"]
-            after = national_summary(self.latest, None, province, basis=basis)["covered_units"]
+            figures_scope = ViewScope(province=province, basis=basis)
+            before = national_summary(previous, scope=figures_scope)["covered_units"]
+            after = national_summary(self.latest, scope=figures_scope)["covered_units"]
             if not schedule.covered_changed(before, after, self.settings.alert_covered_change):
                 return []
             return [AlertEvent(f"coverage_changed:{scope}:{before_id}:{latest_id}", latest_id,

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from mpp_data.analysis import forecast, metrics, participation
-from mpp_data.analysis.forecast import add_months
 from mpp_data.config import Settings
 from mpp_data.present import maps
 from mpp_data.present.briefing import Briefing, build_deck
 from mpp_data.present.briefing.picture import figure_png
 from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import official_regions, province_names
-from mpp_data.service import views
+from mpp_data.scope import ViewScope
+from mpp_data.service.boundaries import map_boundaries
 from mpp_data.service.plan import plan_for
-from mpp_data.service.queries import (
-    SnapshotData,
-    load_snapshot,
-    map_boundaries,
-    national_figures,
-    national_summary,
-)
+from mpp_data.service.queries import SnapshotData, load_snapshot
+from mpp_data.service.views import national_figures, national_summary, settle
 from mpp_data.store import Store
 
 logger = logging.getLogger(__name__)
@@ -31,56 +25,45 @@ MAP_SIZE = (1100, 630)
 MAP_SCALE = 2.0
 
 
-def gather_briefing(
-    store: Store,
-    as_of: dt.date | None = None,
-    compare: dt.date | None = None,
-    province: str | None = None,
-    snapshot_id: int | None = None,
-    lang: str = "id",
-    target_date: dt.date | None = None,
-    with_map: bool = True,
-    *,
-    basis: str | None = None,
-) -> Briefing:
+def gather_briefing(store: Store, *, scope: ViewScope, settings: Settings, with_map: bool = True) -> Briefing:
     """Everything the deck shows. The headline figures are ``national_figures`` (as ``metrics --json``)
-    on ``as_of`` and ``national_summary`` on ``compare`` (default: twelve months before), counted in
-    the units of ``basis`` (default ``MPP_BASIS``); the planner slide is the plan of the same basis."""
-    data = load_snapshot(store, snapshot_id)
-    as_of = as_of or views.default_as_of(data)
-    compare = compare or add_months(as_of, -12)
-    settings = Settings.from_env()
-    target_date = target_date or settings.target_date
-    basis = bases.check_basis(basis or settings.basis)
-    now = national_figures(data, as_of, target_date, province, basis=basis)
-    then = national_summary(data, compare, province, basis=basis)
+    on the scope's ``as_of`` and ``national_summary`` on its ``compare_to`` (default: twelve months
+    before), counted in the units of the scope's basis; the target is the scope's, else
+    ``settings.target_date``; the planner slide is the plan of the same basis."""
+    data = load_snapshot(store, scope.snapshot_id)
+    scope = settle(data, scope.replace(target_date=scope.target_date or settings.target_date))
+    as_of, province, basis = scope.as_of, scope.province, scope.basis
+    assert as_of is not None and scope.compare_to is not None and scope.target_date is not None  # settled
+    now = national_figures(data, scope=scope)
+    then = national_summary(data, scope=scope.then)
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     malls, regions = bases.unit_malls(malls, basis), bases.counting_units(regions, basis)
     names = province_names()
     return Briefing(
-        lang=lang,
+        lang=scope.lang,
         as_of=as_of,
-        compare=compare,
+        compare=scope.compare_to,
         province=province,
         province_name=names.get(province) if province else None,
         now=now,
         then=then,
-        forecast=forecast.compute_forecast(malls, regions, as_of, target_date),
+        forecast=forecast.compute_forecast(malls, regions, as_of=as_of, target_date=scope.target_date),
         timeline=metrics.compute_coverage_over_time(malls, regions),
         regions=metrics.compute_region_status(malls, regions, as_of),
         agencies=participation.compute_agency_presence(malls, data.participation, as_of),
         province_names=names,
         snapshot=data.snapshot,
         basis=basis,
-        plan=plan_for(data, basis=basis, as_of=as_of, target_date=target_date),
-        map_png=_map_png(store, data, as_of, province, lang) if with_map else None,
+        plan=plan_for(data, basis=basis, as_of=as_of, target_date=scope.target_date),
+        map_png=_map_png(store, data, scope, settings) if with_map else None,
     )
 
 
-def _map_png(store: Store, data: SnapshotData, as_of: dt.date, province: str | None, lang: str) -> bytes | None:
+def _map_png(store: Store, data: SnapshotData, scope: ViewScope, settings: Settings) -> bytes | None:
     """The status map as on the Map page (province shading when official boundaries are known)."""
+    as_of, province, lang = scope.as_of, scope.province, scope.lang
     table = maps.compute_map_regions(data.malls, official_regions(), geo.region_points(), as_of)
-    official = map_boundaries(store)  # a file that fails its checks leaves the map with points only
+    official = map_boundaries(store, settings=settings)  # a file that fails its checks leaves the map with points only
     boundaries = official.boundaries if official else None
     shares = None
     if boundaries:
@@ -96,17 +79,6 @@ def _map_png(store: Store, data: SnapshotData, as_of: dt.date, province: str | N
         return None
 
 
-def briefing_deck(
-    store: Store,
-    as_of: dt.date | None = None,
-    compare: dt.date | None = None,
-    province: str | None = None,
-    snapshot_id: int | None = None,
-    lang: str = "id",
-    target_date: dt.date | None = None,
-    *,
-    basis: str | None = None,
-) -> bytes:
+def briefing_deck(store: Store, *, scope: ViewScope, settings: Settings) -> bytes:
     """The briefing as .pptx bytes, in ``MPP_BRIEFING_TEMPLATE``'s design when that is set."""
-    briefing = gather_briefing(store, as_of, compare, province, snapshot_id, lang, target_date, basis=basis)
-    return build_deck(briefing, Settings.from_env().briefing_template)
+    return build_deck(gather_briefing(store, scope=scope, settings=settings), settings.briefing_template)

@@ -90,7 +90,7 @@ def ingest_files(
         result = store_checked(
             result, files, store, is_sample=is_sample, actor=actor, column_overrides=column_overrides,
             mode=mode, data_as_of=data_as_of, confirm_replace=confirm_replace, only_if_empty=only_if_empty,
-            today=today,
+            today=today, settings=settings,
         )  # fmt: skip
     _log_ingest(files, result, started)
     return result
@@ -182,12 +182,14 @@ def store_checked(
     confirm_replace: bool = False,
     only_if_empty: bool = False,
     today: dt.date | None = None,
+    settings: Settings | None = None,
 ) -> IngestResult:
     """Keep an upload already checked (``ingest_files(..., dry_run=True)``) as a new snapshot, without
     reading its files again; nothing is written when the check found errors or no rows, or when the
     result equals the register in view (``equal_to``). ``actor`` must be allowed to load (else
     ``NotAllowed``); the load, and each row corrected or left out, is audited. The data date is the
-    files' own (``result.data_as_of``), else ``data_as_of``, else ``today``."""
+    files' own (``result.data_as_of``), else ``data_as_of``, else ``today``. The register may hold at most
+    ``settings.max_register_malls`` malls (the default setting when not given)."""
     require(actor, Action.LOAD_SNAPSHOT)
     if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
         return result
@@ -195,7 +197,7 @@ def store_checked(
                  confirm_replace=confirm_replace, only_if_empty=only_if_empty,
                  # the bundled sample re-uploaded is still invented data, whatever the file is called
                  is_sample=is_sample or contains_sample(files),
-                 limit=Settings.from_env().max_register_malls)  # fmt: skip
+                 limit=(settings or Settings()).max_register_malls)  # fmt: skip
     outcome = _write_snapshot(store, files, result, load)
     result = replace(result, plan=outcome.get("plan", result.plan), data_as_of=load.data_as_of)
     if outcome.get("equal_to") is not None:
@@ -367,10 +369,11 @@ def sample_files() -> list[UploadedFile]:
     return [UploadedFile.from_path(SAMPLE_DATA_DIR / name) for name in SAMPLE_FILES]
 
 
-def open_store(url: str | None = None) -> Store:
-    """The configured store with data in it: on first start the sample workbooks become snapshot 1."""
-    settings = Settings.from_env()
-    store = Store(url or settings.database_url)
+def open_store(url: str, *, settings: Settings | None = None) -> Store:
+    """The store at ``url`` with data in it: on first start the sample workbooks become snapshot 1, read
+    within ``settings``' limits (the defaults when not given)."""
+    settings = settings or Settings(database_url=url)
+    store = Store(url)
     if store.latest_snapshot_id() is None:
         # Several processes may start on a new shared store at once: the sample is written only when the
         # store is still empty under its write lock, so it is loaded once.

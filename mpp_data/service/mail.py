@@ -42,11 +42,13 @@ from mpp_data.present.reports import metrics_report
 from mpp_data.present.text import LANGUAGES
 from mpp_data.reference import bases
 from mpp_data.reference.regions import province_names
+from mpp_data.scope import ViewScope
 from mpp_data.service.access import _EMAIL, record, require
 from mpp_data.service.alerts import AlertView, alert_message, link, scope_name
 from mpp_data.service.briefing import briefing_deck
-from mpp_data.service.exports import export_table
-from mpp_data.service.queries import load_snapshot, national_figures
+from mpp_data.service.exports import ExportChoice, export_table
+from mpp_data.service.queries import load_snapshot
+from mpp_data.service.views import national_figures
 from mpp_data.store import Store
 from mpp_data.store import mail as mail_store
 
@@ -149,7 +151,7 @@ def add_subscription(
         raise InvalidSubscription(variant="time", value=clipped(str(time_of_day), 80))
     values = {
         "recipients": _recipients(recipients), "province": _province(province), "lang": _lang(lang),
-        "basis": bases.check_basis(basis or Settings.from_env().basis), "frequency": frequency,
+        "basis": bases.check_basis(basis or Settings().basis), "frequency": frequency,
         "day": parse_day(frequency, day), "time_of_day": time_of_day, "zone": _zone(zone),
         "content": _content(content), "created_at": now or _now(), "created_by": clipped(actor.name, 254),
     }  # fmt: skip
@@ -295,14 +297,15 @@ def subscription_message(
     lang, province, basis = subscription["lang"], subscription["province"], subscription["basis"]
     content = subscription["content"].split(",")
     data = load_snapshot(store)
-    report = metrics_report(national_figures(data, None, settings.target_date, province, basis=basis))
+    scope = ViewScope(province=province, lang=lang, target_date=settings.target_date, basis=basis or settings.basis)
+    report = metrics_report(national_figures(data, scope=scope))
     attachments = []
     if "deck" in content:
-        deck = briefing_deck(store, None, None, province, None, lang, settings.target_date, basis=basis)
+        deck = briefing_deck(store, scope=scope, settings=settings)
         name = briefing_file_name(dt.date.fromisoformat(report["as_of"]), province, lang)
         attachments.append(Export(name, "/".join(present_mail.PPTX), deck))
     if "gaps" in content:
-        attachments.append(export_table(store, None, "gaps", "xlsx", lang=lang, province=province, basis=basis))
+        attachments.append(export_table(store, scope=scope, table="gaps", fmt="xlsx", choice=ExportChoice()))
     previous = mail_store.last_sent_figures(store, f"subscription:{subscription['id']}")
     message = present_mail.summary_message(
         report, previous, lang=lang, scope=scope_name(province, lang), sender=settings.smtp_from,
@@ -316,7 +319,7 @@ def send_now(store: Store, subscription_id: int, *, actor: Actor, settings: Sett
              now: dt.datetime | None = None) -> Outcome:  # fmt: skip
     """Send one subscription at once, whatever its schedule (logged like any send)."""
     require(actor, Action.MANAGE_SUBSCRIPTIONS)
-    settings = settings or Settings.from_env()
+    settings = settings or Settings()  # callers hand down the configured settings
     if not settings.smtp_host:
         raise MailNotConfigured()
     now = now or _now()
@@ -340,7 +343,7 @@ def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, no
     """Send every subscription whose latest slot on or before ``now`` (default: the clock) was not sent,
     then every alert event not sent; ``dry_run`` says what would go and writes nothing."""
     require(actor, Action.MANAGE_SUBSCRIPTIONS)
-    settings = settings or Settings.from_env()
+    settings = settings or Settings()  # callers hand down the configured settings
     if not settings.smtp_host and not dry_run:
         raise MailNotConfigured()
     now = now or _now()

@@ -38,9 +38,10 @@ def plan_for(
     data: SnapshotData, *, basis: str, as_of: dt.date | None = None, target_date: dt.date | None = None
 ) -> Plan:
     """The plan of every unit of ``basis`` on ``as_of`` (default: the snapshot's newest date) toward
-    ``target_date`` (default ``MPP_TARGET_DATE``), national and per province."""
+    ``target_date`` (callers pass ``Settings.target_date``; the setting's default otherwise), national
+    and per province."""
     as_of = as_of or views.default_as_of(data)
-    target_date = target_date or Settings.from_env().target_date
+    target_date = target_date or Settings().target_date
     units = bases.counting_units(official_regions(), bases.check_basis(basis))
     return compute_plan(bases.unit_malls(data.malls, basis), units, as_of=as_of, target_date=target_date)
 
@@ -69,7 +70,7 @@ def plan_stages(
 ) -> StageView:
     """Units stuck in a stage for more than ``stuck_months`` (default ``MPP_STUCK_MONTHS``) and the
     observed stage durations, over the uploads up to ``snapshot_id``, in the units of ``basis``."""
-    threshold = Settings.from_env().stuck_months if stuck_months is None else stuck_months
+    threshold = Settings().stuck_months if stuck_months is None else stuck_months  # callers pass the setting
     units = bases.counting_units(official_regions(), bases.check_basis(basis))
     history = [(day, bases.unit_malls(malls, basis)) for day, malls in stage_history(store, snapshot_id)]
     unit_stages = stages.compute_unit_stages(history, units)
@@ -90,12 +91,13 @@ def plan_report(
     target_date: dt.date | None = None,
     province: str | None = None,
     pace: float | None = None,
+    stuck_months: int | None = None,
 ) -> dict:
     """The ``plan --json`` object (``present.plan.plan_json``): the plan, the stuck units and, with
     ``pace``, the national what-if. With ``province`` the provinces and stuck lists hold only that
     province; the national figures stay national."""
     data = load_snapshot(store, snapshot_id)
-    basis = bases.check_basis(basis or Settings.from_env().basis)
+    basis = bases.check_basis(basis or bases.DEFAULT_BASIS)  # the CLI passes MPP_BASIS's
     plan = plan_for(data, basis=basis, as_of=as_of, target_date=target_date)
-    stuck = plan_stages(store, int(data.snapshot["id"]), basis=basis).stuck
+    stuck = plan_stages(store, int(data.snapshot["id"]), basis=basis, stuck_months=stuck_months).stuck
     return plan_text.plan_json(plan, stuck, basis=basis, province=province, pace_per_year=pace)

@@ -1,9 +1,11 @@
-"""Views: what one page draws, computed for a snapshot. ``ui.cache`` only wraps these in Streamlit's
-caches; the command line asks for the same figures through ``queries.national_figures``."""
+"""Views: what one page draws, computed for a snapshot and a ``ViewScope``. ``ui.cache`` only wraps these
+in Streamlit's caches (``VIEWS`` names the ones it keys on the scope); the command line asks for the same
+figures through ``queries.national_figures``. Every view takes the scope by keyword."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -17,6 +19,7 @@ from mpp_data.ingest.tables import HEADER_SYNONYMS, IGNORED
 from mpp_data.present import charts, forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, bases, geo, regions
+from mpp_data.scope import ViewScope
 from mpp_data.service.access import loaded_by
 from mpp_data.store import Store, accounts
 from mpp_data.store.accounts import withdrawn_ids
@@ -26,21 +29,6 @@ if TYPE_CHECKING:  # queries builds on these views
 
 #: The fields an analyst can give a column on the upload page, in the order offered.
 UPLOAD_FIELDS: list[str] = [f for f in HEADER_SYNONYMS if f != "row_number"] + ["row_number", IGNORED]
-
-
-def database_url() -> str:
-    """The configured store's URL (``MPP_DATABASE_URL``)."""
-    return Settings.from_env().database_url
-
-
-def target_date() -> dt.date:
-    """The date by which every region should have an MPP (``MPP_TARGET_DATE``)."""
-    return Settings.from_env().target_date
-
-
-def max_upload_mb() -> int:
-    """The largest upload in whole MB of 2**20 bytes (``MPP_MAX_UPLOAD_MB``, rounded up), for the uploaders."""
-    return Settings.from_env().max_upload_mb
 
 
 def default_as_of(data: SnapshotData) -> dt.date:
@@ -54,9 +42,27 @@ def default_compare(as_of: dt.date) -> dt.date:
     return forecast.add_months(as_of, -12)
 
 
-def compare_date(as_of: dt.date, chosen: dt.date | None) -> dt.date:
+def compare_date(as_of: dt.date, *, chosen: dt.date | None) -> dt.date:
     """The comparison date in use: the one chosen when it lies on or before ``as_of``, else a year before."""
     return chosen if chosen is not None and chosen <= as_of else default_compare(as_of)
+
+
+def settle(data: SnapshotData, scope: ViewScope) -> ViewScope:
+    """``scope`` with its defaults made explicit for ``data``: its snapshot's id, its newest date as
+    ``as_of`` and twelve months before as ``compare_to``. ``target_date`` stays as the builder set it."""
+    as_of = scope.as_of or default_as_of(data)
+    return scope.replace(
+        snapshot_id=int(data.snapshot["id"]), as_of=as_of, compare_to=scope.compare_to or default_compare(as_of)
+    )
+
+
+def _as_of(data: SnapshotData, scope: ViewScope) -> dt.date:
+    return scope.as_of or default_as_of(data)
+
+
+def _target(scope: ViewScope) -> dt.date:
+    """The scope's target; a scope built without one (a test, a script) has the setting's default."""
+    return scope.target_date or Settings().target_date
 
 
 def province_names() -> dict[str, str]:
@@ -73,11 +79,6 @@ def land_outline() -> dict:
     return geo.land_outline()
 
 
-def default_basis() -> str:
-    """The counting basis shares are shown on unless another is chosen (``MPP_BASIS``)."""
-    return Settings.from_env().basis
-
-
 def _scope(
     data: SnapshotData, province: str | None, basis: str = bases.KEMENDAGRI
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -86,22 +87,23 @@ def _scope(
     return bases.unit_malls(malls, basis), bases.counting_units(scoped, basis)
 
 
-def forecast_for(
-    data: SnapshotData, as_of: dt.date, target: dt.date, province: str | None, *, basis: str = bases.KEMENDAGRI
-) -> Forecast:
-    """The pace of the last 12 months carried forward, and the pace needed to reach ``target``, in the
-    units of ``basis``."""
-    return forecast.compute_forecast(*_scope(data, province, basis), as_of, target)
+def forecast_for(data: SnapshotData, *, scope: ViewScope) -> Forecast:
+    """The pace of the last 12 months carried forward, and the pace needed to reach the scope's target,
+    in the units of the scope's basis."""
+    return forecast.compute_forecast(
+        *_scope(data, scope.province, scope.basis), as_of=_as_of(data, scope), target_date=_target(scope)
+    )
 
 
 def describe_forecast(result: Forecast, lang: str) -> list[str]:
     return forecast_text.describe_forecast(result, lang)
 
 
-def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, Any]:
+def rollout_charts(data: SnapshotData, *, scope: ViewScope) -> dict[str, Any]:
     """Everything the Overview's charts need, up to ``as_of``: ``timeline`` (one row per day a region
     became covered), ``malls`` (operating malls over time), ``batches``, ``quarters`` and
     ``milestones`` (national only)."""
+    as_of, province = _as_of(data, scope), scope.province
     malls, scoped = _scope(data, province)
     timeline = metrics.compute_coverage_over_time(malls, scoped)
     upto = metrics.until(timeline, as_of)
@@ -111,63 +113,68 @@ def rollout_charts(data: SnapshotData, as_of: dt.date, province: str | None) -> 
         "malls": metrics.until(metrics.compute_malls_over_time(malls), as_of),
         "batches": forecast.compute_batch_days(timeline, as_of),
         "quarters": forecast.compute_new_per_quarter(timeline, as_of),
-        "milestones": [] if province else forecast.milestones_in_range(first, as_of),
+        "milestones": [] if province else forecast.milestones_in_range(first, as_of=as_of),
     }
 
 
-def overview_figures(
-    data: SnapshotData, as_of: dt.date, province: str | None, lang: str, total_regions: int
-) -> dict[str, object]:
+def overview_figures(data: SnapshotData, *, scope: ViewScope, total_regions: int) -> dict[str, object]:
     """The Overview's plotly figures of one view: ``coverage_over_time``, ``pace_per_quarter`` and (national
-    only) ``coverage_by_province``. They depend only on the snapshot, the scope and the language, so the
-    dashboard builds them once per process and every session shows the same objects."""
-    rollout = rollout_charts(data, as_of, province)
+    only) ``coverage_by_province``, in the scope's language. They depend only on the snapshot, the scope
+    and the language, so the dashboard builds them once per process and every session shows the same
+    objects."""
+    rollout = rollout_charts(data, scope=scope)
     figures: dict[str, object] = {
         "coverage_over_time": charts.coverage_over_time(
-            rollout["timeline"], total_regions, lang, rollout["batches"], rollout["malls"], rollout["milestones"]
-        ),
-        "pace_per_quarter": charts.new_regions_per_quarter(rollout["quarters"], lang),
+            rollout["timeline"],
+            total_regions,
+            scope.lang,
+            rollout["batches"],
+            rollout["malls"],
+            rollout["milestones"],
+        ),  # fmt: skip
+        "pace_per_quarter": charts.new_regions_per_quarter(rollout["quarters"], scope.lang),
     }
-    if not province:
-        figures["coverage_by_province"] = charts.coverage_by_province(coverage_by_province(data, as_of), lang)
+    if not scope.province:
+        provinces = coverage_by_province(data, scope=scope)
+        figures["coverage_by_province"] = charts.coverage_by_province(provinces, scope.lang)
     return figures
 
 
-def coverage_by_province(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
-    """One row per province: regions covered of its total on ``as_of``."""
-    return metrics.compute_coverage_by_province(data.malls, regions.official_regions(), as_of)
+def coverage_by_province(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """One row per province: regions covered of its total on ``as_of`` (always national)."""
+    return metrics.compute_coverage_by_province(data.malls, regions.official_regions(), _as_of(data, scope))
 
 
-def region_status(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """One row per kabupaten/kota (of one province when given) with its status on ``as_of``."""
-    return metrics.compute_region_status(*_scope(data, province), as_of)
+def region_status(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """One row per kabupaten/kota (of the scope's province when given) with its status on ``as_of``."""
+    return metrics.compute_region_status(*_scope(data, scope.province), _as_of(data, scope))
 
 
-def gap_list(
-    data: SnapshotData, as_of: dt.date, province: str | None, *, basis: str = bases.KEMENDAGRI
-) -> pd.DataFrame:
-    """One row per unit of ``basis`` (a kabupaten/kota; DKI Jakarta as one under ``panrb``) without an
-    operating MPP on ``as_of``, with its pipeline stage."""
-    return metrics.compute_gap_list(*_scope(data, province, basis), as_of)
+def gap_list(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """One row per unit of the scope's basis (a kabupaten/kota; DKI Jakarta as one under ``panrb``)
+    without an operating MPP on ``as_of``, with its pipeline stage."""
+    return metrics.compute_gap_list(*_scope(data, scope.province, scope.basis), _as_of(data, scope))
 
 
-def region_malls(data: SnapshotData, code: str, as_of: dt.date) -> pd.DataFrame:
+def region_malls(data: SnapshotData, *, scope: ViewScope, code: str) -> pd.DataFrame:
     """One row per mall of one kabupaten/kota, with its status on ``as_of``."""
-    return metrics.compute_region_malls(data.malls, code, as_of)
+    return metrics.compute_region_malls(data.malls, code, _as_of(data, scope))
 
 
-def region_options(data: SnapshotData, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """The kabupaten/kota one may choose: all 514, or those of one province."""
-    return regions.official_regions() if not province else region_status(data, as_of, province)
+def region_options(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """The kabupaten/kota one may choose: all 514, or those of the scope's province."""
+    return regions.official_regions() if not scope.province else region_status(data, scope=scope)
 
 
-def map_regions(data: SnapshotData, as_of: dt.date) -> pd.DataFrame:
+def map_regions(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
     """One row per kabupaten/kota with its map point and status on ``as_of``."""
-    return maps.compute_map_regions(data.malls, regions.official_regions(), geo.region_points(), as_of)
+    official = regions.official_regions()
+    return maps.compute_map_regions(data.malls, official, geo.region_points(), _as_of(data, scope))
 
 
-def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dict[str, Any]:
+def agency_view(data: SnapshotData, *, scope: ViewScope) -> dict[str, Any]:
     """Everything the Agencies page draws, for one snapshot, date and province."""
+    as_of, province = _as_of(data, scope), scope.province
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(data.malls, official, province)
     found = participation.compute_presence(malls, data.participation, as_of)
@@ -186,10 +193,102 @@ def agency_view(data: SnapshotData, as_of: dt.date, province: str | None) -> dic
     }
 
 
-def agency_work_list(data: SnapshotData, agency: str, as_of: dt.date, province: str | None) -> pd.DataFrame:
-    """One row per operating mall (of one province when given) where ``agency`` is missing."""
-    malls, _ = _scope(data, province)
-    return participation.compute_agency_work_list(malls, data.participation, regions.official_regions(), agency, as_of)
+def agency_work_list(data: SnapshotData, *, scope: ViewScope, agency: str) -> pd.DataFrame:
+    """One row per operating mall (of the scope's province when given) where ``agency`` is missing."""
+    malls, _ = _scope(data, scope.province)
+    official = regions.official_regions()
+    return participation.compute_agency_work_list(malls, data.participation, official, agency, _as_of(data, scope))
+
+
+def national_summary(data: SnapshotData, *, scope: ViewScope) -> dict:
+    """The headline figures: coverage, malls by status and coverage per province (the Overview's KPIs).
+    Coverage counts the units of the scope's basis: ``total_units``, ``covered_units`` and
+    ``coverage_pct``; ``total_regions`` and ``covered_regions`` are the same counts (their older
+    names), and ``provinces`` counts units too (DKI Jakarta is one under ``panrb``)."""
+    as_of, province, basis = _as_of(data, scope), scope.province, scope.basis
+    malls, regions_in = metrics.restrict_to_province(data.malls, regions.official_regions(), province)
+    malls, units = bases.unit_malls(malls, basis), bases.counting_units(regions_in, basis)
+    summary = metrics.compute_national_summary(malls, units, as_of)
+    # a province-run mall stays one whatever the basis (under panrb DKI's counts for its unit)
+    operating = metrics.status_as_of(data.malls, as_of).eq(metrics.OPERATING)
+    in_scope = data.malls["province_code"].eq(province) if province else True
+    run_by_province = operating & in_scope & ~data.malls["region_code"].isin(regions_in["code"])
+    summary["province_run_malls"] = int(run_by_province.sum())
+    summary["basis"] = basis
+    summary["total_units"], summary["covered_units"] = summary["total_regions"], summary["covered_regions"]
+    provinces = metrics.compute_coverage_by_province(malls, units, as_of)
+    summary["as_of"] = as_of.isoformat()
+    summary["province"] = province
+    summary["snapshot_id"] = int(data.snapshot["id"])
+    summary["is_sample"] = bool(data.snapshot["is_sample"])
+    summary["provinces"] = [
+        {
+            "code": r.province_code,
+            "name": r.province_name,
+            "total_regions": int(r.total_regions),
+            "covered_regions": int(r.covered_regions),
+            "coverage_pct": float(r.coverage_pct),
+        }  # fmt: skip
+        for r in provinces.itertuples()
+    ]
+    return summary
+
+
+def national_figures(data: SnapshotData, *, scope: ViewScope) -> dict:
+    """The CLI's ``metrics`` object: the headline figures with the forecast and the gap list."""
+    summary = national_summary(data, scope=scope)
+    # the same view functions the Overview and the work list draw from
+    summary["forecast"] = forecast_for(data, scope=scope).as_json()
+    gaps = gap_list(data, scope=scope)
+    summary["gaps"] = gaps[["code", "name", "province_code", "pipeline_status"]].to_dict("records")
+    return summary
+
+
+def agency_presence(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
+    """``participation.compute_agency_presence`` for a snapshot (default: its data date), of the scope's
+    province's operating malls when it has one (as the Agencies page's filter)."""
+    malls, _ = metrics.restrict_to_province(data.malls, regions.official_regions(), scope.province)
+    return participation.compute_agency_presence(malls, data.participation, _as_of(data, scope))
+
+
+#: The views of one snapshot in one scope, by name: ``ui.cache.view`` keys them on (store, scope, name,
+#: parameters). Each takes the snapshot's data and ``scope=`` (and its own keyword parameters).
+VIEWS: dict[str, Callable[..., object]] = {
+    f.__name__: f
+    for f in (
+        national_summary, national_figures, forecast_for, rollout_charts, coverage_by_province, region_status,
+        gap_list, region_malls, region_options, map_regions, agency_view, agency_work_list, agency_presence,
+    )
+}  # fmt: skip
+
+
+#: What no view's figures depend on: the language is the page's to render, the comparison date a
+#: second scope (``scope.then``). A field the scope gains (the planner's ``basis``) is read unless listed.
+IGNORED_BY_EVERY_VIEW = frozenset({"lang", "compare_to"})
+#: What one view ignores beyond those: only the forecast and the CLI's figures read the target.
+IGNORED_BY_VIEW = {
+    name: frozenset({"target_date"}) for name in VIEWS if name not in ("forecast_for", "national_figures")
+}
+IGNORED_BY_VIEW |= {
+    name: IGNORED_BY_VIEW[name] | {"province"} for name in ("coverage_by_province", "map_regions", "region_malls")
+}  # always national
+
+
+def view_scope(name: str, scope: ViewScope) -> ViewScope:
+    """The part of ``scope`` that view ``name`` reads, the rest at its default: the view's cache key, so
+    switching the language or the comparison date computes nothing again."""
+    ignored = IGNORED_BY_EVERY_VIEW | IGNORED_BY_VIEW.get(name, frozenset())
+    return scope.replace(**{field: getattr(_DEFAULT_SCOPE, field) for field in ignored})
+
+
+_DEFAULT_SCOPE = ViewScope()
+
+
+def compute_view(name: str, data: SnapshotData, *, scope: ViewScope, **params: object) -> object:
+    """The view ``name`` (one of ``VIEWS``) of ``data`` in ``scope``."""
+    if name not in VIEWS:
+        raise ValueError(f"unknown view {name!r}; one of {', '.join(VIEWS)}")
+    return VIEWS[name](data, scope=scope, **params)
 
 
 def may_see_upload_details(actor: Actor | None, *, history_open: bool = False) -> bool:

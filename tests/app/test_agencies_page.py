@@ -31,7 +31,7 @@ def test_agencies_page_matches_the_package(sample):  # noqa: F811
 
 
 def test_sample_presence_is_plausible(sample):  # noqa: F811
-    shares = service.agency_presence(sample).set_index("agency")["share_pct"]
+    shares = service.agency_presence(sample, scope=service.ViewScope()).set_index("agency")["share_pct"]
     for common in ("polri", "bpjs_kesehatan", "bpjs_ketenagakerjaan", "kemendagri"):
         assert shares[common] > 85
     for rare in ("bnn", "perpusnas"):

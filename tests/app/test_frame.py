@@ -26,7 +26,7 @@ def test_sidebar_choices_survive_switching_pages(sample):  # noqa: F811
     assert at.date_input(key="as_of").value == dt.date(2023, 6, 30)
     assert at.title[0].value == "Regencies/Cities Without an MPP"
     assert "Kalimantan Barat" in at.caption[0].value
-    expected = service.gap_list(sample, dt.date(2023, 6, 30), "61")
+    expected = service.gap_list(sample, scope=service.ViewScope(as_of=dt.date(2023, 6, 30), province="61"))
     assert at.dataframe[0].value["code"].tolist() == expected["code"].tolist()
     assert at.query_params["province"] == "61"
 
@@ -62,7 +62,7 @@ def _failing(exc: BaseException):  # noqa: ANN202
 
 
 def test_an_unexpected_error_shows_an_apology_with_an_id_and_no_traceback(sample, monkeypatch, caplog):  # noqa: F811
-    monkeypatch.setattr(service, "gap_list", _failing(RuntimeError("internal detail xyz")))
+    monkeypatch.setitem(service.VIEWS, "gap_list", _failing(RuntimeError("internal detail xyz")))
     with caplog.at_level(logging.ERROR, logger="ui.page"):
         at = open_page("pages/gaps.py")
     (shown,) = at.error
@@ -77,7 +77,7 @@ def test_an_unexpected_error_shows_an_apology_with_an_id_and_no_traceback(sample
 
 
 def test_the_traceback_shows_on_the_page_only_with_mpp_debug(sample, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(service, "gap_list", _failing(RuntimeError("internal detail xyz")))
+    monkeypatch.setitem(service.VIEWS, "gap_list", _failing(RuntimeError("internal detail xyz")))
     monkeypatch.setenv("MPP_DEBUG", "1")
     at = _open("pages/gaps.py")  # open_page would fail on the exception shown
     assert any("internal detail xyz" in e.message for e in at.exception)
@@ -85,7 +85,7 @@ def test_the_traceback_shows_on_the_page_only_with_mpp_debug(sample, monkeypatch
 
 
 def test_a_known_error_shows_its_message(sample, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(service, "agency_view", _failing(errors.NoDataError()))
+    monkeypatch.setitem(service.VIEWS, "agency_view", _failing(errors.NoDataError()))
     at = open_page("pages/agencies.py")
     assert [e.value for e in at.error] == ["Belum ada data. Unggah ekspor di halaman Unggah Data."]
     assert not at.exception
@@ -93,7 +93,7 @@ def test_a_known_error_shows_its_message(sample, monkeypatch):  # noqa: F811
 
 def test_an_error_in_a_write_after_the_first_call_is_caught_too(sample, monkeypatch):  # noqa: F811
     """The boundary wraps the whole page: here the work list, drawn after the widgets."""
-    monkeypatch.setattr(service, "agency_work_list", _failing(RuntimeError("late failure")))
+    monkeypatch.setitem(service.VIEWS, "agency_work_list", _failing(RuntimeError("late failure")))
     at = open_page("pages/agencies.py")
     assert at.error[0].value.startswith("Maaf, terjadi kesalahan yang tidak terduga.")
     assert not at.exception

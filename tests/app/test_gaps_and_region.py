@@ -15,7 +15,7 @@ from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_gap_summary_counts_each_stage_under_its_row_label(sample, lang):  # noqa: F811
     at = open_page("pages/gaps.py", lang=lang)
-    gaps = service.gap_list(sample, LATEST, None)
+    gaps = service.gap_list(sample, scope=service.ViewScope(as_of=LATEST))
     counts = presentation.gap_counts(gaps)
     assert counts["none"] == 97  # the figure the issue quotes
     summary = next(m.value for m in at.markdown if str(len(gaps)) in m.value).lower()
@@ -30,7 +30,7 @@ def test_gap_summary_counts_each_stage_under_its_row_label(sample, lang):  # noq
 @pytest.mark.parametrize("province", [None, "61"])
 def test_region_page_opens_on_a_region_with_an_operating_mall(sample, province):  # noqa: F811
     at = open_page("pages/region.py", **({"province": province} if province else {}))
-    status = service.region_status(sample, LATEST, province)
+    status = service.region_status(sample, scope=service.ViewScope(as_of=LATEST, province=province))
     first_operating = status.loc[status["status"] == "operating", "code"].iloc[0]  # official order
     code = at.selectbox(key="region_code_None").value
     assert code == first_operating
@@ -41,7 +41,7 @@ def test_region_page_opens_on_a_region_with_an_operating_mall(sample, province):
 
 def test_region_detail_says_where_each_agency_count_comes_from(sample):  # noqa: F811
     at = open_page("pages/region.py", region="61.03")  # Kabupaten Sanggau
-    malls = service.region_malls(sample, "61.03", LATEST)
+    malls = service.region_malls(sample, scope=service.ViewScope(as_of=LATEST), code="61.03")
     present, _, _ = presentation.region_agencies(sample.participation, "61.03")
     reported = int(malls["agencies"].sum())
     assert (reported, len(present)) == (21, 12)  # the two figures the issue found unexplained

@@ -41,7 +41,13 @@ def test_every_page_and_both_decks_draw_a_generated_register(register):
                         assert not at.exception, (page, province, lang, [e.message for e in at.exception])
             as_of = service.default_as_of(data)
             for province in (None, _provinces_to_draw(data)[-1]):
-                deck = Presentation(io.BytesIO(service.briefing_deck(store, as_of, province=province)))
+                deck = Presentation(
+                    io.BytesIO(
+                        service.briefing_deck(
+                            store, scope=service.ViewScope(as_of=as_of, province=province), settings=service.Settings()
+                        )
+                    )
+                )
                 assert len(deck.slides) >= 3
     finally:
         if before is None:

@@ -36,7 +36,8 @@ def test_streamlit_reads_the_sign_of_a_change_as_written(now, then):
 
 
 def assert_changes_follow_their_sign(at: AppTest, sample: service.SnapshotData, as_of: dt.date, compare: dt.date):  # noqa: F811
-    now, then = service.national_summary(sample, as_of), service.national_summary(sample, compare)
+    now = service.national_summary(sample, scope=service.ViewScope(as_of=as_of))
+    then = service.national_summary(sample, scope=service.ViewScope(as_of=compare))
     shown = {m.label: m for m in at.metric}
     for label, (key, decimals, suffix) in CHANGES.items():
         expected = kpis.compute_change(now[key], then[key], "id", decimals, suffix)
@@ -84,5 +85,5 @@ def test_the_pipeline_tile_names_the_data_date_it_describes(sample):  # noqa: F8
     assert tile.proto.delta == f"tercatat per {format_date(recorded)}"
     assert (tile.proto.direction, tile.proto.color) == (NONE, GRAY)
     assert f"unggahan #{sample.snapshot['id']}" in tile.proto.help
-    figures = service.national_summary(sample, dt.date(2023, 1, 1))
+    figures = service.national_summary(sample, scope=service.ViewScope(as_of=dt.date(2023, 1, 1)))
     assert tile.value == str(figures["under_construction_malls"] + figures["planned_malls"])

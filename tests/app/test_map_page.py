@@ -70,7 +70,7 @@ def feature_with_text_coordinates() -> dict:
 
 def test_the_boundaries_are_read_once_per_file_and_again_for_a_new_one(sample, sqlite_url, monkeypatch):  # noqa: F811
     from mpp_data import service
-    from mpp_data.service import queries
+    from mpp_data.service import boundaries as queries
     from tests.test_boundaries import GEOJSON
 
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)

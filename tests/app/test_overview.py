@@ -23,7 +23,7 @@ def metrics_shown(at: AppTest) -> dict[str, str]:
 def test_overview_shows_the_national_figures_of_the_sample(app, sqlite_url):
     at = app.run()
     assert not at.exception, [e.message for e in at.exception]
-    figures = service.national_figures(service.load_snapshot(service.open_store(sqlite_url)))
+    figures = service.national_figures(service.load_snapshot(service.open_store(sqlite_url)), scope=service.ViewScope())
     shown = metrics_shown(at)
     assert shown["Kabupaten/kota dengan MPP"] == f"{figures['covered_regions']} / 514"
     assert shown["Cakupan"] == format_percent(figures["coverage_pct"])

@@ -38,7 +38,7 @@ def metric(at: AppTest, label: str) -> str:
 
 def test_the_planner_shows_the_national_plan_and_its_league_table(sample):
     at = open_planner()
-    plan = service.plan_for(sample, basis="kemendagri", as_of=LATEST, target_date=service.target_date())
+    plan = service.plan_for(sample, basis="kemendagri", as_of=LATEST, target_date=service.Settings().target_date)
     assert at.title[0].value == "Rencana menuju setiap kabupaten/kota"
     left = f"{format_number(plan.national.units_left)} / 514"
     assert metric(at, "Tersisa") == left
@@ -60,7 +60,7 @@ def test_switching_to_the_panrb_basis_counts_509_units(sample):
     at = open_planner()
     at.radio(key="plan_basis").set_value("panrb").run()
     assert not at.exception
-    plan = service.plan_for(sample, basis="panrb", as_of=LATEST, target_date=service.target_date())
+    plan = service.plan_for(sample, basis="panrb", as_of=LATEST, target_date=service.Settings().target_date)
     assert metric(at, "Tersisa") == f"{format_number(plan.national.units_left)} / 509"
     league = at.dataframe[0].value  # the league table comes first
     assert league.loc[league["code"] == "31", "total_units"].tolist() == [1]
@@ -70,7 +70,7 @@ def test_the_what_if_pace_gives_its_completion_date_in_english(sample):
     at = open_planner(lang="en")
     assert at.title[0].value == "The plan to every regency/city"
     at.slider(key="plan_pace").set_value(20).run()
-    plan = service.plan_for(sample, basis="kemendagri", as_of=LATEST, target_date=service.target_date())
+    plan = service.plan_for(sample, basis="kemendagri", as_of=LATEST, target_date=service.Settings().target_date)
     expected = planning.what_if_sentence(plan, 20.0, "en")
     assert expected.startswith("At 20.0 units a year, every unit is covered around ")
     assert expected in [m.value for m in at.markdown]
@@ -80,7 +80,7 @@ def test_the_status_filter_narrows_the_league_table(sample):
     at = open_planner()
     at.multiselect(key="plan_statuses").set_value(["done"]).run()
     league = at.dataframe[0].value  # the league table comes first
-    plan = service.plan_for(sample, basis="kemendagri", as_of=LATEST, target_date=service.target_date())
+    plan = service.plan_for(sample, basis="kemendagri", as_of=LATEST, target_date=service.Settings().target_date)
     assert set(league["code"]) == set(plan.provinces.loc[plan.provinces["status"] == "done", "code"])
     assert set(league["plan_status"]) == {"Selesai"}
 
@@ -88,7 +88,7 @@ def test_the_status_filter_narrows_the_league_table(sample):
 def test_the_overview_names_its_basis_and_gives_the_others_share(sample):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
     assert not at.exception
-    panrb = service.national_summary(sample, LATEST, basis="panrb")
+    panrb = service.national_summary(sample, scope=service.ViewScope(as_of=LATEST, basis="panrb"))
     line = next(
         c.value for c in at.caption if c.value.startswith("Angka cakupan: Basis Kemendagri, 514 kabupaten/kota")
     )

@@ -125,7 +125,7 @@ def test_an_admin_removes_the_stored_boundaries_and_the_file_stays_on_record(sql
     monkeypatch.delenv("MPP_BOUNDARIES_PATH", raising=False)
     monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
     store = service.open_store(sqlite_url)
-    service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN)
+    service.save_boundaries(store, "batas.geojson", GEOJSON.encode(), actor=ADMIN, settings=service.Settings())
     at = open_app(sqlite_url, "admin", "pages/upload.py")
     assert any(c.value == "Batas wilayah yang dipakai peta: “batas.geojson”." for c in at.caption)
     at.button(key="boundaries_remove").click().run()

@@ -162,10 +162,10 @@ def test_a_host_not_on_the_allow_list_is_refused(served: Served):
 
 
 def _figure_misses(url: str, admin_cookie: str) -> int:
-    """How often the Overview's figures were computed rather than taken from the shared cache."""
+    """How often a view (the Overview's figures among them) was computed rather than taken from the shared cache."""
     text = httpx.get(f"{url}/_stcore/metrics", cookies={service.COOKIE: admin_cookie}, timeout=60).text
     (line,) = [line for line in text.splitlines() if line.startswith("cache_lookups_total")
-               and 'cache="ui.cache.figures"' in line and 'result="miss"' in line]  # fmt: skip
+               and 'cache="ui.cache._view"' in line and 'result="miss"' in line]  # fmt: skip
     return int(float(line.rsplit(" ", 1)[1]))
 
 

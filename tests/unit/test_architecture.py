@@ -142,3 +142,115 @@ def test_imports_in_the_core_point_down_towards_reference():
     assert not {(f, p) for f, p in _core_imports("analysis") if p in {"present", "store"}}
     assert not {(f, p) for f, p in _core_imports("store") if p in above_the_store}
     assert not {(f, p) for f, p in _core_imports("reference") if p in {"ingest", "analysis", "store"}}
+
+
+PRODUCT_CODE = [
+    *(ROOT / "mpp_data").rglob("*.py"),
+    *(ROOT / "ui").rglob("*.py"),
+    *(ROOT / "pages").glob("*.py"),
+    ROOT / "dashboard.py",
+    ROOT / "app.py",
+    *(ROOT / "scripts").glob("*.py"),
+]
+ENVIRONMENT_NAMES = {"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"}
+
+
+def _environment_uses(path: Path) -> list[str]:
+    """Each use of the process environment in a file: ``os.environ``, ``os.getenv``, ``from os import environ``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT_NAMES:
+            if isinstance(node.value, ast.Name) and node.value.id == "os":
+                found.append(f"{path.name}:{node.lineno} os.{node.attr}")
+        elif isinstance(node, ast.ImportFrom) and node.module == "os":
+            found += [f"{path.name}:{node.lineno} from os import {a.name}" for a in node.names
+                      if a.name in ENVIRONMENT_NAMES]  # fmt: skip
+    return found
+
+
+def test_no_module_outside_config_reads_the_environment():
+    """Settings are read once, by ``Settings.from_env`` in ``mpp_data/config.py``, and handed down."""
+    assert len(PRODUCT_CODE) > 100
+    config = ROOT / "mpp_data" / "config.py"
+    assert _environment_uses(config), "the check finds what it looks for"
+    for path in PRODUCT_CODE:
+        if path != config:
+            assert not _environment_uses(path), _environment_uses(path)
+
+
+def _calls_of(path: Path, name: str) -> list[int]:
+    """Lines where ``<anything>.name(...)`` or ``name(...)`` is called."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if called == name:
+                lines.append(node.lineno)
+    return lines
+
+
+#: The entry points, which read the settings once and hand them down: the dashboard, the command line,
+#: the launcher, and Alembic's own entry (``alembic upgrade`` run by hand, with no URL given).
+ENTRY_POINTS = {
+    ROOT / "dashboard.py",
+    ROOT / "mpp_data" / "cli_args.py",
+    ROOT / "scripts" / "run_dashboard.py",
+    ROOT / "scripts" / "serve.py",
+    ROOT / "app.py",
+    ROOT / "mpp_data" / "store" / "migrations" / "env.py",
+}
+#: Engineer B's part of issue 19 (ingest options) removes these; this set empties when it lands.
+INGEST_STILL_READING = {ROOT / "mpp_data" / "ingest" / "pipeline.py", ROOT / "mpp_data" / "ingest" / "isolation.py"}
+
+
+def test_only_the_entry_points_read_the_settings():
+    readers = {path for path in PRODUCT_CODE if _calls_of(path, "from_env")}
+    assert readers >= ENTRY_POINTS
+    assert readers - ENTRY_POINTS <= INGEST_STILL_READING, sorted(str(p) for p in readers - ENTRY_POINTS)
+
+
+SERVICE = ROOT / "mpp_data" / "service"
+#: The service's modules that only read; what changes the store is in ``writing``, ``loading``, ``access``,
+#: ``sessions`` and ``mail`` (subscriptions, alerts and their send log).
+READING = ("queries", "views", "boundaries", "exports", "briefing")
+
+
+def test_the_service_reads_and_writes_in_separate_modules():
+    writes_in = set()
+    for path in SERVICE.glob("*.py"):
+        if _calls_of(path, "record"):  # every change is audited: a module that records is a writing one
+            writes_in.add(path.stem)
+    assert writes_in == {"writing", "loading", "access", "sessions", "mail"}, writes_in
+    for name in READING:
+        path = SERVICE / f"{name}.py"
+        assert not _calls_of(path, "require") and not _calls_of(path, "record"), name
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "store":
+                assert not node.attr.startswith(("save_", "remove_", "delete_", "insert_")), (name, node.attr)
+
+
+def test_reference_knows_nothing_of_the_layers_above_it():
+    assert not {(f, p) for f, p in _core_imports("reference") if p in {"present", "service"}}
+
+
+def _positional_dates(function: ast.FunctionDef) -> list[str]:
+    """The parameters annotated as a date (``dt.date``, ``dt.date | None``) that may be passed by position."""
+    params = [*function.args.posonlyargs, *function.args.args]
+    dates = [a for a in params if a.annotation is not None]
+    return [a.arg for a in dates if re.search(r"\bdt\.date\b(?!time)", ast.unparse(a.annotation))]
+
+
+def test_no_function_takes_more_than_one_bare_date_positionally():
+    """Dates travel in a ``ViewScope`` or by keyword: two or three dates in a row are easy to swap."""
+    assert _positional_dates(ast.parse("def f(a: dt.date, b: dt.date | None, *, c: dt.date): ...").body[0]) == [
+        "a",
+        "b",
+    ]
+    checked = 0
+    for path in [*(ROOT / "mpp_data").rglob("*.py"), *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef):
+                checked += 1
+                assert len(_positional_dates(node)) <= 1, (path.name, node.name, _positional_dates(node))
+    assert checked > 500

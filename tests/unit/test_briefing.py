@@ -25,6 +25,14 @@ pytestmark = pytest.mark.slow  # each test renders a deck and its map
 
 AS_OF = dt.date(2025, 12, 15)  # the sample's newest inauguration
 COMPARE = dt.date(2024, 12, 31)
+SETTINGS = service.Settings()  # the defaults: no template, the default target date
+
+
+def scope_of(**choices: object) -> service.ViewScope:
+    """The briefing's view on the sample's newest date, compared with the end of 2024."""
+    return service.ViewScope(as_of=AS_OF, compare_to=COMPARE, **choices)
+
+
 JAWA_BARAT = "32"
 
 
@@ -63,10 +71,12 @@ def slide_titled(prs: Presentation, title: str):
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("province", [None, JAWA_BARAT])
 def test_deck_figures_equal_the_core_figures(store, lang, province):
-    briefing = service.gather_briefing(store, AS_OF, COMPARE, province, lang=lang, with_map=False)
+    briefing = service.gather_briefing(
+        store, scope=scope_of(province=province, lang=lang), settings=SETTINGS, with_map=False
+    )
     data = service.load_snapshot(store)
-    figures = service.national_figures(data, AS_OF, None, province)
-    then = service.national_summary(data, COMPARE, province)
+    figures = service.national_figures(data, scope=scope_of(province=province))
+    then = service.national_summary(data, scope=scope_of(province=province).then)
     assert briefing.now == figures and briefing.then == then
     prs = deck_of(briefing)
 
@@ -168,7 +178,9 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
     # The 17 MoU agencies: the same shares as `agencies --json` (for the province, its malls).
     (agencies,) = charts(slide_titled(prs, main[6]))
     malls, _ = metrics.restrict_to_province(data.malls, service.queries.official_regions(), province)
-    presence = service.agency_presence(service.SnapshotData(data.snapshot, malls, data.participation), AS_OF)
+    presence = service.agency_presence(
+        service.SnapshotData(data.snapshot, malls, data.participation), scope=service.ViewScope(as_of=AS_OF)
+    )
     assert list(agencies.plots[0].series[0].values) == presence["share_pct"].tolist()
     assert len(presence) == 17
 
@@ -181,7 +193,7 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
 
 
 def test_deck_is_16_by_9_and_charts_are_native(store):
-    prs = deck_of(service.gather_briefing(store, AS_OF, COMPARE, with_map=False))
+    prs = deck_of(service.gather_briefing(store, scope=scope_of(), settings=SETTINGS, with_map=False))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
     kinds = [shape.chart.chart_type for slide in prs.slides for shape in slide.shapes if shape.has_chart]
     assert len(kinds) == 5  # coverage line, two province bar halves, stages, agencies
@@ -190,7 +202,7 @@ def test_deck_is_16_by_9_and_charts_are_native(store):
 def test_no_sample_warning_for_real_data(tmp_path):
     store = service.open_store(f"sqlite:///{tmp_path / 'real.sqlite'}")
     service.ingest_files(sample_as_real_files(), store, is_sample=False, actor=ANALYST)
-    prs = deck_of(service.gather_briefing(store, AS_OF, COMPARE, lang="en", with_map=False))
+    prs = deck_of(service.gather_briefing(store, scope=scope_of(lang="en"), settings=SETTINGS, with_map=False))
     text = " ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
     assert "SAMPLE DATA" not in text
     assert "Source: upload #2" in text
@@ -198,7 +210,7 @@ def test_no_sample_warning_for_real_data(tmp_path):
 
 
 def test_missing_map_is_said_on_the_map_slide(store):
-    prs = deck_of(service.gather_briefing(store, AS_OF, COMPARE, lang="en", with_map=False))
+    prs = deck_of(service.gather_briefing(store, scope=scope_of(lang="en"), settings=SETTINGS, with_map=False))
     slide = slide_titled(prs, "Map of MPP status")
     assert not [s for s in slide.shapes if s.shape_type == 13]  # no picture
     assert any(t("briefing.map.missing", "en") in s.text_frame.text for s in slide.shapes if s.has_text_frame)
@@ -223,7 +235,7 @@ def test_a_ministry_template_gives_its_masters_and_layouts(store, tmp_path):
     path = tmp_path / "ministry.pptx"
     ministry_template(path, (Inches(10), Inches(5.625)))
 
-    prs = deck_of(service.gather_briefing(store, AS_OF, COMPARE, with_map=False), template=path)
+    prs = deck_of(service.gather_briefing(store, scope=scope_of(), settings=SETTINGS, with_map=False), template=path)
     assert (prs.slide_width, prs.slide_height) == (Inches(10), Inches(5.625))
     assert "Ministry logo" in [s.name for s in prs.slide_master.shapes]
     assert "An old slide of the template" not in titles(prs)
@@ -238,9 +250,16 @@ def test_a_ministry_template_gives_its_masters_and_layouts(store, tmp_path):
 
 def test_briefing_template_setting_is_used_by_the_service(store, tmp_path, monkeypatch):
     ministry_template(tmp_path / "ministry.pptx")
-    monkeypatch.setenv("MPP_BRIEFING_TEMPLATE", str(tmp_path / "ministry.pptx"))
     monkeypatch.setattr(service.briefing, "figure_png", lambda *a, **k: None)  # the map is tested by the CLI test
-    prs = Presentation(io.BytesIO(service.briefing_deck(store, AS_OF, COMPARE)))
+    prs = Presentation(
+        io.BytesIO(
+            service.briefing_deck(
+                store,
+                scope=scope_of(),
+                settings=service.Settings.from_env({"MPP_BRIEFING_TEMPLATE": str(tmp_path / "ministry.pptx")}),
+            )
+        )
+    )
     assert "Ministry logo" in [s.name for s in prs.slide_master.shapes]
 
 

@@ -50,7 +50,7 @@ def test_english_coverage_chart_words_the_public_milestones_in_english():
     timeline = pd.DataFrame(
         {"date": [dt.date(2017, 1, 10), dt.date(2025, 12, 31)], "new_regions": [1, 2], "covered_regions": [1, 3]}
     )
-    milestones = forecast.milestones_in_range(dt.date(2017, 1, 10), dt.date(2025, 12, 31))
+    milestones = forecast.milestones_in_range(dt.date(2017, 1, 10), as_of=dt.date(2025, 12, 31))
     labels = {}
     for lang in ("id", "en"):
         fig = charts.coverage_over_time(timeline, 514, lang, milestones=milestones)

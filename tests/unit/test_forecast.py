@@ -49,7 +49,7 @@ def test_add_months_clips_to_the_end_of_the_month():
 def test_forecast_at_a_steady_pace():
     # One region a month for 24 months, 100 regions in all: 76 left at 1 a month.
     dates = [add_months(D(2022, 1, 1), i) for i in range(24)]
-    result = compute_forecast(malls(dates), regions(100), D(2023, 12, 31), D(2025, 12, 31))
+    result = compute_forecast(malls(dates), regions(100), as_of=D(2023, 12, 31), target_date=D(2025, 12, 31))
     assert result.covered == 24
     assert result.pace_per_month == pytest.approx(1.0)
     assert result.full_coverage_month == "2030-04"  # 76 months after Dec 2023
@@ -63,7 +63,7 @@ def test_forecast_range_comes_from_the_fastest_and_slowest_windows():
     # 12 regions in 2021, then 36 in 2022, then 6 in 2023.
     dates = [D(2021, m, 1) for m in range(1, 13)] + [D(2022, m, d) for m in range(1, 13) for d in (1, 10, 20)]
     dates += [D(2023, m, 1) for m in (1, 3, 5, 7, 9, 11)]
-    result = compute_forecast(malls(dates), regions(200), D(2023, 12, 31), D(2026, 12, 31))
+    result = compute_forecast(malls(dates), regions(200), as_of=D(2023, 12, 31), target_date=D(2026, 12, 31))
     remaining = 200 - 54
     assert result.pace_per_month == pytest.approx(0.5)
     assert result.full_coverage_month == f"{add_months(D(2023, 12, 31), math.ceil(remaining / 0.5)):%Y-%m}"
@@ -72,14 +72,16 @@ def test_forecast_range_comes_from_the_fastest_and_slowest_windows():
 
 
 def test_forecast_says_when_the_data_cannot_support_it():
-    result = compute_forecast(malls([D(2024, 5, 1)]), regions(10), D(2024, 12, 31), D(2029, 12, 31))
+    result = compute_forecast(malls([D(2024, 5, 1)]), regions(10), as_of=D(2024, 12, 31), target_date=D(2029, 12, 31))
     assert not result.enough_data
     assert result.full_coverage_month is None
     assert describe_forecast(result, "en")[0].startswith("Not enough data")
 
 
 def test_a_stalled_rollout_never_reaches_full_coverage():
-    result = compute_forecast(malls([D(2019, 1, 1), D(2019, 6, 1)]), regions(10), D(2024, 12, 31), D(2029, 12, 31))
+    result = compute_forecast(
+        malls([D(2019, 1, 1), D(2019, 6, 1)]), regions(10), as_of=D(2024, 12, 31), target_date=D(2029, 12, 31)
+    )
     assert result.pace_per_month == 0
     assert result.full_coverage_month is None
     assert describe_forecast(result, "id")[0].startswith("Dalam 12 bulan terakhir tidak ada")
@@ -87,7 +89,7 @@ def test_a_stalled_rollout_never_reaches_full_coverage():
 
 def test_forecast_sentence_in_both_languages():
     dates = [add_months(D(2022, 1, 1), i) for i in range(24)]
-    result = compute_forecast(malls(dates), regions(100), D(2023, 12, 31), D(2025, 12, 31))
+    result = compute_forecast(malls(dates), regions(100), as_of=D(2023, 12, 31), target_date=D(2025, 12, 31))
     indonesian = describe_forecast(result, "id")
     assert indonesian[0].startswith("Dengan laju 12 bulan terakhir (1,0 kabupaten/kota per bulan), seluruh 100")
     assert "April 2030" in indonesian[0]
@@ -118,15 +120,15 @@ def test_batch_days_are_days_with_many_new_regions():
 
 
 def test_milestones_only_within_the_data():
-    assert [m[1] for m in forecast.milestones_in_range(D(2022, 1, 1), D(2024, 12, 31))] == [56, 152, 208, 272]
-    assert forecast.milestones_in_range(None, D(2024, 12, 31)) == []
+    assert [m[1] for m in forecast.milestones_in_range(D(2022, 1, 1), as_of=D(2024, 12, 31))] == [56, 152, 208, 272]
+    assert forecast.milestones_in_range(None, as_of=D(2024, 12, 31)) == []
 
 
 def test_a_slowest_pace_beyond_twenty_years_is_said_in_words():
     # 24 regions in 2021, then one in 2023: 100 left at one a year is a century; at the fastest 12-month
     # pace (22 regions, Feb 2021 to Jan 2022) 55 months.
     dates = [D(2021, m, d) for m in range(1, 13) for d in (1, 15)] + [D(2023, 6, 1)]
-    result = compute_forecast(malls(dates), regions(125), D(2023, 12, 31), D(2029, 12, 31))
+    result = compute_forecast(malls(dates), regions(125), as_of=D(2023, 12, 31), target_date=D(2029, 12, 31))
     assert result.range == ("2028-07", None)  # no region at all in some 12 months of 2022
     assert result.full_coverage_month == "2123-12"
     assert result.horizon_month == "2043-12"
@@ -141,7 +143,7 @@ def test_a_slowest_pace_beyond_twenty_years_is_said_in_words():
 def test_forecast_names_no_month_past_the_horizon():
     # One region a year for three years, 80 left: 80 years at that pace.
     dates = [D(2021, 6, 1), D(2022, 6, 1), D(2023, 6, 1)]
-    result = compute_forecast(malls(dates), regions(83), D(2023, 12, 31), D(2029, 12, 31))
+    result = compute_forecast(malls(dates), regions(83), as_of=D(2023, 12, 31), target_date=D(2029, 12, 31))
     assert result.full_coverage_month == result.range[1] == "2103-12"
     assert result.bounded(result.full_coverage_month) is None and result.bounded(result.range[0]) is None
     sentence = describe_forecast(result, "en")[0]
@@ -152,7 +154,9 @@ def test_forecast_names_no_month_past_the_horizon():
 
 
 def test_stalled_forecast_says_no_never():
-    result = compute_forecast(malls([D(2019, 1, 1), D(2019, 6, 1)]), regions(10), D(2024, 12, 31), D(2029, 12, 31))
+    result = compute_forecast(
+        malls([D(2019, 1, 1), D(2019, 6, 1)]), regions(10), as_of=D(2024, 12, 31), target_date=D(2029, 12, 31)
+    )
     assert "within the next 20 years" in describe_forecast(result, "en")[0]
     assert "never" not in describe_forecast(result, "en")[0]
 
@@ -166,7 +170,9 @@ def test_the_sample_forecasts_are_bounded_everywhere():
     data = service.SnapshotData({"id": 0}, *_sample_tables())
     for as_of in (D(2023, 1, 1), D(2024, 6, 30), D(2025, 12, 15)):
         for province in (None, *official.province_names()):
-            result = service.forecast_for(data, as_of, D(2029, 12, 31), province)
+            result = service.forecast_for(
+                data, scope=service.ViewScope(as_of=as_of, province=province, target_date=D(2029, 12, 31))
+            )
             for lang in ("id", "en"):
                 text = " ".join(describe_forecast(result, lang))
                 assert "tidak pernah" not in text and "never" not in text, (as_of, province, text)

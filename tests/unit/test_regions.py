@@ -5,6 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from mpp_data.present import labels
+from mpp_data.present.text import t
 from mpp_data.reference.names import compact_key, normalise_region_name, region_from_mall_name, split_region_name
 from mpp_data.reference.regions import (
     FUZZY_ACCEPT,
@@ -220,6 +222,12 @@ def test_a_caller_changing_the_official_lists_does_not_change_them_for_the_next_
 
 
 def test_a_province_code_is_labelled_in_the_readers_language(matcher):
-    assert matcher.region_label("61.03") == matcher.region_label("61.03", "en") == "Kabupaten Sanggau"
-    assert matcher.region_label("61") == "Provinsi Kalimantan Barat"
-    assert matcher.region_label("61", "en") == "Kalimantan Barat Province"
+    assert matcher.region_label("61.03") == labels.region_label("61.03", "en") == "Kabupaten Sanggau"
+    assert matcher.region_label("61") == labels.region_label("61", "id") == "Provinsi Kalimantan Barat"
+    assert labels.region_label("61", "en") == "Kalimantan Barat Province"
+
+
+def test_the_stored_indonesian_province_label_is_the_catalogues():
+    """Reference words a province without the catalogue (it sits below ``present``): the same words."""
+    for code, name in province_names().items():
+        assert RegionMatcher().region_label(code) == t("kind.province_named", "id", name=name)

@@ -143,7 +143,7 @@ def coverage_dates(b: Briefing) -> list[dt.date]:
     return dates
 
 
-def _months_between(start: dt.date, end: dt.date) -> float:
+def _months_between(start: dt.date, *, end: dt.date) -> float:
     return (end - start).days / (365.25 / 12)
 
 
@@ -158,7 +158,7 @@ def coverage_series(b: Briefing) -> dict[str, list[float | None]]:
     forecast: list[float | None] = []
     needed: list[float | None] = []
     for d in dates:
-        months = _months_between(b.as_of, d)
+        months = _months_between(b.as_of, end=d)
         on_track = d >= b.as_of and b.forecast.enough_data and pace > 0 and start < total
         forecast.append(round(min(total, start + pace * months), 1) if on_track else None)
         reach = required is not None and b.as_of <= d <= b.forecast.target_date and start < total

@@ -6,15 +6,16 @@ Debian's ``/usr/bin/chromium`` is used when the variable is unset.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import plotly.graph_objects as go
+
+from mpp_data.config import default_environment
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 
 
 def figure_png(fig: go.Figure, width: int, height: int, scale: float = 1.0) -> bytes:
-    if "BROWSER_PATH" not in os.environ and DEBIAN_CHROMIUM.exists():
-        os.environ["BROWSER_PATH"] = str(DEBIAN_CHROMIUM)
+    if DEBIAN_CHROMIUM.exists():  # kaleido reads the variable itself
+        default_environment("BROWSER_PATH", str(DEBIAN_CHROMIUM))
     return fig.to_image(format="png", width=width, height=height, scale=scale)
