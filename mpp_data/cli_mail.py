@@ -59,11 +59,7 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
         service.remove_subscription(store, args.id, actor=actor)
         print(t("mail.removed", args.lang, id=args.id))
     else:
-        rows = service.list_subscriptions(store, actor=actor)
-        if args.json:
-            print(console.json_text([_plain(r) for r in rows]))
-        else:
-            print("\n".join(_describe(r) for r in rows) if rows else t("subscriptions.none", args.lang))
+        _print_listed(service.list_subscriptions(store, actor=actor), args)
     return 0
 
 
@@ -78,12 +74,16 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         service.remove_alert(store, args.id, actor=actor)
         print(t("mail.removed", args.lang, id=args.id))
     else:
-        rows = service.list_alerts(store, actor=actor)
-        if args.json:
-            print(console.json_text([_plain(r) for r in rows]))
-        else:
-            print("\n".join(_describe(r) for r in rows) if rows else t("subscriptions.none", args.lang))
+        _print_listed(service.list_alerts(store, actor=actor), args)
     return 0
+
+
+def _print_listed(rows: list, args: argparse.Namespace) -> None:
+    """Subscriptions or alerts: as JSON, or one line each (a sentence when there are none)."""
+    if args.json:
+        print(console.json_text([_plain(r) for r in rows]))
+    else:
+        print("\n".join(_describe(r) for r in rows) if rows else t("subscriptions.none", args.lang))
 
 
 def _print_outcomes(outcomes: list[service.Outcome], args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, settings
@@ -108,3 +109,16 @@ def sqlite_store(sqlite_url: str) -> Iterator[Store]:
     store = Store(sqlite_url)
     yield store
     store.dispose()
+
+
+def stored_malls(rows: list[tuple]) -> pd.DataFrame:
+    """A register as the store holds it, from ``(mall_name, region_code, status, inaugurated_on)`` rows:
+    the province from the code, the name as written, day precision for dated malls, one Excel row each."""
+    frame = pd.DataFrame(rows, columns=["mall_name", "region_code", "status", "inaugurated_on"])
+    return frame.assign(
+        province_code=frame["region_code"].str[:2], region_written=frame["mall_name"],
+        inaugurated_precision=frame["inaugurated_on"].map(lambda d: None if d is None else "day"),
+        agencies=pd.array([None] * len(frame), dtype="Int64"), services=pd.array([None] * len(frame), dtype="Int64"),
+        sheet="MPP", row=pd.array(range(2, len(frame) + 2), dtype="Int64"),
+    )[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
+       "inaugurated_precision", "agencies", "services", "sheet", "row"]]  # fmt: skip

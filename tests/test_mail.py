@@ -28,7 +28,7 @@ from mpp_data.config import Settings
 from mpp_data.errors import InvalidSubscription, NotAllowed
 from mpp_data.store.snapshots import NewSnapshot, Store
 from tests.cli import run_cli
-from tests.conftest import ADMIN, ANALYST
+from tests.conftest import ADMIN, ANALYST, stored_malls
 
 D = dt.date
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -42,14 +42,7 @@ def register(sambas_open: bool) -> pd.DataFrame:
         ("MPP Sanggau", "61.03", "planned", None),
         ("MPP Aceh Selatan", "11.01", "operating", D(2024, 6, 1)),
     ]
-    frame = pd.DataFrame(rows, columns=["mall_name", "region_code", "status", "inaugurated_on"])
-    return frame.assign(
-        province_code=frame["region_code"].str[:2], region_written=frame["mall_name"],
-        inaugurated_precision=frame["inaugurated_on"].map(lambda d: None if d is None else "day"),
-        agencies=pd.array([None] * len(frame), dtype="Int64"), services=pd.array([None] * len(frame), dtype="Int64"),
-        sheet="MPP", row=pd.array(range(2, len(frame) + 2), dtype="Int64"),
-    )[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
-       "inaugurated_precision", "agencies", "services", "sheet", "row"]]  # fmt: skip
+    return stored_malls(rows)
 
 
 def load(store: Store, sambas_open: bool) -> int:

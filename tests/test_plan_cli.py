@@ -21,6 +21,7 @@ import pytest
 from mpp_data.__main__ import main
 from mpp_data.service import Settings, ViewScope, gather_briefing
 from mpp_data.store.snapshots import NewSnapshot, Store, snapshots
+from tests.conftest import stored_malls
 
 D = dt.date
 UPLOADS = (D(2023, 1, 15), D(2023, 9, 1), D(2024, 3, 10), D(2025, 1, 5))
@@ -41,14 +42,7 @@ def register(upload: int) -> pd.DataFrame:
     ]  # fmt: skip
     if upload >= 2:
         rows.append(("MPP Jakarta Utara", "31.72", "planned" if upload == 2 else "under_construction", None))
-    frame = pd.DataFrame(rows, columns=["mall_name", "region_code", "status", "inaugurated_on"])
-    return frame.assign(
-        province_code=frame["region_code"].str[:2], region_written=frame["mall_name"],
-        inaugurated_precision=frame["inaugurated_on"].map(lambda d: None if d is None else "day"),
-        agencies=pd.array([None] * len(frame), dtype="Int64"), services=pd.array([None] * len(frame), dtype="Int64"),
-        sheet="MPP", row=pd.array(range(2, len(frame) + 2), dtype="Int64"),
-    )[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
-       "inaugurated_precision", "agencies", "services", "sheet", "row"]]  # fmt: skip
+    return stored_malls(rows)
 
 
 PARTICIPATION = pd.DataFrame(columns=["region_code", "mall_name", "agency", "present", "services", "sheet", "row"])
