@@ -260,13 +260,16 @@ _PLAN_COLUMNS = ["province_code", "malls_added", "malls_removed", "malls_changed
 
 def merge_participation(current: pd.DataFrame, incoming: pd.DataFrame | None, mode: str) -> pd.DataFrame:
     """The participation after the load: the register's rows carried over, except those of the malls the
-    file gives participation for (update), or the file's rows alone (replace with participation)."""
+    file gives participation for (update), or the file's rows alone (replace with participation). A
+    register row naming only its region (no mall to attach it to when it was loaded) is the region's
+    word before the file's: a file giving participation for a mall of that region replaces it too."""
     if incoming is None:
         return current.reset_index(drop=True)
     if mode == REPLACE or current.empty:
         return incoming.reset_index(drop=True)
     given = set(mall_keys(incoming))
-    kept = current[~mall_keys(current).isin(given)]
+    region_only = current["mall_name"].isna() & current["region_code"].isin(set(incoming["region_code"]))
+    kept = current[~mall_keys(current).isin(given) & ~region_only]
     parts = [f for f in (kept, incoming) if not f.empty]
     return pd.concat(parts, ignore_index=True) if parts else incoming.reset_index(drop=True)
 
