@@ -30,10 +30,11 @@ def private_sqlite_file(path: Path) -> None:
     hashes, original files and the audit log. A folder made here is 0700 and a new file 0600 (SQLite
     gives its -wal and -shm files the database file's mode); an existing store of this user's with
     wider modes is narrowed."""
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite takes an empty file
+    # processes starting together may each get here first: neither step fails on what another just made
+    path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    # O_CREAT without O_EXCL or O_TRUNC: creates the file 0600 (SQLite takes an empty file), and leaves
+    # one that exists as it is
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     for member in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if member.exists() and member.stat().st_uid == os.getuid() and member.stat().st_mode & 0o077:
             member.chmod(0o600)
