@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -32,9 +33,11 @@ def private_sqlite_file(path: Path) -> None:
     wider modes is narrowed."""
     # processes starting together may each get here first: neither step fails on what another just made
     path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-    # O_CREAT without O_EXCL or O_TRUNC: creates the file 0600 (SQLite takes an empty file), and leaves
-    # one that exists as it is
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    # Only a missing file is opened here: closing any descriptor of a database this process has open
+    # drops SQLite's POSIX locks on it (and corrupts it under a concurrent write).
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):  # another process made it between the check and here
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite takes an empty file
     for member in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if member.exists() and member.stat().st_uid == os.getuid() and member.stat().st_mode & 0o077:
             member.chmod(0o600)
