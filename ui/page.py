@@ -77,7 +77,7 @@ class View:
     def province(self) -> str | None:
         return self.scope.province
 
-    def of(self, name: str, scope: service.ViewScope | None = None, **params: object) -> Any:  # noqa: ANN401
+    def of(self, name: str, scope: service.ViewScope | None = None, **params: object) -> Any:
         """The cached view ``name`` (``service.VIEWS``) of this view's scope, or of ``scope``."""
         return cache.view(self.settings, scope or self.scope, name, **params)
 

@@ -31,7 +31,7 @@ _REPORT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {"message
                                         "row": "small"}  # fmt: skip
 
 
-def report_columns(columns, lang: str) -> dict:  # noqa: ANN001
+def report_columns(columns, lang: str) -> dict:
     """``column_config`` for the check report: localised headers and widths that show the message."""
     return {c: st.column_config.Column(t(f"column.{c}", lang), width=_REPORT_WIDTHS.get(c)) for c in columns}
 
@@ -82,7 +82,7 @@ def _amendments() -> dict:
     return {"corrections": cell_corrections(), "left_out": rows_left_out()}
 
 
-def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN001 - the data editor's frame
+def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # the data editor's frame
     """Keep what the analyst typed or ticked in the table of rows to correct; True when that changed
     anything, so the page checks again at once (the table is drawn afresh, its edits cleared)."""
     corrections, left_out = service.read_edits(edited, cell_corrections(), file_ids(files))
@@ -94,7 +94,7 @@ def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN0
     return True
 
 
-def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
+def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,
             settings: service.Settings) -> service.IngestResult:  # fmt: skip
     """The dry run of these files with the current corrections; read again only when something changed."""
     overrides = column_overrides()
@@ -123,7 +123,7 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
+def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,
          settings: service.Settings, **how: Any) -> service.IngestResult:  # fmt: skip
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
     ``how``: the load's ``mode``, ``data_as_of`` and ``confirm_replace`` as the analyst chose them.

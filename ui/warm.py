@@ -14,7 +14,7 @@ MODULES = ("pandas", "plotly.graph_objects", "plotly.express", "mpp_data.present
            "mpp_data.present.display", "mpp_data.present.kpis", "ui.page", "ui.auth", "ui.controls")  # fmt: skip
 
 
-def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
+def warm_up(doors) -> None:  # ui.http.Doors
     """Import, open the store, and build the Overview's figures of the latest snapshot once."""
     started = time.perf_counter()
     for name in MODULES:

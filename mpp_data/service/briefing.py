@@ -74,7 +74,7 @@ def _map_png(store: Store, data: SnapshotData, scope: ViewScope, settings: Setti
                       legend={"font": {"size": 18}, "title": {"font": {"size": 18}}})  # fmt: skip
     try:
         return figure_png(fig, *MAP_SIZE, scale=MAP_SCALE)
-    except Exception:  # noqa: BLE001 - no browser here: the slide says the map is missing, the log says why
+    except Exception:  # no browser here: the slide says the map is missing, the log says why
         logger.exception("the briefing map could not be drawn")
         return None
 

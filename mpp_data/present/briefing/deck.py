@@ -68,7 +68,7 @@ def build_deck(b: Briefing, template: str | Path | None = None) -> bytes:
     return out.getvalue()
 
 
-def _slide(prs: PresentationType, b: Briefing, title: str, notes: str):  # noqa: ANN202 - a pptx Slide
+def _slide(prs: PresentationType, b: Briefing, title: str, notes: str):  # a pptx Slide
     slide = new_slide(prs, title, notes, BUILT_IN_TITLE_SIZE if prs.briefing_own_design else None)
     footer = b.text("briefing.footer", scope=b.short_scope, date=b.date(b.as_of), snapshot=b.snapshot["id"])
     warning = b.text("badge.sample_short") if b.snapshot["is_sample"] else None
