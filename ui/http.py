@@ -154,8 +154,15 @@ def session_response(doors: Doors, scope: Scope, params: dict[str, str], next_pa
         return RedirectResponse(f"{next_path}?{urlencode(rest)}", status_code=303)
     target = f"{next_path}?{urlencode(rest)}" if rest else next_path
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(service.COOKIE, started.token, max_age=started.max_age, path="/", httponly=True,
-                        samesite="lax", secure=_over_tls(scope, doors.settings))  # fmt: skip
+    response.set_cookie(
+        service.COOKIE,
+        started.token,
+        max_age=started.max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=_over_tls(scope, doors.settings),
+    )
     response.headers["cache-control"] = "no-store"
     return response
 

@@ -24,9 +24,18 @@ from mpp_data.ingest.values import BadValue, parse_presence
 from mpp_data.reference.agencies import agency_category, match_agency
 
 PARTICIPATION_OUTPUT_COLUMNS = [
-    "file", "sheet", "row", "region_code", "mall_name", "agency", "agency_key", "category", "present",
-    "services", "rejected",
-]  # fmt: skip
+    "file",
+    "sheet",
+    "row",
+    "region_code",
+    "mall_name",
+    "agency",
+    "agency_key",
+    "category",
+    "present",
+    "services",
+    "rejected",
+]
 
 
 def validate_participation(
@@ -56,7 +65,7 @@ def _agency_columns(written: pd.Series) -> pd.DataFrame:
             "agency": keys.where(keys.notna(), written),
             "agency_key": keys,
             "category": map_distinct(written, agency_category),
-        }  # fmt: skip
+        }
     )
 
 
