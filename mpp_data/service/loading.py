@@ -9,7 +9,6 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
 import pandas as pd
 import pyarrow
@@ -21,11 +20,14 @@ from mpp_data.config import SAMPLE_DATA_DIR, Settings
 from mpp_data.errors import AliasConflict, NoDataError, RegisterTooLarge, ReplaceNeedsConfirmation
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
 from mpp_data.ingest.isolation import check_files_isolated
+from mpp_data.ingest.kinds import KIND_BLOCKS, KINDS, kind_named
+from mpp_data.ingest.options import IngestOptions
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
 from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
 from mpp_data.reference.names import normalise_region_name
 from mpp_data.reference.regions import RegionMatcher, official_regions
 from mpp_data.service.access import SYSTEM, check_typed, record, require
+from mpp_data.service.kinds import other_tables, same_frame, typed
 from mpp_data.store import MALL_COLUMNS, PARTICIPATION_COLUMNS, NewSnapshot, Register, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -73,14 +75,14 @@ def ingest_files(
         require(actor, Action.LOAD_SNAPSHOT)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
-    check: dict[str, Any] = dict(
-        today=today, settings=settings, column_overrides=column_overrides, corrections=corrections
-    )
-    result = check_files_isolated(files, aliases, progress=progress, left_out=left_out, **check)
+    options = IngestOptions(today=today, settings=settings or Settings(), column_overrides=column_overrides or {},
+                            progress=progress, corrections=corrections or {}, left_out=left_out or {})  # fmt: skip
+    result = check_files_isolated(files, aliases, options)
     if exclude_rejected and result.has_errors:
         # The same check again without the rejected rows: a conflict between two rows goes with them.
         rejected, problems = rejected_rows(result), result.issues.to_dict("records")
-        result = check_files_isolated(files, aliases, left_out={**rejected, **(left_out or {})}, **check)
+        again = replace(options, progress=None, left_out={**rejected, **options.left_out})
+        result = check_files_isolated(files, aliases, again)
         result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
     if dry_run and store is not None and actor is not None and actor.signed_in:
         record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
@@ -191,7 +193,7 @@ def store_checked(
     files' own (``result.data_as_of``), else ``data_as_of``, else ``today``. The register may hold at most
     ``settings.max_register_malls`` malls (the default setting when not given)."""
     require(actor, Action.LOAD_SNAPSHOT)
-    if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
+    if result.snapshot_id is not None or result.has_errors or all(t.empty for t in result.tables.values()):
         return result
     load = _Load(mode=mode, data_as_of=result.data_as_of or data_as_of or today or dt.date.today(),
                  confirm_replace=confirm_replace, only_if_empty=only_if_empty,
@@ -248,16 +250,11 @@ def _with_problems(row: dict, problems: list[dict]) -> dict:
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
-    keep = malls[~malls["rejected"] & ~malls["duplicate"].fillna(False).astype(bool)]
-    return keep[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
-                 "agencies", "services", "sheet", "row"]].reset_index(drop=True)  # fmt: skip
+    return kind_named("malls").loadable(malls)
 
 
 def _loadable_participation(participation: pd.DataFrame) -> pd.DataFrame:
-    rejected = participation["rejected"].to_numpy(dtype=bool)
-    columns = PARTICIPATION_COLUMNS  # what the store keeps of each entry
-    keep = participation.loc[~rejected, columns] if rejected.any() else participation[columns]
-    return keep.reset_index(drop=True)
+    return kind_named("participation").loadable(participation)
 
 
 def _attach_to_malls(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
@@ -321,6 +318,9 @@ def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResul
     ]  # fmt: skip
     incoming_malls = _loadable_malls(result.malls) if not result.malls.empty else None
     incoming_participation = _loadable_participation(result.participation) if not result.participation.empty else None
+    # every other registered kind: the upload's rows, else its carry-over rule (``Kind.carry``)
+    others = {k.name: k for k in KINDS if k.stored_in == KIND_BLOCKS}
+    incoming = {n: typed(k, k.loadable(result.table(n))) for n, k in others.items() if not result.table(n).empty}
     outcome: dict = {}
 
     def build(register: Register) -> NewSnapshot | None:
@@ -329,15 +329,19 @@ def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResul
         malls, participation, plan = build_register(register, incoming_malls, incoming_participation, load)
         outcome["plan"] = plan
         base = _base(register, load.is_sample)
-        if base.snapshot_id is not None and plans.same_register(malls, participation, base.malls, base.participation):
+        tables, carried_others = other_tables(others, incoming, base)
+        same_others = all(same_frame(tables.get(n), base.tables.get(n)) for n in others)
+        if base.snapshot_id is not None and same_others and plans.same_register(malls, participation, base.malls,
+                                                                                base.participation):  # fmt: skip
             outcome["equal_to"] = base.snapshot_id
             return None
         carried = {}
         if base.snapshot_id is not None:
             carried = {half: base.snapshot_id for half, new in (("malls", incoming_malls),
                                                                 ("participation", incoming_participation)) if new is None}  # fmt: skip
+            carried |= dict.fromkeys(carried_others, base.snapshot_id)
         return NewSnapshot(
-            malls=malls, participation=participation, files=sources, is_sample=load.is_sample,
+            malls=malls, participation=participation, files=sources, tables=tables, is_sample=load.is_sample,
             rows_read=result.counts["rows_read"], rows_loaded=result.counts["rows_loaded"],
             rows_rejected=result.counts["rows_rejected"], rows_skipped=result.counts["rows_skipped"],
             carried_over=carried, data_as_of=load.data_as_of,
