@@ -32,6 +32,7 @@ import pyarrow
 
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
+from mpp_data.ingest.kinds import KINDS, Kind, kinds_as
 from mpp_data.ingest.options import IngestOptions
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files
 from mpp_data.ingest.problems import ISSUE_COLUMNS, IssueKind, Problem
@@ -84,7 +85,7 @@ def check_files_isolated(files: list[UploadedFile], aliases: dict[str, str], opt
         if not todo:  # every file failed: the result of reading none, with their problems
             result = check_files([], aliases, sent)
             break
-        job = _Job(files, todo, aliases, sent)
+        job = _Job(files, todo, aliases, sent, tuple(KINDS))
         result, refused, failure, peak = _pool.run(job, progress)
         failed |= refused
         if result is not None:
@@ -128,6 +129,7 @@ class _Job:
     todo: list[int]  # indexes into files of those to read this time
     aliases: dict[str, str]
     options: IngestOptions  # without its progress callback
+    kinds: tuple[Kind, ...] = ()  # the registered kinds of the caller (a kind may be registered at run time)
 
     @property
     def settings(self) -> Settings:
@@ -336,8 +338,9 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
                 current = readable[step]
                 conn.send(("reading", current))
 
-        result = check_files([job.files[i] for i in readable], job.aliases,
-                             dataclasses.replace(job.options, progress=reading))  # fmt: skip
+        with kinds_as(job.kinds):
+            result = check_files([job.files[i] for i in readable], job.aliases,
+                                 dataclasses.replace(job.options, progress=reading))  # fmt: skip
     except MemoryError:
         _uncap_memory()
         conn.send(("failed", "error.file_too_complex",

@@ -23,6 +23,7 @@ from mpp_data.ingest.kinds.base import (
     header_locator,
     keyed_changes,
     kind_named,
+    kinds_as,
     register,
     registered,
     unregister,
@@ -31,5 +32,5 @@ from mpp_data.ingest.kinds.builtin import MALLS, PARTICIPATION
 
 __all__ = [
     "CARRY_NEWEST", "CARRY_NONE", "KINDS", "KIND_BLOCKS", "MALLS", "PARTICIPATION", "Check", "Kind", "KindChanges",
-    "Tally", "header_locator", "keyed_changes", "kind_named", "register", "registered", "unregister",
+    "Tally", "header_locator", "keyed_changes", "kind_named", "kinds_as", "register", "registered", "unregister",
 ]  # fmt: skip

@@ -145,14 +145,18 @@ def keyed_changes(key: tuple[str, ...]) -> Callable[[pd.DataFrame, pd.DataFrame]
     return changes
 
 
-def header_locator(name: str, headers: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> Callable[
-    [str, list[list[object]]], LocatedTable
-]:  # fmt: skip
+@dataclass(frozen=True)
+class HeaderLocator:
     """A ``locate`` for a kind with its own header words: the first of a sheet's first 40 rows naming
-    every ``required`` field; its score is the number of fields it names."""
-    index = {fold_header(w): f for f, words in headers.items() for w in words}
+    every ``required`` field; its score is the number of fields it names. A value, not a closure, so a
+    kind using it travels to the parse worker."""
 
-    def locate(sheet: str, rows: list[list[object]]) -> LocatedTable:
+    name: str
+    headers: Mapping[str, tuple[str, ...]]
+    required: tuple[str, ...]
+
+    def __call__(self, sheet: str, rows: list[list[object]]) -> LocatedTable:
+        index = {fold_header(w): f for f, words in self.headers.items() for w in words}
         for i, row in enumerate(rows[:40]):
             written = {j: str(v).strip() for j, v in enumerate(row) if v not in (None, "") and str(v).strip()}
             columns: dict[int, str] = {}
@@ -160,8 +164,21 @@ def header_locator(name: str, headers: Mapping[str, tuple[str, ...]], required: 
                 found = index.get(fold_header(header))
                 if found and found not in columns.values():
                     columns[j] = found
-            if set(required) <= set(columns.values()):
-                return LocatedTable(sheet, name, (i + 1,), written, columns, score=float(len(columns)))
+            if set(self.required) <= set(columns.values()):
+                return LocatedTable(sheet, self.name, (i + 1,), written, columns, score=float(len(columns)))
         return LocatedTable(sheet=sheet, kind="unknown", header_rows=(), headers={}, columns={})
 
-    return locate
+
+def header_locator(name: str, headers: Mapping[str, tuple[str, ...]], required: tuple[str, ...]) -> HeaderLocator:
+    return HeaderLocator(name, headers, required)
+
+
+@contextmanager
+def kinds_as(kinds: tuple[Kind, ...]) -> Iterator[None]:
+    """The registry set to ``kinds`` for a block: the parse worker checks with the kinds its caller had."""
+    before = list(KINDS)
+    KINDS[:] = kinds
+    try:
+        yield
+    finally:
+        KINDS[:] = before
