@@ -19,7 +19,7 @@ HEADERS = {"region_name": ("kabupaten/kota", "regency/city"), "stamps": ("jumlah
 COLUMNS = ("region_code", "stamps", "sheet", "row")
 
 
-def _check(table, data, resolver, file, today):  # noqa: ANN001, ANN202, ARG001
+def _check(table, data, resolver, file, today):
     log = ProblemLog(file, table.sheet)
     rows = data.frame["row"]
     frame = pd.DataFrame({"file": file, "sheet": table.sheet, "row": rows.astype(int),

@@ -31,8 +31,10 @@ class SnapshotDiff:
 
     @property
     def summary(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in
-                ("added", "removed", "status_changed", "date_changed", "agencies_joined", "agencies_left")}  # fmt: skip
+        return {
+            name: len(getattr(self, name))
+            for name in ("added", "removed", "status_changed", "date_changed", "agencies_joined", "agencies_left")
+        }
 
     def as_json(self) -> dict:
         def rows(frame: pd.DataFrame) -> list[dict]:
@@ -43,8 +45,12 @@ class SnapshotDiff:
 
         found = {"summary": self.summary, **{name: rows(getattr(self, name)) for name in self.summary}}
         for name, changes in self.kinds.items():  # no key at all without another kind: the output stays
-            found[name] = {"summary": changes.summary, "added": rows(changes.added), "removed": rows(changes.removed),
-                           "changed": rows(changes.changed)}  # fmt: skip
+            found[name] = {
+                "summary": changes.summary,
+                "added": rows(changes.added),
+                "removed": rows(changes.removed),
+                "changed": rows(changes.changed),
+            }
         return found
 
 

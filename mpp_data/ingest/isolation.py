@@ -75,9 +75,14 @@ def check_files_isolated(files: list[UploadedFile], aliases: dict[str, str], opt
     started, started_workers = time.perf_counter(), _pool.started
     progress = options.progress
     # What the worker gets: the day fixed now, no callback (progress comes back as messages).
-    sent = dataclasses.replace(options, today=options.day(), progress=None,
-                               column_overrides=dict(options.column_overrides), corrections=dict(options.corrections),
-                               left_out=dict(options.left_out))  # fmt: skip
+    sent = dataclasses.replace(
+        options,
+        today=options.day(),
+        progress=None,
+        column_overrides=dict(options.column_overrides),
+        corrections=dict(options.corrections),
+        left_out=dict(options.left_out),
+    )
     failed: dict[int, FileError] = {}
     peak = None
     while True:
@@ -99,8 +104,11 @@ def check_files_isolated(files: list[UploadedFile], aliases: dict[str, str], opt
 
 def warm_up(settings: Settings) -> None:
     """Start the warm worker now (a running dashboard does this once), so no upload waits for it."""
-    check_files_isolated([UploadedFile("warm_up.csv", b"Kabupaten/Kota,Status\nKota Depok,Beroperasi\n")], {},
-                         IngestOptions(settings=settings))  # fmt: skip
+    check_files_isolated(
+        [UploadedFile("warm_up.csv", b"Kabupaten/Kota,Status\nKota Depok,Beroperasi\n")],
+        {},
+        IngestOptions(settings=settings),
+    )
 
 
 def _with_file_errors(result: IngestResult, files: list[UploadedFile], failed: dict[int, FileError]) -> IngestResult:
@@ -119,8 +127,9 @@ def _with_file_errors(result: IngestResult, files: list[UploadedFile], failed: d
 def _file_issue(file: str, code: str, params: dict) -> dict:
     """A whole file's problem, shaped as ``pipeline`` shapes an unreadable file's."""
     kind = IssueKind.for_error_code(code)
-    return Problem(file, params.get("sheet"), None, None, file, kind, kind.severity,
-                   {"error_code": code, "file": file, **params}).as_record()  # fmt: skip
+    return Problem(
+        file, params.get("sheet"), None, None, file, kind, kind.severity, {"error_code": code, "file": file, **params}
+    ).as_record()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -339,12 +348,19 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
                 conn.send(("reading", current))
 
         with kinds_as(job.kinds):
-            result = check_files([job.files[i] for i in readable], job.aliases,
-                                 dataclasses.replace(job.options, progress=reading))  # fmt: skip
+            result = check_files(
+                [job.files[i] for i in readable], job.aliases, dataclasses.replace(job.options, progress=reading)
+            )
     except MemoryError:
         _uncap_memory()
-        conn.send(("failed", "error.file_too_complex",
-                   {"reason": "memory", "memory_mb": job.settings.parse_memory_mb}, "out of memory"))  # fmt: skip
+        conn.send(
+            (
+                "failed",
+                "error.file_too_complex",
+                {"reason": "memory", "memory_mb": job.settings.parse_memory_mb},
+                "out of memory",
+            )
+        )
         return False
     except (KeyboardInterrupt, SystemExit):
         raise

@@ -73,9 +73,11 @@ def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff
     """What changed from snapshot ``before`` to snapshot ``after``: the register's malls and agencies,
     and (``kinds``) each other registered kind's rows by its key."""
     diff = history.compute_snapshot_diff(
-        store.load_malls(before), store.load_malls(after), store.load_participation(before),
+        store.load_malls(before),
+        store.load_malls(after),
+        store.load_participation(before),
         store.load_participation(after),
-    )  # fmt: skip
+    )
     others = kinds.kind_changes(store, before, after)
     return replace(diff, kinds=others) if others else diff
 

@@ -36,5 +36,13 @@ def read_blocks(conn: sa.Connection, snapshot_id: int) -> dict[str, pd.DataFrame
 def insert_blocks(conn: sa.Connection, snapshot_id: int, tables: dict[str, pd.DataFrame | None]) -> None:
     for kind, frame in tables.items():
         if frame is not None:
-            conn.execute(kind_blocks.insert(), {"snapshot_id": snapshot_id, "kind": kind, "format": "parquet",
-                                                "row_count": len(frame), "content": pack_frame(frame)})  # fmt: skip
+            conn.execute(
+                kind_blocks.insert(),
+                {
+                    "snapshot_id": snapshot_id,
+                    "kind": kind,
+                    "format": "parquet",
+                    "row_count": len(frame),
+                    "content": pack_frame(frame),
+                },
+            )

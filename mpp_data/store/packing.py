@@ -9,8 +9,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 #: The stored participation's columns, in order, and their pandas types.
-PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
-                        "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
+PARTICIPATION_DTYPES = {
+    "region_code": "str",
+    "mall_name": "str",
+    "agency": "str",
+    "present": "bool",
+    "services": "Int64",
+    "sheet": "str",
+    "row": "Int64",
+}
 
 
 def pack_participation(frame: pd.DataFrame) -> bytes:
@@ -32,8 +39,9 @@ def unpack_participation(packed: bytes) -> pd.DataFrame:
 def pack_frame(frame: pd.DataFrame) -> bytes:
     """Any kind's frame, in the columns and types it has, as Parquet (``kind_blocks``)."""
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False), buffer,
-                   write_statistics=False)  # fmt: skip
+    pq.write_table(
+        pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False), buffer, write_statistics=False
+    )
     return buffer.getvalue()
 
 

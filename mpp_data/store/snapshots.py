@@ -29,6 +29,7 @@ from mpp_data.store.migrate import upgrade_schema
 from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
 from mpp_data.store.side_tables import SideTables
 from mpp_data.store.source_file import SourceFile
+from mpp_data.store.sql import as_date as _as_date
 from mpp_data.store.sql import bulk_insert, metadata, plain_rows, private_sqlite_file, sqlite_pragmas, sqlite_writer
 
 logger = logging.getLogger(__name__)
@@ -264,9 +265,13 @@ class Store(SideTables):
             else:
                 info = _read_snapshot(conn, previous)
                 register = Register(
-                    int(previous), bool(info["is_sample"]), _as_date(info.get("data_as_of")),
-                    _read_malls(conn, previous), _read_participation(conn, previous), _read_blocks(conn, previous),
-                )  # fmt: skip
+                    int(previous),
+                    bool(info["is_sample"]),
+                    _as_date(info.get("data_as_of")),
+                    _read_malls(conn, previous),
+                    _read_participation(conn, previous),
+                    _read_blocks(conn, previous),
+                )
             new = build(register)
             if new is None:
                 return None
@@ -340,14 +345,6 @@ def _newest_in_view(conn: sa.Connection) -> int | None:
     return int(found) if found is not None else None
 
 
-def _as_date(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
     row = conn.execute(sa.select(snapshots).where(snapshots.c.id == snapshot_id)).mappings().first()
     if row is None:
@@ -387,9 +384,12 @@ def _read_rows(conn: sa.Connection, table: sa.Table, columns: list[str], snapsho
 
 
 def _insert_snapshot(
-    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_frame: pd.DataFrame,
+    conn: sa.Connection,
+    new: NewSnapshot,
+    mall_frame: pd.DataFrame,
+    participation_frame: pd.DataFrame,
     carried: dict[str, int],
-) -> int:  # fmt: skip
+) -> int:
     # Arrow writes Parquet without the GIL: the participation is packed while the malls are inserted.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-pack") as packer:
         packing = packer.submit(pack_participation, participation_frame)
@@ -404,16 +404,25 @@ def _insert_snapshot(
     for f in new.files:
         conn.execute(
             source_files.insert(),
-            {"snapshot_id": snapshot_id, "file_name": f.file_name, "sha256": f.sha256, "size_bytes": len(f.content),
-             "content": f.content, "report": f.report_json()},
-        )  # fmt: skip
+            {
+                "snapshot_id": snapshot_id,
+                "file_name": f.file_name,
+                "sha256": f.sha256,
+                "size_bytes": len(f.content),
+                "content": f.content,
+                "report": f.report_json(),
+            },
+        )
     return int(snapshot_id)
 
 
 def _insert_snapshot_rows(
-    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_count: int,
+    conn: sa.Connection,
+    new: NewSnapshot,
+    mall_frame: pd.DataFrame,
+    participation_count: int,
     carried: dict[str, int],
-) -> int:  # fmt: skip
+) -> int:
     """The snapshot's own row and its malls; the new snapshot's id."""
     mall_rows = plain_rows(mall_frame, MALL_COLUMNS)
     # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.

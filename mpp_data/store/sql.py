@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -43,11 +44,11 @@ def private_sqlite_file(path: Path) -> None:
             member.chmod(0o600)
 
 
-def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _manual_transactions(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
 
 
-def sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
+def sqlite_pragmas(connection, _record) -> None:
     """Write-ahead logging: the dashboard keeps reading while an upload is written, and a load
     commits without rewriting the whole journal (synchronous=NORMAL is safe under WAL)."""
     cursor = connection.cursor()
@@ -75,3 +76,11 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, snapshot_id: int, rows: li
     marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join([marker] * len(names))})"
     conn.exec_driver_sql(sql, [(snapshot_id, *row) for row in rows])
+
+
+def as_date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

@@ -31,6 +31,21 @@ from mpp_data.ingest.kinds.base import (
 from mpp_data.ingest.kinds.builtin import MALLS, PARTICIPATION
 
 __all__ = [
-    "CARRY_NEWEST", "CARRY_NONE", "KINDS", "KIND_BLOCKS", "MALLS", "PARTICIPATION", "Check", "Kind", "KindChanges",
-    "Tally", "header_locator", "keyed_changes", "kind_named", "kinds_as", "register", "registered", "unregister",
-]  # fmt: skip
+    "CARRY_NEWEST",
+    "CARRY_NONE",
+    "KINDS",
+    "KIND_BLOCKS",
+    "MALLS",
+    "PARTICIPATION",
+    "Check",
+    "Kind",
+    "KindChanges",
+    "Tally",
+    "header_locator",
+    "keyed_changes",
+    "kind_named",
+    "kinds_as",
+    "register",
+    "registered",
+    "unregister",
+]

@@ -16,28 +16,74 @@ from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
 from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
 from mpp_data.ingest.tables import HEADER_SYNONYMS, locate_table
 
-_MALL_FIELDS = ("row_number", "region_code", "region_name", "province_name", "mall_name", "status",
-                "inaugurated_on", "agencies", "services", "note")  # fmt: skip
-_PARTICIPATION_FIELDS = ("row_number", "region_code", "region_name", "province_name", "mall_name", "agency",
-                         "present", "services", "note")  # fmt: skip
+_MALL_FIELDS = (
+    "row_number",
+    "region_code",
+    "region_name",
+    "province_name",
+    "mall_name",
+    "status",
+    "inaugurated_on",
+    "agencies",
+    "services",
+    "note",
+)
+_PARTICIPATION_FIELDS = (
+    "row_number",
+    "region_code",
+    "region_name",
+    "province_name",
+    "mall_name",
+    "agency",
+    "present",
+    "services",
+    "note",
+)
 
 #: The stored malls (the store's ``malls`` table, a test holds the two together).
-MALL_DTYPES = {"mall_name": "str", "region_code": "str", "province_code": "str", "region_written": "object",
-               "status": "str", "inaugurated_on": "object", "inaugurated_precision": "object",
-               "agencies": "Int64", "services": "Int64", "sheet": "object", "row": "Int64",
-               "counted_from": "object"}  # fmt: skip
+MALL_DTYPES = {
+    "mall_name": "str",
+    "region_code": "str",
+    "province_code": "str",
+    "region_written": "object",
+    "status": "str",
+    "inaugurated_on": "object",
+    "inaugurated_precision": "object",
+    "agencies": "Int64",
+    "services": "Int64",
+    "sheet": "object",
+    "row": "Int64",
+    "counted_from": "object",
+}
 #: The stored participation's columns, in order, and their pandas types (its Parquet block's).
-PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
-                        "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
-_LOADED_MALL_COLUMNS = ["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
-                        "agencies", "services", "sheet", "row"]  # fmt: skip
+PARTICIPATION_DTYPES = {
+    "region_code": "str",
+    "mall_name": "str",
+    "agency": "str",
+    "present": "bool",
+    "services": "Int64",
+    "sheet": "str",
+    "row": "Int64",
+}
+_LOADED_MALL_COLUMNS = [
+    "mall_name",
+    "region_code",
+    "province_code",
+    "region_written",
+    "status",
+    "inaugurated_on",
+    "agencies",
+    "services",
+    "sheet",
+    "row",
+]
 
 
-def check_malls(table, data, resolver, file, today):  # noqa: ANN001, ANN201 - the Kind.check signature
+def check_malls(table, data, resolver, file, today):
     return validate_malls(table, data, resolver, file, today)
 
 
-def check_participation(table, data, resolver, file, today):  # noqa: ANN001, ANN201, ARG001
+def check_participation(table, data, resolver, file, today):
     return validate_participation(table, data, resolver, file)
 
 
@@ -92,7 +138,7 @@ MALLS = register(
             "sheet",
             "row",
             "rejected",
-        ),  # fmt: skip
+        ),
         carry=CARRY_NEWEST,
         stored_in="malls",
     )
