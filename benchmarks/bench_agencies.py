@@ -42,7 +42,10 @@ def main() -> None:
         store = service.open_store(f"sqlite:///{folder}/mpp.sqlite")
         data = service.load_snapshot(store)
         store.dispose()
-    big = SnapshotData(data.snapshot, scaled(data.malls, args.times), scaled(data.participation, args.times))
+    big = SnapshotData(
+        data.snapshot,
+        {"malls": scaled(data.malls, args.times), "participation": scaled(data.participation, args.times)},
+    )
     latest = service.default_as_of(big)
     seconds = []
     for i in range(args.repeat):

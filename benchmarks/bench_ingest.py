@@ -109,8 +109,8 @@ if mode == "calamine":
     else:
         pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
 elif mode == "inproc":
-    from mpp_data.ingest.pipeline import check_files
-    result = check_files([UploadedFile(path.rsplit("/", 1)[-1], content)], {}, settings=settings)
+    from mpp_data.ingest.pipeline import IngestOptions, check_files
+    result = check_files([UploadedFile(path.rsplit("/", 1)[-1], content)], {}, IngestOptions(settings=settings))
     assert not result.has_errors, result.messages("en")[:3]
 elif mode == "openpyxl":
     import openpyxl

@@ -28,7 +28,7 @@ sys.path.insert(0, sys.argv[3])
 import dataclasses
 from mpp_data.config import Settings
 from mpp_data.ingest import isolation
-from mpp_data.ingest.pipeline import check_files
+from mpp_data.ingest.pipeline import IngestOptions, check_files
 from mpp_data.reference.regions import RegionMatcher
 from mpp_data.service import UploadedFile, cli_actor, ingest_files, store_checked
 from mpp_data.store.snapshots import Store
@@ -52,9 +52,9 @@ if isolated:
     figures["after_check"] = rss()
     loaded = store_checked(checked, files, store, actor=ACTOR)
 else:  # as before: the page checks, then loads, reading the file twice in the dashboard's process
-    checked = check_files(files, store.load_aliases(), settings=settings)
+    checked = check_files(files, store.load_aliases(), IngestOptions(settings=settings))
     figures["after_check"] = rss()
-    loaded = store_checked(check_files(files, store.load_aliases(), settings=settings), files, store, actor=ACTOR)
+    loaded = store_checked(check_files(files, store.load_aliases(), IngestOptions(settings=settings)), files, store, actor=ACTOR)
 assert loaded.snapshot_id is not None, loaded.messages("en")[:3]
 figures["after_load"] = rss()
 del checked, loaded

@@ -33,7 +33,7 @@ from mpp_data.cli_args import (
 )
 from mpp_data.errors import MppDataError
 from mpp_data.present import console, display, load_plan
-from mpp_data.present.messages import issue_message
+from mpp_data.present.messages import issue_message, result_messages
 from mpp_data.present.plan import PLAN_STATUSES, plan_text
 from mpp_data.present.reports import ingest_report, json_rows, metrics_report, metrics_text
 from mpp_data.present.text import (
@@ -98,7 +98,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.json:
         print(console.json_text(ingest_report(result, [f.name for f in files])))
     else:
-        for message in result.messages(args.lang):
+        for message in result_messages(result, args.lang):
             print(console.printable(message))
         if result.plan is not None:
             for sentence in load_plan.plan_sentences(result.plan, args.lang):

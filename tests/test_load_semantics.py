@@ -13,6 +13,7 @@ from mpp_data import service
 from mpp_data.__main__ import main
 from mpp_data.errors import RegisterTooLarge, ReplaceNeedsConfirmation
 from mpp_data.ingest.isolation import main_script_hidden
+from mpp_data.present.messages import result_messages
 from mpp_data.present.text import error_message
 from mpp_data.store import Store
 from tests.conftest import ADMIN, ANALYST
@@ -165,7 +166,7 @@ def test_participation_counts_only_for_malls_in_the_register_and_orphans_are_rep
     result = load(sqlite_store, [grid])
     orphans = result.issues[result.issues["kind"] == "participation_without_mall"].to_dict("records")
     assert [(o["value"], o["row"]) for o in orphans] == [("MPP Kota Bekasi", 3)]
-    assert "MPP Kota Bekasi" in service.IngestResult.messages(result, "en")[-1]
+    assert "MPP Kota Bekasi" in result_messages(result, "en")[-1]
     polri = (
         service.agency_presence(service.load_snapshot(sqlite_store), scope=service.ViewScope(as_of=D(2025, 1, 1)))
         .set_index("agency")
@@ -359,7 +360,7 @@ def test_corrections_belong_to_a_file_s_content_and_sheet_never_its_name(sqlite_
                                    corrections={("rekap.xlsx", "MPP", 2, "Status"): "Direncanakan"})  # fmt: skip
     assert set(by_name.malls["status"]) == {"operating"}
     dropped = by_name.issues[by_name.issues["kind"] == "correction_dropped"]
-    assert "its file is not in this upload" in by_name.messages("en")[-1] and len(dropped) == 1
+    assert "its file is not in this upload" in result_messages(by_name, "en")[-1] and len(dropped) == 1
 
 
 def test_a_correction_whose_cell_no_longer_holds_its_value_is_dropped_with_a_message():
@@ -370,6 +371,6 @@ def test_a_correction_whose_cell_no_longer_holds_its_value_is_dropped_with_a_mes
     result = service.ingest_files([changed], None, dry_run=True, today=TODAY, corrections=fix)
     assert list(result.malls["region_code"]) == ["12.75"]  # Binjai, as written: the correction is not applied
     assert result.corrections == []
-    (message,) = [m for m in result.messages("en") if "not applied" in m]
+    (message,) = [m for m in result_messages(result, "en") if "not applied" in m]
     assert "“Kota Medn” → “Kota Medan”" in message and "“Kota Binjai”" in message
-    assert "tidak dipakai" in result.messages("id")[-1]
+    assert "tidak dipakai" in result_messages(result, "id")[-1]

@@ -94,6 +94,7 @@ ADDED_SINCE_BASELINE = {
     "alerts",
     "send_log",
     "fired_alerts",
+    "kind_blocks",
 }
 DDL = ("CREATE", "ALTER", "DROP")
 WRITES = (*DDL, "INSERT", "UPDATE", "DELETE")

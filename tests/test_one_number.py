@@ -22,6 +22,7 @@ from mpp_data.present import charts
 from mpp_data.present import display as presentation
 from mpp_data.present.briefing import content as c
 from mpp_data.present.forecast_text import pace_phrase
+from mpp_data.present.messages import result_messages
 from mpp_data.reference.regions import official_regions
 from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
@@ -40,7 +41,7 @@ def loaded(sqlite_store):
     first_of_papua_tengah = regions[regions["province_code"] == PAPUA_TENGAH]["name"].iloc[0]
     rows.append([first_of_papua_tengah, "MPP Papua Tengah", "Beroperasi", dt.datetime(2024, 11, 5)])
     result = service.ingest_files([wb.xlsx({"MPP": rows})], store, actor=ANALYST)
-    assert result.snapshot_id is not None, result.messages("en")
+    assert result.snapshot_id is not None, result_messages(result, "en")
     return store
 
 

@@ -164,7 +164,7 @@ def load(
         # The page shows these files' report again after the rerun: from what was loaded, not a new read;
         # a second click finds them loaded already and stores nothing twice. The rows themselves are in the
         # store now, so the session keeps only the report, and the memory they took goes back.
-        report_only = replace(loaded, malls=loaded.malls.iloc[:0], participation=loaded.participation.iloc[:0])
+        report_only = replace(loaded, tables={name: frame.iloc[:0] for name, frame in loaded.tables.items()})
         st.session_state[_CHECK] = (_key(files, overrides, store.load_aliases()), report_only)
         loaded = cached = report_only  # nothing here keeps the rows now
         service.release_unused_memory()

@@ -5,7 +5,9 @@ A mall is the same mall in both when its region code and its name (case and spac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -24,6 +26,8 @@ class SnapshotDiff:
     date_changed: pd.DataFrame  # region_code, mall_name, inaugurated_before, inaugurated_after
     agencies_joined: pd.DataFrame  # region_code, mall_name, agency
     agencies_left: pd.DataFrame  # region_code, mall_name, agency
+    #: every other registered kind's changes by kind name (``ingest.kinds.KindChanges``), when it has any
+    kinds: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -39,7 +43,15 @@ class SnapshotDiff:
                 for r in frame.astype(object).to_dict("records")
             ]
 
-        return {"summary": self.summary, **{name: rows(getattr(self, name)) for name in self.summary}}
+        found = {"summary": self.summary, **{name: rows(getattr(self, name)) for name in self.summary}}
+        for name, changes in self.kinds.items():  # no key at all without another kind: the output stays
+            found[name] = {
+                "summary": changes.summary,
+                "added": rows(changes.added),
+                "removed": rows(changes.removed),
+                "changed": rows(changes.changed),
+            }
+        return found
 
 
 _MALL_COLUMNS = ["region_code", "mall_name", "status", "inaugurated_on"]

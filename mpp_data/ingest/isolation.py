@@ -15,7 +15,6 @@ whose memory grew during a job is retired, so the next upload starts from a smal
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -24,7 +23,7 @@ import threading
 import time
 import traceback
 import types
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 
@@ -33,7 +32,8 @@ import pyarrow
 
 from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
-from mpp_data.ingest.corrections import CellKey, RowKey
+from mpp_data.ingest.kinds import KINDS, Kind, kinds_as
+from mpp_data.ingest.options import IngestOptions
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, check_files
 from mpp_data.ingest.problems import ISSUE_COLUMNS, IssueKind, Problem
 from mpp_data.ingest.read import ReadLimits, refuse_oversized
@@ -69,32 +69,28 @@ def last_run() -> WorkerRun | None:
     return _last_run
 
 
-def check_files_isolated(
-    files: list[UploadedFile],
-    aliases: dict[str, str],
-    *,
-    today: dt.date | None = None,
-    settings: Settings | None = None,
-    column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    corrections: Mapping[CellKey, str] | None = None,
-    left_out: Mapping[RowKey, str] | None = None,
-) -> IngestResult:
-    """``check_files`` run in a worker process with limits; same arguments, same result."""
+def check_files_isolated(files: list[UploadedFile], aliases: dict[str, str], options: IngestOptions) -> IngestResult:
+    """``check_files`` run in a worker process with limits (``options.settings``); same arguments, same result."""
     global _last_run
     started, started_workers = time.perf_counter(), _pool.started
-    settings = settings or Settings.from_env()
-    today = today or dt.date.today()
+    progress = options.progress
+    # What the worker gets: the day fixed now, no callback (progress comes back as messages).
+    sent = dataclasses.replace(
+        options,
+        today=options.day(),
+        progress=None,
+        column_overrides=dict(options.column_overrides),
+        corrections=dict(options.corrections),
+        left_out=dict(options.left_out),
+    )
     failed: dict[int, FileError] = {}
     peak = None
     while True:
         todo = [i for i in range(len(files)) if i not in failed]
         if not todo:  # every file failed: the result of reading none, with their problems
-            result = check_files([], aliases, today=today, settings=settings)
+            result = check_files([], aliases, sent)
             break
-        job = _Job(
-            files, todo, aliases, today, settings, column_overrides or {}, dict(corrections or {}), dict(left_out or {})
-        )
+        job = _Job(files, todo, aliases, sent, tuple(KINDS))
         result, refused, failure, peak = _pool.run(job, progress)
         failed |= refused
         if result is not None:
@@ -106,10 +102,12 @@ def check_files_isolated(
     return _with_file_errors(result, files, failed)
 
 
-def warm_up(settings: Settings | None = None) -> None:
+def warm_up(settings: Settings) -> None:
     """Start the warm worker now (a running dashboard does this once), so no upload waits for it."""
     check_files_isolated(
-        [UploadedFile("warm_up.csv", b"Kabupaten/Kota,Status\nKota Depok,Beroperasi\n")], {}, settings=settings
+        [UploadedFile("warm_up.csv", b"Kabupaten/Kota,Status\nKota Depok,Beroperasi\n")],
+        {},
+        IngestOptions(settings=settings),
     )
 
 
@@ -139,11 +137,12 @@ class _Job:
     files: list[UploadedFile]
     todo: list[int]  # indexes into files of those to read this time
     aliases: dict[str, str]
-    today: dt.date
-    settings: Settings
-    column_overrides: dict[tuple[str, str], dict[str, str]]
-    corrections: dict[CellKey, str] = dataclasses.field(default_factory=dict)
-    left_out: dict[RowKey, str] = dataclasses.field(default_factory=dict)
+    options: IngestOptions  # without its progress callback
+    kinds: tuple[Kind, ...] = ()  # the registered kinds of the caller (a kind may be registered at run time)
+
+    @property
+    def settings(self) -> Settings:
+        return self.options.settings
 
 
 @contextmanager
@@ -348,16 +347,10 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
                 current = readable[step]
                 conn.send(("reading", current))
 
-        result = check_files(
-            [job.files[i] for i in readable],
-            job.aliases,
-            today=job.today,
-            settings=job.settings,
-            column_overrides=job.column_overrides,
-            progress=reading,
-            corrections=job.corrections,
-            left_out=job.left_out,
-        )
+        with kinds_as(job.kinds):
+            result = check_files(
+                [job.files[i] for i in readable], job.aliases, dataclasses.replace(job.options, progress=reading)
+            )
     except MemoryError:
         _uncap_memory()
         conn.send(

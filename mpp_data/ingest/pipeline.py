@@ -8,27 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-import numpy as np
 import pandas as pd
 
-from mpp_data.config import Settings
 from mpp_data.errors import MppDataError
-from mpp_data.ingest.cells import group_numbers
 from mpp_data.ingest.corrections import CellKey, RowKey, correct_cells, drop_stale, leave_out_rows
 from mpp_data.ingest.data_date import read_data_date
-from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
+from mpp_data.ingest.kinds import KINDS, Kind, kind_named
 from mpp_data.ingest.match_regions import RegionResolver
-from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
+from mpp_data.ingest.options import IngestOptions
 from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
 from mpp_data.ingest.read import RawSheet, iter_sheets
-from mpp_data.ingest.tables import apply_column_overrides, locate_table, table_rows
-from mpp_data.present.messages import issue_message
+from mpp_data.ingest.tables import LocatedTable, apply_column_overrides, table_rows
 from mpp_data.reference.regions import RegionMatcher
+
+__all__ = ["IngestOptions", "IngestResult", "SheetSummary", "UploadedFile", "check_files", "sha256"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,9 @@ class SheetSummary:
 class IngestResult:
     """Everything one load read, and what it wrote (``snapshot_id`` is None when nothing was)."""
 
-    malls: pd.DataFrame  # every mall row read, rejected included (MALL_OUTPUT_COLUMNS)
-    participation: pd.DataFrame  # one row per mall and agency (PARTICIPATION_OUTPUT_COLUMNS)
+    #: kind name -> every row read of that kind, rejected included (``Kind.checked_columns``), one
+    #: entry per registered kind (empty when the upload has none of it).
+    tables: Mapping[str, pd.DataFrame]
     issues: pd.DataFrame  # one row per Problem (ISSUE_COLUMNS): kind and severity as their codes
     sheets: list[SheetSummary]
     counts: dict[str, int]
@@ -80,6 +79,23 @@ class IngestResult:
     #: The snapshot this load equals (nothing was stored), when it does.
     equal_to: int | None = None
 
+    def table(self, name: str) -> pd.DataFrame:
+        """The checked frame of one kind (an empty one in its columns when the upload has none)."""
+        found = self.tables.get(name)
+        if found is None:
+            return pd.DataFrame(columns=list(kind_named(name).checked_columns))
+        return found
+
+    @property
+    def malls(self) -> pd.DataFrame:
+        """Every mall row read, rejected included (``MALL_OUTPUT_COLUMNS``)."""
+        return self.table("malls")
+
+    @property
+    def participation(self) -> pd.DataFrame:
+        """One row per mall and agency (``PARTICIPATION_OUTPUT_COLUMNS``)."""
+        return self.table("participation")
+
     @property
     def has_errors(self) -> bool:
         return bool((self.issues["severity"] == Severity.ERROR).any()) if not self.issues.empty else False
@@ -96,46 +112,28 @@ class IngestResult:
     def exit_code(self) -> int:
         return 2 if self.unreadable else (1 if self.has_errors else 0)
 
-    def messages(self, lang: str) -> list[str]:
-        return [issue_message(issue, lang) for issue in self.issues.to_dict("records")]
-
 
 def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def check_files(
-    files: list[UploadedFile],
-    aliases: dict[str, str],
-    *,
-    today: dt.date | None = None,
-    settings: Settings | None = None,
-    column_overrides: dict[tuple[str, str], dict[str, str]] | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    corrections: Mapping[CellKey, str] | None = None,
-    left_out: Mapping[RowKey, str] | None = None,
-) -> IngestResult:
-    """Read and validate every file; ``aliases`` are the analysts' saved region names.
-
-    ``column_overrides``: (file, sheet) -> {header as written: field}, an analyst's corrections.
-    ``progress``: called with (step, steps, file name) as each file is read.
-    ``corrections``: (file, sheet, Excel row, header as written) -> text, put in place of the cell
-    before the check, so a corrected value meets the same rules as a written one.
-    ``left_out``: (file, sheet, Excel row) -> reason: rows taken out before the check (counted as skipped).
-    """
-    settings = settings or Settings.from_env()
-    today = today or dt.date.today()
+def check_files(files: list[UploadedFile], aliases: dict[str, str], options: IngestOptions) -> IngestResult:
+    """Read and validate every file; ``aliases`` are the analysts' saved region names; ``options``
+    say against which day, within which limits, with which corrections (``IngestOptions``)."""
+    today, progress = options.day(), options.progress
     resolver = RegionResolver(RegionMatcher(aliases))  # what this run resolves, remembered for its later sheets
-    amend = _Amendments.of(corrections or {}, left_out or {}, files)
-    mall_frames, participation_frames, issues, sheets = [], [], [], []
+    amend = _Amendments.of(options.corrections, options.left_out, files)
+    frames: dict[str, list[pd.DataFrame]] = {kind.name: [] for kind in KINDS}
+    issues: list[Problem] = []
+    sheets: list[SheetSummary] = []
     skipped_total, unreadable = 0, False
     data_dates: list[dt.date] = []
     for step, upload in enumerate(files):
         if progress:
             progress(step, len(files), upload.name)
-        check = _check_file(step, upload, resolver, today, settings.max_upload_bytes, column_overrides or {}, amend)
-        mall_frames += check.malls
-        participation_frames += check.participation
+        check = _check_file(step, upload, resolver, today, options, amend)
+        for name, found in check.frames.items():
+            frames[name] += found
         issues += check.issues
         sheets += check.sheets
         skipped_total += check.skipped
@@ -144,13 +142,11 @@ def check_files(
 
     if progress:
         progress(len(files), len(files), "")
-    malls = _concat(mall_frames, MALL_OUTPUT_COLUMNS)
-    participation = _concat(participation_frames, PARTICIPATION_OUTPUT_COLUMNS)
+    tables = {kind.name: _concat(frames[kind.name], list(kind.checked_columns)) for kind in KINDS}
     issue_frame = problems_frame([*issues, *amend.dropped_problems(files)])
-    counts = _counts(malls, participation, skipped_total)
+    counts = _counts(tables, skipped_total)
     return IngestResult(
-        malls,
-        participation,
+        tables,
         issue_frame,
         sheets,
         counts,
@@ -231,8 +227,7 @@ class _Amendments:
 class _FileCheck:
     """What one file gave: frames of each kind, issues, sheet summaries and rows skipped."""
 
-    malls: list[pd.DataFrame] = field(default_factory=list)
-    participation: list[pd.DataFrame] = field(default_factory=list)
+    frames: dict[str, list[pd.DataFrame]] = field(default_factory=dict)  # kind name -> checked frames
     issues: list[Problem] = field(default_factory=list)
     sheets: list[SheetSummary] = field(default_factory=list)
     skipped: int = 0
@@ -245,16 +240,15 @@ def _check_file(
     upload: UploadedFile,
     resolver: RegionResolver,
     today: dt.date,
-    max_bytes: int,
-    column_overrides: dict[tuple[str, str], dict[str, str]],
+    options: IngestOptions,
     amend: _Amendments,
 ) -> _FileCheck:
     """Read and validate every sheet of one file (each sheet checked while the next is read)."""
     check = _FileCheck()
     corrected, omitted = len(amend.corrected), len(amend.omitted)
     try:
-        for raw in iter_sheets(upload.name, upload.content, max_bytes):
-            overrides = column_overrides.get((upload.name, raw.name), {})
+        for raw in iter_sheets(upload.name, upload.content, options.settings.max_upload_bytes):
+            overrides = dict(options.column_overrides.get((upload.name, raw.name), {}))
             _check_sheet(check, (position, upload.name), raw, resolver, today, overrides, amend)
     except MppDataError as exc:  # nothing is taken from a file that could not be read to the end
         del amend.corrected[corrected:], amend.omitted[omitted:]
@@ -279,8 +273,8 @@ def _check_sheet(
     amend: _Amendments,
 ) -> None:
     position, file = which
-    table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
-    if table.kind == "unknown":
+    kind, table = _located(raw, overrides)
+    if kind is None:
         if any(any(c not in ("", None) for c in r) for r in raw.rows):
             check.issues.append(_sheet_problem(file, raw.name, IssueKind.NO_TABLE_FOUND))
         return
@@ -305,13 +299,26 @@ def _check_sheet(
         SheetSummary(file, raw.name, table.kind, table.header_rows, columns, len(data.frame) + skipped, skipped)
     )
     check.issues.extend(_skipped_problems(file, raw.name, data.skipped_rows))
-    if table.kind == "malls":
-        frame, found = validate_malls(table, data, resolver, file, today)
-        check.malls.append(frame)
-    else:
-        frame, found = validate_participation(table, data, resolver, file)
-        check.participation.append(frame)
+    frame, found = kind.check(table, data, resolver, file, today)
+    check.frames.setdefault(kind.name, []).append(frame)
     check.issues.extend(found)
+
+
+def _located(raw: RawSheet, overrides: dict[str, str]) -> tuple[Kind | None, LocatedTable]:
+    """The registered kind whose table the sheet holds, and that table (the analyst's column corrections
+    applied): each kind's ``locate`` is asked once per sheet (kinds sharing one share its answer), and of
+    the kinds that recognise their table the highest score wins, the first registered on a tie."""
+    found: dict[int, LocatedTable] = {}
+    best: tuple[Kind | None, LocatedTable | None] = (None, None)
+    for kind in KINDS:
+        if id(kind.locate) not in found:
+            found[id(kind.locate)] = apply_column_overrides(kind.locate(raw.name, raw.rows), overrides)
+        table = found[id(kind.locate)]
+        if table.kind in kind.table_kinds and (best[1] is None or table.score > best[1].score):
+            best = (kind, table)
+    if best[1] is None:
+        return None, next(iter(found.values()))
+    return best
 
 
 #: Notes under a table ("Keadaan per ...", "Data per ...") sit within its last rows.
@@ -355,20 +362,16 @@ def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
-def _counts(malls: pd.DataFrame, participation: pd.DataFrame, skipped: int) -> dict[str, int]:
-    """Rows as the analyst sees them: read = loaded + rejected + skipped (exact repeats are skipped)."""
-    duplicates = int(malls["duplicate"].fillna(False).sum()) if "duplicate" in malls else 0
-    mall_rejected = int(malls["rejected"].sum()) if not malls.empty else 0
-    mall_loaded = len(malls) - mall_rejected - duplicates
-    # A wide sheet gives one entry per agency from each row: count the rows.
-    rows = group_numbers(participation["file"], participation["sheet"], participation["row"])
-    rejected_rows = np.unique(rows[participation["rejected"].to_numpy(dtype=bool)])
-    part_rejected = len(rejected_rows)
-    part_loaded = int(rows.max()) + 1 - part_rejected if len(rows) else 0
-    rows_skipped = skipped + duplicates
+def _counts(tables: Mapping[str, pd.DataFrame], skipped: int) -> dict[str, int]:
+    """Rows as the analyst sees them: read = loaded + rejected + skipped (exact repeats are skipped),
+    summed over the registered kinds."""
+    tallies = [kind.tally(tables[kind.name]) for kind in KINDS]
+    loaded = sum(t.loaded for t in tallies)
+    rejected = sum(t.rejected for t in tallies)
+    rows_skipped = skipped + sum(t.repeated for t in tallies)
     return {
-        "rows_read": mall_loaded + mall_rejected + part_loaded + part_rejected + rows_skipped,
-        "rows_loaded": mall_loaded + part_loaded,
-        "rows_rejected": mall_rejected + part_rejected,
+        "rows_read": loaded + rejected + rows_skipped,
+        "rows_loaded": loaded,
+        "rows_rejected": rejected,
         "rows_skipped": rows_skipped,
     }

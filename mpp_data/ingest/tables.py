@@ -164,6 +164,9 @@ class LocatedTable:
     headers: dict[int, str]
     columns: dict[int, str]
     agency_columns: dict[int, str] = field(default_factory=dict)
+    #: How convincing the header is (fields it names): a registered kind's table wins over another's
+    #: found in the same sheet when it scores higher.
+    score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -318,6 +321,7 @@ def locate_table(sheet: str, rows: list[list[object]]) -> LocatedTable:
         headers={j: h for j, h in enumerate(headers) if h},
         columns=columns,
         agency_columns=agencies if kind == "participation_wide" else {},
+        score=best[0],
     )
 
 
@@ -430,7 +434,11 @@ def apply_column_overrides(table: LocatedTable, overrides: dict[str, str]) -> Lo
                 if name == wanted:  # one column per field: the correction wins
                     columns.pop(other)
             columns[j] = wanted
-    kind = _kind(columns, agencies)
+    # The shared header search's kinds are decided again; another registered kind's table stays its own.
+    kind = _kind(columns, agencies) if table.kind in _SHARED_KINDS else table.kind
     if kind != "participation_wide":
         agencies = {}
-    return LocatedTable(table.sheet, kind, table.header_rows, table.headers, columns, agencies)
+    return LocatedTable(table.sheet, kind, table.header_rows, table.headers, columns, agencies, table.score)
+
+
+_SHARED_KINDS = ("malls", "participation_long", "participation_wide", "unknown")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from mpp_data.ingest.problems import IssueKind, Problem
 from mpp_data.present.labels import region_label
@@ -44,3 +45,8 @@ def issue_message(issue: Problem | Mapping, lang: str, escape: Callable[[str], s
 def issue_kind_label(kind: IssueKind | str, lang: str) -> str:
     """A kind of problem in a few words (``former_province`` -> ``Provinsi induk lama``)."""
     return t(IssueKind(kind).label_key, lang)  # type: ignore[call-arg, arg-type]  # a lookup by value
+
+
+def result_messages(result: Any, lang: str) -> list[str]:
+    """Every problem of a check (``IngestResult.issues``) as a sentence, in order."""
+    return [issue_message(issue, lang) for issue in result.issues.to_dict("records")]

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from mpp_data.ingest.kinds import KINDS
 from mpp_data.ingest.pipeline import IngestResult
 from mpp_data.present import console
 from mpp_data.present.messages import issue_message
@@ -86,7 +87,6 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
         month = malls["inaugurated_precision"].eq("month") & malls["inaugurated_on"].notna()
         malls["inaugurated_on"] = malls["inaugurated_on"].astype(object)
         malls.loc[month, "inaugurated_on"] = [d.strftime("%Y-%m") for d in malls.loc[month, "inaugurated_on"]]
-    participation = result.participation
     issues = [
         {
             "file": i["file"],
@@ -106,24 +106,11 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
         "files": files,
         "snapshot_id": result.snapshot_id,
         "carried_over": result.carried_over,
-        "malls": json_rows(
-            malls,
-            [
-                "region_code",
-                "region_name",
-                "mall_name",
-                "status",
-                "inaugurated_on",
-                "agencies",
-                "services",
-                "sheet",
-                "row",
-                "rejected",
-            ],
-        ),
-        "participation": json_rows(
-            participation, ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
-        ),
+        # each registered kind's rows read, under its name, in registration order
+        **{
+            kind.name: json_rows(malls if kind.name == "malls" else result.table(kind.name), list(kind.report_columns))
+            for kind in KINDS
+        },
         "issues": issues,
         "counts": result.counts,
         # what the load does (or, for a dry run, would do) to the register in view

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from mpp_data.ingest.pipeline import IngestResult
+from mpp_data.present.messages import result_messages
 from mpp_data.present.text import t
 
 
@@ -16,7 +17,7 @@ def issues_table(result: IngestResult, lang: str) -> pd.DataFrame:
     frame = result.issues[["sheet", "row", "column", "value", "severity"]].copy()
     frame["row"] = frame["row"].astype("Int64")
     frame["severity"] = [t(f"severity.{s}", lang) for s in frame["severity"]]
-    frame["message"] = result.messages(lang)
+    frame["message"] = result_messages(result, lang)
     frame["kind"] = result.issues["kind"]
     frame["file"] = result.issues["file"]
     return frame

@@ -68,11 +68,7 @@ from mpp_data.service.loading import (
     open_store,
     register_in_view,
     rejected_rows,
-    release_unused_memory,
-    remember_alias,
-    remove_alias,
     sample_files,
-    saved_aliases,
     store_checked,
 )
 from mpp_data.service.mail import (
@@ -88,6 +84,7 @@ from mpp_data.service.mail import (
     send_log,
     send_now,
 )
+from mpp_data.service.memory import release_unused_memory
 from mpp_data.service.plan import StageView, plan_for, plan_report, plan_stages
 from mpp_data.service.queries import (
     RegionSearch,
@@ -149,7 +146,7 @@ from mpp_data.service.views import (
     view_scope,
     view_version,
 )
-from mpp_data.service.writing import remove_boundaries, save_boundaries
+from mpp_data.service.writing import remember_alias, remove_alias, remove_boundaries, save_boundaries, saved_aliases
 
 __all__ = [
     "SAMPLE_FILES",

@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
 import pandas as pd
-import pyarrow
 
 from mpp_data.access import Action, Actor
-from mpp_data.access.limits import check_length
 from mpp_data.analysis import register as plans
 from mpp_data.config import SAMPLE_DATA_DIR, Settings
-from mpp_data.errors import AliasConflict, NoDataError, RegisterTooLarge, ReplaceNeedsConfirmation
+from mpp_data.errors import NoDataError, RegisterTooLarge, ReplaceNeedsConfirmation
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK, CellKey, RowKey
 from mpp_data.ingest.isolation import check_files_isolated
+from mpp_data.ingest.kinds import KIND_BLOCKS, KINDS, kind_named
+from mpp_data.ingest.options import IngestOptions
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
 from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
-from mpp_data.reference.names import normalise_region_name
 from mpp_data.reference.regions import RegionMatcher, official_regions
 from mpp_data.service.access import SYSTEM, check_typed, record, require
+from mpp_data.service.kinds import other_tables, same_frame, typed
 from mpp_data.store import MALL_COLUMNS, PARTICIPATION_COLUMNS, NewSnapshot, Register, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -73,14 +70,20 @@ def ingest_files(
         require(actor, Action.LOAD_SNAPSHOT)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
-    check: dict[str, Any] = dict(
-        today=today, settings=settings, column_overrides=column_overrides, corrections=corrections
+    options = IngestOptions(
+        today=today,
+        settings=settings or Settings(),
+        column_overrides=column_overrides or {},
+        progress=progress,
+        corrections=corrections or {},
+        left_out=left_out or {},
     )
-    result = check_files_isolated(files, aliases, progress=progress, left_out=left_out, **check)
+    result = check_files_isolated(files, aliases, options)
     if exclude_rejected and result.has_errors:
         # The same check again without the rejected rows: a conflict between two rows goes with them.
         rejected, problems = rejected_rows(result), result.issues.to_dict("records")
-        result = check_files_isolated(files, aliases, left_out={**rejected, **(left_out or {})}, **check)
+        again = replace(options, progress=None, left_out={**rejected, **options.left_out})
+        result = check_files_isolated(files, aliases, again)
         result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
     if dry_run and store is not None and actor is not None and actor.signed_in:
         record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
@@ -88,17 +91,25 @@ def ingest_files(
         result = with_plan(result, store, mode=mode, is_sample=is_sample)
     if writing:
         result = store_checked(
-            result, files, store, is_sample=is_sample, actor=actor, column_overrides=column_overrides,
-            mode=mode, data_as_of=data_as_of, confirm_replace=confirm_replace, only_if_empty=only_if_empty,
-            today=today, settings=settings,
-        )  # fmt: skip
+            result,
+            files,
+            store,
+            is_sample=is_sample,
+            actor=actor,
+            column_overrides=column_overrides,
+            mode=mode,
+            data_as_of=data_as_of,
+            confirm_replace=confirm_replace,
+            only_if_empty=only_if_empty,
+            today=today,
+            settings=settings,
+        )
     _log_ingest(files, result, started)
     return result
 
 
-def _regions_provinces() -> dict[str, str]:
-    regions = official_regions()
-    return dict(zip(regions["code"], regions["province_code"], strict=True))
+def _province_of_region() -> dict[str, str]:
+    return dict(zip(*(official_regions()[c] for c in ("code", "province_code")), strict=True))
 
 
 def register_in_view(store: Store, *, is_sample: bool = False) -> Register:
@@ -108,8 +119,13 @@ def register_in_view(store: Store, *, is_sample: bool = False) -> Register:
     if snapshot_id is None:
         return _empty_register()
     info = store.snapshot(snapshot_id)
-    found = Register(snapshot_id, bool(info["is_sample"]), info.get("data_as_of"), store.load_malls(snapshot_id),
-                     store.load_participation(snapshot_id))  # fmt: skip
+    found = Register(
+        snapshot_id,
+        bool(info["is_sample"]),
+        info.get("data_as_of"),
+        store.load_malls(snapshot_id),
+        store.load_participation(snapshot_id),
+    )
     return _base(found, is_sample)
 
 
@@ -131,7 +147,7 @@ def with_plan(
         return result
     register = register_in_view(store, is_sample=is_sample) if store is not None else _empty_register()
     incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
-    plan = plans.plan_load(register.malls, incoming, mode, _regions_provinces())
+    plan = plans.plan_load(register.malls, incoming, mode, _province_of_region())
     after = plans.merge_malls(register.malls, incoming, plan.mode) if not result.malls.empty else register.malls
     # a file checked on its own (no store, no malls in the files) has no register to compare with
     compared = store is not None or not result.malls.empty
@@ -147,7 +163,7 @@ def load_plan(result: IngestResult, store: Store, mode: str, *, is_sample: bool 
         return None
     register = register_in_view(store, is_sample=is_sample)
     incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
-    return plans.plan_load(register.malls, incoming, mode, _regions_provinces())
+    return plans.plan_load(register.malls, incoming, mode, _province_of_region())
 
 
 def _orphan_problems(malls: pd.DataFrame, participation: pd.DataFrame) -> list[Problem]:
@@ -164,8 +180,18 @@ def _orphan_problems(malls: pd.DataFrame, participation: pd.DataFrame) -> list[P
     grouped = orphans.groupby(["file", "sheet", "region_code", orphans["mall_name"].fillna("")], sort=True)
     for (file, sheet, region, mall), group in grouped:
         params = {"region": matcher.region_label(region), "region_code": region, "rows": int(group["row"].nunique())}
-        problems.append(Problem(file, sheet, int(group["row"].min()), None, mall or region,
-                                IssueKind.PARTICIPATION_WITHOUT_MALL, Severity.WARNING, params))  # fmt: skip
+        problems.append(
+            Problem(
+                file,
+                sheet,
+                int(group["row"].min()),
+                None,
+                mall or region,
+                IssueKind.PARTICIPATION_WITHOUT_MALL,
+                Severity.WARNING,
+                params,
+            )
+        )
     return problems
 
 
@@ -191,13 +217,17 @@ def store_checked(
     files' own (``result.data_as_of``), else ``data_as_of``, else ``today``. The register may hold at most
     ``settings.max_register_malls`` malls (the default setting when not given)."""
     require(actor, Action.LOAD_SNAPSHOT)
-    if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
+    if result.snapshot_id is not None or result.has_errors or all(t.empty for t in result.tables.values()):
         return result
-    load = _Load(mode=mode, data_as_of=result.data_as_of or data_as_of or today or dt.date.today(),
-                 confirm_replace=confirm_replace, only_if_empty=only_if_empty,
-                 # the bundled sample re-uploaded is still invented data, whatever the file is called
-                 is_sample=is_sample or contains_sample(files),
-                 limit=(settings or Settings()).max_register_malls)  # fmt: skip
+    load = _Load(
+        mode=mode,
+        data_as_of=result.data_as_of or data_as_of or today or dt.date.today(),
+        confirm_replace=confirm_replace,
+        only_if_empty=only_if_empty,
+        # the bundled sample re-uploaded is still invented data, whatever the file is called
+        is_sample=is_sample or contains_sample(files),
+        limit=(settings or Settings()).max_register_malls,
+    )
     outcome = _write_snapshot(store, files, result, load)
     result = replace(result, plan=outcome.get("plan", result.plan), data_as_of=load.data_as_of)
     if outcome.get("equal_to") is not None:
@@ -207,8 +237,11 @@ def store_checked(
         return result
     snapshot_id, carried = outcome["snapshot_id"], outcome["carried"]
     result = replace(result, snapshot_id=snapshot_id, carried_over=carried)
-    details: dict[str, object] = {"files": [f.name for f in files], **_audit_counts(result),
-                                  "data_as_of": load.data_as_of.isoformat()}  # fmt: skip
+    details: dict[str, object] = {
+        "files": [f.name for f in files],
+        **_audit_counts(result),
+        "data_as_of": load.data_as_of.isoformat(),
+    }
     if result.plan is not None:
         details["plan"] = result.plan.as_json()
     if column_overrides:  # an analyst's corrections of how columns were read
@@ -248,16 +281,11 @@ def _with_problems(row: dict, problems: list[dict]) -> dict:
 
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
-    keep = malls[~malls["rejected"] & ~malls["duplicate"].fillna(False).astype(bool)]
-    return keep[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
-                 "agencies", "services", "sheet", "row"]].reset_index(drop=True)  # fmt: skip
+    return kind_named("malls").loadable(malls)
 
 
 def _loadable_participation(participation: pd.DataFrame) -> pd.DataFrame:
-    rejected = participation["rejected"].to_numpy(dtype=bool)
-    columns = PARTICIPATION_COLUMNS  # what the store keeps of each entry
-    keep = participation.loc[~rejected, columns] if rejected.any() else participation[columns]
-    return keep.reset_index(drop=True)
+    return kind_named("participation").loadable(participation)
 
 
 def _attach_to_malls(participation: pd.DataFrame, malls: pd.DataFrame) -> pd.DataFrame:
@@ -285,18 +313,19 @@ class _Load:
     limit: int
 
 
-def build_register(register: Register, incoming_malls: pd.DataFrame | None,
-                   incoming_participation: pd.DataFrame | None, load: _Load) -> tuple[pd.DataFrame, pd.DataFrame,
-                                                                                       plans.LoadPlan]:  # fmt: skip
+def build_register(
+    register: Register, incoming_malls: pd.DataFrame | None, incoming_participation: pd.DataFrame | None, load: _Load
+) -> tuple[pd.DataFrame, pd.DataFrame, plans.LoadPlan]:
     """The register after the load, built on ``register`` (the one in view, read under the lock):
     malls merged by the plan's mode, ``counted_from`` given to undated operating malls, participation
     fitted to the malls and merged. Raises ``ReplaceNeedsConfirmation`` and ``RegisterTooLarge``."""
     current = _base(register, load.is_sample)
     incoming = incoming_malls if incoming_malls is not None else current.malls.iloc[:0]
-    plan = plans.plan_load(current.malls, incoming, load.mode, _regions_provinces())
+    plan = plans.plan_load(current.malls, incoming, load.mode, _province_of_region())
     if plan.needs_confirmation and not (load.confirm_replace or load.mode == plans.REPLACE):
-        raise ReplaceNeedsConfirmation(removed=plan.operating_removed, operating=plan.operating_before,
-                                       share_pct=plan.removed_share_pct)  # fmt: skip
+        raise ReplaceNeedsConfirmation(
+            removed=plan.operating_removed, operating=plan.operating_before, share_pct=plan.removed_share_pct
+        )
     malls = plans.merge_malls(current.malls, incoming, plan.mode) if incoming_malls is not None else current.malls
     if len(malls) > load.limit:
         raise RegisterTooLarge(malls=len(malls), limit=load.limit)
@@ -313,14 +342,20 @@ def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResul
     report = result.issues.to_dict("records")
     sources = [
         SourceFile(
-            f.name, sha256(f.content), f.content, [i for i in report if i["file"] == f.name],
+            f.name,
+            sha256(f.content),
+            f.content,
+            [i for i in report if i["file"] == f.name],
             corrections=[c for c in result.corrections if c["file"] == f.name],
             left_out=[r for r in result.left_out if r["file"] == f.name],
         )
         for f in files
-    ]  # fmt: skip
+    ]
     incoming_malls = _loadable_malls(result.malls) if not result.malls.empty else None
     incoming_participation = _loadable_participation(result.participation) if not result.participation.empty else None
+    # every other registered kind: the upload's rows, else its carry-over rule (``Kind.carry``)
+    others = {k.name: k for k in KINDS if k.stored_in == KIND_BLOCKS}
+    incoming = {n: typed(k, k.loadable(result.table(n))) for n, k in others.items() if not result.table(n).empty}
     outcome: dict = {}
 
     def build(register: Register) -> NewSnapshot | None:
@@ -329,19 +364,36 @@ def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResul
         malls, participation, plan = build_register(register, incoming_malls, incoming_participation, load)
         outcome["plan"] = plan
         base = _base(register, load.is_sample)
-        if base.snapshot_id is not None and plans.same_register(malls, participation, base.malls, base.participation):
+        tables, carried_others = other_tables(others, incoming, base)
+        same_others = all(same_frame(tables.get(n), base.tables.get(n)) for n in others)
+        if (
+            base.snapshot_id is not None
+            and same_others
+            and plans.same_register(malls, participation, base.malls, base.participation)
+        ):
             outcome["equal_to"] = base.snapshot_id
             return None
         carried = {}
         if base.snapshot_id is not None:
-            carried = {half: base.snapshot_id for half, new in (("malls", incoming_malls),
-                                                                ("participation", incoming_participation)) if new is None}  # fmt: skip
+            carried = {
+                half: base.snapshot_id
+                for half, new in (("malls", incoming_malls), ("participation", incoming_participation))
+                if new is None
+            }
+            carried |= dict.fromkeys(carried_others, base.snapshot_id)
         return NewSnapshot(
-            malls=malls, participation=participation, files=sources, is_sample=load.is_sample,
-            rows_read=result.counts["rows_read"], rows_loaded=result.counts["rows_loaded"],
-            rows_rejected=result.counts["rows_rejected"], rows_skipped=result.counts["rows_skipped"],
-            carried_over=carried, data_as_of=load.data_as_of,
-        )  # fmt: skip
+            malls=malls,
+            participation=participation,
+            files=sources,
+            tables=tables,
+            is_sample=load.is_sample,
+            rows_read=result.counts["rows_read"],
+            rows_loaded=result.counts["rows_loaded"],
+            rows_rejected=result.counts["rows_rejected"],
+            rows_skipped=result.counts["rows_skipped"],
+            carried_over=carried,
+            data_as_of=load.data_as_of,
+        )
 
     saved = store.save_snapshot_built(build)
     if saved is not None:
@@ -353,10 +405,15 @@ def _log_ingest(files: list[UploadedFile], result: IngestResult, started: float)
     for f in files:
         logger.info(
             "ingest file=%s sha256=%s rows_read=%d loaded=%d rejected=%d skipped=%d snapshot=%s seconds=%.2f",
-            f.name, sha256(f.content)[:12], result.counts["rows_read"], result.counts["rows_loaded"],
-            result.counts["rows_rejected"], result.counts["rows_skipped"], result.snapshot_id,
+            f.name,
+            sha256(f.content)[:12],
+            result.counts["rows_read"],
+            result.counts["rows_loaded"],
+            result.counts["rows_rejected"],
+            result.counts["rows_skipped"],
+            result.snapshot_id,
             time.perf_counter() - started,
-        )  # fmt: skip
+        )
 
 
 def contains_sample(files: list[UploadedFile]) -> bool:
@@ -377,54 +434,17 @@ def open_store(url: str, *, settings: Settings | None = None) -> Store:
     if store.latest_snapshot_id() is None:
         # Several processes may start on a new shared store at once: the sample is written only when the
         # store is still empty under its write lock, so it is loaded once.
-        result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM,
-                              only_if_empty=True, mode=plans.REPLACE)  # fmt: skip
+        result = ingest_files(
+            sample_files(),
+            store,
+            is_sample=True,
+            settings=settings,
+            actor=SYSTEM,
+            only_if_empty=True,
+            mode=plans.REPLACE,
+        )
         if result.snapshot_id is None and store.latest_snapshot_id() is None:
             raise NoDataError()
         if result.snapshot_id is not None:
             logger.info("loaded the sample workbooks as snapshot %s", result.snapshot_id)
     return store
-
-
-def remember_alias(store: Store, written: str, region_code: str, *, actor: Actor) -> None:
-    """An analyst's choice for a written name, used by every later load.
-
-    Refused (``AliasConflict``) when the name already is an official name or code of another region:
-    official names always win, so such an alias would never apply and would only mislead.
-    """
-    require(actor, Action.CONFIRM_ALIAS)
-    check_length(written, "alias")
-    matcher = RegionMatcher()
-    official = matcher.match_name(written)
-    if official.method in ("code", "name", "province") and official.code != region_code:
-        raise AliasConflict(
-            written=written, official=matcher.region_label(official.code), region=matcher.region_label(region_code)
-        )
-    alias = normalise_region_name(written)
-    store.save_alias(alias, region_code)
-    record(store, actor, "alias.confirmed", alias, {"written": written, "region_code": region_code})
-
-
-def remove_alias(store: Store, written: str, *, actor: Actor) -> bool:
-    """Forget the saved alias for a written name (in any of its forms); whether there was one."""
-    require(actor, Action.REMOVE_ALIAS)
-    alias = normalise_region_name(written)
-    removed = store.delete_alias(alias)
-    if removed:
-        record(store, actor, "alias.removed", alias, {"written": written})
-    return removed
-
-
-def saved_aliases(store: Store) -> pd.DataFrame:
-    """One row per saved alias: written (its normalised form), region_code, region (the official name)."""
-    matcher = RegionMatcher()
-    rows = [(alias, code, matcher.region_label(code)) for alias, code in sorted(store.load_aliases().items())]
-    return pd.DataFrame(rows, columns=["written", "region_code", "region"])
-
-
-def release_unused_memory() -> None:
-    """Give the memory an upload's frames used back to the system once they are dropped: Arrow keeps
-    freed blocks in its pool and glibc keeps freed arenas, so without this a server stays at its peak."""
-    pyarrow.default_memory_pool().release_unused()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -4,24 +4,41 @@ in ``views``; boundary files in ``boundaries``; what changes the store is in ``w
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from mpp_data.analysis import history, participation
 from mpp_data.errors import NoDataError
+from mpp_data.ingest.kinds import kind_named
 from mpp_data.present import display as presentation
 from mpp_data.reference.regions import RegionMatcher, official_regions
-from mpp_data.service import views
+from mpp_data.service import kinds, views
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
 
 
 @dataclass(frozen=True)
 class SnapshotData:
+    """One snapshot: its row, and each registered kind's frame (``table(name)``; ``malls`` and
+    ``participation`` are the first two kinds')."""
+
     snapshot: dict
-    malls: pd.DataFrame
-    participation: pd.DataFrame
+    tables: Mapping[str, pd.DataFrame]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The snapshot's frame of one kind (an empty frame in the kind's columns when it has none)."""
+        found = self.tables.get(name)
+        return found if found is not None else kind_named(name).empty()
+
+    @property
+    def malls(self) -> pd.DataFrame:
+        return self.table("malls")
+
+    @property
+    def participation(self) -> pd.DataFrame:
+        return self.table("participation")
 
 
 def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
@@ -31,7 +48,7 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
         raise NoDataError()
     snapshot = store.snapshot(snapshot_id)
     snapshot["rows_left_out"] = len(store.load_amendments(snapshot_id)[1])  # every page's source line says so
-    return SnapshotData(snapshot, store.load_malls(snapshot_id), store.load_participation(snapshot_id))
+    return SnapshotData(snapshot, kinds.load_tables(store, snapshot_id))
 
 
 def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataFrame]]:
@@ -53,13 +70,16 @@ def presence_trend(store: Store) -> pd.DataFrame:
 
 
 def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:
-    """What changed from snapshot ``before`` to snapshot ``after``."""
-    return history.compute_snapshot_diff(
+    """What changed from snapshot ``before`` to snapshot ``after``: the register's malls and agencies,
+    and (``kinds``) each other registered kind's rows by its key."""
+    diff = history.compute_snapshot_diff(
         store.load_malls(before),
         store.load_malls(after),
         store.load_participation(before),
         store.load_participation(after),
     )
+    others = kinds.kind_changes(store, before, after)
+    return replace(diff, kinds=others) if others else diff
 
 
 def region_choices() -> dict[str, str]:

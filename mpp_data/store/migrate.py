@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 BASELINE = "0001_baseline"
 #: The newest revision in ``migrations/versions``; a test holds the two together.
-HEAD = "0007_subscriptions"
+HEAD = "0008_kind_blocks"
 #: pg_advisory_xact_lock key shared by every process migrating one PostgreSQL database ("MPP" in ASCII).
 _PG_LOCK_KEY = 0x4D5050
 

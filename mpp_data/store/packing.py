@@ -34,3 +34,16 @@ def pack_participation(frame: pd.DataFrame) -> bytes:
 
 def unpack_participation(packed: bytes) -> pd.DataFrame:
     return pd.read_parquet(io.BytesIO(packed))
+
+
+def pack_frame(frame: pd.DataFrame) -> bytes:
+    """Any kind's frame, in the columns and types it has, as Parquet (``kind_blocks``)."""
+    buffer = io.BytesIO()
+    pq.write_table(
+        pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False), buffer, write_statistics=False
+    )
+    return buffer.getvalue()
+
+
+def unpack_frame(packed: bytes) -> pd.DataFrame:
+    return pd.read_parquet(io.BytesIO(packed))

@@ -22,9 +22,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from mpp_data.errors import MemoryDatabase, SnapshotNotFound
+from mpp_data.store.blocks import insert_blocks as _insert_blocks
+from mpp_data.store.blocks import read_block as _read_block
+from mpp_data.store.blocks import read_blocks as _read_blocks
 from mpp_data.store.migrate import upgrade_schema
 from mpp_data.store.packing import PARTICIPATION_DTYPES, pack_participation, unpack_participation
 from mpp_data.store.side_tables import SideTables
+from mpp_data.store.source_file import SourceFile
+from mpp_data.store.sql import as_date as _as_date
 from mpp_data.store.sql import bulk_insert, metadata, plain_rows, private_sqlite_file, sqlite_pragmas, sqlite_writer
 
 logger = logging.getLogger(__name__)
@@ -114,40 +119,15 @@ _PG_SNAPSHOT_LOCK_KEY = 0x4D505053
 
 
 @dataclass(frozen=True)
-class SourceFile:
-    """One uploaded file as it came in, its check report (one dict per issue), and what the analyst changed:
-    ``corrections`` (sheet, row, column, written, corrected) and ``left_out`` (sheet, row, reason, values)."""
-
-    file_name: str
-    sha256: str
-    content: bytes
-    report: list[dict] = field(default_factory=list)
-    corrections: list[dict] = field(default_factory=list)
-    left_out: list[dict] = field(default_factory=list)
-
-    def report_json(self) -> str:
-        """The stored report: the issues alone, as before, unless the analyst changed something."""
-        if not (self.corrections or self.left_out):
-            return json.dumps(self.report, default=str)
-        stored = {"issues": self.report, "corrections": self.corrections, "left_out": self.left_out}
-        return json.dumps(stored, default=str)
-
-    @classmethod
-    def stored(cls, file_name: str, sha256: str, content: bytes, report: str) -> SourceFile:
-        parsed = json.loads(report)
-        if isinstance(parsed, list):
-            return cls(file_name, sha256, content, parsed)
-        return cls(file_name, sha256, content, parsed["issues"], parsed["corrections"], parsed["left_out"])
-
-
-@dataclass(frozen=True)
 class NewSnapshot:
-    """Everything one load writes. ``malls`` and ``participation`` hold the complete current data; for
-    :meth:`Store.save_snapshot_carrying` either may be None: that half is carried over."""
+    """Everything one load writes. ``malls`` and ``participation`` hold the complete current data, each in
+    its own table; ``tables`` every other kind's frame by kind name (kept in ``kind_blocks``). For
+    :meth:`Store.save_snapshot_carrying` any of them may be None: that one is carried over."""
 
     malls: pd.DataFrame | None
     participation: pd.DataFrame | None
     files: list[SourceFile]
+    tables: dict[str, pd.DataFrame | None] = field(default_factory=dict)
     is_sample: bool = False
     rows_read: int = 0
     rows_loaded: int = 0
@@ -175,6 +155,8 @@ class Register:
     data_as_of: dt.date | None
     malls: pd.DataFrame
     participation: pd.DataFrame
+    #: every other kind's frame the snapshot holds, by kind name
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 class Store(SideTables):
@@ -258,8 +240,15 @@ class Store(SideTables):
                 carried["participation"] = int(previous)
             if participation_frame is None:
                 participation_frame = pd.DataFrame(columns=PARTICIPATION_COLUMNS)
+            tables = dict(new.tables)
+            for name in [n for n, frame in tables.items() if frame is None]:
+                found = _read_block(conn, previous, name) if previous is not None else None
+                tables[name] = found
+                if found is not None:
+                    carried[name] = int(previous)  # type: ignore[arg-type]
             carried = {**new.carried_over, **carried}
             snapshot_id = _insert_snapshot(conn, new, mall_frame, participation_frame, carried)
+            _insert_blocks(conn, snapshot_id, tables)
         return SavedSnapshot(snapshot_id, carried)
 
     def save_snapshot_built(self, build: Callable[[Register], NewSnapshot | None]) -> SavedSnapshot | None:
@@ -276,15 +265,20 @@ class Store(SideTables):
             else:
                 info = _read_snapshot(conn, previous)
                 register = Register(
-                    int(previous), bool(info["is_sample"]), _as_date(info.get("data_as_of")),
-                    _read_malls(conn, previous), _read_participation(conn, previous),
-                )  # fmt: skip
+                    int(previous),
+                    bool(info["is_sample"]),
+                    _as_date(info.get("data_as_of")),
+                    _read_malls(conn, previous),
+                    _read_participation(conn, previous),
+                    _read_blocks(conn, previous),
+                )
             new = build(register)
             if new is None:
                 return None
             if new.malls is None or new.participation is None:
                 raise ValueError("build gives both halves of the snapshot")
             snapshot_id = _insert_snapshot(conn, new, new.malls, new.participation, new.carried_over)
+            _insert_blocks(conn, snapshot_id, new.tables)
         return SavedSnapshot(snapshot_id, new.carried_over)
 
     def list_snapshots(self) -> pd.DataFrame:
@@ -313,6 +307,12 @@ class Store(SideTables):
         """One row per mall and agency: region_code, mall_name, agency, present, services, sheet, row."""
         with self.engine.connect() as conn:
             return _read_participation(conn, snapshot_id)
+
+    def load_block(self, snapshot_id: int, kind: str) -> pd.DataFrame | None:
+        """One kind's frame of a snapshot from ``kind_blocks``; None when the snapshot holds none of it."""
+        with self.engine.connect() as conn:
+            _read_snapshot(conn, snapshot_id)
+            return _read_block(conn, snapshot_id, kind)
 
     def load_source_files(self, snapshot_id: int) -> list[SourceFile]:
         query = sa.select(source_files).where(source_files.c.snapshot_id == snapshot_id)
@@ -343,14 +343,6 @@ def _newest_in_view(conn: sa.Connection) -> int | None:
     query = sa.select(sa.func.max(snapshots.c.id)).where(snapshots.c.id.not_in(sa.select(withdrawn.c.snapshot_id)))
     found = conn.execute(query).scalar()
     return int(found) if found is not None else None
-
-
-def _as_date(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _read_snapshot(conn: sa.Connection, snapshot_id: int) -> dict:
@@ -392,9 +384,12 @@ def _read_rows(conn: sa.Connection, table: sa.Table, columns: list[str], snapsho
 
 
 def _insert_snapshot(
-    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_frame: pd.DataFrame,
+    conn: sa.Connection,
+    new: NewSnapshot,
+    mall_frame: pd.DataFrame,
+    participation_frame: pd.DataFrame,
     carried: dict[str, int],
-) -> int:  # fmt: skip
+) -> int:
     # Arrow writes Parquet without the GIL: the participation is packed while the malls are inserted.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-pack") as packer:
         packing = packer.submit(pack_participation, participation_frame)
@@ -409,16 +404,25 @@ def _insert_snapshot(
     for f in new.files:
         conn.execute(
             source_files.insert(),
-            {"snapshot_id": snapshot_id, "file_name": f.file_name, "sha256": f.sha256, "size_bytes": len(f.content),
-             "content": f.content, "report": f.report_json()},
-        )  # fmt: skip
+            {
+                "snapshot_id": snapshot_id,
+                "file_name": f.file_name,
+                "sha256": f.sha256,
+                "size_bytes": len(f.content),
+                "content": f.content,
+                "report": f.report_json(),
+            },
+        )
     return int(snapshot_id)
 
 
 def _insert_snapshot_rows(
-    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_count: int,
+    conn: sa.Connection,
+    new: NewSnapshot,
+    mall_frame: pd.DataFrame,
+    participation_count: int,
     carried: dict[str, int],
-) -> int:  # fmt: skip
+) -> int:
     """The snapshot's own row and its malls; the new snapshot's id."""
     mall_rows = plain_rows(mall_frame, MALL_COLUMNS)
     # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.

@@ -9,6 +9,7 @@ import os
 import pytest
 
 from mpp_data.config import Settings
+from mpp_data.present.messages import result_messages
 from mpp_data.service import UploadedFile, ingest_files
 from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
@@ -31,26 +32,26 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(sqlite_store):
     big = UploadedFile("besar.csv", b"Kabupaten/Kota,Status\n" + b"Kota Depok,Beroperasi\n" * 100)
     problem, result = refuse(sqlite_store, big, small_limit)
     assert problem["kind"] == "file_too_large"
-    assert "terlalu besar" in result.messages("id")[0]
+    assert "terlalu besar" in result_messages(result, "id")[0]
 
 
 def test_a_zip_bomb_is_refused_without_unpacking_it(sqlite_store):
     problem, result = refuse(sqlite_store, wb.zip_bomb())
     assert problem["kind"] == "file_too_large"
-    assert "too large" in result.messages("en")[0]
+    assert "too large" in result_messages(result, "en")[0]
 
 
 def test_a_password_protected_workbook_says_so(sqlite_store):
     problem, result = refuse(sqlite_store, wb.encrypted_xlsx())
     assert problem["kind"] == "encrypted_file"
-    assert "kata sandi" in result.messages("id")[0]
-    assert "password-protected" in result.messages("en")[0]
+    assert "kata sandi" in result_messages(result, "id")[0]
+    assert "password-protected" in result_messages(result, "en")[0]
 
 
 def test_random_bytes_named_xlsx(sqlite_store):
     problem, result = refuse(sqlite_store, UploadedFile("acak.xlsx", os.urandom(4096)))
     assert problem["kind"] == "unreadable_file"
-    assert "bukan berkas Excel" in result.messages("id")[0]
+    assert "bukan berkas Excel" in result_messages(result, "id")[0]
 
 
 def test_a_damaged_zip_named_xlsx(sqlite_store):
@@ -61,7 +62,7 @@ def test_a_damaged_zip_named_xlsx(sqlite_store):
 def test_an_empty_file(sqlite_store):
     problem, result = refuse(sqlite_store, UploadedFile("kosong.csv", b""))
     assert problem["kind"] == "unreadable_file"
-    assert "berkas kosong" in result.messages("id")[0]
+    assert "berkas kosong" in result_messages(result, "id")[0]
 
 
 def test_a_workbook_without_a_recognisable_table(sqlite_store):
@@ -69,7 +70,7 @@ def test_a_workbook_without_a_recognisable_table(sqlite_store):
     problem, result = refuse(sqlite_store, file)
     assert problem["kind"] == "no_table_found"
     assert problem["severity"] == "error"
-    assert "Tidak ditemukan tabel" in result.messages("id")[0]
+    assert "Tidak ditemukan tabel" in result_messages(result, "id")[0]
 
 
 @pytest.mark.parametrize("name", ["kosong.xlsx", "kosong.csv"])
@@ -85,6 +86,6 @@ def test_a_workbook_whose_later_sheet_is_damaged_gives_nothing(sqlite_store):
     problem, result = refuse(sqlite_store, wb.with_damaged_sheet(two, "xl/worksheets/sheet2.xml"))
     assert problem["kind"] == "unreadable_file"
     assert problem["sheet"] == "Instansi"
-    assert "sheet “Instansi” rusak" in result.messages("id")[0]
-    assert "sheet “Instansi” is damaged" in result.messages("en")[0]
+    assert "sheet “Instansi” rusak" in result_messages(result, "id")[0]
+    assert "sheet “Instansi” is damaged" in result_messages(result, "en")[0]
     assert "Kota Bogor" not in set(result.malls["region_name"].dropna())

@@ -14,6 +14,7 @@ import pytest
 from mpp_data.config import Settings
 from mpp_data.ingest import isolation
 from mpp_data.ingest.read import ReadLimits, refuse_oversized
+from mpp_data.present.messages import result_messages
 from mpp_data.service import UploadedFile, ingest_files, store_checked
 from tests.cli import CliResult, run_cli
 from tests.conftest import ANALYST
@@ -76,15 +77,15 @@ def test_a_csv_of_short_lines_but_too_many_columns_is_refused(sqlite_store):
     assert result.exit_code == 2 and result.snapshot_id is None
     (problem,) = result.issues.to_dict("records")
     assert problem["kind"] == "file_too_complex"
-    assert "1500 kolom (batas 1000)" in result.messages("id")[0]
-    assert "a line of 1500 columns (the limit is 1000)" in result.messages("en")[0]
+    assert "1500 kolom (batas 1000)" in result_messages(result, "id")[0]
+    assert "a line of 1500 columns (the limit is 1000)" in result_messages(result, "en")[0]
 
 
 def test_a_sheet_declaring_more_cells_than_the_limit_is_refused_naming_the_sheet(sqlite_store):
     tall = UploadedFile("tinggi.xlsx", hostile.with_dimension(GOOD.content, "A1:J300000"))
     result = ingest_files([tall], sqlite_store, today=TODAY, actor=ANALYST)
     assert result.exit_code == 2
-    assert result.messages("id") == [
+    assert result_messages(result, "id") == [
         "Sheet “MPP” di berkas “tinggi.xlsx” menyatakan ukuran sampai sel J300000: 3 juta sel (batas 2 juta). "
         "Biasanya ada isian atau format di sel yang jauh. Hapus baris dan kolom kosong (Ctrl+End menunjukkan sel "
         "terakhir), simpan, lalu unggah lagi."
@@ -123,8 +124,8 @@ def test_a_parse_over_the_memory_cap_is_stopped_and_named(sqlite_store):
     assert result.exit_code == 2
     (problem,) = result.issues.to_dict("records")
     assert problem["file"] == "besar.csv" and problem["kind"] == "file_too_complex"
-    assert "lebih dari 40 MB memori" in result.messages("id")[0]
-    assert "needed more than 40 MB of memory" in result.messages("en")[0]
+    assert "lebih dari 40 MB memori" in result_messages(result, "id")[0]
+    assert "needed more than 40 MB of memory" in result_messages(result, "en")[0]
 
 
 @pytest.mark.serial  # measures time
@@ -137,7 +138,7 @@ def test_a_parse_over_the_time_limit_is_stopped_and_named(sqlite_store):
     assert time.perf_counter() - started < 10
     assert result.exit_code == 2
     assert result.issue_kinds == ["parse_timeout"]
-    assert result.messages("id") == [
+    assert result_messages(result, "id") == [
         "Membaca berkas “lambat.xlsx” memakan waktu lebih dari 0.05 detik dan dihentikan. Tidak ada yang diambil "
         "dari berkas ini. Pisahkan menjadi beberapa berkas atau simpan ulang sebagai .csv, lalu unggah lagi."
     ]

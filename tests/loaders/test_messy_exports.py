@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from mpp_data.present.messages import result_messages
 from mpp_data.service import IngestResult, ingest_files
 from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
@@ -163,7 +164,7 @@ def test_region_names_are_matched_reported_or_suggested():
     found = result.issues.set_index("row")
     assert found.loc[3, "candidates"] == ["32.01", "32.71"]
     assert found.loc[5, "candidates"][0] == "61.03"
-    assert "Mungkin maksudnya: Kabupaten Sanggau" in result.messages("id")[1]
+    assert "Mungkin maksudnya: Kabupaten Sanggau" in result_messages(result, "id")[1]
     assert [c if isinstance(c, str) else None for c in result.malls["region_code"]] == [
         "61.03",
         None,
@@ -194,7 +195,7 @@ def test_bad_values_are_reported_with_their_cells():
         ("MPP", 3, "Tanggal Peresmian", "future_date", "error"),
         ("MPP", 4, "Status", "bad_status", "error"),
     ]
-    english = result.messages("en")
+    english = result_messages(result, "en")
     assert english[0] == (
         "Date “besok” (sheet MPP, row 2, column Tanggal Peresmian) cannot be read. Write it like 24/06/2024 or "
         "24 June 2024."

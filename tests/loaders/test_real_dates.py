@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from mpp_data.present.messages import result_messages
 from mpp_data.present.reports import ingest_report
 from tests.loaders import workbooks as wb
 from tests.loaders.test_messy_exports import ingest, issues
@@ -54,8 +55,8 @@ def test_placeholders_in_the_date_column_give_no_date_and_a_warning_and_name_the
         ]),
     )  # fmt: skip
     assert not result.has_errors
-    assert "as planned" in result.messages("en")[0]
-    assert "as planned" not in result.messages("en")[2]  # TBC names no stage
+    assert "as planned" in result_messages(result, "en")[0]
+    assert "as planned" not in result_messages(result, "en")[2]  # TBC names no stage
 
 
 def test_month_only_dates_are_kept_at_month_precision_and_shown_as_such():
@@ -94,7 +95,7 @@ def test_a_column_that_cannot_be_decided_is_read_day_first_with_a_warning():
     result = ingest(wb.xlsx({"MPP": rows}))
     assert issues(result) == [("MPP", 2, "Tanggal Peresmian", "date_order_assumed", "warning")]
     assert loaded(result)["inaugurated_on"].tolist() == [D(2023, 12, 5), D(2024, 12, 3)]
-    assert "day/month/year" in result.messages("en")[0]
+    assert "day/month/year" in result_messages(result, "en")[0]
 
 
 def test_a_column_with_day_first_dates_reads_the_others_day_first_without_a_warning():

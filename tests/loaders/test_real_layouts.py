@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from mpp_data.present.messages import result_messages
 from tests.loaders import workbooks as wb
 from tests.loaders.test_messy_exports import HEADER, expected, ingest, issues, loaded, skipped
 
@@ -158,6 +159,6 @@ def test_a_row_with_only_a_status_still_reports_its_missing_region():
 
 def test_skipped_rows_are_reported_in_both_languages_as_information():
     result = check([HEADER, [f"({i})" for i in range(1, 9)], SANGGAU, DEPOK, BATU], [("column_numbers", 1, "2")])
-    assert result.messages("en") == ["1 column-number rows ((1) (2) (3) …) skipped in sheet MPP (rows 2)."]
-    assert result.messages("id") == ["1 baris nomor kolom ((1) (2) (3) …) dilewati di sheet MPP (baris 2)."]
+    assert result_messages(result, "en") == ["1 column-number rows ((1) (2) (3) …) skipped in sheet MPP (rows 2)."]
+    assert result_messages(result, "id") == ["1 baris nomor kolom ((1) (2) (3) …) dilewati di sheet MPP (baris 2)."]
     assert not result.has_errors and result.exit_code == 0

@@ -11,6 +11,7 @@ import pytest
 from mpp_data import service
 from mpp_data.analysis import metrics
 from mpp_data.ingest.read import iter_sheets
+from mpp_data.present.messages import result_messages
 from mpp_data.reference.regions import official_regions
 from tests.conftest import ROOT
 
@@ -21,7 +22,7 @@ def sample_load():
 
 
 def test_sample_workbooks_load_without_errors(sample_load):
-    assert not sample_load.has_errors, sample_load.messages("en")[:5]
+    assert not sample_load.has_errors, result_messages(sample_load, "en")[:5]
     counts = sample_load.counts
     assert counts["rows_read"] == counts["rows_loaded"] + counts["rows_rejected"] + counts["rows_skipped"]
     assert counts["rows_skipped"] >= 1  # the JUMLAH row

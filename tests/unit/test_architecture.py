@@ -94,12 +94,15 @@ def test_no_module_of_ingest_passes_450_lines():
 
 def test_imports_within_ingest_point_one_way():
     ingest = ROOT / "mpp_data" / "ingest"
-    modules = {p.stem for p in ingest.glob("*.py") if p.stem != "__init__"}
+    # every module by its dotted name under ingest (a package by its own name: ``kinds``, ``kinds.base``)
+    paths = {".".join(p.relative_to(ingest).with_suffix("").parts).removesuffix(".__init__"): p
+             for p in ingest.rglob("*.py") if p != ingest / "__init__.py"}  # fmt: skip
+    modules = set(paths)
     uses = {}
     for name in modules:
-        tree = ast.parse((ingest / f"{name}.py").read_text())
+        tree = ast.parse(paths[name].read_text())
         uses[name] = {
-            node.module.rsplit(".", 1)[1]
+            node.module.removeprefix("mpp_data.ingest.")
             for node in ast.walk(tree)
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mpp_data.ingest.")
         }
@@ -200,14 +203,17 @@ ENTRY_POINTS = {
     ROOT / "app.py",
     ROOT / "mpp_data" / "store" / "migrations" / "env.py",
 }
-#: Engineer B's part of issue 19 (ingest options) removes these; this set empties when it lands.
-INGEST_STILL_READING = {ROOT / "mpp_data" / "ingest" / "pipeline.py", ROOT / "mpp_data" / "ingest" / "isolation.py"}
 
 
 def test_only_the_entry_points_read_the_settings():
     readers = {path for path in PRODUCT_CODE if _calls_of(path, "from_env")}
     assert readers >= ENTRY_POINTS
-    assert readers - ENTRY_POINTS <= INGEST_STILL_READING, sorted(str(p) for p in readers - ENTRY_POINTS)
+    assert readers == ENTRY_POINTS, sorted(str(p) for p in readers - ENTRY_POINTS)
+
+
+def test_ingest_renders_no_message():
+    """A problem carries a code and parameters; ``present`` turns it into words."""
+    assert not {(f, p) for f, p in _core_imports("ingest") if p == "present"}
 
 
 SERVICE = ROOT / "mpp_data" / "service"

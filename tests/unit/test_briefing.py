@@ -179,7 +179,8 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
     (agencies,) = charts(slide_titled(prs, main[6]))
     malls, _ = metrics.restrict_to_province(data.malls, service.queries.official_regions(), province)
     presence = service.agency_presence(
-        service.SnapshotData(data.snapshot, malls, data.participation), scope=service.ViewScope(as_of=AS_OF)
+        service.SnapshotData(data.snapshot, {"malls": malls, "participation": data.participation}),
+        scope=service.ViewScope(as_of=AS_OF),
     )
     assert list(agencies.plots[0].series[0].values) == presence["share_pct"].tolist()
     assert len(presence) == 17

@@ -167,7 +167,7 @@ def test_the_sample_forecasts_are_bounded_everywhere():
     from mpp_data import service
     from mpp_data.reference import regions as official
 
-    data = service.SnapshotData({"id": 0}, *_sample_tables())
+    data = service.SnapshotData({"id": 0}, dict(zip(("malls", "participation"), _sample_tables(), strict=True)))
     for as_of in (D(2023, 1, 1), D(2024, 6, 30), D(2025, 12, 15)):
         for province in (None, *official.province_names()):
             result = service.forecast_for(

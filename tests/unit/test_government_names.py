@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mpp_data import service
+from mpp_data.present.messages import result_messages
 from mpp_data.reference.names import normalise_region_name
 from mpp_data.reference.regions import FORMER_PARENT_PROVINCE, RegionMatcher, official_provinces, official_regions
 from tests.conftest import ANALYST
@@ -140,5 +141,5 @@ def test_the_upload_check_and_saved_aliases_read_the_body_too(store):
     assert result.malls["region_code"].isna().tolist() == [False, False, False, True]  # asked about, not guessed
     ambiguous = result.issues[result.issues["kind"] == "ambiguous_region"]
     assert ambiguous["value"].tolist() == ["Kab. Tanjung Jabung"]
-    (english,) = [m for m in result.messages("en") if "Tanjung Jabung" in m]
+    (english,) = [m for m in result_messages(result, "en") if "Tanjung Jabung" in m]
     assert "Kabupaten Tanjung Jabung Barat" in english and "Kabupaten Tanjung Jabung Timur" in english

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from mpp_data.errors import EncryptedFile, FileTooLarge, NoDataError, UnreadableFile
-from mpp_data.ingest.pipeline import UploadedFile, check_files
+from mpp_data.ingest.pipeline import IngestOptions, UploadedFile, check_files
 from mpp_data.ingest.problems import ISSUE_COLUMNS, IssueKind, Problem, Severity, problems_frame
 from mpp_data.present.messages import issue_kind_label, issue_message
 from mpp_data.present.text import LANGUAGES, MESSAGES
@@ -93,7 +93,7 @@ def test_readme_lists_every_problem_kind_with_its_severity_and_meaning():
 
 def test_a_province_in_a_problem_is_named_in_the_readers_language():
     csv = "Provinsi;Kabupaten/Kota;Nama MPP;Status\nJawa Timur;Provinsi Jawa Barat;MPP Jabar;Beroperasi\n"
-    result = check_files([UploadedFile("p.csv", csv.encode())], {})
+    result = check_files([UploadedFile("p.csv", csv.encode())], {}, IngestOptions())
     mismatch = result.issues[result.issues["kind"] == IssueKind.PROVINCE_MISMATCH.value].iloc[0]
     assert mismatch["params"]["region_code"] == "32"
     english, indonesian = issue_message(mismatch, "en"), issue_message(mismatch, "id")

@@ -8,7 +8,7 @@ import multiprocessing
 import pandas as pd
 import pandas.testing as pdt
 
-from mpp_data.ingest.pipeline import UploadedFile, check_files
+from mpp_data.ingest.pipeline import IngestOptions, UploadedFile, check_files
 from mpp_data.ingest.transfer import decode_frame, encode_frame, receive_result, send_result
 from mpp_data.store.packing import PARTICIPATION_DTYPES
 from mpp_data.store.snapshots import PARTICIPATION_COLUMNS
@@ -48,7 +48,7 @@ def test_frames_a_round_trip_could_change_are_left_to_pickle() -> None:
 
 def test_a_checked_upload_crosses_a_pipe_unchanged() -> None:
     csv = "Kabupaten/Kota;Nama MPP;Instansi;Jumlah Layanan\nKota Depok;MPP Kota Depok;BPJS Kesehatan;3\n" * 3
-    result = check_files([UploadedFile("p.csv", csv.encode())], {})
+    result = check_files([UploadedFile("p.csv", csv.encode())], {}, IngestOptions())
     assert len(result.participation) == 3
     parent, child = multiprocessing.Pipe()
     send_result(child, ("result", result, {}, 12.5, True))
