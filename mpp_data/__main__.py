@@ -213,8 +213,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         statuses=tuple(args.status),
     )  # fmt: skip
     export = service.export_table(
-        store, scope=scope.replace(snapshot_id=snapshot_id), table=args.table, fmt=args.format, choice=choice
-    )
+        store, scope=scope.replace(snapshot_id=snapshot_id), table=args.table, fmt=args.format, choice=choice,
+        actor=cli_accounts.cli_actor(),
+    )  # fmt: skip
     if args.output == "-":
         sys.stdout.buffer.write(export.content)
     else:
