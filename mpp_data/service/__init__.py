@@ -7,6 +7,7 @@ presentation builders, nothing else.
 """
 
 from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
+from mpp_data.access.clients import client_address
 from mpp_data.analysis.register import MODES as LOAD_MODES
 from mpp_data.config import Settings
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
@@ -167,7 +168,7 @@ __all__ = [
     "export_table",
     "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
     "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
-    "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
+    "ANONYMOUS", "Action", "client_address", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
     "loaded_by", "record_provider_sign_in", "redeem_sign_in_link", "set_password", "set_role", "sign_in",
     "sign_out", "withdraw_snapshot", "check_password", "recent_failures", "may_see_upload_details",
