@@ -135,9 +135,12 @@ def sign_in_box(actor: service.Actor, lang: str, settings: service.Settings) -> 
             try:
                 # failures slow this e-mail and this visitor's address down (never a lock-out)
                 actor = service.sign_in(
-                    cache.store(settings), email, password, client=client(settings),
+                    cache.store(settings),
+                    email,
+                    password,
+                    client=client(settings),
                     max_delay_s=settings.sign_in_max_delay_s,
-                )  # fmt: skip
+                )
             except MppDataError as exc:
                 st.error(error_message(exc.code, exc.params, lang, escape=md_text))
             else:
@@ -158,5 +161,6 @@ def refuse_unless(actor: service.Actor, action: service.Action, lang: str) -> No
 def client(settings: service.Settings) -> str | None:
     """This session's client address (the one rule: ``service.client_address``): behind a trusted proxy the
     address it forwarded, else the connection's."""
-    return service.client_address(st.context.ip_address, st.context.headers.get("X-Forwarded-For"),
-                                  trusted=settings.trusted_proxy)  # fmt: skip
+    return service.client_address(
+        st.context.ip_address, st.context.headers.get("X-Forwarded-For"), trusted=settings.trusted_proxy
+    )
