@@ -48,7 +48,7 @@ figures = {"start": rss()}
 files = [UploadedFile.from_path(path)]
 figures["file_in_memory"] = rss()
 if isolated:
-    checked = ingest_files(files, store, dry_run=True, settings=settings)
+    checked = ingest_files(files, store, dry_run=True, settings=settings, actor=ACTOR)
     figures["after_check"] = rss()
     loaded = store_checked(checked, files, store, actor=ACTOR)
 else:  # as before: the page checks, then loads, reading the file twice in the dashboard's process

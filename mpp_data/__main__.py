@@ -212,9 +212,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
         statuses=tuple(args.status),
     )  # fmt: skip
-    export = service.export_table(
-        store, scope=scope.replace(snapshot_id=snapshot_id), table=args.table, fmt=args.format, choice=choice
-    )
+    scope, actor = scope.replace(snapshot_id=snapshot_id), cli_accounts.cli_actor()
+    export = service.export_table(store, scope=scope, table=args.table, fmt=args.format, choice=choice, actor=actor)
     if args.output == "-":
         sys.stdout.buffer.write(export.content)
     else:

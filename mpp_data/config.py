@@ -73,6 +73,9 @@ class Settings:
     upload_total_mb: int = _setting(1024)
     #: Host names the server answers to (``MPP_ALLOWED_HOSTS``, comma-separated, any case); empty: any.
     allowed_hosts: tuple[str, ...] = _setting(())
+    #: Addresses or networks of the proxies whose ``X-Forwarded-For`` is believed (``MPP_TRUSTED_PROXY``,
+    #: comma-separated; ``make serve`` sets its HAProxy's); empty: the connection's address is the client's.
+    trusted_proxy: tuple[str, ...] = _setting(())
     #: Production settings (``make serve``): metrics and cache clearing for admins only.
     production: bool = _setting(False)
     #: ``make serve`` only: HAProxy's port, the number of dashboard processes, the HAProxy program.

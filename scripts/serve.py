@@ -60,6 +60,8 @@ defaults
     # a browser's websocket stays open while its tab does
     timeout tunnel 8h
     timeout http-request 30s
+    # the client's address for the dashboards (MPP_TRUSTED_PROXY names this proxy): its sign-in throttle
+    option forwardfor
 
 frontend mpp
     bind {address}:{port}
@@ -163,7 +165,8 @@ def main() -> int:
     # production unless MPP_PRODUCTION says otherwise; the workers listen on loopback only
     production = "1" if settings.production or not environment_has("MPP_PRODUCTION") else "0"
     env = environment_with(MPP_PRODUCTION=production, MPP_ADDRESS="127.0.0.1", MPP_BASE_URL=base_url,
-                           MPP_FIRST_START_LINK="0")  # fmt: skip
+                           MPP_FIRST_START_LINK="0",
+                           MPP_TRUSTED_PROXY=",".join(settings.trusted_proxy) or "127.0.0.1")  # fmt: skip
     return _supervise(workers, config, env, f"{settings.address}:{port}", settings.haproxy)
 
 

@@ -125,6 +125,18 @@ def test_a_check_by_a_signed_in_analyst_is_recorded_and_a_viewer_may_not_load_af
     assert actions(store)[-1] == "upload.checked"
 
 
+@pytest.mark.parametrize("actor", [None, service.ANONYMOUS, VIEWER, Actor("known@example.go.id", None)])
+@pytest.mark.parametrize("with_store", [True, False])
+def test_a_check_is_refused_at_the_service_to_whoever_may_not_check_uploads(store, actor, with_store):
+    # the upload page hides the uploader from them; a caller of the service is held the same
+    before = store.counts()
+    with pytest.raises(NotAllowed) as refused:
+        service.ingest_files(service.sample_files(), store if with_store else None, dry_run=True, actor=actor)
+    assert refused.value.params["action"] == "check_upload"
+    assert store.counts() == before
+    assert "upload.checked" not in actions(store)
+
+
 # -- built-in accounts -----------------------------------------------------------------
 def test_a_new_user_has_no_password_until_one_is_set(store):
     service.add_user(store, "ana@example.go.id", "analyst", actor=ADMIN)

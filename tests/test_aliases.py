@@ -21,7 +21,7 @@ EXPORT = wb.xlsx(
 def test_an_alias_for_an_official_name_never_overrides_it(store):
     store.save_alias("kota depok", "11.01")  # saved before this rule, or straight into the store
     store.save_alias("bogor", "32.71")
-    result = service.ingest_files([EXPORT], store, dry_run=True)
+    result = service.ingest_files([EXPORT], store, dry_run=True, actor=ANALYST)
     assert result.malls["region_code"].tolist() == ["32.76", "32.71"]
     assert result.issues.empty
 

@@ -322,7 +322,9 @@ def test_agencies_diff_regions_and_snapshots_text_have_headers_in_words(sqlite_u
 
 def test_the_ingest_summary_line_is_in_the_chosen_language(tmp_path):
     sample = [str(ROOT / "sample_data" / name) for name in service.SAMPLE_FILES]
-    result = service.ingest_files([service.UploadedFile.from_path(p) for p in sample], None, dry_run=True)
+    result = service.ingest_files(
+        [service.UploadedFile.from_path(p) for p in sample], None, dry_run=True, actor=ANALYST
+    )
     read = result.counts["rows_read"]
     indonesian = run_cli("ingest", *sample, "--dry-run", "--lang", "id")
     assert indonesian.returncode == 0, indonesian.stderr

@@ -12,8 +12,9 @@ import pytest
 
 from mpp_data import service
 from mpp_data.__main__ import main
+from mpp_data.errors import NotAllowed
 from tests.cli import run_cli
-from tests.conftest import ANALYST, ROOT
+from tests.conftest import ANALYST, ROOT, VIEWER
 from tests.loaders import workbooks as wb
 
 LATEST = dt.date(2025, 12, 31)  # the sample's data date ("Keadaan per 31 Desember 2025"): pages open on it
@@ -37,7 +38,20 @@ def store(sqlite_url):
 def export(store, table: str, fmt: str, *, lang: str = "id", as_of=None, province=None, **choice) -> service.Export:
     """``service.export_table`` for the scope and choice the CLI's options give."""
     scope = service.ViewScope(as_of=as_of, province=province, lang=lang)
-    return service.export_table(store, scope=scope, table=table, fmt=fmt, choice=service.ExportChoice(**choice))
+    return service.export_table(
+        store, scope=scope, table=table, fmt=fmt, choice=service.ExportChoice(**choice), actor=ANALYST
+    )
+
+
+@pytest.mark.parametrize("actor", [None, service.ANONYMOUS, VIEWER])
+def test_the_check_report_is_refused_to_whoever_may_not_see_upload_details(store, actor):
+    # it carries the rows' values (a signed report's NIP) and what was wrong with them, as History's originals
+    scope = service.ViewScope(lang="id")
+    with pytest.raises(NotAllowed):
+        service.export_table(store, scope=scope, table="report", fmt="csv", actor=actor)
+    opened = service.export_table(store, scope=scope, table="report", fmt="csv", actor=actor, history_open=True)
+    assert opened.content == export(store, "report", "csv").content
+    assert service.export_table(store, scope=scope, table="malls", fmt="csv", actor=actor).content
 
 
 def export_with_cli(tmp_path, url: str, *args: str) -> bytes:

@@ -58,7 +58,9 @@ def test_a_batch_recap_adds_its_malls_and_keeps_the_register_saying_so_before_th
     first = load(sqlite_store, [malls_file(BASE)])
     assert first.plan.mode == "replace"  # no register yet: the file is the register
     batch = [["Kota Bekasi", "MPP Kota Bekasi", "Beroperasi", D(2024, 12, 20)]]
-    checked = service.ingest_files([malls_file(batch, "batch.xlsx")], sqlite_store, dry_run=True, today=TODAY)
+    checked = service.ingest_files(
+        [malls_file(batch, "batch.xlsx")], sqlite_store, dry_run=True, today=TODAY, actor=ANALYST
+    )
     assert checked.snapshot_id is None and len(sqlite_store.list_snapshots()) == 1
     assert checked.plan.scope == "malls" and checked.plan.mode == "update"
     assert checked.plan.as_json().items() >= {"malls_added": 1, "malls_removed": 0, "malls_changed": 0,
@@ -350,14 +352,14 @@ def test_corrections_belong_to_a_file_s_content_and_sheet_never_its_name(sqlite_
     other = malls_file([["Kota Medan", "MPP Kota Medan", "Beroperasi", D(2023, 7, 1)],
                         ["Kota Depok", "MPP Kota Depok", "Beroperasi", D(2021, 5, 1)]], "rekap.xlsx")  # fmt: skip
     fix = {(sha256(other.content), "MPP", 2, "Status"): ("Beroperasi", "Direncanakan")}
-    result = service.ingest_files([one, other], None, dry_run=True, today=TODAY, corrections=fix)
+    result = service.ingest_files([one, other], None, dry_run=True, today=TODAY, corrections=fix, actor=ANALYST)
     statuses = result.malls.sort_values(["file", "row"])[["row", "status"]].values.tolist()
     # only the second file's row 2 changed; the first file of the same name keeps its own
     assert sorted(statuses) == [[2, "operating"], [2, "planned"], [3, "operating"]]
     assert [c["corrected"] for c in result.corrections] == ["Direncanakan"]
     # a name two files share names neither: the correction is dropped and said so
     by_name = service.ingest_files([one, other], None, dry_run=True, today=TODAY,
-                                   corrections={("rekap.xlsx", "MPP", 2, "Status"): "Direncanakan"})  # fmt: skip
+                                   corrections={("rekap.xlsx", "MPP", 2, "Status"): "Direncanakan"}, actor=ANALYST)  # fmt: skip
     assert set(by_name.malls["status"]) == {"operating"}
     dropped = by_name.issues[by_name.issues["kind"] == "correction_dropped"]
     assert "its file is not in this upload" in result_messages(by_name, "en")[-1] and len(dropped) == 1
@@ -368,7 +370,7 @@ def test_a_correction_whose_cell_no_longer_holds_its_value_is_dropped_with_a_mes
 
     changed = malls_file([["Kota Binjai", "MPP Kota Binjai", "Beroperasi", D(2023, 7, 1)]], "rekap.xlsx")
     fix = {(sha256(changed.content), "MPP", 2, "Kabupaten/Kota"): ("Kota Medn", "Kota Medan")}
-    result = service.ingest_files([changed], None, dry_run=True, today=TODAY, corrections=fix)
+    result = service.ingest_files([changed], None, dry_run=True, today=TODAY, corrections=fix, actor=ANALYST)
     assert list(result.malls["region_code"]) == ["12.75"]  # Binjai, as written: the correction is not applied
     assert result.corrections == []
     (message,) = [m for m in result_messages(result, "en") if "not applied" in m]

@@ -13,7 +13,7 @@ WRITTEN = ["Kota Yogya", "Jogja", "Halsel", "xyz", "Kediri", "Pemkab Sanggau", "
 def test_the_search_and_the_upload_check_give_the_same_answer_for_every_name(store):
     service.remember_alias(store, "Halsel", "82.04", actor=ANALYST)
     rows = [["Kabupaten/Kota", "Nama MPP", "Status"]] + [[w, f"MPP {i}", "Beroperasi"] for i, w in enumerate(WRITTEN)]
-    result = service.ingest_files([wb.xlsx({"MPP": rows})], store, dry_run=True)
+    result = service.ingest_files([wb.xlsx({"MPP": rows})], store, dry_run=True, actor=ANALYST)
     checked = dict(zip(result.malls["mall_name"], result.malls["region_code"], strict=True))
     ambiguous = set(result.issues.loc[result.issues["kind"] == "ambiguous_region", "value"])
     outcomes = {}

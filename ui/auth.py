@@ -138,7 +138,7 @@ def sign_in_box(actor: service.Actor, lang: str, settings: service.Settings) -> 
                     cache.store(settings),
                     email,
                     password,
-                    client=st.context.ip_address,
+                    client=client(settings),
                     max_delay_s=settings.sign_in_max_delay_s,
                 )
             except MppDataError as exc:
@@ -156,3 +156,11 @@ def refuse_unless(actor: service.Actor, action: service.Action, lang: str) -> No
     else:
         st.warning(t("auth.not_allowed_page", lang, role=t(f"role.{service.lowest_role(action)}", lang)))
     st.stop()
+
+
+def client(settings: service.Settings) -> str | None:
+    """This session's client address (the one rule: ``service.client_address``): behind a trusted proxy the
+    address it forwarded, else the connection's."""
+    return service.client_address(
+        st.context.ip_address, st.context.headers.get("X-Forwarded-For"), trusted=settings.trusted_proxy
+    )

@@ -94,10 +94,24 @@ def presence_trend(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def export_table(
-    settings: service.Settings, scope: service.ViewScope, table: str, fmt: str, choice: service.ExportChoice
+    settings: service.Settings,
+    scope: service.ViewScope,
+    table: str,
+    fmt: str,
+    choice: service.ExportChoice,
+    actor: service.Actor | None = None,
 ) -> service.Export:
-    """One of ``service.EXPORT_TABLES`` as the CLI's ``export`` writes it for the same scope and choice."""
-    return service.export_table(store(settings), scope=scope, table=table, fmt=fmt, choice=choice)
+    """One of ``service.EXPORT_TABLES`` as the CLI's ``export`` writes it for the same scope and choice;
+    ``actor``: who asks, for a table of upload details (the service checks it)."""
+    return service.export_table(
+        store(settings),
+        scope=scope,
+        table=table,
+        fmt=fmt,
+        choice=choice,
+        actor=actor,
+        history_open=settings.history_open,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -34,7 +34,9 @@ def button(
     if table not in service.EXPORT_TABLES:
         raise ValueError(f"unknown table {table!r}; one of {', '.join(service.TABLES)}")
     scope = (scope or view.scope).replace(snapshot_id=snapshot_id or view.snapshot_id)
-    export = cache.export_table(view.settings, scope, table, fmt, service.ExportChoice(**choice))
+    # who asks is part of the key only where it matters: the other tables stay one entry for every session
+    actor = view.actor if service.EXPORT_TABLES[table].upload_details else None
+    export = cache.export_table(view.settings, scope, table, fmt, service.ExportChoice(**choice), actor)
     container.download_button(label, export.content, export.file_name, export.mime, key=key, help=help)
 
 

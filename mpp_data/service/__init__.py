@@ -7,6 +7,7 @@ presentation builders, nothing else.
 """
 
 from mpp_data.access import ANONYMOUS, Action, Actor, Role, can, cli_actor, lowest_role
+from mpp_data.access.clients import client_address
 from mpp_data.analysis.register import MODES as LOAD_MODES
 from mpp_data.config import Settings
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
@@ -234,6 +235,7 @@ __all__ = [
     "remove_boundaries",
     "ANONYMOUS",
     "Action",
+    "client_address",
     "Actor",
     "Role",
     "can",

@@ -15,8 +15,9 @@ from functools import cached_property
 
 import pandas as pd
 
+from mpp_data.access import Action, Actor
 from mpp_data.analysis import metrics
-from mpp_data.errors import NoDataError
+from mpp_data.errors import NoDataError, NotAllowed
 from mpp_data.present import display, exports
 from mpp_data.present import plan as present_plan
 from mpp_data.present.exports import Export
@@ -97,6 +98,9 @@ class ExportTable:
     columns: tuple[str, ...]
     rows: Callable[[ExportRequest], ExportRows]
     help: str
+    #: The file shows what an upload was made of (its rows' values and problems): only for those who may see
+    #: upload details (``views.may_see_upload_details``).
+    upload_details: bool = False
 
 
 def _stamp(snapshot: dict) -> dt.datetime:
@@ -217,6 +221,7 @@ EXPORT_TABLES: dict[str, ExportTable] = {
             columns=("file", "sheet", "row", "column", "value", "severity", "message"),
             rows=_report,
             help="the check report of the snapshot's files (--file: one of them)",
+            upload_details=True,
         ),
         ExportTable(
             name="plan",
@@ -231,12 +236,22 @@ TABLES: tuple[str, ...] = tuple(EXPORT_TABLES)
 
 
 def export_table(
-    store: Store, *, scope: ViewScope, table: str, fmt: str = "csv", choice: ExportChoice = ExportChoice()
+    store: Store,
+    *,
+    scope: ViewScope,
+    table: str,
+    fmt: str = "csv",
+    choice: ExportChoice = ExportChoice(),
+    actor: Actor | None = None,
+    history_open: bool = False,
 ) -> Export:
     """One table (of ``EXPORT_TABLES``) of the scope's snapshot (the newest when None) as a CSV or xlsx
-    file, in the scope's language. ``as_of`` defaults to the newest date in the snapshot."""
+    file, in the scope's language. ``as_of`` defaults to the newest date in the snapshot. A table of upload
+    details (the check report) needs an ``actor`` who may see them, or ``history_open`` (else ``NotAllowed``)."""
     if table not in EXPORT_TABLES:
         raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    if EXPORT_TABLES[table].upload_details and not views.may_see_upload_details(actor, history_open=history_open):
+        raise NotAllowed(action=str(Action.SEE_UPLOAD_DETAILS))
     snapshot_id = scope.snapshot_id or store.latest_snapshot_id()
     if snapshot_id is None:
         raise NoDataError()

@@ -57,7 +57,8 @@ def ingest_files(
     sheet, Excel row) -> reason. Both are checked with the rest and kept with the snapshot.
     ``exclude_rejected``: every row with an error is left out (reason ``REJECTED_BY_CHECK``) and the
     valid rows load; otherwise one error keeps the whole upload out.
-    ``actor``: who asks; writing a snapshot needs one whose role may load (else ``NotAllowed``).
+    ``actor``: who asks; writing a snapshot needs one whose role may load, a check (``dry_run`` or no store)
+    one whose role may check uploads (else ``NotAllowed``): the service asks, not only the page.
     ``mode``: ``auto``, ``update`` or ``replace`` (``analysis.register``); the result's ``plan`` says
     what the load does to the register in view. A replace removing more than a tenth of the operating
     malls needs ``confirm_replace`` or ``mode="replace"`` (else ``ReplaceNeedsConfirmation``).
@@ -66,8 +67,7 @@ def ingest_files(
     """
     check_typed(corrections, left_out, [f.name for f in files])
     writing = store is not None and not dry_run
-    if writing:
-        require(actor, Action.LOAD_SNAPSHOT)
+    require(actor, Action.LOAD_SNAPSHOT if writing else Action.CHECK_UPLOAD)
     started = time.perf_counter()
     aliases = store.load_aliases() if store else {}
     options = IngestOptions(
@@ -85,7 +85,7 @@ def ingest_files(
         again = replace(options, progress=None, left_out={**rejected, **options.left_out})
         result = check_files_isolated(files, aliases, again)
         result = replace(result, left_out=[_with_problems(r, problems) for r in result.left_out])
-    if dry_run and store is not None and actor is not None and actor.signed_in:
+    if dry_run and store is not None:
         record(store, actor, "upload.checked", ", ".join(f.name for f in files), _audit_counts(result))
     if not result.unreadable:
         result = with_plan(result, store, mode=mode, is_sample=is_sample)

@@ -11,7 +11,7 @@ from mpp_data import service
 from mpp_data.ingest import isolation
 from mpp_data.store.snapshots import Store
 from tests.app.signing import open_app
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, ANALYST
 from tests.loaders import workbooks as wb
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,7 +79,7 @@ def test_a_column_read_wrongly_can_be_corrected(app):
     app.button(key="map_apply_0").click().run()
     assert not app.exception
     assert app.session_state["column_overrides"] == {("mpp.xlsx", "MPP"): {"Nama MPP": "ignore"}}
-    result = service.ingest_files([odd], None, column_overrides=app.session_state["column_overrides"])
+    result = service.ingest_files([odd], None, column_overrides=app.session_state["column_overrides"], actor=ANALYST)
     assert result.malls["mall_name"].tolist() == ["MPP Kota Depok"]
 
 

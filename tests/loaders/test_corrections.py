@@ -9,6 +9,7 @@ import pandas as pd
 
 from mpp_data.ingest.corrections import REJECTED_BY_CHECK
 from mpp_data.service import IngestResult, ingest_files
+from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
 
 TODAY = dt.date(2026, 11, 28)
@@ -25,7 +26,7 @@ DATE = ("ekspor.xlsx", "MPP", 4, "Tanggal Peresmian")
 
 
 def check(**kwargs) -> IngestResult:
-    return ingest_files([EXPORT], None, today=TODAY, **kwargs)
+    return ingest_files([EXPORT], None, today=TODAY, **kwargs, actor=ANALYST)
 
 
 def loaded(result: IngestResult) -> pd.DataFrame:

@@ -101,7 +101,7 @@ def test_limits_are_settings():
     assert (defaults.max_cells, defaults.max_columns, defaults.parse_memory_mb, defaults.parse_timeout_s) == (
         2_000_000, 1_000, 1024, 60.0)  # fmt: skip
     narrow = dataclasses.replace(defaults, max_columns=1)
-    result = ingest_files([GOOD], None, dry_run=True, today=TODAY, settings=narrow)
+    result = ingest_files([GOOD], None, dry_run=True, today=TODAY, settings=narrow, actor=ANALYST)
     assert result.issue_kinds == ["file_too_complex"]
 
 
@@ -145,14 +145,14 @@ def test_a_parse_over_the_time_limit_is_stopped_and_named(sqlite_store):
 
 
 def test_a_warm_worker_is_reused_between_uploads():
-    ingest_files([GOOD], None, dry_run=True, today=TODAY)
-    ingest_files([GOOD], None, dry_run=True, today=TODAY)
+    ingest_files([GOOD], None, dry_run=True, today=TODAY, actor=ANALYST)
+    ingest_files([GOOD], None, dry_run=True, today=TODAY, actor=ANALYST)
     assert isolation.last_run().workers_started == 0
     assert isolation.last_run().worker_peak_mb < 1536
 
 
 def test_the_worker_is_not_this_process():
-    ingest_files([GOOD], None, dry_run=True, today=TODAY)
+    ingest_files([GOOD], None, dry_run=True, today=TODAY, actor=ANALYST)
     (worker,) = isolation._pool.idle
     assert worker.process.pid != os.getpid() and worker.process.is_alive()
 
@@ -160,19 +160,19 @@ def test_the_worker_is_not_this_process():
 def test_progress_names_each_file_in_order():
     steps = []
     ingest_files([GOOD, hostile.truncated_xls()], None, dry_run=True, today=TODAY,
-                 progress=lambda step, total, name: steps.append((step, total, name)))  # fmt: skip
+                 progress=lambda step, total, name: steps.append((step, total, name)), actor=ANALYST)  # fmt: skip
     assert steps[0] == (0, 2, "baik.xlsx")
     assert (1, 2, "terpotong.xls") in steps
     assert steps[-1] == (2, 2, "")
 
 
 def test_a_checked_upload_is_stored_without_reading_it_again(store):
-    checked = ingest_files([GOOD], store, dry_run=True, today=TODAY)
+    checked = ingest_files([GOOD], store, dry_run=True, today=TODAY, actor=ANALYST)
     assert checked.snapshot_id is None and store.latest_snapshot_id() is None
     stored = store_checked(checked, [GOOD], store, actor=ANALYST)
     assert stored.snapshot_id == store.latest_snapshot_id() is not None
     assert store.load_malls(stored.snapshot_id)["mall_name"].tolist() == ["MPP Kota Depok"]
     assert store_checked(stored, [GOOD], store, actor=ANALYST).snapshot_id == stored.snapshot_id  # stored once
-    refused = ingest_files([hostile.truncated_xls()], store, dry_run=True, today=TODAY)
+    refused = ingest_files([hostile.truncated_xls()], store, dry_run=True, today=TODAY, actor=ANALYST)
     assert store_checked(refused, [hostile.truncated_xls()], store, actor=ANALYST).snapshot_id is None
     assert store.latest_snapshot_id() == stored.snapshot_id

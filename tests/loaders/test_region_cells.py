@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from mpp_data.service import ingest_files
+from tests.conftest import ANALYST
 from tests.loaders import workbooks as wb
 
 HEADER = ["Provinsi", "Kabupaten/Kota", "Nama MPP", "Status"]
 
 
 def ingest(rows):
-    return ingest_files([wb.xlsx({"MPP": [HEADER, *rows]})], None)
+    return ingest_files([wb.xlsx({"MPP": [HEADER, *rows]})], None, actor=ANALYST)
 
 
 def codes_and_issues(result) -> tuple[list, list]:

@@ -13,12 +13,12 @@ from mpp_data.analysis import metrics
 from mpp_data.ingest.read import iter_sheets
 from mpp_data.present.messages import result_messages
 from mpp_data.reference.regions import official_regions
-from tests.conftest import ROOT
+from tests.conftest import ANALYST, ROOT
 
 
 @pytest.fixture(scope="module")
 def sample_load():
-    return service.ingest_files(service.sample_files(), None, today=dt.date(2026, 1, 1))
+    return service.ingest_files(service.sample_files(), None, today=dt.date(2026, 1, 1), actor=ANALYST)
 
 
 def test_sample_workbooks_load_without_errors(sample_load):

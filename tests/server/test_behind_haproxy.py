@@ -45,6 +45,7 @@ def test_haproxy_accepts_the_configuration_make_serve_writes(tmp_path: Path, cou
     assert "WARNING" not in checked.stdout + checked.stderr
     text = path.read_text()
     assert "cookie MPP_SERVER insert" in text and "option httpchk GET /ready" in text
+    assert "option forwardfor" in text  # the dashboards' sign-in throttle tells clients apart
     assert len(re.findall(r"^\s+server w\d+ 127\.0\.0\.1:\d+ cookie w\d+ check", text, re.M)) == count
 
 
@@ -53,6 +54,7 @@ def test_haproxy_accepts_the_configuration_in_deploy_and_the_units_run_the_launc
                              text=True, check=False)  # fmt: skip
     assert checked.returncode == 0, checked.stderr
     assert "WARNING" not in checked.stdout + checked.stderr
+    assert "option forwardfor" in (ROOT / "deploy" / "haproxy.cfg").read_text()
     units = ROOT / "deploy" / "systemd"
     assert "scripts/run_dashboard.py --server.port=%i" in (units / "mpp-dashboard@.service").read_text()
     assert "scripts/serve.py" in (units / "mpp-serve.service").read_text()

@@ -12,6 +12,7 @@ import pytest
 from mpp_data.analysis import forecast
 from mpp_data.analysis.forecast import add_months, compute_forecast
 from mpp_data.present.forecast_text import describe_forecast
+from tests.conftest import ANALYST
 
 D = dt.date
 
@@ -182,6 +183,6 @@ def test_the_sample_forecasts_are_bounded_everywhere():
 def _sample_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     from mpp_data import service
 
-    result = service.ingest_files(service.sample_files(), None, today=D(2026, 1, 1))
+    result = service.ingest_files(service.sample_files(), None, today=D(2026, 1, 1), actor=ANALYST)
     malls = result.malls[~result.malls["rejected"]].reset_index(drop=True)
     return malls, result.participation

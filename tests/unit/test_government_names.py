@@ -136,7 +136,7 @@ def test_the_upload_check_and_saved_aliases_read_the_body_too(store):
                  ["Pemerintah Daerah Kab. Halsel", "MPP Halsel", "Beroperasi"],
                  ["Kab. Tanjung Jabung", "MPP Tanjab", "Beroperasi"]]}
     )  # fmt: skip
-    result = service.ingest_files([export], store, dry_run=True)
+    result = service.ingest_files([export], store, dry_run=True, actor=ANALYST)
     assert result.malls["region_code"].tolist()[:3] == ["61.03", "12.71", "82.04"]
     assert result.malls["region_code"].isna().tolist() == [False, False, False, True]  # asked about, not guessed
     ambiguous = result.issues[result.issues["kind"] == "ambiguous_region"]
