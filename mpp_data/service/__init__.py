@@ -114,6 +114,14 @@ from mpp_data.service.sessions import (
     start_from_handoff,
     start_from_link,
 )
+from mpp_data.service.use_views import (
+    agreement_view,
+    agreements_report,
+    region_agreements,
+    region_visits,
+    use_view,
+    visits_report,
+)
 from mpp_data.service.views import (
     UPLOAD_FIELDS,
     VIEWS,
@@ -178,4 +186,5 @@ __all__ = [
     "equal_message", "plan_sentences", "plan_table",
     "AlertEvent", "Outcome", "add_alert", "add_subscription", "fired_alerts", "list_alerts", "list_subscriptions",
     "remove_alert", "remove_subscription", "send_due", "send_log", "send_now",
+    "agreement_view", "agreements_report", "region_agreements", "region_visits", "use_view", "visits_report",
 ]  # fmt: skip

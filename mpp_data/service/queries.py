@@ -4,11 +4,11 @@ in ``views``; boundary files in ``boundaries``; what changes the store is in ``w
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from mpp_data.analysis import history, participation
+from mpp_data.analysis import agreements, history, participation, visits
 from mpp_data.errors import NoDataError
 from mpp_data.present import display as presentation
 from mpp_data.reference.regions import RegionMatcher, official_regions
@@ -16,12 +16,36 @@ from mpp_data.service import views
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
 
+#: The frames of the kinds issue 24 adds, empty until a snapshot holds them (the kinds' registry takes
+#: this over: ``SnapshotData.table`` keeps its name and meaning).
+_EMPTY_TABLES = {"agreements": agreements.empty_agreements, "visits": visits.empty_visits}
+
 
 @dataclass(frozen=True)
 class SnapshotData:
     snapshot: dict
     malls: pd.DataFrame
     participation: pd.DataFrame
+    #: Frames of other kinds by name (``agreements``, ``visits``); a kind absent here is empty.
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """That kind's frame for the snapshot: an empty frame with the kind's columns when it has none."""
+        if name == "malls":
+            return self.malls
+        if name == "participation":
+            return self.participation
+        if name in self.tables:
+            return self.tables[name]
+        if name not in _EMPTY_TABLES:
+            raise KeyError(f"no kind {name!r}")
+        return _EMPTY_TABLES[name]()
+
+    def table_on(self, name: str) -> dt.date | None:
+        """The date the upload that gave kind ``name``'s rows describes: the snapshot's data date (a kind
+        carried over from an older upload keeps that upload's date once the kinds' registry records it)."""
+        dates = self.snapshot.get("kind_dates") or {}
+        return dates.get(name) or self.snapshot.get("data_as_of")
 
 
 def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
