@@ -22,7 +22,9 @@ from mpp_data.figures import share_pct
 from mpp_data.reference.agencies import MOU_AGENCIES
 from mpp_data.reference.agreements import AGREEMENT_COLUMNS, NONE, PRESENT_STAGES, SIGNED_OR_LATER, STAGES
 
-_SHORT = {a.key: a.short_name for a in MOU_AGENCIES}
+#: MoU agency key -> short name.
+SHORT_NAMES = {a.key: a.short_name for a in MOU_AGENCIES}
+_SHORT = SHORT_NAMES
 _DETAILS = ["stage", "pks_number", "signed_on", "valid_until", "services"]
 #: Stages not yet at ``signed``: the not-signed list (``ended`` is an agreement that was signed).
 NOT_SIGNED = (NONE, "drafting")

@@ -92,6 +92,15 @@ def agreements_report(
     }
 
 
+def agreement_rows(data: SnapshotData, *, scope: ViewScope, agency: str | None = None) -> pd.DataFrame:
+    """``export agreements``: one row per operating mall (of the scope's province) x MoU agency (one when
+    given) with its stage and dates (``agreements.operating_grid``) and the agency's short name."""
+    grid = agreements.operating_grid(_malls(data, scope.province), data.table("agreements"), _as_of(data, scope))
+    if agency:
+        grid = grid[grid["agency"] == agency]
+    return grid.assign(short_name=grid["agency"].map(agreements.SHORT_NAMES)).reset_index(drop=True)
+
+
 def region_agreements(data: SnapshotData, *, scope: ViewScope, code: str) -> pd.DataFrame:
     """Each MoU agency's stage in each mall of region ``code``, with its dates (empty with no agreements)."""
     rows = data.table("agreements")
@@ -161,4 +170,12 @@ def region_visits(data: SnapshotData, *, scope: ViewScope, code: str) -> pd.Data
 
 
 #: Listed in ``views.VIEWS``.
-USE_VIEWS = (agreement_view, agreements_report, region_agreements, use_view, visits_report, region_visits)
+USE_VIEWS = (
+    agreement_view,
+    agreements_report,
+    agreement_rows,
+    region_agreements,
+    use_view,
+    visits_report,
+    region_visits,
+)
