@@ -58,7 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{count} pasangan MPP dan instansi belum sampai tahap ditandatangani (belum atau masih proses).",
         "en": "{count} mall and agency pairs have not reached signing (none or still drafting).",
     },
-    "agreements.presence_source": {
+    "agencies.presence_source": {
         "id": "Kehadiran instansi: dari data keikutsertaan ({participation}) dan dari PKS pada tahap loket buka "
         "atau terintegrasi ({agreements}); bila keduanya menyebut instansi yang sama di MPP yang sama, "
         "unggahan yang lebih baru yang dipakai.",
