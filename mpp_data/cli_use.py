@@ -37,18 +37,34 @@ def cmd_agreements(args: argparse.Namespace) -> int:
         return 0
     names = service.agency_names()
     table = pd.DataFrame(
-        [{"agency": names[a["agency"]], **{t(f"agreement_stage.{s}", args.lang): format_number(n, args.lang)
-          for s, n in a["stages"].items()}} for a in report["agencies"]]
-    ).rename(columns={"agency": t("column.agency", args.lang)})  # fmt: skip
-    print(console.printable(t("agreements.intro", args.lang, malls=format_number(report["operating_malls"], args.lang),
-                              date=format_date(dt.date.fromisoformat(report["as_of"]), args.lang))))  # fmt: skip
+        [
+            {
+                "agency": names[a["agency"]],
+                **{t(f"agreement_stage.{s}", args.lang): format_number(n, args.lang) for s, n in a["stages"].items()},
+            }
+            for a in report["agencies"]
+        ]
+    ).rename(columns={"agency": t("column.agency", args.lang)})
+    print(
+        console.printable(
+            t(
+                "agreements.intro",
+                args.lang,
+                malls=format_number(report["operating_malls"], args.lang),
+                date=format_date(dt.date.fromisoformat(report["as_of"]), args.lang),
+            )
+        )
+    )
     print(console.render_table(table, args.lang))
     days = args.settings.agreements_expiring_days
     print(console.printable(t("agreements.expiring", args.lang, days=format_number(days, args.lang))))
     expiring = pd.DataFrame(report["expiring"], columns=["region_code", "mall", "agency", "valid_until"])
     print(console.render_table(expiring.assign(agency=expiring["agency"].map(names)), args.lang))
-    print(console.printable(t("agreements.not_signed_summary", args.lang,
-                              count=format_number(len(report["not_signed"]), args.lang))))  # fmt: skip
+    print(
+        console.printable(
+            t("agreements.not_signed_summary", args.lang, count=format_number(len(report["not_signed"]), args.lang))
+        )
+    )
     return 0
 
 
@@ -62,8 +78,16 @@ def cmd_visits(args: argparse.Namespace) -> int:
         print(console.printable(t("cli.no_visits", args.lang)))
         return 0
     month = dt.date.fromisoformat(report["month"] + "-01")
-    print(console.printable(t("use.intro", args.lang, malls=format_number(len(report["malls"]), args.lang),
-                              month=format_period(month, args.lang))))  # fmt: skip
+    print(
+        console.printable(
+            t(
+                "use.intro",
+                args.lang,
+                malls=format_number(len(report["malls"]), args.lang),
+                month=format_period(month, args.lang),
+            )
+        )
+    )
     for key in ("lowest", "highest", "quiet"):
         print(console.printable(t(f"use.{key}", args.lang)))
         frame = pd.DataFrame(
@@ -80,8 +104,12 @@ def add_use(sub: argparse._SubParsersAction) -> None:
     agreements.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     agreements.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
     agreements.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: all)")
-    agreements.add_argument("--agency", choices=list(service.agency_names()), metavar="KEY",
-                            help="one MoU agency: " + ", ".join(service.agency_names()))  # fmt: skip
+    agreements.add_argument(
+        "--agency",
+        choices=list(service.agency_names()),
+        metavar="KEY",
+        help="one MoU agency: " + ", ".join(service.agency_names()),
+    )
     agreements.set_defaults(func=cmd_agreements)
 
     visits = sub.add_parser("visits", help="visits and counters of the malls in a month, lowest and highest")

@@ -21,7 +21,7 @@ with page.boundary() as view:
             date=format_date(view.as_of, lang),
             with_data=format_number(agencies["with_data"], lang),
             without_data=format_number(agencies["without_data"], lang),
-        )  # fmt: skip
+        )
     )
     st.caption(t("agencies.successor_note", lang))
     sources = {k: format_number(v, lang) for k, v in agencies["presence_sources"].items()}
@@ -48,7 +48,7 @@ with page.boundary() as view:
             agency=names[agency],
             count=format_number(len(work), lang),
             total=format_number(agencies["with_data"], lang),
-        )  # fmt: skip
+        )
     )
     shown = presentation.display_work_list(work, lang)
     st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
@@ -63,13 +63,15 @@ with page.boundary() as view:
                 lang,
                 median=format_number(services["median_per_mall"], lang),
                 malls=format_number(len(services["per_mall"]), lang),
-            )  # fmt: skip
+            )
         )
     if len(services["per_agency"]):
         st.dataframe(
-            presentation.display_services(services["per_agency"], lang), hide_index=True, key="services_by_agency",
+            presentation.display_services(services["per_agency"], lang),
+            hide_index=True,
+            key="services_by_agency",
             column_config=controls.column_labels(["agency", "services"], lang),
-        )  # fmt: skip
+        )
     else:
         st.caption(t("agencies.no_services", lang))
 
@@ -103,13 +105,21 @@ with page.boundary() as view:
             st.caption(t("agreements.expiring_none", lang, days=days, date=date))
         else:
             expiring = present_use.display_expiring(pks["expiring"], lang)
-            st.dataframe(expiring, hide_index=True, key="agreement_expiring",
-                         column_config=controls.column_labels(expiring.columns, lang))  # fmt: skip
+            st.dataframe(
+                expiring,
+                hide_index=True,
+                key="agreement_expiring",
+                column_config=controls.column_labels(expiring.columns, lang),
+            )
         st.subheader(t("agreements.not_signed", lang))
         count = format_number(len(pks["not_signed"]), lang)
         st.markdown(t("agreements.not_signed_summary", lang, count=count))
         not_signed = present_use.display_not_signed(pks["not_signed"], lang)
-        st.dataframe(not_signed, hide_index=True, key="agreement_not_signed",
-                     column_config=controls.column_labels(not_signed.columns, lang))  # fmt: skip
+        st.dataframe(
+            not_signed,
+            hide_index=True,
+            key="agreement_not_signed",
+            column_config=controls.column_labels(not_signed.columns, lang),
+        )
         downloads.buttons(view, "agreements", "agreements")
     controls.source_caption(view)

@@ -42,7 +42,7 @@ def empty_agreements() -> pd.DataFrame:
             "signed_on": pd.Series(dtype="datetime64[ns]"),
             "valid_until": pd.Series(dtype="datetime64[ns]"),
             "services": pd.Series(dtype="Int64"),
-        }  # fmt: skip
+        }
     )[list(AGREEMENT_COLUMNS)]
 
 

@@ -33,7 +33,7 @@ def empty_visits() -> pd.DataFrame:
             "visits": pd.Series(dtype="Int64"),
             "counters_active": pd.Series(dtype="Int64"),
             "counters_total": pd.Series(dtype="Int64"),
-        }  # fmt: skip
+        }
     )[list(VISIT_COLUMNS)]
 
 

@@ -16,9 +16,13 @@ from mpp_data.reference.regions import official_regions
 
 #: One colour per stage, light to dark as the stage advances; ``ended`` grey.
 STAGE_COLOURS = {
-    "none": "#dddddd", "drafting": OKABE_ITO["yellow"], "signed": OKABE_ITO["sky"],
-    "counter_open": OKABE_ITO["blue"], "integrated": OKABE_ITO["green"], "ended": OKABE_ITO["grey"],
-}  # fmt: skip
+    "none": "#dddddd",
+    "drafting": OKABE_ITO["yellow"],
+    "signed": OKABE_ITO["sky"],
+    "counter_open": OKABE_ITO["blue"],
+    "integrated": OKABE_ITO["green"],
+    "ended": OKABE_ITO["grey"],
+}
 
 
 def stage_label(stage: str, lang: str) -> str:
@@ -46,12 +50,18 @@ def funnel_chart(funnel: pd.DataFrame, lang: str) -> go.Figure:
         label = stage_label(stage, lang)
         fig.add_trace(
             go.Bar(
-                x=ordered[stage], y=ordered["short_name"], orientation="h", name=label,
+                x=ordered[stage],
+                y=ordered["short_name"],
+                orientation="h",
+                name=label,
                 marker_color=STAGE_COLOURS[stage],
-                hovertext=[f"{a}: {label} {format_number(n, lang)}" for a, n in zip(ordered["short_name"], ordered[stage], strict=True)],
+                hovertext=[
+                    f"{a}: {label} {format_number(n, lang)}"
+                    for a, n in zip(ordered["short_name"], ordered[stage], strict=True)
+                ],
                 hoverinfo="text",
             )
-        )  # fmt: skip
+        )
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.08})
     count_axis(fig, float(funnel["operating_malls"].max()) if len(funnel) else 0, axis="x")
     fig.update_xaxes(title_text=t("chart.malls_count", lang))
@@ -171,11 +181,17 @@ def visits_over_time_chart(over_time: pd.DataFrame, lang: str) -> go.Figure:
     for name, rows in over_time.groupby("province_name", sort=True):
         fig.add_trace(
             go.Scatter(
-                x=list(rows["month"]), y=list(rows["visits"]), mode="lines+markers", name=str(name),
-                hovertext=[f"{name}, {format_period(m, lang)}: {format_number(v, lang)}" for m, v in zip(rows["month"], rows["visits"], strict=True)],
+                x=list(rows["month"]),
+                y=list(rows["visits"]),
+                mode="lines+markers",
+                name=str(name),
+                hovertext=[
+                    f"{name}, {format_period(m, lang)}: {format_number(v, lang)}"
+                    for m, v in zip(rows["month"], rows["visits"], strict=True)
+                ],
                 hoverinfo="text",
             )
-        )  # fmt: skip
+        )
     fig.update_yaxes(title_text=t("chart.visits", lang), rangemode="tozero", tickformat=",d")
     return apply_layout(fig, t("use.over_time", lang), lang)
 

@@ -39,8 +39,13 @@ from dataclasses import dataclass
 from mpp_data.reference.names import fold_text
 
 NONE, DRAFTING, SIGNED, COUNTER_OPEN, INTEGRATED, ENDED = (
-    "none", "drafting", "signed", "counter_open", "integrated", "ended",
-)  # fmt: skip
+    "none",
+    "drafting",
+    "signed",
+    "counter_open",
+    "integrated",
+    "ended",
+)
 STAGES: tuple[str, ...] = (NONE, DRAFTING, SIGNED, COUNTER_OPEN, INTEGRATED, ENDED)
 #: Stages at which an agreement has been signed ("signed or better" of the furthest-behind ranking).
 SIGNED_OR_LATER: frozenset[str] = frozenset({SIGNED, COUNTER_OPEN, INTEGRATED})
@@ -51,20 +56,44 @@ PRESENT_STAGES: frozenset[str] = frozenset({COUNTER_OPEN, INTEGRATED})
 STAGE_WORDS: dict[str, tuple[str, ...]] = {
     NONE: ("belum", "belum ada", "belum pks", "tidak ada", "tidak", "none", "not yet", "no", "no agreement"),
     DRAFTING: (
-        "proses", "dalam proses", "draf", "draft", "drafting", "pembahasan", "dibahas", "penyusunan",
-        "in progress", "under discussion", "being drafted",
+        "proses",
+        "dalam proses",
+        "draf",
+        "draft",
+        "drafting",
+        "pembahasan",
+        "dibahas",
+        "penyusunan",
+        "in progress",
+        "under discussion",
+        "being drafted",
     ),
     SIGNED: ("ditandatangani", "sudah pks", "sudah ditandatangani", "pks", "signed", "agreement signed"),
     COUNTER_OPEN: (
-        "loket buka", "beroperasi", "melayani", "sudah melayani", "buka", "counter open", "operating", "serving",
+        "loket buka",
+        "beroperasi",
+        "melayani",
+        "sudah melayani",
+        "buka",
+        "counter open",
+        "operating",
+        "serving",
         "open",
     ),
     INTEGRATED: ("terintegrasi", "layanan terintegrasi", "integrated", "services integrated", "integrated services"),
     ENDED: (
-        "berakhir", "berhenti", "dicabut", "kedaluwarsa", "kadaluarsa", "ended", "expired", "stopped", "revoked",
+        "berakhir",
+        "berhenti",
+        "dicabut",
+        "kedaluwarsa",
+        "kadaluarsa",
+        "ended",
+        "expired",
+        "stopped",
+        "revoked",
         "terminated",
     ),
-}  # fmt: skip
+}
 #: Marks that say an agreement exists: the participation grid's marks (an ``x`` too, as in ``beri tanda X``).
 TICKS: frozenset[str] = frozenset(
     {"✓", "✔", "☑", "√", "✅", "v", "x", "1", "ya", "y", "yes", "ada", "ok", "true", "sudah", "ada pks"}
@@ -81,8 +110,15 @@ _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 #: The agreements frame: one row per mall x MoU agency.
 AGREEMENT_COLUMNS: tuple[str, ...] = (
-    "region_code", "mall", "agency", "stage", "pks_number", "signed_on", "valid_until", "services",
-)  # fmt: skip
+    "region_code",
+    "mall",
+    "agency",
+    "stage",
+    "pks_number",
+    "signed_on",
+    "valid_until",
+    "services",
+)
 #: The visits frame: one row per mall x month (``month``: the first day of the month).
 VISIT_COLUMNS: tuple[str, ...] = ("region_code", "mall", "month", "visits", "counters_active", "counters_total")
 

@@ -33,9 +33,12 @@ def presence_rows(data: SnapshotData) -> pd.DataFrame:
     """The participation rows with the agreements' word on presence, from whichever upload says so last
     (``agreements.merge_presence``): what the Agencies figures count."""
     return agreements.merge_presence(
-        data.malls, data.participation, data.table("agreements"),
-        participation_on=data.table_on("participation"), agreements_on=data.table_on("agreements"),
-    )  # fmt: skip
+        data.malls,
+        data.participation,
+        data.table("agreements"),
+        participation_on=data.table_on("participation"),
+        agreements_on=data.table_on("agreements"),
+    )
 
 
 def agreement_view(data: SnapshotData, *, scope: ViewScope, days: int = EXPIRING_DAYS) -> dict[str, Any]:
@@ -85,7 +88,7 @@ def agreements_report(
                 "valid_until": r.valid_until.isoformat(),
             }
             for r in expiring.itertuples()
-        ],  # fmt: skip
+        ],
         "not_signed": [
             {"region_code": r.region_code, "mall": r.mall_name, "agency": r.agency} for r in not_signed.itertuples()
         ],
@@ -145,7 +148,7 @@ def _mall_rows(frame: pd.DataFrame) -> list[dict]:
             "visits": number(r["visits"]),
             "counters_active": number(r["counters_active"]),
             "counters_total": number(r["counters_total"]),
-        }  # fmt: skip
+        }
         for r in frame.to_dict("records")
     ]
 
