@@ -157,7 +157,9 @@ def _words_stage(words: str) -> str | None:
     return max(named, key=_PRIORITY.__getitem__)
 
 
-def stage_of(text: object, signed_on: dt.date | None = None, valid_until: dt.date | None = None) -> StageReading | None:
+def stage_of(
+    text: object, *, signed_on: dt.date | None = None, valid_until: dt.date | None = None
+) -> StageReading | None:
     """The stage a cell's words, marks or dates say (see the module's rules); None when it says none of them."""
     written = "" if text is None or text != text else str(text).strip()  # text != text: NaN
     if not written:

@@ -3,6 +3,7 @@ in ``views``; boundary files in ``boundaries``; what changes the store is in ``w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -77,13 +78,17 @@ def presence_trend(store: Store) -> pd.DataFrame:
 
 
 def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:
-    """What changed from snapshot ``before`` to snapshot ``after``."""
-    return history.compute_snapshot_diff(
+    """What changed from snapshot ``before`` to snapshot ``after`` (agreements that changed stage too)."""
+    diff = history.compute_snapshot_diff(
         store.load_malls(before),
         store.load_malls(after),
         store.load_participation(before),
         store.load_participation(after),
     )
+    stages = history.compute_stage_changes(
+        load_snapshot(store, before).table("agreements"), load_snapshot(store, after).table("agreements")
+    )
+    return dataclasses.replace(diff, agreements_changed=stages)
 
 
 def region_choices() -> dict[str, str]:

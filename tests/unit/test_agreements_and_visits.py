@@ -282,3 +282,28 @@ def test_no_visits_give_empty_lists(frame):
     month = vi.compute_month(frame, MAY)
     assert month.empty and vi.lowest(month).empty and vi.quiet(month).empty
     assert len(vi.compute_silent(MALLS, frame, MAY)) == 5
+
+
+def test_the_diff_lists_agreements_that_changed_stage():
+    from mpp_data.analysis import history
+
+    later = agreements(
+        ("11.71", "MPP Kota Banda Aceh", "polri", "integrated", "PKS/1/2021", D(2021, 2, 1), D(2024, 8, 15), 5),
+        ("11.71", "MPP  KOTA Banda Aceh", "atr_bpn", "integrated", None, D(2022, 1, 1), D(2024, 9, 28), None),
+        ("11.06", "MPP Kabupaten Aceh Besar", "polri", "signed", None, D(2024, 6, 1), None, None),
+        ("13.71", "MPP Kota Padang", "bnn", "drafting", None, None, None, None),
+    )
+    changes = history.compute_stage_changes(AGREEMENTS, later)
+    # atr_bpn counter open -> integrated (the name written otherwise), polri drafting -> signed, bnn new;
+    # the rows dropped from the later list count as none there
+    assert changes[["region_code", "agency", "stage_before", "stage_after"]].values.tolist() == [
+        ["11.06", "atr_bpn", "signed", "none"],
+        ["11.06", "bnn", "signed", "none"],
+        ["11.06", "polri", "drafting", "signed"],
+        ["11.71", "atr_bpn", "counter_open", "integrated"],
+        ["11.71", "kemenag", "ended", "none"],
+        ["12.07", "polri", "counter_open", "none"],
+        ["12.71", "polri", "signed", "none"],
+        ["13.71", "bnn", "none", "drafting"],
+    ]
+    assert history.compute_stage_changes(AGREEMENTS, AGREEMENTS).empty

@@ -15,6 +15,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.valid_until": {"id": "Berlaku s.d.", "en": "Valid until"},
     "column.days_left": {"id": "Sisa hari", "en": "Days left"},
     "column.signed_pct": {"id": "PKS ditandatangani atau lebih (%)", "en": "Signed or later (%)"},
+    "column.stage_before": {"id": "Tahap sebelum", "en": "Stage before"},
+    "column.stage_after": {"id": "Tahap sesudah", "en": "Stage after"},
     "column.mall": {"id": "MPP", "en": "Mall"},
     "column.month": {"id": "Bulan", "en": "Month"},
     "column.visits": {"id": "Kunjungan", "en": "Visits"},
