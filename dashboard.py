@@ -39,6 +39,7 @@ PAGES = {
     "planner.py": st.Page("pages/planner.py", title=t("nav.plan", lang), icon=":material/flag:"),
     "agencies.py": st.Page("pages/agencies.py", title=t("nav.agencies", lang), icon=":material/groups:"),
     "region.py": st.Page("pages/region.py", title=t("nav.region", lang), icon=":material/location_city:"),
+    "use.py": st.Page("pages/use.py", title=t("nav.use", lang), icon=":material/storefront:"),
     "history.py": st.Page("pages/history.py", title=t("nav.history", lang), icon=":material/history:"),
     "upload.py": st.Page(
         "pages/upload.py",

@@ -1,4 +1,4 @@
-"""Command line: ``python -m mpp_data {regions,metrics,plan,agencies,ingest,diff,snapshots,export,briefing,db,users,audit,
+"""Command line: ``python -m mpp_data {regions,metrics,plan,agencies,agreements,visits,ingest,diff,snapshots,export,briefing,db,users,audit,
 subscriptions,alerts,send-due,send-now,send-log}
 ...``. Writes act as ``cli:<os user>``: whoever can run this on the server can open the store anyway."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mpp_data import cli_accounts, cli_mail, service
+from mpp_data import cli_accounts, cli_mail, cli_use, service
 from mpp_data.cli_args import (
     AS_OF_HELP,
     BASIS_HELP,
@@ -23,6 +23,7 @@ from mpp_data.cli_args import (
     SNAPSHOT_HELP,
     Parser,
     date_arg,
+    month_arg,
     pace_arg,
     province_arg,
     region_code_arg,
@@ -211,6 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     choice = service.ExportChoice(
         agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
         statuses=tuple(args.status),
+        month=args.month,
     )  # fmt: skip
     scope, actor = scope.replace(snapshot_id=snapshot_id), cli_accounts.cli_actor()
     export = service.export_table(store, scope=scope, table=args.table, fmt=args.format, choice=choice, actor=actor)
@@ -241,7 +243,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--province", type=province_arg,
                         help=PROVINCE_HELP + " (default: all; provinces always lists all 38)")  # fmt: skip
     export.add_argument("--agency", choices=list(service.agency_names()), metavar="KEY",
-                        help="agency of agency-work-list: " + ", ".join(service.agency_names()))  # fmt: skip
+                        help="agency of agency-work-list (or agreements): " + ", ".join(service.agency_names()))  # fmt: skip
+    export.add_argument("--month", type=month_arg, help="visits: YYYY-MM (default: the newest month with visits)")
     export.add_argument("--region", type=region_code_arg, help="malls of one kabupaten/kota, by code (61.03)")
     export.add_argument("--file", help="report of one file of the snapshot (default: every file)")
     export.add_argument("--stage", action="append", default=[], choices=["under_construction", "planned", "none"],
@@ -323,6 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
     agencies.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
     agencies.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: all)")
     agencies.set_defaults(func=cmd_agencies)
+
+    cli_use.add_use(sub)
 
     diff = sub.add_parser("diff", help="what changed between two snapshots")
     diff.add_argument("before", type=snapshot_arg, help="the earlier snapshot id")

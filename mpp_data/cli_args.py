@@ -102,6 +102,16 @@ def pace_arg(text: str) -> float:
     return value
 
 
+def month_arg(text: str) -> dt.date:
+    """A month as ``YYYY-MM``, as its first day."""
+    try:
+        if len(text) == 7:
+            return dt.date.fromisoformat(f"{text}-01")
+    except ValueError:
+        pass
+    raise InvalidDate(value=text)
+
+
 def snapshot_arg(text: str) -> int:
     if not text.isdigit() or int(text) == 0:
         raise SnapshotNotFound(snapshot_id=text)

@@ -106,6 +106,8 @@ class Settings:
     alert_covered_change: int = _setting(0)
     #: The no-upload alert fires when the newest upload is older than this many days.
     alert_no_upload_days: int = _setting(30)
+    #: The Agencies page, the command line and the deck list agreements (PKS) ending within this many days.
+    agreements_expiring_days: int = _setting(90)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "basis", check_basis(self.basis.strip().lower()))  # MPP_BASIS=PANRB is panrb

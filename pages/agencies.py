@@ -5,6 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import charts
 from mpp_data.present import display as presentation
+from mpp_data.present import use as present_use
 from mpp_data.present.text import format_date, format_number, t
 from ui import cache, controls, downloads, page
 
@@ -23,6 +24,8 @@ with page.boundary() as view:
         )
     )
     st.caption(t("agencies.successor_note", lang))
+    sources = {k: format_number(v, lang) for k, v in agencies["presence_sources"].items()}
+    st.caption(t("agencies.presence_source", lang, **sources))
 
     presence = agencies["presence"]
     st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")
@@ -76,4 +79,47 @@ with page.boundary() as view:
         st.plotly_chart(charts.presence_trend(trend, lang), key="presence_trend")
     else:
         st.caption(t("agencies.trend_single", lang))
+
+    st.header(t("agreements.title", lang))
+    pks = view.of("agreement_view", days=view.settings.agreements_expiring_days)
+    if not pks["loaded"]:
+        st.info(t("agreements.none_loaded", lang))
+    else:
+        malls, date = format_number(pks["operating_malls"], lang), format_date(pks["as_of"], lang)
+        st.markdown(t("agreements.intro", lang, malls=malls, date=date))
+        st.plotly_chart(present_use.funnel_chart(pks["funnel"], lang), key="agreement_funnel")
+        st.dataframe(present_use.display_funnel(pks["funnel"], lang), hide_index=True, key="agreement_funnel_table")
+        if pks["by_province"] is not None:
+            st.subheader(t("agreements.by_province", lang))
+            by_province = present_use.display_by_province(pks["by_province"], lang)
+            st.dataframe(by_province, hide_index=True, key="agreement_provinces")
+        st.subheader(t("agreements.behind", lang))
+        st.caption(t("agreements.behind_note", lang))
+        behind = present_use.display_behind(pks["behind"], lang)
+        st.dataframe(
+            behind, hide_index=True, key="agreement_behind", column_config=controls.column_labels(behind.columns, lang)
+        )
+        days = format_number(pks["days"], lang)
+        st.subheader(t("agreements.expiring", lang, days=days))
+        if pks["expiring"].empty:
+            st.caption(t("agreements.expiring_none", lang, days=days, date=date))
+        else:
+            expiring = present_use.display_expiring(pks["expiring"], lang)
+            st.dataframe(
+                expiring,
+                hide_index=True,
+                key="agreement_expiring",
+                column_config=controls.column_labels(expiring.columns, lang),
+            )
+        st.subheader(t("agreements.not_signed", lang))
+        count = format_number(len(pks["not_signed"]), lang)
+        st.markdown(t("agreements.not_signed_summary", lang, count=count))
+        not_signed = present_use.display_not_signed(pks["not_signed"], lang)
+        st.dataframe(
+            not_signed,
+            hide_index=True,
+            key="agreement_not_signed",
+            column_config=controls.column_labels(not_signed.columns, lang),
+        )
+        downloads.buttons(view, "agreements", "agreements")
     controls.source_caption(view)

@@ -5,6 +5,7 @@ import streamlit as st
 from mpp_data import service
 from mpp_data.present import display as presentation
 from mpp_data.present import plan as planning
+from mpp_data.present import use as present_use
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, format_number, t
 from ui import cache, controls, downloads, page
@@ -85,4 +86,23 @@ with page.boundary() as view:
         left.markdown("\n".join(f"- {md_text(a)}" for a in present) or "–")
         right.subheader(t("region.missing_mou", lang))
         right.markdown("\n".join(f"- {md_text(a)}" for a in missing) or "–")
+
+    st.subheader(t("region.agreements", lang))
+    stages = view.of("region_agreements", code=code)
+    if stages.empty:
+        st.info(t("region.no_agreements", lang))
+    else:
+        shown = present_use.display_region_agreements(stages, lang)
+        st.dataframe(
+            shown, hide_index=True, key="region_agreements", column_config=controls.column_labels(shown.columns, lang)
+        )
+    st.subheader(t("region.visits", lang))
+    visits = view.of("region_visits", code=code)
+    if visits.empty:
+        st.info(t("region.no_visits", lang))
+    else:
+        shown = present_use.display_region_visits(visits, lang)
+        st.dataframe(
+            shown, hide_index=True, key="region_visits", column_config=controls.column_labels(shown.columns, lang)
+        )
     controls.source_caption(view)

@@ -106,7 +106,7 @@ def test_diff_json_between_two_snapshots(tmp_path, sqlite_url):
     assert result.returncode == 0, result.stderr
     changes = json.loads(result.stdout)
     assert changes["summary"] == {"added": 1, "removed": 1, "status_changed": 1, "date_changed": 1,
-                                  "agencies_joined": 0, "agencies_left": 0}  # fmt: skip
+                                  "agencies_joined": 0, "agencies_left": 0, "agreements_changed": 0}  # fmt: skip
     assert changes["added"][0]["mall_name"] == "MPP Kota Binjai"
     assert changes["status_changed"][0] == {"region_code": "32.76", "mall_name": "MPP Kota Depok",
                                             "status_before": "planned", "status_after": "operating"}  # fmt: skip

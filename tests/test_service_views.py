@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from mpp_data import service
+from tests.use_frames import with_use_tables
 
 AS_OF = dt.date(2023, 1, 1)
 TARGET = dt.date(2029, 12, 31)
@@ -43,7 +44,10 @@ def test_agency_view_of_a_province_counts_only_its_malls(sqlite_url):
 
 
 #: The parameters of the views that take one besides the scope.
-VIEW_PARAMS = {"agency_work_list": {"agency": "atr_bpn"}, "region_malls": {"code": "61.03"}}
+VIEW_PARAMS = {
+    "agency_work_list": {"agency": "atr_bpn"}, "region_malls": {"code": "61.03"},
+    "region_agreements": {"code": "61.03"}, "region_visits": {"code": "61.03"},
+}  # fmt: skip
 
 
 def _same(left: object, right: object) -> bool:
@@ -58,7 +62,7 @@ def _same(left: object, right: object) -> bool:
 
 def test_a_view_gives_the_same_figures_on_the_part_of_the_scope_it_is_cached_under(sqlite_url):
     """``ui.cache`` keys a view on ``view_scope``: what that leaves out must not change the figures."""
-    data = service.load_snapshot(service.open_store(sqlite_url))
+    data = with_use_tables(service.load_snapshot(service.open_store(sqlite_url)), AS_OF)
     scope = service.ViewScope(as_of=AS_OF, compare_to=dt.date(2020, 1, 1), province="61", lang="en",
                               target_date=dt.date(2026, 6, 30))  # fmt: skip
     for name in service.VIEWS:

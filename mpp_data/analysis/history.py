@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from mpp_data.analysis.register import name_keys
+
 
 def _mall_key(malls: pd.DataFrame) -> pd.Series:
     return malls["region_code"].astype(str) + "|" + malls["mall_name"].astype(str).str.lower().str.split().str.join(" ")
@@ -26,6 +28,10 @@ class SnapshotDiff:
     date_changed: pd.DataFrame  # region_code, mall_name, inaugurated_before, inaugurated_after
     agencies_joined: pd.DataFrame  # region_code, mall_name, agency
     agencies_left: pd.DataFrame  # region_code, mall_name, agency
+    #: region_code, mall, agency, stage_before, stage_after (issue 24: agreements that changed stage)
+    agreements_changed: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["region_code", "mall", "agency", "stage_before", "stage_after"])
+    )
     #: every other registered kind's changes by kind name (``ingest.kinds.KindChanges``), when it has any
     kinds: Mapping[str, Any] = field(default_factory=dict)
 
@@ -33,7 +39,15 @@ class SnapshotDiff:
     def summary(self) -> dict[str, int]:
         return {
             name: len(getattr(self, name))
-            for name in ("added", "removed", "status_changed", "date_changed", "agencies_joined", "agencies_left")
+            for name in (
+                "added",
+                "removed",
+                "status_changed",
+                "date_changed",
+                "agencies_joined",
+                "agencies_left",
+                "agreements_changed",
+            )
         }
 
     def as_json(self) -> dict:
@@ -106,3 +120,23 @@ def _agency_changes(before: pd.DataFrame, after: pd.DataFrame) -> tuple[pd.DataF
         pd.DataFrame(sorted(now - was), columns=columns),
         pd.DataFrame(sorted(was - now), columns=columns),
     )
+
+
+def compute_stage_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Agreements whose stage differs between two snapshots' agreements frames (a mall and agency in
+    only one of them counts as ``none`` in the other): region_code, mall, agency, stage_before,
+    stage_after; by region, mall and agency. A mall is the same by the register's identity rule (region
+    code and ``register.name_keys``: ``Mal Pelayanan Publik`` = ``MPP``, case and spaces aside)."""
+    columns = ["region_code", "mall", "agency", "stage_before", "stage_after"]
+
+    def staged(frame: pd.DataFrame) -> pd.DataFrame:
+        keyed = frame.assign(mall_key=frame["region_code"].astype(str) + "|" + name_keys(frame["mall"]))
+        return keyed.drop_duplicates(["mall_key", "agency"], keep="last").set_index(["mall_key", "agency"])
+
+    was, now = staged(before), staged(after)
+    both = was[["region_code", "mall", "stage"]].join(now[["region_code", "mall", "stage"]], how="outer", lsuffix="_b")
+    both["region_code"] = both["region_code"].fillna(both["region_code_b"])
+    both["mall"] = both["mall"].fillna(both["mall_b"])
+    both["stage_before"], both["stage_after"] = both["stage_b"].fillna("none"), both["stage"].fillna("none")
+    changed = both[both["stage_before"] != both["stage_after"]].reset_index()
+    return changed[columns].sort_values(["region_code", "mall", "agency"]).reset_index(drop=True)

@@ -112,6 +112,14 @@ from mpp_data.service.sessions import (
     start_from_handoff,
     start_from_link,
 )
+from mpp_data.service.use_views import (
+    agreement_view,
+    agreements_report,
+    region_agreements,
+    region_visits,
+    use_view,
+    visits_report,
+)
 from mpp_data.service.views import (
     UPLOAD_FIELDS,
     VIEWS,
@@ -150,6 +158,12 @@ from mpp_data.service.views import (
 from mpp_data.service.writing import remember_alias, remove_alias, remove_boundaries, save_boundaries, saved_aliases
 
 __all__ = [
+    "agreement_view",
+    "agreements_report",
+    "region_agreements",
+    "region_visits",
+    "use_view",
+    "visits_report",
     "SAMPLE_FILES",
     "IngestResult",
     "RegionQuestion",

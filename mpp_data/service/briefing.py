@@ -12,6 +12,7 @@ from mpp_data.present.briefing.picture import figure_png
 from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import official_regions, province_names
 from mpp_data.scope import ViewScope
+from mpp_data.service import use_views
 from mpp_data.service.boundaries import map_boundaries
 from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import SnapshotData, load_snapshot
@@ -39,6 +40,7 @@ def gather_briefing(store: Store, *, scope: ViewScope, settings: Settings, with_
     malls, regions = metrics.restrict_to_province(data.malls, official_regions(), province)
     malls, regions = bases.unit_malls(malls, basis), bases.counting_units(regions, basis)
     names = province_names()
+    pks = use_views.agreement_view(data, scope=scope, days=settings.agreements_expiring_days)
     return Briefing(
         lang=scope.lang,
         as_of=as_of,
@@ -50,12 +52,15 @@ def gather_briefing(store: Store, *, scope: ViewScope, settings: Settings, with_
         forecast=forecast.compute_forecast(malls, regions, as_of=as_of, target_date=scope.target_date),
         timeline=metrics.compute_coverage_over_time(malls, regions),
         regions=metrics.compute_region_status(malls, regions, as_of),
-        agencies=participation.compute_agency_presence(malls, data.participation, as_of),
+        agencies=participation.compute_agency_presence(malls, use_views.presence_rows(data), as_of),
         province_names=names,
         snapshot=data.snapshot,
         basis=basis,
         plan=plan_for(data, basis=basis, as_of=as_of, target_date=scope.target_date),
         map_png=_map_png(store, data, scope, settings) if with_map else None,
+        agreements=pks["funnel"],
+        agreements_loaded=pks["loaded"],
+        use=use_views.use_view(data, scope=scope),
     )
 
 

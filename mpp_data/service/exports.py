@@ -20,11 +20,12 @@ from mpp_data.analysis import metrics
 from mpp_data.errors import NoDataError, NotAllowed
 from mpp_data.present import display, exports
 from mpp_data.present import plan as present_plan
+from mpp_data.present import use as present_use
 from mpp_data.present.exports import Export
 from mpp_data.present.text import t
 from mpp_data.reference import bases, regions
 from mpp_data.scope import ViewScope
-from mpp_data.service import views
+from mpp_data.service import use_views, views
 from mpp_data.service.plan import plan_for
 from mpp_data.service.queries import SnapshotData, load_snapshot
 from mpp_data.store import Store
@@ -45,6 +46,8 @@ class ExportChoice:
     search: str = ""
     #: The plan's statuses (as the Planner's filter); all when empty.
     statuses: tuple[str, ...] = ()
+    #: The month of ``visits`` (its first day); the newest month with visits when None.
+    month: dt.date | None = None
 
 
 @dataclass
@@ -163,6 +166,30 @@ def _work_list(request: ExportRequest) -> ExportRows:
     )
 
 
+def _agreements(request: ExportRequest) -> ExportRows:
+    """Every operating mall x MoU agency (``--agency``: one) with its stage and dates, as the Agencies page counts them."""
+    agency = request.choice.agency
+    scope = request.scope.replace(as_of=request.as_of)
+    rows = use_views.agreement_rows(request.data, scope=scope, agency=agency)
+    name = request.file_name("agreements", *([agency] if agency else []), *request.places, request.as_of.isoformat())
+    return ExportRows(
+        present_use.agreements_file_table(rows, request.lang),
+        name,
+        t("agreements.title", request.lang)[:31],
+        request.data.snapshot,
+    )
+
+
+def _visits(request: ExportRequest) -> ExportRows:
+    """The Use page's malls of one month (``--month``; the newest with visits by default)."""
+    view = use_views.use_view(request.data, scope=request.scope, month=request.choice.month)
+    month = [view["month"].strftime("%Y-%m")] if view["month"] else []
+    name = request.file_name("visits", *request.places, *month)
+    return ExportRows(
+        present_use.visits_file_table(view["table"]), name, t("use.title", request.lang)[:31], request.data.snapshot
+    )
+
+
 def _report(request: ExportRequest) -> ExportRows:
     """The check report needs no figures: the snapshot's record and files only."""
     wanted = request.choice.file
@@ -228,6 +255,37 @@ EXPORT_TABLES: dict[str, ExportTable] = {
             columns=PLAN_COLUMNS,
             rows=_plan,
             help="the Planner's provinces toward --target-date on --basis (--status narrows it)",
+        ),
+        ExportTable(
+            name="agreements",
+            columns=(
+                "province_name",
+                "region_code",
+                "region_name",
+                "mall_name",
+                "agency",
+                "stage",
+                "pks_number",
+                "signed_on",
+                "valid_until",
+                "services",
+            ),
+            rows=_agreements,
+            help="each operating mall's agreement (PKS) stage with each MoU agency (--province, --agency)",
+        ),
+        ExportTable(
+            name="visits",
+            columns=(
+                "province_name",
+                "region_code",
+                "region_name",
+                "mall",
+                "visits",
+                "counters_active",
+                "counters_total",
+            ),
+            rows=_visits,
+            help="visits and counters of each mall in --month (YYYY-MM; default: the newest) (--province)",
         ),
     )
 }

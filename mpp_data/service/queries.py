@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from mpp_data.analysis import history, participation
+from mpp_data.analysis import agreements, history, participation, visits
 from mpp_data.errors import NoDataError
 from mpp_data.ingest.kinds import kind_named
 from mpp_data.present import display as presentation
@@ -17,6 +17,10 @@ from mpp_data.reference.regions import RegionMatcher, official_regions
 from mpp_data.service import kinds, views
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
+
+#: The frames of the kinds issue 24 adds, empty until a snapshot holds them (the kinds' registry takes
+#: this over: ``SnapshotData.table`` keeps its name and meaning).
+_EMPTY_TABLES = {"agreements": agreements.empty_agreements, "visits": visits.empty_visits}
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,15 @@ class SnapshotData:
     def table(self, name: str) -> pd.DataFrame:
         """The snapshot's frame of one kind (an empty frame in the kind's columns when it has none)."""
         found = self.tables.get(name)
-        return found if found is not None else kind_named(name).empty()
+        if found is not None:
+            return found
+        return _EMPTY_TABLES[name]() if name in _EMPTY_TABLES else kind_named(name).empty()
+
+    def table_on(self, name: str) -> dt.date | None:
+        """The date the upload that gave kind ``name``'s rows describes: the snapshot's data date (a kind
+        carried over from an older upload keeps that upload's date once the kinds' registry records it)."""
+        dates = self.snapshot.get("kind_dates") or {}
+        return dates.get(name) or self.snapshot.get("data_as_of")
 
     @property
     def malls(self) -> pd.DataFrame:
@@ -71,15 +83,18 @@ def presence_trend(store: Store) -> pd.DataFrame:
 
 def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:
     """What changed from snapshot ``before`` to snapshot ``after``: the register's malls and agencies,
-    and (``kinds``) each other registered kind's rows by its key."""
+    agreements that changed stage, and (``kinds``) each other registered kind's rows by its key."""
     diff = history.compute_snapshot_diff(
         store.load_malls(before),
         store.load_malls(after),
         store.load_participation(before),
         store.load_participation(after),
     )
+    stages = history.compute_stage_changes(
+        load_snapshot(store, before).table("agreements"), load_snapshot(store, after).table("agreements")
+    )
     others = kinds.kind_changes(store, before, after)
-    return replace(diff, kinds=others) if others else diff
+    return replace(diff, agreements_changed=stages, **({"kinds": others} if others else {}))
 
 
 def region_choices() -> dict[str, str]:

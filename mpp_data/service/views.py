@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from mpp_data.access import Action, Actor, can
-from mpp_data.analysis import forecast, metrics, participation
+from mpp_data.analysis import agreements, forecast, metrics, participation
 from mpp_data.analysis.forecast import Forecast
 from mpp_data.config import Settings
 from mpp_data.errors import NotAllowed
@@ -20,6 +20,7 @@ from mpp_data.present import charts, forecast_text, maps
 from mpp_data.present.corrections import amendments_table
 from mpp_data.reference import agencies, bases, geo, regions
 from mpp_data.scope import ViewScope
+from mpp_data.service import use_views
 from mpp_data.service.access import loaded_by
 from mpp_data.store import Store, accounts
 from mpp_data.store.accounts import withdrawn_ids
@@ -173,23 +174,25 @@ def map_regions(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
 
 
 def agency_view(data: SnapshotData, *, scope: ViewScope) -> dict[str, Any]:
-    """Everything the Agencies page draws, for one snapshot, date and province."""
+    """Everything the Agencies page draws, for one snapshot, date and province. Presence is the
+    participation rows with the agreements' word, from whichever upload says so last
+    (``use_views.presence_rows``); ``presence_sources`` counts the presences each gave."""
     as_of, province = _as_of(data, scope), scope.province
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(data.malls, official, province)
-    found = participation.compute_presence(malls, data.participation, as_of)
-    national = found if not province else participation.compute_presence(data.malls, data.participation, as_of)
-    completeness = participation.compute_mall_completeness(malls, data.participation, as_of, presence=found)
-    with_data, without_data = participation.count_malls_without_data(malls, data.participation, as_of, presence=found)
+    rows = use_views.presence_rows(data)
+    found = participation.compute_presence(malls, rows, as_of)
+    national = found if not province else participation.compute_presence(data.malls, rows, as_of)
+    completeness = participation.compute_mall_completeness(malls, rows, as_of, presence=found)
+    with_data, without_data = participation.count_malls_without_data(malls, rows, as_of, presence=found)
     return {
-        "presence": participation.compute_agency_presence(malls, data.participation, as_of, presence=found),
-        "by_province": participation.compute_presence_by_province(
-            data.malls, data.participation, official, as_of, presence=national
-        ),
+        "presence": participation.compute_agency_presence(malls, rows, as_of, presence=found),
+        "presence_sources": agreements.presence_sources(rows),
+        "by_province": participation.compute_presence_by_province(data.malls, rows, official, as_of, presence=national),
         "distribution": participation.compute_completeness_distribution(completeness),
         "with_data": with_data,
         "without_data": without_data,
-        "services": participation.compute_services(malls, data.participation, as_of),
+        "services": participation.compute_services(malls, rows, as_of),
     }
 
 
@@ -197,7 +200,8 @@ def agency_work_list(data: SnapshotData, *, scope: ViewScope, agency: str) -> pd
     """One row per operating mall (of the scope's province when given) where ``agency`` is missing."""
     malls, _ = _scope(data, scope.province)
     official = regions.official_regions()
-    return participation.compute_agency_work_list(malls, data.participation, official, agency, _as_of(data, scope))
+    rows = use_views.presence_rows(data)
+    return participation.compute_agency_work_list(malls, rows, official, agency, _as_of(data, scope))
 
 
 def national_summary(data: SnapshotData, *, scope: ViewScope) -> dict:
@@ -248,7 +252,7 @@ def agency_presence(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
     """``participation.compute_agency_presence`` for a snapshot (default: its data date), of the scope's
     province's operating malls when it has one (as the Agencies page's filter)."""
     malls, _ = metrics.restrict_to_province(data.malls, regions.official_regions(), scope.province)
-    return participation.compute_agency_presence(malls, data.participation, _as_of(data, scope))
+    return participation.compute_agency_presence(malls, use_views.presence_rows(data), _as_of(data, scope))
 
 
 #: The views of one snapshot in one scope, by name: ``ui.cache.view`` keys them on (store, scope, name,
@@ -269,6 +273,7 @@ VIEWS: dict[str, Callable[..., object]] = {
         agency_view,
         agency_work_list,
         agency_presence,
+        *use_views.USE_VIEWS,
     )
 }
 
@@ -281,7 +286,8 @@ IGNORED_BY_VIEW = {
     name: frozenset({"target_date"}) for name in VIEWS if name not in ("forecast_for", "national_figures")
 }
 IGNORED_BY_VIEW |= {
-    name: IGNORED_BY_VIEW[name] | {"province"} for name in ("coverage_by_province", "map_regions", "region_malls")
+    name: IGNORED_BY_VIEW[name] | {"province"}
+    for name in ("coverage_by_province", "map_regions", "region_malls", "region_agreements", "region_visits")
 }  # always national
 
 

@@ -43,7 +43,7 @@ def test_diff_finds_added_removed_status_and_date_changes_and_agency_moves():
                                 ("11.01", "MPP A", "taspen", True)])  # fmt: skip
     diff = compute_snapshot_diff(before, after, part_before, part_after)
     assert diff.summary == {"added": 1, "removed": 1, "status_changed": 1, "date_changed": 2, "agencies_joined": 1,
-                            "agencies_left": 1}  # fmt: skip
+                            "agencies_left": 1, "agreements_changed": 0}  # fmt: skip
     assert diff.added["mall_name"].tolist() == ["MPP New"]
     assert diff.removed["mall_name"].tolist() == ["MPP Old"]
     assert diff.status_changed[["status_before", "status_after"]].values.tolist() == [["planned", "operating"]]

@@ -54,6 +54,11 @@ class Briefing:
     #: The counting basis of every share in the deck, and the plan on it (the planner slide).
     basis: str = "kemendagri"
     plan: Plan | None = None
+    #: ``agreements.compute_funnel`` of the scope, and whether any agreement is loaded (issue 24).
+    agreements: pd.DataFrame | None = None
+    agreements_loaded: bool = False
+    #: ``service.use_view`` of the scope's latest month (``month``, ``lowest``, ``highest``); None: none.
+    use: dict | None = None
 
     def text(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)

@@ -17,6 +17,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.util import Inches, Pt
 
 from mpp_data.present.briefing import content as c
+from mpp_data.present.briefing import use_slides
 from mpp_data.present.briefing.content import Briefing
 from mpp_data.present.briefing.slides import (
     GREY,
@@ -37,7 +38,7 @@ from mpp_data.present.briefing.slides import (
 from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
 from mpp_data.present.forecast_text import describe_forecast
 from mpp_data.present.plan import basis_shown, headline
-from mpp_data.present.text import format_percent
+from mpp_data.present.text import format_percent, format_period
 
 FIRST_ROWS = 12  # gap or region rows on the slide itself; the appendix has them all
 APPENDIX_ROWS = 20
@@ -60,6 +61,11 @@ def build_deck(b: Briefing, template: str | Path | None = None) -> bytes:
     if b.plan is not None:
         _plan_slide(prs, b)
     _agencies_slide(prs, b)
+    use_slides.agreements_slide(
+        prs, _slide(prs, b, b.text("briefing.agreements.title"), b.text("briefing.agreements.title")), b
+    )
+    month = format_period(b.use["month"], b.lang) if b.use and b.use["month"] else "–"
+    use_slides.use_slide(prs, _slide(prs, b, b.text("briefing.use.title", month=month), b.text("use.title")), b)
     _map_slide(prs, b)
     _closing_slide(prs, b)
     _appendix(prs, b)

@@ -10,7 +10,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from mpp_data.figures import round_half_away
-from mpp_data.present.text import access, briefing, cli, common, loading, mail, pages, plan, upload
+from mpp_data.present.text import access, briefing, cli, common, loading, mail, pages, plan, upload, use
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **cli.MESSAGES,
     **plan.MESSAGES,
     **mail.MESSAGES,
+    **use.MESSAGES,
 }
 
 
