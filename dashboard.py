@@ -11,9 +11,9 @@ from ui import auth, page
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-st.set_page_config(
-    page_title="MPP", page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide"
-)
+# No page_title: the browser tab then carries the title of the page shown (st.Page's), so a reader with
+# several tabs open finds "Peta" or "Riwayat" rather than six tabs titled "MPP".
+st.set_page_config(page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide")
 settings = service.Settings.from_env()  # read once per run, here, and handed down
 lang = page.language()
 actor = auth.current_actor(settings, lang)

@@ -25,12 +25,12 @@ with page.boundary() as view:
     st.caption(t("agencies.successor_note", lang))
 
     presence = agencies["presence"]
-    st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")
+    controls.chart(charts.agency_presence(presence, lang), "agency_presence", lang)
     names = service.agency_names()
     if not view.province:
         heatmap = charts.presence_heatmap(agencies["by_province"], names, lang, charts.agency_order(presence))
-        st.plotly_chart(heatmap, key="presence_heatmap")
-    st.plotly_chart(charts.completeness_histogram(agencies["distribution"], lang), key="completeness")
+        controls.chart(heatmap, "presence_heatmap", lang)
+    controls.chart(charts.completeness_histogram(agencies["distribution"], lang), "completeness", lang)
 
     st.subheader(t("agencies.work_list", lang))
     ordered = charts.agency_order(presence)[::-1]  # the agency that lags most first
@@ -71,7 +71,7 @@ with page.boundary() as view:
         st.caption(t("agencies.no_services", lang))
 
     if trend["date"].nunique() > 1:
-        st.plotly_chart(charts.presence_trend(trend, lang), key="presence_trend")
+        controls.chart(charts.presence_trend(trend, lang), "presence_trend", lang)
     else:
         st.caption(t("agencies.trend_single", lang))
     controls.source_caption(view)

@@ -36,7 +36,7 @@ with page.boundary() as view:
         },  # fmt: skip
     )
     if not view.province:  # one province's rank is in the table; a chart of one bar says nothing more
-        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
+        controls.chart(charts.coverage_by_province(provinces, lang), "provinces_bar", lang)
     downloads.buttons(view, "provinces", "provinces")
 
     names = service.province_names()

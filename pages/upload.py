@@ -183,6 +183,8 @@ with page.boundary() as view:
         )  # fmt: skip
         if upload.take_edits(edited, files):
             st.rerun()
+        for name, sheet_name, row in service.unexplained_rows(edited):
+            st.warning(t("upload.reason_needed", lang, row=row, sheet=md_text(sheet_name), file=md_text(name)))
 
     errors = result.error_count
     how: dict[str, object] = {}

@@ -4,10 +4,13 @@ The sidebar itself is drawn once, by the frame (``ui.page``)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present import charts
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, format_number, t
 from ui.page import View
@@ -66,3 +69,18 @@ def source_caption(view: View) -> None:
 def column_labels(columns, lang: str) -> dict[str, str]:  # noqa: ANN001
     """Localised column headers for ``st.dataframe(column_config=...)``."""
     return {c: t(f"column.{c}", lang) for c in columns}
+
+
+def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options: Any) -> Any:  # noqa: ANN401
+    """A plotly chart as every page draws one: a chart with nothing to draw is a sentence saying so, not
+    an empty frame; on a phone without the toolbar (it covered the title) and with thinned tick labels.
+    ``options`` go to ``st.plotly_chart`` (``on_select=`` ...); gives what it returns, None for a sentence."""
+    where = container or st
+    if not charts.has_values(fig):
+        where.info(t("chart.empty", lang, title=charts.title_text(fig)), icon=":material/bar_chart:")
+        return None
+    phone = on_a_phone()
+    if phone:
+        fig = charts.for_phone(go.Figure(fig))  # a copy: cached figures are shared between sessions
+    config = {"displayModeBar": not phone, "displaylogo": False}
+    return where.plotly_chart(fig, key=key, config=config, **options)

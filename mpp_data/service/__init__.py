@@ -12,7 +12,7 @@ from mpp_data.config import Settings
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
-from mpp_data.present.corrections import correction_table, read_edits
+from mpp_data.present.corrections import correction_table, read_edits, unexplained_rows
 from mpp_data.present.exports import Export
 from mpp_data.present.load_plan import equal_message, plan_sentences, plan_table
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
@@ -165,7 +165,7 @@ __all__ = [
     "Settings", "ViewScope", "VIEWS", "compute_view", "settle", "view_scope",
     "EXPORT_TABLES", "FORMATS", "TABLES", "Export", "ExportChoice", "ExportRequest", "ExportRows", "ExportTable",
     "export_table",
-    "CORRECTION_EDITABLE", "correction_table", "read_edits", "rejected_rows", "snapshot_amendments",
+    "CORRECTION_EDITABLE", "correction_table", "read_edits", "unexplained_rows", "rejected_rows", "snapshot_amendments",
     "BoundaryFile", "BoundarySource", "boundary_version", "map_boundaries", "remove_boundaries",
     "ANONYMOUS", "Action", "Actor", "Role", "can", "cli_actor", "lowest_role", "FIRST_ADMIN", "actor_for_email", "add_user",
     "audit_events", "create_sign_in_link", "disable_user", "enable_user", "first_start_link", "list_users",
