@@ -48,7 +48,7 @@ with page.boundary() as view:
         )  # fmt: skip
     )
     shown = presentation.display_work_list(work, lang)
-    st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
+    controls.table(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
     downloads.buttons(view, "agency-work-list", "work", agency=agency)
 
     st.subheader(t("agencies.services", lang))
@@ -63,7 +63,7 @@ with page.boundary() as view:
             )  # fmt: skip
         )
     if len(services["per_agency"]):
-        st.dataframe(
+        controls.table(
             presentation.display_services(services["per_agency"], lang), hide_index=True, key="services_by_agency",
             column_config=controls.column_labels(["agency", "services"], lang),
         )  # fmt: skip

@@ -40,7 +40,7 @@ with page.boundary() as view:
         placeholder=t("plan.filter_all", lang), **page.kept("plan_statuses", []),
     )  # fmt: skip
     league = planning.league_display(plan, lang, tuple(statuses), province=view.province)
-    st.dataframe(
+    controls.table(
         league, hide_index=True, key="plan_league",
         column_config=controls.column_labels(league.columns, lang) | {
             # name and status first: what a phone's 390 px shows; the figures scroll beside them
@@ -65,7 +65,7 @@ with page.boundary() as view:
     if at_risk.empty:
         st.info(t("plan.at_risk.none", lang))
     else:
-        st.dataframe(
+        controls.table(
             at_risk, hide_index=True, key="plan_at_risk", column_config=controls.column_labels(at_risk.columns, lang)
         )
 
@@ -74,13 +74,13 @@ with page.boundary() as view:
     if stuck.empty:
         st.info(t("plan.stuck.none", lang, months=history.threshold_months))
     else:
-        st.dataframe(
+        controls.table(
             stuck, hide_index=True, key="plan_stuck", column_config=controls.column_labels(stuck.columns, lang)
         )
 
     st.subheader(t("plan.durations.title", lang))
     durations = planning.duration_rows(history.durations, view.province, lang, service.province_names())
-    st.dataframe(
+    controls.table(
         durations, hide_index=True, key="plan_durations",
         column_config=controls.column_labels(durations.columns, lang),
     )  # fmt: skip

@@ -19,7 +19,7 @@ with page.boundary() as view:
     basis = view.scope.basis
     st.caption(planning.basis_shown(basis, lang))
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
-    st.dataframe(
+    controls.table(
         presentation.full_marks(table),
         hide_index=True,
         key="provinces_table",
@@ -55,7 +55,7 @@ with page.boundary() as view:
         file_name=service.briefing_file_name(view.as_of, chosen, lang), key="briefing_province",
         help=t("briefing.download_help", lang), icon=":material/slideshow:",
     )  # fmt: skip
-    st.dataframe(
+    controls.table(
         regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
     )
     controls.source_caption(view)
