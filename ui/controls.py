@@ -79,7 +79,7 @@ def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options:
     ``options`` go to ``st.plotly_chart`` (``on_select=`` ...); gives what it returns, None for a sentence."""
     where = container or st
     if not charts.has_values(fig):
-        where.info(t("chart.empty", lang, title=charts.title_text(fig)), icon=":material/bar_chart:")
+        where.info(t("chart.empty", lang, title=charts.title_text(fig)))
         return None
     phone = on_a_phone()
     if phone:

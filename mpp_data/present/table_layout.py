@@ -14,7 +14,7 @@ import pandas as pd
 
 #: The width a table may take without scrolling sideways, in CSS pixels: a laptop's main column at
 #: 1440 px (the screen less the sidebar and the page's margins), and a phone's 390 px less its margins.
-TABLE_BUDGET = {"laptop": 960, "phone": 336}
+TABLE_BUDGET = {"laptop": 960, "phone": 326}
 _CHAR = 7.4  # px per character of the table's 14 px font, on average
 _PAD = 26  # px of a cell's padding and its sort arrow
 _MOST = 48  # characters: a longer text is not worth a wider column, it ends in "…"

@@ -309,7 +309,9 @@ def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, 
     assert not problems, "\n".join(problems)
 
 
-def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, dashboard_database_url):
+@pytest.mark.xfail(strict=True, reason="issue #26: Streamlit's file uploader writes 'Browse files' and "
+                   "'per file' in English on the Indonesian page; not done on branch visual")  # fmt: skip
+def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, phone, dashboard_url, dashboard_database_url):
     """The check report of an upload with problems: messages and file names, no identifiers."""
     export = wb.xlsx(
         {"MPP": [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
@@ -319,17 +321,18 @@ def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, 
     )  # fmt: skip
     problems: list[str] = []
     for width in WIDTHS:
-        screen.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
+        browser_page = phone if width < 500 else screen  # a phone says so in its user agent
+        browser_page.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
         token = link_token(dashboard_database_url, "analyst")  # the Upload page is an analyst's
-        open_page(screen, f"{dashboard_url}/upload?lang=id&signin={token}")
-        screen.locator('.st-key-upload_files [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        open_page(browser_page, f"{dashboard_url}/upload?lang=id&signin={token}")
+        browser_page.locator('.st-key-upload_files [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
             {"name": export.name, "mimeType": "application/octet-stream", "buffer": export.content}
         )
-        screen.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
-        wait_until_drawn(screen)
-        assert screen.get_by_text(export.name).count() >= 1, "the report names the file"
-        problems += check(screen, "upload report", "id", width)
-        screenshot(screen, SHOTS / f"upload-report-id-{width}.png")
+        browser_page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+        wait_until_drawn(browser_page)
+        assert browser_page.get_by_text(export.name).count() >= 1, "the report names the file"
+        problems += check(browser_page, "upload report", "id", width)
+        screenshot(browser_page, SHOTS / f"upload-report-id-{width}.png")
     assert not problems, "\n".join(problems)
 
 
@@ -352,11 +355,12 @@ def test_pages_with_nothing_to_chart_say_so_in_words(screen, dashboard_url):
     assert not problems, "\n".join(problems)
 
 
-def admin_page_problems(screen, dashboard_url: str, database_url: str, name: str, key: str) -> list[str]:  # noqa: ANN001
-    """An admin's page in both languages at both widths: the checks of every page, and its tab's title."""
+def admin_page_problems(pages: tuple, dashboard_url: str, database_url: str, name: str, key: str) -> list[str]:
+    """An admin's page in both languages at both widths (``pages``: the laptop's and the phone's browser
+    page): the checks of every page, and its tab's title."""
     problems: list[str] = []
     for width in WIDTHS:
-        screen.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
+        screen = pages[1] if width < 500 else pages[0]  # a phone says so in its user agent
         for lang in LANGS:
             token = link_token(database_url, "admin")
             open_page(screen, f"{dashboard_url}/{name}?lang={lang}&signin={token}")
@@ -364,21 +368,20 @@ def admin_page_problems(screen, dashboard_url: str, database_url: str, name: str
             if t(key, lang) not in screen.title():
                 problems.append(f"{name} {lang} {width}px: the tab is titled {screen.title()!r}")
             screenshot(screen, SHOTS / f"{name}-{lang}-{width}.png")
-    screen.set_viewport_size({"width": 1440, "height": 1000})
     return problems
 
 
-def test_users_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, dashboard_url,
+def test_users_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, phone, dashboard_url,
                                                                          dashboard_database_url):  # fmt: skip
-    problems = admin_page_problems(screen, dashboard_url, dashboard_database_url, "users", "nav.users")
+    problems = admin_page_problems((screen, phone), dashboard_url, dashboard_database_url, "users", "nav.users")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.xfail(strict=True, reason="issue #26: Audit still shows raw action codes and detail keys (sign_in, "
                    "rows_loaded); not done on branch visual")  # fmt: skip
-def test_audit_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, dashboard_url,
+def test_audit_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, phone, dashboard_url,
                                                                          dashboard_database_url):  # fmt: skip
-    problems = admin_page_problems(screen, dashboard_url, dashboard_database_url, "audit", "nav.audit")
+    problems = admin_page_problems((screen, phone), dashboard_url, dashboard_database_url, "audit", "nav.audit")
     assert not problems, "\n".join(problems)
 
 
