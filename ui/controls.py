@@ -68,12 +68,12 @@ def source_caption(view: View) -> None:
     st.caption(line)
 
 
-def column_labels(columns, lang: str) -> dict[str, str]:  # noqa: ANN001
+def column_labels(columns, lang: str) -> dict[str, str]:
     """Localised column headers for ``st.dataframe(column_config=...)``."""
     return {c: t(f"column.{c}", lang) for c in columns}
 
 
-def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options: Any) -> Any:  # noqa: ANN401
+def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options: Any) -> Any:
     """A plotly chart as every page draws one: a chart with nothing to draw is a sentence saying so, not
     an empty frame; on a phone without the toolbar (it covered the title) and with thinned tick labels.
     ``options`` go to ``st.plotly_chart`` (``on_select=`` ...); gives what it returns, None for a sentence."""
@@ -88,7 +88,7 @@ def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options:
     return where.plotly_chart(fig, key=key, config=config, **options)
 
 
-def fitted(data: Any, column_config: dict | None = None) -> dict:  # noqa: ANN401 - a frame, a Styler or a dict
+def fitted(data: Any, column_config: dict | None = None) -> dict:  # a frame, a Styler or a dict
     """``column_config`` with a width for every shown column, so that together they fit the screen's
     width (a laptop's or a phone's, ``TABLE_BUDGET``): no column beyond the table's right edge."""
     frame = getattr(data, "data", data)  # a pandas Styler keeps its frame as .data
@@ -104,6 +104,6 @@ def fitted(data: Any, column_config: dict | None = None) -> dict:  # noqa: ANN40
     return config
 
 
-def table(data: Any, column_config: dict | None = None, **options: Any) -> Any:  # noqa: ANN401
+def table(data: Any, column_config: dict | None = None, **options: Any) -> Any:
     """``st.dataframe`` with every column on screen (``fitted``); ``options`` go to it (key=, hide_index=)."""
     return st.dataframe(data, column_config=fitted(data, column_config), **options)

@@ -17,8 +17,18 @@ from ui.page import View
 BUTTONS = (("csv", "download.csv", "csv"), ("xlsx", "download.excel", "excel"))
 
 
-def button(container, view: View, table: str, fmt: str, label: str, key: str, snapshot_id: int | None = None,  # noqa: ANN001
-           help: str | None = None, scope: service.ViewScope | None = None, **choice: Any) -> None:  # fmt: skip
+def button(
+    container,
+    view: View,
+    table: str,
+    fmt: str,
+    label: str,
+    key: str,
+    snapshot_id: int | None = None,
+    help: str | None = None,
+    scope: service.ViewScope | None = None,
+    **choice: Any,
+) -> None:
     """One download of ``table`` as ``fmt`` for the view's scope (or ``scope``, of ``snapshot_id`` when
     given), in ``container``; ``choice``: the fields of ``service.ExportChoice`` (``agency=``, ``file=``)."""
     if table not in service.EXPORT_TABLES:

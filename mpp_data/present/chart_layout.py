@@ -50,7 +50,7 @@ def apply_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go
             "y": 1 - TITLE_BAND / height,
             "yanchor": "top",
             "pad": {"l": 6},
-        },  # fmt: skip
+        },
         font=_FONT,
         height=height,
         margin={"l": 10, "r": 24, "t": TITLE_BAND + TITLE_LINE_HEIGHT * lines + TITLE_GAP, "b": 10},

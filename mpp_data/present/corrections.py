@@ -56,14 +56,35 @@ def correction_table(
     rows = []
     for (file, sheet, row, column), found in lines.items():
         state = "error" if (file, sheet, row) in wrong_rows else "clean"
-        rows.append({"file": file, "sheet": sheet, "row": row, "column": column, "value": found["value"],
-                     "problem": "; ".join(found["messages"]), "state": t(f"corrections.state.{state}", lang),
-                     "correction": found["correction"], "leave_out": False, "reason": ""})  # fmt: skip
+        rows.append(
+            {
+                "file": file,
+                "sheet": sheet,
+                "row": row,
+                "column": column,
+                "value": found["value"],
+                "problem": "; ".join(found["messages"]),
+                "state": t(f"corrections.state.{state}", lang),
+                "correction": found["correction"],
+                "leave_out": False,
+                "reason": "",
+            }
+        )
     for record in result.left_out:
-        rows.append({"file": record["file"], "sheet": record["sheet"], "row": record["row"], "column": "",
-                     "value": " · ".join(record["values"].values()), "problem": "",
-                     "state": t("corrections.state.left_out", lang), "correction": "", "leave_out": True,
-                     "reason": record["reason"]})  # fmt: skip
+        rows.append(
+            {
+                "file": record["file"],
+                "sheet": record["sheet"],
+                "row": record["row"],
+                "column": "",
+                "value": " · ".join(record["values"].values()),
+                "problem": "",
+                "state": t("corrections.state.left_out", lang),
+                "correction": "",
+                "leave_out": True,
+                "reason": record["reason"],
+            }
+        )
     table = pd.DataFrame(rows, columns=EDITOR_COLUMNS)
     table = table.sort_values(_SORT, kind="stable", ignore_index=True)
     return table.astype({"row": "int64", "leave_out": "bool"})
@@ -115,10 +136,17 @@ def amendments_table(corrections: list[dict], left_out: list[dict], lang: str) -
     the reason), in sheet and row order (AMENDMENT_COLUMNS)."""
     rows = [[c["file"], c["sheet"], c["row"], c["column"], c["written"], c["corrected"], ""] for c in corrections]
     rows += [
-        [r["file"], r["sheet"], r["row"], "", " · ".join(r["values"].values()), t("corrections.left_out", lang),
-         reason_text(r["reason"], lang)]
+        [
+            r["file"],
+            r["sheet"],
+            r["row"],
+            "",
+            " · ".join(r["values"].values()),
+            t("corrections.left_out", lang),
+            reason_text(r["reason"], lang),
+        ]
         for r in left_out
-    ]  # fmt: skip
+    ]
     table = pd.DataFrame(rows, columns=AMENDMENT_COLUMNS)
     return table.sort_values(["file", "sheet", "row", "column"], kind="stable", ignore_index=True)
 
