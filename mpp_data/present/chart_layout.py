@@ -87,7 +87,7 @@ def has_values(fig: go.Figure) -> bool:
 
 
 #: At most this many labels on an axis of categories on a phone (a quarter each: T1 2017 ...).
-PHONE_CATEGORY_TICKS = 6
+PHONE_CATEGORY_TICKS = 4
 
 
 def for_phone(fig: go.Figure) -> go.Figure:
@@ -95,7 +95,7 @@ def for_phone(fig: go.Figure) -> go.Figure:
     axis of many categories labelled at every n-th, upright, so the labels do not run into a band."""
     lines = (fig.layout.title.text or "").count("<br>") + 1
     height = fig.layout.height or 420
-    top = 8
+    top = 12
     fig.update_layout(margin={"t": top + TITLE_LINE_HEIGHT * lines + TITLE_GAP}, title={"y": 1 - top / height})
     if fig.layout.xaxis.type != "category":
         fig.update_xaxes(nticks=5)  # dates and shares: five labels fit a phone's width

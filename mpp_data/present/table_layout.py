@@ -18,7 +18,7 @@ TABLE_BUDGET = {"laptop": 960, "phone": 326}
 _CHAR = 7.4  # px per character of the table's 14 px font, on average
 _PAD = 26  # px of a cell's padding and its sort arrow
 _MOST = 48  # characters: a longer text is not worth a wider column, it ends in "…"
-NARROWEST = 30
+NARROWEST = 28
 
 
 def column_widths(frame: pd.DataFrame, labels: Mapping[str, str], budget: int) -> dict[str, int]:
