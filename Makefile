@@ -34,6 +34,7 @@ serve: $(VENV)/.runtime  ## production: MPP_WORKERS processes behind HAProxy on 
 test: $(VENV)/.dev  ## set up, then lint, type check and the whole suite (PostgreSQL and browser tests included)
 	bash scripts/ensure_postgres.sh
 	bash scripts/ensure_tools.sh
+	bash scripts/ensure_axe.sh
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy

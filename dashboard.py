@@ -11,9 +11,12 @@ from ui import auth, page
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-st.set_page_config(
-    page_title="MPP", page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide"
-)
+# No page_title: the browser tab then carries the title of the page shown (st.Page's), so a reader with
+# several tabs open finds "Peta" or "Riwayat" rather than six tabs titled "MPP".
+st.set_page_config(page_icon=str(Path(__file__).parent / "ui" / "assets" / "favicon.png"), layout="wide")
+# Streamlit's captions are grey at 3.9:1 on white; WCAG 2.1 AA asks 4.5:1 for text of that size (axe-core's
+# colour-contrast rule, checked in tests/browser/test_visual_check.py). A style-only st.html takes no room.
+st.html((Path(__file__).parent / "ui" / "assets" / "readable.css").read_text().join(("<style>", "</style>")))
 settings = service.Settings.from_env()  # read once per run, here, and handed down
 lang = page.language()
 actor = auth.current_actor(settings, lang)

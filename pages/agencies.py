@@ -28,12 +28,12 @@ with page.boundary() as view:
     st.caption(t("agencies.presence_source", lang, **sources))
 
     presence = agencies["presence"]
-    st.plotly_chart(charts.agency_presence(presence, lang), key="agency_presence")
+    controls.chart(charts.agency_presence(presence, lang), "agency_presence", lang)
     names = service.agency_names()
     if not view.province:
         heatmap = charts.presence_heatmap(agencies["by_province"], names, lang, charts.agency_order(presence))
-        st.plotly_chart(heatmap, key="presence_heatmap")
-    st.plotly_chart(charts.completeness_histogram(agencies["distribution"], lang), key="completeness")
+        controls.chart(heatmap, "presence_heatmap", lang)
+    controls.chart(charts.completeness_histogram(agencies["distribution"], lang), "completeness", lang)
 
     st.subheader(t("agencies.work_list", lang))
     ordered = charts.agency_order(presence)[::-1]  # the agency that lags most first
@@ -51,7 +51,7 @@ with page.boundary() as view:
         )
     )
     shown = presentation.display_work_list(work, lang)
-    st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
+    controls.table(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
     downloads.buttons(view, "agency-work-list", "work", agency=agency)
 
     st.subheader(t("agencies.services", lang))
@@ -66,7 +66,7 @@ with page.boundary() as view:
             )
         )
     if len(services["per_agency"]):
-        st.dataframe(
+        controls.table(
             presentation.display_services(services["per_agency"], lang),
             hide_index=True,
             key="services_by_agency",
@@ -76,7 +76,7 @@ with page.boundary() as view:
         st.caption(t("agencies.no_services", lang))
 
     if trend["date"].nunique() > 1:
-        st.plotly_chart(charts.presence_trend(trend, lang), key="presence_trend")
+        controls.chart(charts.presence_trend(trend, lang), "presence_trend", lang)
     else:
         st.caption(t("agencies.trend_single", lang))
 

@@ -24,7 +24,7 @@ with page.boundary() as view:
     start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC) if since else None
     events = service.audit_events(store, actor=actor, since=start, who=who or None, action=action or None)
     shown = events.assign(details=events["details"].map(lambda d: ", ".join(f"{k}: {v}" for k, v in d.items())))
-    st.dataframe(shown, hide_index=True, key="audit_table", column_config=controls.column_labels(shown.columns, lang))
+    controls.table(shown, hide_index=True, key="audit_table", column_config=controls.column_labels(shown.columns, lang))
     # emails typed at a failed sign-in and file names are anyone's text: the CSV writer of every
     # download quotes them and keeps any piece of them from running as a formula
     download = exports.to_csv_bytes(shown.astype({"at": str}), lang)

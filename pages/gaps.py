@@ -30,6 +30,6 @@ with page.boundary() as view:
     )
     search = right.text_input(t("gaps.search", lang), **page.kept("gap_search", ""))
     shown = presentation.display_gaps(presentation.filter_gaps(gaps, stages, search), lang)
-    st.dataframe(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))
+    controls.table(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))
     downloads.buttons(view, "gaps", "gaps", stages=tuple(stages), search=search)
     controls.source_caption(view)

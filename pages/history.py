@@ -16,7 +16,7 @@ with page.boundary() as view:
     st.title(t("history.title", lang))
     st.caption(t("history.intro", lang))
     table = presentation.display_snapshots(snapshots, lang)
-    st.dataframe(
+    controls.table(
         table, hide_index=True, key="snapshots_table", column_config=controls.column_labels(table.columns, lang)
     )
 
@@ -59,7 +59,7 @@ with page.boundary() as view:
         if amendments.empty:
             st.caption(t("history.no_amendments", lang))
         else:
-            st.dataframe(
+            controls.table(
                 amendments,
                 hide_index=True,
                 key=f"amendments_{chosen}",
@@ -90,7 +90,7 @@ with page.boundary() as view:
             if frame.empty:
                 st.caption(t("history.none", lang))
             else:
-                st.dataframe(
+                controls.table(
                     frame,
                     hide_index=True,
                     key=f"diff_{name}",

@@ -35,7 +35,7 @@ with page.boundary() as view:
         shading,
         phone=controls.on_a_phone(),
     )
-    event = st.plotly_chart(figure, key="region_map", on_select="rerun", selection_mode="points")
+    event = controls.chart(figure, "region_map", lang, on_select="rerun", selection_mode="points")
     chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
     if chosen:
         st.query_params["region"] = chosen[0]

@@ -66,16 +66,16 @@ with page.boundary() as view:
     st.caption(planning.basis_captions(now, other, lang))
 
     chart, side = st.columns([3, 1])
-    chart.plotly_chart(drawn["coverage_over_time"], key="coverage_over_time")
+    controls.chart(drawn["coverage_over_time"], "coverage_over_time", lang, chart)
     with side:
         st.subheader(t("forecast.title", lang))
         st.date_input(t("forecast.target", lang), value=scope.target_date, key="target_date", format="DD/MM/YYYY")
         for sentence in service.describe_forecast(forecast, lang):
             st.markdown(sentence)
 
-    st.plotly_chart(drawn["pace_per_quarter"], key="pace_per_quarter")
+    controls.chart(drawn["pace_per_quarter"], "pace_per_quarter", lang)
     if "coverage_by_province" in drawn:
-        st.plotly_chart(drawn["coverage_by_province"], key="coverage_by_province")
+        controls.chart(drawn["coverage_by_province"], "coverage_by_province", lang)
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.settings, scope),

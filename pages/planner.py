@@ -51,7 +51,7 @@ with page.boundary() as view:
         **page.kept("plan_statuses", []),
     )
     league = planning.league_display(plan, lang, tuple(statuses), province=view.province)
-    st.dataframe(
+    controls.table(
         league,
         hide_index=True,
         key="plan_league",
@@ -82,7 +82,7 @@ with page.boundary() as view:
     if at_risk.empty:
         st.info(t("plan.at_risk.none", lang))
     else:
-        st.dataframe(
+        controls.table(
             at_risk, hide_index=True, key="plan_at_risk", column_config=controls.column_labels(at_risk.columns, lang)
         )
 
@@ -91,13 +91,13 @@ with page.boundary() as view:
     if stuck.empty:
         st.info(t("plan.stuck.none", lang, months=history.threshold_months))
     else:
-        st.dataframe(
+        controls.table(
             stuck, hide_index=True, key="plan_stuck", column_config=controls.column_labels(stuck.columns, lang)
         )
 
     st.subheader(t("plan.durations.title", lang))
     durations = planning.duration_rows(history.durations, view.province, lang, service.province_names())
-    st.dataframe(
+    controls.table(
         durations,
         hide_index=True,
         key="plan_durations",

@@ -19,7 +19,7 @@ with page.boundary() as view:
     basis = view.scope.basis
     st.caption(planning.basis_shown(basis, lang))
     st.markdown(presentation.full_provinces_sentence(presentation.display_provinces(provinces), lang))
-    st.dataframe(
+    controls.table(
         presentation.full_marks(table),
         hide_index=True,
         key="provinces_table",
@@ -36,7 +36,7 @@ with page.boundary() as view:
         },
     )
     if not view.province:  # one province's rank is in the table; a chart of one bar says nothing more
-        st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
+        controls.chart(charts.coverage_by_province(provinces, lang), "provinces_bar", lang)
     downloads.buttons(view, "provinces", "provinces")
 
     names = service.province_names()
@@ -59,7 +59,7 @@ with page.boundary() as view:
         help=t("briefing.download_help", lang),
         icon=":material/slideshow:",
     )
-    st.dataframe(
+    controls.table(
         regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
     )
     controls.source_caption(view)

@@ -64,7 +64,7 @@ with page.boundary() as view:
         st.info(t("region.no_malls", lang))
     else:
         labels = controls.column_labels(malls.columns, lang) | {"agencies": t("region.agencies_reported", lang)}
-        st.dataframe(malls, hide_index=True, key="region_malls", column_config=labels)
+        controls.table(malls, hide_index=True, key="region_malls", column_config=labels)
         downloads.buttons(view, "malls", "malls", region=code)
 
     present, missing, has_data = presentation.region_agencies(data.participation, code)

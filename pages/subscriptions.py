@@ -14,7 +14,7 @@ def table(rows: list[dict], columns: list[str]) -> None:
         st.caption(t("subscriptions.none", lang))
         return
     shown = [{c: ", ".join(r[c]) if isinstance(r[c], list) else r[c] for c in columns} for r in rows]
-    st.dataframe(shown, hide_index=True, column_config=controls.column_labels(columns, lang))
+    controls.table(shown, hide_index=True, column_config=controls.column_labels(columns, lang))
 
 
 with page.boundary() as view:

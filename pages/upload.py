@@ -8,7 +8,7 @@ from mpp_data.present import maps
 from mpp_data.present.messages import issue_kind_label
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, format_date, format_number, t
-from ui import auth, cache, page, upload
+from ui import auth, cache, controls, page, upload
 
 
 def admin_section(view: page.View) -> None:
@@ -55,7 +55,7 @@ def saved_aliases_section(view: page.View) -> None:
     aliases = service.saved_aliases(cache.store(view.settings))
     with st.expander(t("upload.aliases", lang, count=format_number(len(aliases), lang)), expanded=False):
         st.caption(t("upload.aliases_help", lang))
-        st.dataframe(
+        controls.table(
             aliases[["written", "region"]],
             hide_index=True,
             column_config={"written": t("column.written", lang), "region": t("column.region_name", lang)},
@@ -134,7 +134,7 @@ with page.boundary() as view:
             key="filter_kind",
         )
         shown = service.filter_issues(issues, severities, kinds)
-        st.dataframe(
+        controls.table(
             shown,
             hide_index=True,
             column_config=upload.report_columns(shown.columns, lang),
@@ -183,10 +183,12 @@ with page.boundary() as view:
             hide_index=True,
             key=upload.EDITOR,
             disabled=[c for c in editable.columns if c not in service.CORRECTION_EDITABLE],
-            column_config={c: t(f"column.{c}", lang) for c in editable.columns},
+            column_config=controls.fitted(editable, {c: t(f"column.{c}", lang) for c in editable.columns}),
         )
         if upload.take_edits(edited, files):
             st.rerun()
+        for name, sheet_name, row in service.unexplained_rows(edited):
+            st.warning(t("upload.reason_needed", lang, row=row, sheet=md_text(sheet_name), file=md_text(name)))
 
     errors = result.error_count
     how: dict[str, object] = {}
@@ -204,7 +206,7 @@ with page.boundary() as view:
         for sentence in service.plan_sentences(plan, lang):
             st.markdown(md_text(sentence))
         if len(plan.by_province):
-            st.dataframe(service.plan_table(plan, lang), hide_index=True, key="plan_table")
+            controls.table(service.plan_table(plan, lang), hide_index=True, key="plan_table")
         if result.data_as_of:
             st.caption(t("plan.data_date_found", lang, date=format_date(result.data_as_of, lang)))
             data_date = result.data_as_of
@@ -241,7 +243,7 @@ with page.boundary() as view:
     for index, sheet in enumerate(result.sheets):
         title = f"{md_text(sheet.file)} · {md_text(sheet.sheet)} · {t(f'upload.kind.{sheet.kind}', lang)}"
         with st.expander(title, expanded=False):
-            st.dataframe(
+            controls.table(
                 {
                     t("column.header", lang): list(sheet.columns),
                     t("column.field", lang): [upload.field_label(f, lang) for f in sheet.columns.values()],

@@ -15,7 +15,7 @@ with page.boundary() as view:
     roles = [str(r) for r in service.Role]
 
     users = service.list_users(store, actor=actor)
-    st.dataframe(users, hide_index=True, key="users_table", column_config=controls.column_labels(users.columns, lang))
+    controls.table(users, hide_index=True, key="users_table", column_config=controls.column_labels(users.columns, lang))
 
     st.subheader(t("users.add", lang))
     with st.form("add_user_form", border=False):

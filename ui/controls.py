@@ -4,11 +4,16 @@ The sidebar itself is drawn once, by the frame (``ui.page``)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present import charts
 from mpp_data.present.safe import md_text
+from mpp_data.present.table_layout import TABLE_BUDGET, column_widths
 from mpp_data.present.text import format_date, format_number, t
 from ui.page import View
 
@@ -66,3 +71,39 @@ def source_caption(view: View) -> None:
 def column_labels(columns, lang: str) -> dict[str, str]:
     """Localised column headers for ``st.dataframe(column_config=...)``."""
     return {c: t(f"column.{c}", lang) for c in columns}
+
+
+def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options: Any) -> Any:
+    """A plotly chart as every page draws one: a chart with nothing to draw is a sentence saying so, not
+    an empty frame; on a phone without the toolbar (it covered the title) and with thinned tick labels.
+    ``options`` go to ``st.plotly_chart`` (``on_select=`` ...); gives what it returns, None for a sentence."""
+    where = container or st
+    if not charts.has_values(fig):
+        where.info(t("chart.empty", lang, title=charts.title_text(fig)))
+        return None
+    phone = on_a_phone()
+    if phone:
+        fig = charts.for_phone(go.Figure(fig))  # a copy: cached figures are shared between sessions
+    config = {"displayModeBar": not phone, "displaylogo": False}
+    return where.plotly_chart(fig, key=key, config=config, **options)
+
+
+def fitted(data: Any, column_config: dict | None = None) -> dict:  # a frame, a Styler or a dict
+    """``column_config`` with a width for every shown column, so that together they fit the screen's
+    width (a laptop's or a phone's, ``TABLE_BUDGET``): no column beyond the table's right edge."""
+    frame = getattr(data, "data", data)  # a pandas Styler keeps its frame as .data
+    frame = frame if isinstance(frame, pd.DataFrame) else pd.DataFrame(frame)
+    config: dict = {}
+    for column, given in (column_config or {}).items():
+        config[column] = given if given is None else {"label": given} if isinstance(given, str) else dict(given)
+    shown = [c for c in frame.columns if not (c in config and config[c] is None)]
+    labels = {c: (config.get(c) or {}).get("label") or c for c in shown}
+    budget = TABLE_BUDGET["phone" if on_a_phone() else "laptop"]
+    for column, width in column_widths(frame[shown], labels, budget).items():
+        config[column] = (config.get(column) or {}) | {"width": width}
+    return config
+
+
+def table(data: Any, column_config: dict | None = None, **options: Any) -> Any:
+    """``st.dataframe`` with every column on screen (``fitted``); ``options`` go to it (key=, hide_index=)."""
+    return st.dataframe(data, column_config=fitted(data, column_config), **options)

@@ -221,7 +221,9 @@ def _sidebar(settings: service.Settings, actor: service.Actor) -> View:
         format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)),
         key="province",
     )
-    bar.date_input(t("sidebar.compare", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY", key="compare")
+    # a year before an as-of date early in 2015 lies before EARLIEST: the picker reaches back to it
+    earliest = min(EARLIEST, st.session_state["compare"])
+    bar.date_input(t("sidebar.compare", lang), min_value=earliest, max_value=upper, format="DD/MM/YYYY", key="compare")
     scope = service.ViewScope(
         snapshot_id=snapshot_id,
         as_of=st.session_state["as_of"],

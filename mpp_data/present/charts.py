@@ -9,6 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from mpp_data.figures import share_order
+from mpp_data.present.chart_layout import (  # noqa: F401 - the layout's names, used by pages and the deck
+    _FONT,
+    PHONE_CATEGORY_TICKS,
+    TITLE_BAND,
+    TITLE_LINE,
+    TITLE_LINE_HEIGHT,
+    apply_layout,
+    for_phone,
+    has_values,
+    title_text,
+    wrap_title,
+)
 from mpp_data.present.text import format_date, format_number, format_percent, format_period, t
 
 OKABE_ITO = {
@@ -28,55 +40,6 @@ STATUS_COLOURS = {
     "planned": OKABE_ITO["sky"],
     "none": OKABE_ITO["grey"],
 }
-_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 13}
-
-
-# The plotly toolbar takes the top ~30 px of a chart at its right; the title sits in its own band below
-# it, and a long title breaks into two lines so a phone (390 px) shows it whole.
-TITLE_BAND = 36
-TITLE_LINE = 36
-
-
-def wrap_title(title: str, width: int = TITLE_LINE) -> str:
-    """``title`` broken with ``<br>`` into lines of at most ``width`` characters, at spaces.
-
-    >>> wrap_title("Kabupaten/kota dengan MPP beroperasi dari waktu ke waktu")
-    'Kabupaten/kota dengan MPP beroperasi<br>dari waktu ke waktu'
-    """
-    lines: list[str] = []
-    for word in title.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
-def apply_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
-    wrapped = wrap_title(title)
-    lines = wrapped.count("<br>") + 1
-    fig.update_layout(
-        title={
-            "text": wrapped,
-            "x": 0,
-            "xanchor": "left",
-            "xref": "container",  # from the chart's left edge: the width of a phone, not of the plot area
-            "yref": "paper",
-            "y": 1,
-            "yanchor": "bottom",
-            "pad": {"b": 14, "l": 6},
-        },
-        font=_FONT,
-        height=height,
-        margin={"l": 10, "r": 24, "t": TITLE_BAND + 24 * lines + 14, "b": 10},
-        plot_bgcolor="white",
-        hoverlabel={"font": _FONT},
-        # Tick labels in the reader's number form: 1.234,5 in Indonesian.
-        separators=",." if lang == "id" else ".,",
-    )
-    fig.update_xaxes(showgrid=False, linecolor="#cccccc")
-    fig.update_yaxes(gridcolor="#eeeeee", linecolor="#cccccc")
-    return fig
 
 
 def count_axis(fig: go.Figure, largest: float, axis: str = "y") -> go.Figure:
@@ -99,6 +62,10 @@ def yearly_operating_malls(malls_over_time: pd.DataFrame) -> pd.DataFrame:
     ends = [pd.Timestamp(year, 12, 31) for year in range(running.index.min().year, last.year)] + [last]
     values = [int(running[running.index <= end].iloc[-1]) for end in ends]
     return pd.DataFrame({"date": [e.date() for e in ends], "operating_malls": values})
+
+
+#: The width of a year's bar: 200 days, in the date axis' milliseconds.
+BAR_DAYS = 1000 * 60 * 60 * 24 * 200
 
 
 def coverage_over_time(
@@ -130,7 +97,10 @@ def coverage_over_time(
             go.Bar(
                 x=pd.to_datetime(yearly["date"]),
                 y=yearly["operating_malls"],
-                width=1000 * 60 * 60 * 24 * 200,  # 200 days, in the date axis' milliseconds
+                width=BAR_DAYS,
+                # each bar ends on its date, inside the year it closes: centred on 31 December it sat on
+                # the next year's tick and read as that year's
+                offset=-BAR_DAYS,
                 marker={"color": "rgba(153,153,153,0.35)", "line": {"color": OKABE_ITO["grey"], "width": 1}},
                 name=t("chart.operating_malls_yearly", lang),
                 hovertext=[

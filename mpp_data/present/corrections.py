@@ -17,10 +17,12 @@ from mpp_data.ingest.problems import Severity
 from mpp_data.present.messages import issue_message
 from mpp_data.present.text import t
 
-#: One line of the Upload page's table of rows to correct; ``correction``, ``leave_out`` and ``reason``
-#: are the editable ones.
-EDITOR_COLUMNS = ["file", "sheet", "row", "column", "value", "problem", "state", "correction", "leave_out", "reason"]
+#: One line of the Upload page's table of rows to correct. The editable ones, ``correction``, ``leave_out``
+#: and ``reason``, come first, so a laptop and a phone show them without scrolling sideways; then what the
+#: analyst corrects (the value and the problem) and where it is.
 EDITABLE = ("correction", "leave_out", "reason")
+EDITOR_COLUMNS = [*EDITABLE, "value", "problem", "state", "row", "column", "sheet", "file"]
+_SORT = ["file", "sheet", "row", "column"]
 AMENDMENT_COLUMNS = ["file", "sheet", "row", "column", "written", "corrected", "reason"]
 
 
@@ -55,37 +57,36 @@ def correction_table(
     for (file, sheet, row, column), found in lines.items():
         state = "error" if (file, sheet, row) in wrong_rows else "clean"
         rows.append(
-            [
-                file,
-                sheet,
-                row,
-                column,
-                found["value"],
-                "; ".join(found["messages"]),
-                t(f"corrections.state.{state}", lang),
-                found["correction"],
-                False,
-                "",
-            ]
+            {
+                "file": file,
+                "sheet": sheet,
+                "row": row,
+                "column": column,
+                "value": found["value"],
+                "problem": "; ".join(found["messages"]),
+                "state": t(f"corrections.state.{state}", lang),
+                "correction": found["correction"],
+                "leave_out": False,
+                "reason": "",
+            }
         )
     for record in result.left_out:
-        values = " · ".join(record["values"].values())
         rows.append(
-            [
-                record["file"],
-                record["sheet"],
-                record["row"],
-                "",
-                values,
-                "",
-                t("corrections.state.left_out", lang),
-                "",
-                True,
-                record["reason"],
-            ]
+            {
+                "file": record["file"],
+                "sheet": record["sheet"],
+                "row": record["row"],
+                "column": "",
+                "value": " · ".join(record["values"].values()),
+                "problem": "",
+                "state": t("corrections.state.left_out", lang),
+                "correction": "",
+                "leave_out": True,
+                "reason": record["reason"],
+            }
         )
     table = pd.DataFrame(rows, columns=EDITOR_COLUMNS)
-    table = table.sort_values(["file", "sheet", "row", "column"], kind="stable", ignore_index=True)
+    table = table.sort_values(_SORT, kind="stable", ignore_index=True)
     return table.astype({"row": "int64", "leave_out": "bool"})
 
 
@@ -95,7 +96,8 @@ def read_edits(
     """The corrections and rows left out that an edited ``correction_table`` asks for.
 
     Corrections of cells not in the table (those of rows left out) are kept; a row is left out while any
-    of its lines is ticked, with the first reason given. With ``file_ids`` (file name -> sha256) both are
+    of its lines is ticked, with the first reason given; a row ticked without any reason is not left out
+    (``unexplained_rows`` names it, so the page asks for the reason). With ``file_ids`` (file name -> sha256) both are
     keyed by the file's content and each correction keeps the text it was made for: (written, corrected).
     """
     wanted = dict(corrections)
@@ -112,8 +114,21 @@ def read_edits(
         if bool(line["leave_out"]):
             reason = "" if pd.isna(line["reason"]) else str(line["reason"]).strip()
             row = key[:3]
-            left_out[row] = left_out.get(row) or reason
+            if reason and not left_out.get(row):
+                left_out[row] = reason
     return wanted, left_out
+
+
+def unexplained_rows(edited: pd.DataFrame) -> list[tuple[str, str, int]]:
+    """(file, sheet, Excel row) of each row ticked to be left out with no reason on any of its lines, in
+    table order: History shows why each row was left out, so a row needs one to be left out."""
+    ticked: dict[tuple[str, str, int], bool] = {}
+    for line in edited.to_dict("records"):
+        if bool(line["leave_out"]):
+            row = (str(line["file"]), str(line["sheet"]), int(line["row"]))
+            reason = "" if pd.isna(line["reason"]) else str(line["reason"]).strip()
+            ticked[row] = ticked.get(row, False) or bool(reason)
+    return [row for row, explained in ticked.items() if not explained]
 
 
 def amendments_table(corrections: list[dict], left_out: list[dict], lang: str) -> pd.DataFrame:

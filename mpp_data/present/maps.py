@@ -141,7 +141,7 @@ def region_map(
     (x_range, y_range) = _view(table, province, boundaries)
     fig.update_xaxes(range=x_range, visible=False)
     fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
-    fig = apply_layout(fig, t("map.title", lang), lang, height=PHONE_MAP_HEIGHT if phone else MAP_HEIGHT)
+    fig = apply_layout(fig, t("map.chart_title", lang), lang, height=PHONE_MAP_HEIGHT if phone else MAP_HEIGHT)
     fig.update_layout(
         plot_bgcolor="#e3eef7",
         legend={"orientation": "h", "y": -0.02, "title": {"text": t("map.legend", lang)}},

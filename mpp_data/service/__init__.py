@@ -13,7 +13,7 @@ from mpp_data.config import Settings
 from mpp_data.ingest.pipeline import IngestResult, SheetSummary, UploadedFile
 from mpp_data.present.briefing import file_name as briefing_file_name
 from mpp_data.present.corrections import EDITABLE as CORRECTION_EDITABLE
-from mpp_data.present.corrections import correction_table, read_edits
+from mpp_data.present.corrections import correction_table, read_edits, unexplained_rows
 from mpp_data.present.exports import Export
 from mpp_data.present.load_plan import equal_message, plan_sentences, plan_table
 from mpp_data.present.upload_report import RegionQuestion, filter_issues, issues_table, region_questions
@@ -240,6 +240,7 @@ __all__ = [
     "CORRECTION_EDITABLE",
     "correction_table",
     "read_edits",
+    "unexplained_rows",
     "rejected_rows",
     "snapshot_amendments",
     "BoundaryFile",

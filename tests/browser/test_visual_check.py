@@ -1,9 +1,12 @@
 """The visual check: every page in both languages on a laptop (1440 px) and a phone (390 px).
 
-One server and one browser page for all 32 loads. Each load is screenshotted under ``test-output/visual/``
+One server and one browser page for all loads. Each load is screenshotted under ``test-output/visual/``
 and checked for what an official would notice: an exception, identifiers or ``None``/``nan``/``NaT`` on
-screen, a page wider than the screen, a chart title under the plotly toolbar, and a KPI change whose
-colour or arrow does not follow its sign. Every problem is collected first and reported together.
+screen, text in the other language, a page wider than the screen, a table column beyond the table's
+right edge, a chart title under the plotly toolbar or over its plot, a chart with nothing to draw drawn
+as an empty axis, a browser tab title that does not name its page, a KPI change whose colour or arrow
+does not follow its sign, and what axe-core (WCAG 2.1 AA) finds. Every problem is collected first and
+reported together.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from mpp_data.present.text import MESSAGES, t
 from tests.app.signing import link_token
 from tests.browser.conftest import OUTPUT, wait_until_drawn
+from tests.conftest import ROOT
 from tests.loaders import workbooks as wb
 
 pytestmark = pytest.mark.browser
@@ -31,6 +36,10 @@ PAGES = {
     "history": "history",
     "upload": "upload",
 }
+#: The navigation title of each page: its browser tab names it.
+NAV_TITLES = {"overview": "nav.overview", "map": "nav.map", "provinces": "nav.provinces", "gaps": "nav.gaps",
+              "planner": "nav.plan", "agencies": "nav.agencies", "region": "nav.region", "history": "nav.history",
+              "upload": "nav.upload"}  # fmt: skip
 WIDTHS = (1440, 390)
 LANGS = ("id", "en")
 SHOTS = OUTPUT / "visual"
@@ -77,6 +86,84 @@ TITLE_UNDER_TOOLBAR = """() => {
         if (!apart) clashes.push(title.textContent);
     }
     return clashes;
+}"""
+
+# A chart title over its plot: over the plot area, a tick label, a bar's label, an annotation or the legend.
+TITLE_OVER_PLOT = """() => {
+    const meet = (a, b) => !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);
+    const clashes = [];
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        const title = plot.querySelector('.gtitle');
+        if (!title || !title.getBoundingClientRect().width) continue;
+        const a = title.getBoundingClientRect();
+        const parts = plot.querySelectorAll('.nsewdrag, .geo .bg, .xtick text, .ytick text, .bartext, '
+                                            + '.annotation-text, .legend .bg');
+        for (const part of parts) {
+            const b = part.getBoundingClientRect();
+            if (b.width && b.height && meet(a, b)) { clashes.push(title.textContent); break; }
+        }
+    }
+    return clashes;
+}"""
+
+# A chart with nothing to draw: no trace has a value other than zero or empty (the bars' length, the line's
+# height, the heatmap's cells, the map's points). It should say so in a sentence instead.
+EMPTY_CHART = """() => {
+    const values = trace => {
+        const key = trace.type === 'heatmap' || trace.type === 'choropleth' ? 'z'
+            : trace.type && trace.type.endsWith('geo') ? 'lat'
+            : trace.orientation === 'h' ? 'x' : 'y';
+        // plotly keeps a column of numbers as a typed array, a heatmap's rows as an array of them
+        const flat = a => (Array.isArray(a) || ArrayBuffer.isView(a)) ? Array.from(a).flatMap(flat) : [a];
+        return flat(trace[key] || []);
+    };
+    const drawn = v => v !== null && v !== undefined && v !== '' && Number.isFinite(Number(v)) && Number(v) !== 0;
+    return [...document.querySelectorAll('.js-plotly-plot')]
+        .filter(plot => !(plot._fullData || []).some(trace => trace.visible !== false && values(trace).some(drawn)))
+        .map(plot => plot.querySelector('.gtitle')?.textContent || '(untitled)');
+}"""
+
+# A table wider than its frame: a column the reader must scroll to, beyond the table's right edge.
+TABLE_BEYOND_EDGE = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+    .filter(table => table.getClientRects().length && !table.closest('details:not([open])'))
+    .map(table => {
+        const scroller = table.querySelector('.dvn-scroller');
+        const headers = [...table.querySelectorAll('th')].map(th => th.textContent.trim()).filter(Boolean);
+        return {headers, wide: scroller ? scroller.scrollWidth - scroller.clientWidth : 0,
+                right: table.getBoundingClientRect().right, screen: window.innerWidth};
+    })
+    .filter(table => table.wide > 1 || table.right > table.screen + 1)"""
+
+#: What Streamlit's widgets write themselves, in English only: none of it may show on an Indonesian page.
+STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "No results", "Browse files", "Drag and drop",
+                     "Press Enter to apply", "per file")  # fmt: skip
+
+
+def other_language_phrases(lang: str) -> set[str]:
+    """Phrases of the catalogue's other language that no text of ``lang`` has: each text's parts between
+    its placeholders, of four words or more (shorter ones are names both languages share)."""
+    other = "en" if lang == "id" else "id"
+    own = "\n".join(entry[lang] for entry in MESSAGES.values())
+    phrases = set()
+    for entry in MESSAGES.values():
+        if entry[other] == entry[lang]:
+            continue
+        for part in re.split(r"\{[^}]*\}|[“”\"():;,.!?·]", entry[other]):
+            part = part.strip()
+            if len(part.split()) >= 4 and part not in own:
+                phrases.add(part)
+    return phrases | (set(STREAMLIT_ENGLISH) if lang == "id" else set())
+
+
+WRONG_LANGUAGE = {lang: other_language_phrases(lang) for lang in LANGS}
+
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+    const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',
+                                                                             'wcag21aa']}});
+    return result.violations.map(v => ({id: v.id, nodes: v.nodes.length,
+                                        where: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' '
+                                                                        + (n.any[0]?.message || ''))}));
 }"""
 
 DELTAS = """() => [...document.querySelectorAll('[data-testid="stMetricDelta"]')].map(d => ({
@@ -148,12 +235,28 @@ def check(page, name: str, lang: str, width: int) -> list[str]:
         found = sorted(set(pattern.findall(text)))
         if found:
             problems.append(f"{where}: shows {found}")
+    if wrong := sorted(phrase for phrase in WRONG_LANGUAGE[lang] if phrase in text):
+        problems.append(f"{where}: text in the other language {wrong}")
     sizes = page.evaluate(OVERFLOW)
     if sizes["document"] > sizes["window"] + 1 or sizes["main"] > sizes["mainClient"] + 1:
         problems.append(f"{where}: wider than the screen {sizes}")
     problems += [f"{where}: chart title {title!r} under the toolbar" for title in page.evaluate(TITLE_UNDER_TOOLBAR)]
+    problems += [f"{where}: chart title {title!r} over its plot" for title in page.evaluate(TITLE_OVER_PLOT)]
+    problems += [f"{where}: chart {title!r} drawn empty, not said in words" for title in page.evaluate(EMPTY_CHART)]
+    problems += [f"{where}: table {table['headers'][:3]}… has columns beyond its right edge ({table['wide']} px)"
+                 for table in page.evaluate(TABLE_BEYOND_EDGE)]  # fmt: skip
     problems += [f"{where}: {p}" for p in delta_problems(page.evaluate(DELTAS))]
+    problems += [f"{where}: axe-core {v['id']} on {v['nodes']} element(s): {v['where']}" for v in accessibility(page)]
     return problems
+
+
+def accessibility(page) -> list[dict]:
+    """What axe-core finds against WCAG 2.1 A and AA on the page as drawn (scripts/ensure_axe.sh installs it)."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed: run scripts/ensure_axe.sh (looked for {AXE})")
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_RUN)
 
 
 def screenshot(page, path) -> None:
@@ -184,6 +287,9 @@ def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, 
                 heading = open_page(page, f"{dashboard_url}/{path}{joiner}lang={lang}")
                 drawn[name, lang, width] = {"heading": heading, **page.evaluate(LAYOUT)}
                 problems += check(page, name, lang, width)
+                tab, wanted = page.title(), t(NAV_TITLES[name], lang)
+                if wanted not in tab:
+                    problems.append(f"{name} {lang} {width}px: the tab is titled {tab!r}, not naming {wanted!r}")
                 screenshot(page, SHOTS / f"{name}-{lang}-{width}.png")
     for (name, lang, width), page in drawn.items():
         where = f"{name} {lang} {width}px"
@@ -203,7 +309,9 @@ def test_every_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, 
     assert not problems, "\n".join(problems)
 
 
-def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, dashboard_database_url):
+@pytest.mark.xfail(strict=True, reason="issue #26: Streamlit's file uploader writes 'Browse files' and "
+                   "'per file' in English on the Indonesian page; not done on branch visual")  # fmt: skip
+def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, phone, dashboard_url, dashboard_database_url):
     """The check report of an upload with problems: messages and file names, no identifiers."""
     export = wb.xlsx(
         {"MPP": [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
@@ -213,17 +321,67 @@ def test_upload_report_reads_cleanly_on_laptop_and_phone(screen, dashboard_url, 
     )  # fmt: skip
     problems: list[str] = []
     for width in WIDTHS:
-        screen.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
+        browser_page = phone if width < 500 else screen  # a phone says so in its user agent
+        browser_page.set_viewport_size({"width": width, "height": 1000 if width > 500 else 844})
         token = link_token(dashboard_database_url, "analyst")  # the Upload page is an analyst's
-        open_page(screen, f"{dashboard_url}/upload?lang=id&signin={token}")
-        screen.locator('.st-key-upload_files [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        open_page(browser_page, f"{dashboard_url}/upload?lang=id&signin={token}")
+        browser_page.locator('.st-key-upload_files [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
             {"name": export.name, "mimeType": "application/octet-stream", "buffer": export.content}
         )
-        screen.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
-        wait_until_drawn(screen)
-        assert screen.get_by_text(export.name).count() >= 1, "the report names the file"
-        problems += check(screen, "upload report", "id", width)
-        screenshot(screen, SHOTS / f"upload-report-id-{width}.png")
+        browser_page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+        wait_until_drawn(browser_page)
+        assert browser_page.get_by_text(export.name).count() >= 1, "the report names the file"
+        problems += check(browser_page, "upload report", "id", width)
+        screenshot(browser_page, SHOTS / f"upload-report-id-{width}.png")
+    assert not problems, "\n".join(problems)
+
+
+#: The pages as of a day before the first mall opened: every chart has nothing to draw.
+BEFORE_THE_FIRST_MALL = "2016-06-30"
+
+
+def test_pages_with_nothing_to_chart_say_so_in_words(screen, dashboard_url):
+    """Before the first inauguration each chart has nothing to draw: it says so rather than drawing an
+    empty frame or an axis of made-up dates."""
+    screen.set_viewport_size({"width": 1440, "height": 1000})
+    problems: list[str] = []
+    for lang in LANGS:
+        for name in ("overview", "provinces", "agencies", "region"):
+            path = PAGES[name]
+            joiner = "&" if "?" in path else "?"
+            open_page(screen, f"{dashboard_url}/{path}{joiner}as_of={BEFORE_THE_FIRST_MALL}&lang={lang}")
+            problems += check(screen, f"{name} before the first mall", lang, 1440)
+            screenshot(screen, SHOTS / f"{name}-empty-{lang}-1440.png")
+    assert not problems, "\n".join(problems)
+
+
+def admin_page_problems(pages: tuple, dashboard_url: str, database_url: str, name: str, key: str) -> list[str]:
+    """An admin's page in both languages at both widths (``pages``: the laptop's and the phone's browser
+    page): the checks of every page, and its tab's title."""
+    problems: list[str] = []
+    for width in WIDTHS:
+        screen = pages[1] if width < 500 else pages[0]  # a phone says so in its user agent
+        for lang in LANGS:
+            token = link_token(database_url, "admin")
+            open_page(screen, f"{dashboard_url}/{name}?lang={lang}&signin={token}")
+            problems += check(screen, name, lang, width)
+            if t(key, lang) not in screen.title():
+                problems.append(f"{name} {lang} {width}px: the tab is titled {screen.title()!r}")
+            screenshot(screen, SHOTS / f"{name}-{lang}-{width}.png")
+    return problems
+
+
+def test_users_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, phone, dashboard_url,
+                                                                         dashboard_database_url):  # fmt: skip
+    problems = admin_page_problems((screen, phone), dashboard_url, dashboard_database_url, "users", "nav.users")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.xfail(strict=True, reason="issue #26: Audit still shows raw action codes and detail keys (sign_in, "
+                   "rows_loaded); not done on branch visual")  # fmt: skip
+def test_audit_page_reads_cleanly_in_both_languages_on_laptop_and_phone(screen, phone, dashboard_url,
+                                                                         dashboard_database_url):  # fmt: skip
+    problems = admin_page_problems((screen, phone), dashboard_url, dashboard_database_url, "audit", "nav.audit")
     assert not problems, "\n".join(problems)
 
 

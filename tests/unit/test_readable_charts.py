@@ -34,6 +34,7 @@ def test_operating_malls_are_yearly_bars_apart_from_the_coverage_line():
     assert [d.date() for d in pd.to_datetime(bars.x)] == [D(2019, 12, 31), D(2020, 12, 31), D(2021, 12, 31),
                                                            D(2022, 2, 1)]  # fmt: skip
     assert list(bars.y) == [1, 3, 3, 4]
+    assert bars.offset == -bars.width  # each bar ends on its date: inside its year, not on the next one's tick
     assert list(line.y) == [1, 2, 3, 4]
     assert "31 Desember 2020" in bars.hovertext[1] and "3" in bars.hovertext[1]
 
@@ -160,8 +161,36 @@ def test_long_titles_break_before_a_phones_width_and_sit_below_the_toolbar():
     lines = fig.layout.title.text.split("<br>")
     assert len(lines) == 2 and all(len(line) <= charts.TITLE_LINE for line in lines)
     assert " ".join(lines) == "Kabupaten/kota dengan MPP beroperasi dari waktu ke waktu"
-    assert (fig.layout.title.yref, fig.layout.title.yanchor) == ("paper", "bottom")
-    assert fig.layout.margin.t >= charts.TITLE_BAND + 2 * 20
+    # hung from the chart's top under the toolbar, its lines inside the top margin, above the plot area
+    assert (fig.layout.title.yref, fig.layout.title.yanchor) == ("container", "top")
+    top = (1 - fig.layout.title.y) * fig.layout.height
+    assert top >= charts.TITLE_BAND - 0.5
+    assert fig.layout.margin.t >= top + 2 * charts.TITLE_LINE_HEIGHT + 8
+
+
+def test_on_a_phone_many_quarters_are_labelled_every_nth_and_the_title_keeps_its_room():
+    timeline, _ = timeline_and_malls()
+    quarters = forecast.compute_new_per_quarter(timeline, D(2024, 12, 31))
+    fig = charts.for_phone(charts.new_regions_per_quarter(quarters, "id"))
+    labels = list(fig.data[0].x)
+    assert len(labels) > charts.PHONE_CATEGORY_TICKS
+    shown = list(fig.layout.xaxis.tickvals)
+    assert 2 <= len(shown) <= charts.PHONE_CATEGORY_TICKS and shown[-1] == labels[-1]
+    assert all(label in labels for label in shown) and fig.layout.xaxis.tickangle == 0
+    lines = fig.layout.title.text.count("<br>") + 1
+    assert fig.layout.margin.t >= (1 - fig.layout.title.y) * fig.layout.height + lines * charts.TITLE_LINE_HEIGHT
+
+
+def test_a_chart_has_values_only_when_something_is_drawn():
+    timeline, malls = timeline_and_malls()
+    assert charts.has_values(charts.coverage_over_time(timeline, 514, "id", malls_over_time=malls))
+    assert not charts.has_values(charts.coverage_over_time(timeline.iloc[0:0], 514, "id"))
+    zeros = forecast.compute_new_per_quarter(timeline, D(2020, 9, 30)).assign(new_regions=0)
+    assert not charts.has_values(charts.new_regions_per_quarter(zeros, "en"))
+    _, names, by_province = presence_and_heatmap()
+    assert charts.has_values(charts.presence_heatmap(by_province, names, "id"))
+    empty = by_province.assign(**{k: float("nan") for k in names}, malls=0)
+    assert not charts.has_values(charts.presence_heatmap(empty, names, "id"))
 
 
 REGIONS = pd.DataFrame(

@@ -284,6 +284,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.trend.title": {"id": "Tren kehadiran instansi MoU", "en": "Trend of MoU agency presence"},
     "map.title": {"id": "Status MPP per kabupaten/kota", "en": "MPP status by regency/city"},
     "map.legend": {"id": "Status", "en": "Status"},
+    "map.chart_title": {
+        "id": "Ibu kota kabupaten/kota menurut status MPP",
+        "en": "Regency and city seats by MPP status",
+    },
+    "chart.empty": {
+        "id": "{title}: belum ada data untuk digambar pada tanggal dan wilayah ini.",
+        "en": "{title}: nothing to draw yet for this date and area.",
+    },
     "map.inaugurated": {"id": "Diresmikan", "en": "Inaugurated"},
     "map.points_note": {
         "id": "Titik menandai ibu kota kabupaten/kota (diturunkan dari data paket; bukan batas wilayah). "

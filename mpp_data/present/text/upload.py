@@ -50,6 +50,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.files": {"id": "Berkas ekspor", "en": "Export files"},
     "upload.corrections": {"id": "Perbaiki atau kecualikan baris", "en": "Correct or leave out rows"},
+    "upload.reason_needed": {
+        "id": "Baris {row} (sheet {sheet}, berkas {file}) belum dikecualikan: tulis alasannya di kolom Alasan.",
+        "en": "Row {row} (sheet {sheet}, file {file}) is not left out yet: write the reason in the Reason column.",
+    },
     "upload.corrections_help": {
         "id": "Baris dengan kesalahan. Ketik isi yang benar di kolom Perbaikan: baris itu langsung diperiksa "
         "ulang. Atau centang Kecualikan dan tulis alasannya: baris itu tidak dimuat. Berkas asli tidak diubah; "
