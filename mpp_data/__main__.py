@@ -234,7 +234,12 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         "table", choices=list(service.EXPORT_TABLES),
         help="; ".join(f"{t.name}: {t.help}" for t in service.EXPORT_TABLES.values()),
     )  # fmt: skip
-    export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
+    export.add_argument(
+        "--format",
+        choices=service.FORMATS,
+        required=True,
+        help="xlsx (opens in columns in Excel with any regional settings) or csv (comma-separated)",
+    )
     export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     export.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
