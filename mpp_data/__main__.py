@@ -179,10 +179,15 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    deck = service.briefing_deck(store_of(args), scope=scope_of(args), settings=args.settings)
+    """The deck at ``--output`` and, beside it, the workbook of its appendix's full lists (under the
+    name the deck's appendix gives it); prints both paths."""
+    files = service.briefing_files(store_of(args), scope=scope_of(args), settings=args.settings)
+    tables = Path(args.output).parent / files.tables_name
     with open(args.output, "wb") as out:
-        out.write(deck)
+        out.write(files.deck)
+    tables.write_bytes(files.tables)
     print(console.printable(args.output))
+    print(console.printable(str(tables)))
     return 0
 
 
@@ -337,8 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help=JSON_HELP + " (with every changed mall)")
     diff.set_defaults(func=cmd_diff)
 
-    briefing = sub.add_parser("briefing", help="the meeting briefing as an editable PowerPoint deck")
-    briefing.add_argument("-o", "--output", required=True, help="FILE.pptx to write")
+    briefing = sub.add_parser(
+        "briefing", help="the meeting briefing as an editable PowerPoint deck, and its full tables as an xlsx beside it"
+    )
+    briefing.add_argument("-o", "--output", required=True,
+                          help="FILE.pptx to write; the appendix's full lists go beside it (…-tabel.xlsx)")  # fmt: skip
     briefing.add_argument("--db", help=DB_HELP)
     briefing.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     briefing.add_argument(

@@ -49,7 +49,7 @@ from mpp_data.service.boundaries import (
     map_boundaries,
     parse_boundaries,
 )
-from mpp_data.service.briefing import briefing_deck, gather_briefing
+from mpp_data.service.briefing import BriefingFiles, briefing_deck, briefing_files, gather_briefing
 from mpp_data.service.exports import (
     EXPORT_TABLES,
     FORMATS,
@@ -153,7 +153,7 @@ from mpp_data.service.writing import remove_boundaries, save_boundaries
 
 __all__ = [
     "SAMPLE_FILES", "IngestResult", "RegionQuestion", "SheetSummary", "SnapshotData", "UploadedFile",
-    "agency_presence", "boundary_source", "contains_sample", "briefing_deck", "briefing_file_name", "gather_briefing", "filter_issues", "find_region", "ingest_files", "issues_table",
+    "agency_presence", "boundary_source", "contains_sample", "briefing_deck", "briefing_file_name", "BriefingFiles", "briefing_files", "gather_briefing", "filter_issues", "find_region", "ingest_files", "issues_table",
     "load_snapshot", "national_figures", "national_summary", "open_store", "parse_boundaries",
     "presence_history", "region_choices", "region_questions", "remember_alias", "save_boundaries",
     "release_unused_memory", "remove_alias", "sample_files", "saved_aliases", "snapshot_diff", "store_checked",
