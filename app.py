@@ -27,7 +27,7 @@ doors = http.Doors(settings)
 
 
 @asynccontextmanager
-async def lifespan(_app: st.App):  # noqa: ANN201
+async def lifespan(_app: st.App):
     await anyio.to_thread.run_sync(warm.warm_up, doors)
     gc.collect()
     gc.freeze()  # what the start-up made lives as long as the process: the collector need not walk it again

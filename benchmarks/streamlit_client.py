@@ -35,7 +35,7 @@ class Run:
 class Viewer:
     """One browser tab: one websocket, one Streamlit session."""
 
-    def __init__(self, socket, session_id: str = "") -> None:  # noqa: ANN001 - a websockets connection
+    def __init__(self, socket, session_id: str = "") -> None:  # a websockets connection
         self.socket = socket
         self.session_id = session_id
 

@@ -92,9 +92,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     files = [service.UploadedFile.from_path(p) for p in args.paths]
     store = _ingest_store(args)
     result = service.ingest_files(
-        files, store, dry_run=args.dry_run, exclude_rejected=args.exclude_rejected, actor=cli_accounts.cli_actor(),
-        settings=args.settings, mode=args.mode, data_as_of=args.data_date,
-    )  # fmt: skip
+        files,
+        store,
+        dry_run=args.dry_run,
+        exclude_rejected=args.exclude_rejected,
+        actor=cli_accounts.cli_actor(),
+        settings=args.settings,
+        mode=args.mode,
+        data_as_of=args.data_date,
+    )
     if args.json:
         print(console.json_text(ingest_report(result, [f.name for f in files])))
     else:
@@ -106,15 +112,32 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if result.equal_to is not None:
             print(console.printable(load_plan.equal_message(result.equal_to, args.lang)))
         for row in result.left_out:
-            print(console.printable(
-                t("cli.left_out", args.lang, file=row["file"], sheet=row["sheet"], row=row["row"], reason=row["reason"])
-            ))  # fmt: skip
+            print(
+                console.printable(
+                    t(
+                        "cli.left_out",
+                        args.lang,
+                        file=row["file"],
+                        sheet=row["sheet"],
+                        row=row["row"],
+                        reason=row["reason"],
+                    )
+                )
+            )
             for problem in row.get("problems", []):
                 print(f"  {console.printable(issue_message(problem, args.lang))}")
         counts = {k: format_number(v, args.lang) for k, v in result.counts.items()}
-        print(t("cli.ingest_summary", args.lang, read=counts["rows_read"], loaded=counts["rows_loaded"],
-                rejected=counts["rows_rejected"], skipped=counts["rows_skipped"],
-                snapshot=f"#{result.snapshot_id}" if result.snapshot_id else "–"))  # fmt: skip
+        print(
+            t(
+                "cli.ingest_summary",
+                args.lang,
+                read=counts["rows_read"],
+                loaded=counts["rows_loaded"],
+                rejected=counts["rows_rejected"],
+                skipped=counts["rows_skipped"],
+                snapshot=f"#{result.snapshot_id}" if result.snapshot_id else "–",
+            )
+        )
     return result.exit_code
 
 
@@ -130,14 +153,17 @@ def cmd_agencies(args: argparse.Namespace) -> int:
             "operating_malls_with_data": int(r["operating_malls_with_data"]),
             "share_pct": float(r["share_pct"]),
             "missing": r["missing"],
-        }  # fmt: skip
+        }
         for r in table.to_dict("records")
     ]
     if args.json:
         print(console.json_text(records))
     else:
-        print(console.render_table(table[["short_name", "malls_present", "operating_malls_with_data", "share_pct"]],
-                                   args.lang))  # fmt: skip
+        print(
+            console.render_table(
+                table[["short_name", "malls_present", "operating_malls_with_data", "share_pct"]], args.lang
+            )
+        )
     return 0
 
 
@@ -193,9 +219,16 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     scope = scope_of(args)
-    report = service.plan_report(store_of(args), scope.snapshot_id, basis=scope.basis, as_of=scope.as_of,
-                                 target_date=scope.target_date, province=scope.province, pace=args.pace,
-                                 stuck_months=args.settings.stuck_months)  # fmt: skip
+    report = service.plan_report(
+        store_of(args),
+        scope.snapshot_id,
+        basis=scope.basis,
+        as_of=scope.as_of,
+        target_date=scope.target_date,
+        province=scope.province,
+        pace=args.pace,
+        stuck_months=args.settings.stuck_months,
+    )
     if args.json:
         print(console.json_text(report))
     else:
@@ -214,9 +247,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     }:
         args.parser.error(f"snapshot {snapshot_id} has no file {args.file!r}")
     choice = service.ExportChoice(
-        agency=args.agency, region=args.region, file=args.file, stages=tuple(args.stage), search=args.search,
+        agency=args.agency,
+        region=args.region,
+        file=args.file,
+        stages=tuple(args.stage),
+        search=args.search,
         statuses=tuple(args.status),
-    )  # fmt: skip
+    )
     export = service.export_table(
         store, scope=scope.replace(snapshot_id=snapshot_id), table=args.table, fmt=args.format, choice=choice
     )
@@ -236,9 +273,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         description="Write one of the tables the pages offer for download, the same bytes as the page's button.",
     )
     export.add_argument(
-        "table", choices=list(service.EXPORT_TABLES),
+        "table",
+        choices=list(service.EXPORT_TABLES),
         help="; ".join(f"{t.name}: {t.help}" for t in service.EXPORT_TABLES.values()),
-    )  # fmt: skip
+    )
     export.add_argument(
         "--format",
         choices=service.FORMATS,
@@ -249,21 +287,36 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     export.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
     export.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
-    export.add_argument("--province", type=province_arg,
-                        help=PROVINCE_HELP + " (default: all; provinces always lists all 38)")  # fmt: skip
-    export.add_argument("--agency", choices=list(service.agency_names()), metavar="KEY",
-                        help="agency of agency-work-list: " + ", ".join(service.agency_names()))  # fmt: skip
+    export.add_argument(
+        "--province", type=province_arg, help=PROVINCE_HELP + " (default: all; provinces always lists all 38)"
+    )
+    export.add_argument(
+        "--agency",
+        choices=list(service.agency_names()),
+        metavar="KEY",
+        help="agency of agency-work-list: " + ", ".join(service.agency_names()),
+    )
     export.add_argument("--region", type=region_code_arg, help="malls of one kabupaten/kota, by code (61.03)")
     export.add_argument("--file", help="report of one file of the snapshot (default: every file)")
-    export.add_argument("--stage", action="append", default=[], choices=["under_construction", "planned", "none"],
-                        help="gaps in this pipeline stage (repeatable; default: all)")  # fmt: skip
+    export.add_argument(
+        "--stage",
+        action="append",
+        default=[],
+        choices=["under_construction", "planned", "none"],
+        help="gaps in this pipeline stage (repeatable; default: all)",
+    )
     export.add_argument("--search", default="", help="gaps whose name contains this text")
     export.add_argument("--basis", choices=service.BASES, help=BASIS_HELP)
     export.add_argument(
         "--target-date", type=date_arg, help="plan: YYYY-MM-DD of full coverage (default: MPP_TARGET_DATE)"
     )
-    export.add_argument("--status", action="append", default=[], choices=list(PLAN_STATUSES),
-                        help="plan: provinces of this status (repeatable; default: all)")  # fmt: skip
+    export.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=list(PLAN_STATUSES),
+        help="plan: provinces of this status (repeatable; default: all)",
+    )
     export.add_argument(
         "--lang", choices=["id", "en"], default=argparse.SUPPRESS, help="language of headers and file name"
     )
@@ -310,19 +363,24 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
     ingest.add_argument("--json", action="store_true", help="print every row read, the problems and the counts as JSON")
     ingest.add_argument(
-        "--exclude-rejected", action="store_true",
+        "--exclude-rejected",
+        action="store_true",
         help="load the valid rows and list the rows with errors as left out (default: one error loads nothing)",
-    )  # fmt: skip
+    )
     ingest.add_argument(
-        "--mode", choices=service.LOAD_MODES, default="auto",
+        "--mode",
+        choices=service.LOAD_MODES,
+        default="auto",
         help="update: the files' malls are added or updated, the others stay; replace: the files are the whole "
         "register (needed when a replace removes over 10%% of the operating malls); auto (default): replace "
         "when the files cover the national register, else update",
-    )  # fmt: skip
+    )
     ingest.add_argument(
-        "--data-date", type=date_arg, metavar="YYYY-MM-DD",
+        "--data-date",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
         help="the date the data describe when the files do not say it (default: today)",
-    )  # fmt: skip
+    )
     ingest.set_defaults(func=cmd_ingest)
 
     agencies = sub.add_parser("agencies", help="presence of the 17 MoU agencies in operating malls")
@@ -345,8 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
     briefing = sub.add_parser(
         "briefing", help="the meeting briefing as an editable PowerPoint deck, and its full tables as an xlsx beside it"
     )
-    briefing.add_argument("-o", "--output", required=True,
-                          help="FILE.pptx to write; the appendix's full lists go beside it (…-tabel.xlsx)")  # fmt: skip
+    briefing.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="FILE.pptx to write; the appendix's full lists go beside it (…-tabel.xlsx)",
+    )
     briefing.add_argument("--db", help=DB_HELP)
     briefing.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     briefing.add_argument(
@@ -363,8 +425,13 @@ def build_parser() -> argparse.ArgumentParser:
     snapshots = sub.add_parser(
         "snapshots", help="every snapshot, newest first; withdraw N / restore N take one out of view or back"
     )
-    snapshots.add_argument("action", nargs="?", choices=["list", "withdraw", "restore"], default="list",
-                           help="list (default), withdraw N --reason TEXT, or restore N (audited as cli:<os user>)")  # fmt: skip
+    snapshots.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "withdraw", "restore"],
+        default="list",
+        help="list (default), withdraw N --reason TEXT, or restore N (audited as cli:<os user>)",
+    )
     snapshots.add_argument("snapshot_id", nargs="?", type=snapshot_arg, help="the snapshot to withdraw or restore")
     snapshots.add_argument("--reason", help="why it is withdrawn (kept with the withdrawal)")
     snapshots.add_argument("--db", help=DB_HELP)

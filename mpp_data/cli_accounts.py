@@ -70,8 +70,9 @@ USERS_EXIT_CODES = """exit codes:
 
 
 def add_users(sub: argparse._SubParsersAction) -> None:
-    users = sub.add_parser("users", help="who may sign in, and their roles (viewer, analyst, admin)",
-                           epilog=USERS_EXIT_CODES)  # fmt: skip
+    users = sub.add_parser(
+        "users", help="who may sign in, and their roles (viewer, analyst, admin)", epilog=USERS_EXIT_CODES
+    )
     actions = users.add_subparsers(
         dest="action",
         required=True,
@@ -98,8 +99,9 @@ def add_users(sub: argparse._SubParsersAction) -> None:
     link = actions.add_parser("sign-in-link", help="print a one-time link that signs this user in")
     link.add_argument("email", help="the user's email address")
     link.add_argument("--base-url", help="the dashboard's address (default: MPP_BASE_URL or http://localhost:8501)")
-    link.add_argument("--minutes", type=int, default=15,
-                      help="minutes the link stays valid, 1 to 10080 (7 days; default: 15)")  # fmt: skip
+    link.add_argument(
+        "--minutes", type=int, default=15, help="minutes the link stays valid, 1 to 10080 (7 days; default: 15)"
+    )
     for parser in actions.choices.values():
         parser.epilog = USERS_EXIT_CODES
         parser.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
@@ -111,16 +113,25 @@ def cmd_audit(args: argparse.Namespace) -> int:
     since = dt.datetime.combine(args.since, dt.time(), tzinfo=dt.UTC) if args.since else None
     events = service.audit_events(store, actor=cli_actor(), since=since).iloc[::-1]
     rows = [
-        {"at": e.at.isoformat(), "actor": e.actor, "role": e.role, "action": e.action, "object": e.object,
-         "details": e.details}
+        {
+            "at": e.at.isoformat(),
+            "actor": e.actor,
+            "role": e.role,
+            "action": e.action,
+            "object": e.object,
+            "details": e.details,
+        }
         for e in events.itertuples(index=False)
-    ]  # fmt: skip
+    ]
     if args.json:
         print(console.json_text(rows))
     else:
         for row in rows:  # the actor and object of a failed sign-in are whatever a visitor typed
-            print(console.printable(f"{row['at']}  {row['actor']} ({row['role'] or '-'})  {row['action']}  "
-                                    f"{row['object'] or ''}"))  # fmt: skip
+            print(
+                console.printable(
+                    f"{row['at']}  {row['actor']} ({row['role'] or '-'})  {row['action']}  {row['object'] or ''}"
+                )
+            )
     return 0
 
 

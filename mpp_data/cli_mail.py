@@ -50,10 +50,18 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
     actor = cli_actor()
     if args.action == "add":
         subscription_id = service.add_subscription(
-            store, args.emails, actor=actor, frequency=args.every, day=args.day, time_of_day=args.time,
-            zone=args.zone, province=args.province, lang=args.mail_lang or args.lang, basis=args.basis or args.settings.basis,
+            store,
+            args.emails,
+            actor=actor,
+            frequency=args.every,
+            day=args.day,
+            time_of_day=args.time,
+            zone=args.zone,
+            province=args.province,
+            lang=args.mail_lang or args.lang,
+            basis=args.basis or args.settings.basis,
             content=args.content.split(","),
-        )  # fmt: skip
+        )
         print(t("mail.added", args.lang, id=subscription_id))
     elif args.action == "remove":
         service.remove_subscription(store, args.id, actor=actor)
@@ -67,8 +75,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     store = store_of(args)
     actor = cli_actor()
     if args.action == "add":
-        alert_id = service.add_alert(store, args.emails, actor=actor, kind=args.on, province=args.province,
-                                     lang=args.mail_lang or args.lang)  # fmt: skip
+        alert_id = service.add_alert(
+            store, args.emails, actor=actor, kind=args.on, province=args.province, lang=args.mail_lang or args.lang
+        )
         print(t("mail.alert_added", args.lang, id=alert_id))
     elif args.action == "remove":
         service.remove_alert(store, args.id, actor=actor)
@@ -93,8 +102,17 @@ def _print_outcomes(outcomes: list[service.Outcome], args: argparse.Namespace) -
         print(t("mail.nothing_due", args.lang))
     for outcome in outcomes if not args.json else ():
         key = {"sent": "mail.sent", "failed": "mail.failed", "due": "mail.due"}[outcome.status]
-        print(console.printable(t(key, args.lang, target=f"{outcome.target} ({outcome.slot})",
-                                  recipients=", ".join(outcome.recipients), error=outcome.error)))  # fmt: skip
+        print(
+            console.printable(
+                t(
+                    key,
+                    args.lang,
+                    target=f"{outcome.target} ({outcome.slot})",
+                    recipients=", ".join(outcome.recipients),
+                    error=outcome.error,
+                )
+            )
+        )
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
@@ -119,8 +137,12 @@ def cmd_send_log(args: argparse.Namespace) -> int:
         print(console.json_text(rows))
     else:
         for r in rows:
-            print(console.printable(f"{r['at']}  {r['target']}  {r['slot']}  #{r['attempt']}  {r['status']}  "
-                                    f"{', '.join(r['recipients'])}  {r['error'] or ''}".rstrip()))  # fmt: skip
+            print(
+                console.printable(
+                    f"{r['at']}  {r['target']}  {r['slot']}  #{r['attempt']}  {r['status']}  "
+                    f"{', '.join(r['recipients'])}  {r['error'] or ''}".rstrip()
+                )
+            )
     return 0
 
 
@@ -147,9 +169,13 @@ def add_mail(sub: argparse._SubParsersAction) -> None:
     actions = alerts.add_subparsers(dest="action", required=True, help="add, list or remove")
     add = actions.add_parser("add", help="mail these addresses when an event of this kind happens")
     add.add_argument("emails", nargs="+", metavar="EMAIL", help="recipients")
-    add.add_argument("--on", required=True, choices=[*ALERT_KINDS, "agreements_expiring"],
-                     help="coverage_changed, region_lost_mall, plan_worse, no_upload "
-                     "(agreements_expiring: not yet, no agreement data)")  # fmt: skip
+    add.add_argument(
+        "--on",
+        required=True,
+        choices=[*ALERT_KINDS, "agreements_expiring"],
+        help="coverage_changed, region_lost_mall, plan_worse, no_upload "
+        "(agreements_expiring: not yet, no agreement data)",
+    )
     add.add_argument("--province", type=province_arg, help=PROVINCE_HELP + " (default: the nation)")
     add.add_argument("--lang", dest="mail_lang", choices=["id", "en"], help="language of the mail (default: id)")
     actions.add_parser("list", help="every alert").add_argument("--json", action="store_true", help=JSON_HELP)

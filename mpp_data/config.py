@@ -26,7 +26,7 @@ SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
 _FALSE = ("", "0", "false")
 
 
-def _setting(default: object, env: str | None = None, unit: int = 1) -> typing.Any:  # noqa: ANN401 - a field
+def _setting(default: object, env: str | None = None, unit: int = 1) -> typing.Any:  # a field
     """A field read from ``env`` (default ``MPP_<NAME>``); a number given in ``unit`` (MB: 2**20) is scaled."""
     return field(default=default, metadata={"env": env, "unit": unit})
 

@@ -20,7 +20,7 @@ with page.boundary() as view:
             date=format_date(view.as_of, lang),
             with_data=format_number(agencies["with_data"], lang),
             without_data=format_number(agencies["without_data"], lang),
-        )  # fmt: skip
+        )
     )
     st.caption(t("agencies.successor_note", lang))
 
@@ -45,7 +45,7 @@ with page.boundary() as view:
             agency=names[agency],
             count=format_number(len(work), lang),
             total=format_number(agencies["with_data"], lang),
-        )  # fmt: skip
+        )
     )
     shown = presentation.display_work_list(work, lang)
     st.dataframe(shown, hide_index=True, key="work_list", column_config=controls.column_labels(shown.columns, lang))
@@ -60,13 +60,15 @@ with page.boundary() as view:
                 lang,
                 median=format_number(services["median_per_mall"], lang),
                 malls=format_number(len(services["per_mall"]), lang),
-            )  # fmt: skip
+            )
         )
     if len(services["per_agency"]):
         st.dataframe(
-            presentation.display_services(services["per_agency"], lang), hide_index=True, key="services_by_agency",
+            presentation.display_services(services["per_agency"], lang),
+            hide_index=True,
+            key="services_by_agency",
             column_config=controls.column_labels(["agency", "services"], lang),
-        )  # fmt: skip
+        )
     else:
         st.caption(t("agencies.no_services", lang))
 

@@ -28,5 +28,10 @@ with page.boundary() as view:
     # emails typed at a failed sign-in and file names are anyone's text: the CSV writer of every
     # download quotes them and keeps any piece of them from running as a formula
     download = exports.to_csv_bytes(shown.astype({"at": str}), lang)
-    st.download_button(t("audit.download", lang), download,
-                       f"audit-{dt.date.today().isoformat()}.csv", mime="text/csv", key="audit_download")  # fmt: skip
+    st.download_button(
+        t("audit.download", lang),
+        download,
+        f"audit-{dt.date.today().isoformat()}.csv",
+        mime="text/csv",
+        key="audit_download",
+    )

@@ -18,14 +18,16 @@ with page.boundary() as view:
             count=format_number(len(gaps), lang),
             date=format_date(view.as_of, lang),
             **{k: format_number(v, lang) for k, v in counts.items()},
-        )  # fmt: skip
+        )
     )
     left, right = st.columns(2)
     stages = left.multiselect(
-        t("gaps.filter_stage", lang), ["under_construction", "planned", "none"],
-        format_func=lambda s: presentation.status_label(s, lang), placeholder=t("upload.filter_all", lang),
+        t("gaps.filter_stage", lang),
+        ["under_construction", "planned", "none"],
+        format_func=lambda s: presentation.status_label(s, lang),
+        placeholder=t("upload.filter_all", lang),
         **page.kept("gap_stages", []),
-    )  # fmt: skip
+    )
     search = right.text_input(t("gaps.search", lang), **page.kept("gap_search", ""))
     shown = presentation.display_gaps(presentation.filter_gaps(gaps, stages, search), lang)
     st.dataframe(shown, hide_index=True, key="gap_table", column_config=controls.column_labels(shown.columns, lang))

@@ -33,21 +33,38 @@ with page.boundary() as view:
         files = service.source_files(cache.store(view.settings), chosen, actor=view.actor, history_open=history_open)
         for index, source in enumerate(files):
             left, right = st.columns(2)
-            left.download_button(t("history.download_file", lang, file=md_text(source.file_name)), source.content,
-                                 source.file_name, key=f"original_{chosen}_{index}")  # fmt: skip
-            downloads.button(right, view, "report", "csv", t("history.download_report", lang),
-                             f"report_{chosen}_{index}", snapshot_id=chosen, file=source.file_name,
-                             help=t("history.download_report_help", lang, file=md_text(source.file_name)))  # fmt: skip
+            left.download_button(
+                t("history.download_file", lang, file=md_text(source.file_name)),
+                source.content,
+                source.file_name,
+                key=f"original_{chosen}_{index}",
+            )
+            downloads.button(
+                right,
+                view,
+                "report",
+                "csv",
+                t("history.download_report", lang),
+                f"report_{chosen}_{index}",
+                snapshot_id=chosen,
+                file=source.file_name,
+                help=t("history.download_report_help", lang, file=md_text(source.file_name)),
+            )
 
         # What the analyst corrected or left out while loading it: written value -> corrected value, or the reason.
         st.subheader(t("history.amendments", lang, snapshot=chosen))
-        amendments = service.snapshot_amendments(cache.store(view.settings), chosen, lang, actor=view.actor,
-                                                 history_open=history_open)  # fmt: skip
+        amendments = service.snapshot_amendments(
+            cache.store(view.settings), chosen, lang, actor=view.actor, history_open=history_open
+        )
         if amendments.empty:
             st.caption(t("history.no_amendments", lang))
         else:
-            st.dataframe(amendments, hide_index=True, key=f"amendments_{chosen}",
-                         column_config=controls.column_labels(amendments.columns, lang))  # fmt: skip
+            st.dataframe(
+                amendments,
+                hide_index=True,
+                key=f"amendments_{chosen}",
+                column_config=controls.column_labels(amendments.columns, lang),
+            )
 
     if service.can(view.actor, service.Action.WITHDRAW_SNAPSHOT) and len(ids) > 1:
         with st.expander(t("history.withdraw", lang, snapshot=chosen), expanded=False):

@@ -16,10 +16,15 @@ with page.boundary() as view:
     shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
     shading = "province"
     if boundaries:
-        shading = st.segmented_control(
-            t("map.shading_choice", lang), ["province", "region"], format_func=lambda s: t(f"map.shading.{s}", lang),
-            **page.kept("map_shading", "province"),
-        ) or "province"  # fmt: skip
+        shading = (
+            st.segmented_control(
+                t("map.shading_choice", lang),
+                ["province", "region"],
+                format_func=lambda s: t(f"map.shading.{s}", lang),
+                **page.kept("map_shading", "province"),
+            )
+            or "province"
+        )
     figure = maps.region_map(
         table,
         cache.land_outline(),

@@ -36,10 +36,15 @@ with page.boundary() as view:
         change("covered_regions"),
         help=t("kpi.covered_help", lang, total=format_number(now["total_regions"], lang)) + " " + since,
     )
-    pct.metric(t("kpi.coverage_pct", lang), format_percent(now["coverage_pct"], lang), change("coverage_pct", 1, " pp"),
-               help=since)  # fmt: skip
-    operating.metric(t("kpi.operating", lang), format_number(now["operating_malls"], lang), change("operating_malls"),
-                     help=since)  # fmt: skip
+    pct.metric(
+        t("kpi.coverage_pct", lang),
+        format_percent(now["coverage_pct"], lang),
+        change("coverage_pct", 1, " pp"),
+        help=since,
+    )
+    operating.metric(
+        t("kpi.operating", lang), format_number(now["operating_malls"], lang), change("operating_malls"), help=since
+    )
     # Stages before opening are recorded only as of the data date: the tile names it (the KPIs open on it too).
     pipeline.metric(
         t("kpi.pipeline", lang),
@@ -74,7 +79,9 @@ with page.boundary() as view:
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.settings, scope),
-        file_name=service.briefing_file_name(view.as_of, view.province, lang), key="briefing_overview",
-        help=t("briefing.download_help", lang), icon=":material/slideshow:",
-    )  # fmt: skip
+        file_name=service.briefing_file_name(view.as_of, view.province, lang),
+        key="briefing_overview",
+        help=t("briefing.download_help", lang),
+        icon=":material/slideshow:",
+    )
     controls.source_caption(view)

@@ -13,9 +13,12 @@ with page.boundary() as view:
     controls.page_header(view, "plan.title")
     basis_column, target_column = st.columns(2)
     basis = basis_column.radio(
-        t("plan.basis", lang), list(service.BASES), format_func=lambda b: t(f"basis.{b}", lang), horizontal=True,
+        t("plan.basis", lang),
+        list(service.BASES),
+        format_func=lambda b: t(f"basis.{b}", lang),
+        horizontal=True,
         **page.kept("plan_basis", view.scope.basis),
-    )  # fmt: skip
+    )
     target = target_column.date_input(
         t("plan.target", lang), format="DD/MM/YYYY", **page.kept("plan_target", view.settings.target_date)
     )
@@ -25,39 +28,53 @@ with page.boundary() as view:
     st.caption(planning.basis_units(basis, plan.national.total_units, lang))
 
     left, required, own, projected = st.columns(4)
-    left.metric(t("column.units_left", lang), f"{format_number(scope.units_left, lang)} / "
-                f"{format_number(scope.total_units, lang)}")  # fmt: skip
+    left.metric(
+        t("column.units_left", lang),
+        f"{format_number(scope.units_left, lang)} / {format_number(scope.total_units, lang)}",
+    )
     required.metric(t("column.required_per_year", lang), planning.pace_text(scope.required_per_year, lang))
     own.metric(t("column.own_pace_per_year", lang), planning.pace_text(scope.own_pace_per_year, lang))
-    projected.metric(t("column.projected_completion", lang), planning.completion_short(scope.projected_completion, lang),
-                     help=planning.completion_text(scope.projected_completion, lang))  # fmt: skip
+    projected.metric(
+        t("column.projected_completion", lang),
+        planning.completion_short(scope.projected_completion, lang),
+        help=planning.completion_text(scope.projected_completion, lang),
+    )
     for sentence in planning.headline(scope, plan.target_date, lang):
         st.markdown(sentence)
 
     st.subheader(t("plan.league.title", lang))
     statuses = st.multiselect(
-        t("plan.filter_status", lang), list(planning.PLAN_STATUSES), format_func=lambda s: t(f"plan.status.{s}", lang),
-        placeholder=t("plan.filter_all", lang), **page.kept("plan_statuses", []),
-    )  # fmt: skip
+        t("plan.filter_status", lang),
+        list(planning.PLAN_STATUSES),
+        format_func=lambda s: t(f"plan.status.{s}", lang),
+        placeholder=t("plan.filter_all", lang),
+        **page.kept("plan_statuses", []),
+    )
     league = planning.league_display(plan, lang, tuple(statuses), province=view.province)
     st.dataframe(
-        league, hide_index=True, key="plan_league",
-        column_config=controls.column_labels(league.columns, lang) | {
+        league,
+        hide_index=True,
+        key="plan_league",
+        column_config=controls.column_labels(league.columns, lang)
+        | {
             # name and status first: what a phone's 390 px shows; the figures scroll beside them
             "code": None,
             "province_name": st.column_config.TextColumn(t("column.province", lang), width=150, pinned=True),
             "plan_status": st.column_config.TextColumn(t("column.plan_status", lang), width=100),
         },
-    )  # fmt: skip
+    )
     downloads.buttons(
         view, "plan", "plan", scope=view.scope.replace(basis=basis, target_date=target), statuses=tuple(statuses)
     )
 
     st.subheader(t("plan.whatif.title", lang))
     pace = st.slider(
-        t("plan.whatif.pace", lang), min_value=0, max_value=planning.slider_top(plan), step=1,
+        t("plan.whatif.pace", lang),
+        min_value=0,
+        max_value=planning.slider_top(plan),
+        step=1,
         **page.kept("plan_pace", planning.slider_start(plan)),
-    )  # fmt: skip
+    )
     st.markdown(planning.what_if_sentence(plan, float(pace), lang))
 
     st.subheader(t("plan.at_risk.title", lang))
@@ -81,9 +98,11 @@ with page.boundary() as view:
     st.subheader(t("plan.durations.title", lang))
     durations = planning.duration_rows(history.durations, view.province, lang, service.province_names())
     st.dataframe(
-        durations, hide_index=True, key="plan_durations",
+        durations,
+        hide_index=True,
+        key="plan_durations",
         column_config=controls.column_labels(durations.columns, lang),
-    )  # fmt: skip
+    )
     st.caption(t("plan.history_uploads", lang, uploads=format_number(history.uploads, lang)))
 
     with st.expander(t("plan.definition.title", lang)):

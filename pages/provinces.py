@@ -33,7 +33,7 @@ with page.boundary() as view:
             "coverage_pct": st.column_config.ProgressColumn(
                 t("column.coverage_pct", lang), min_value=0, max_value=100, format="%.0f%%", width=110
             ),
-        },  # fmt: skip
+        },
     )
     if not view.province:  # one province's rank is in the table; a chart of one bar says nothing more
         st.plotly_chart(charts.coverage_by_province(provinces, lang), key="provinces_bar")
@@ -41,9 +41,11 @@ with page.boundary() as view:
 
     names = service.province_names()
     chosen = st.selectbox(
-        t("provinces.choose", lang), list(names), format_func=names.get,
+        t("provinces.choose", lang),
+        list(names),
+        format_func=names.get,
         **page.kept("province_detail", view.province or next(iter(names))),
-    )  # fmt: skip
+    )
     regions = presentation.display_region_status(view.of("region_status", view.scope.replace(province=chosen)), lang)
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))
     place = cache.plan_for(view.settings, view.scope).province(chosen)
@@ -52,9 +54,11 @@ with page.boundary() as view:
     st.download_button(
         t("briefing.download", lang),
         partial(cache.briefing_deck, view.settings, view.scope.replace(province=chosen)),
-        file_name=service.briefing_file_name(view.as_of, chosen, lang), key="briefing_province",
-        help=t("briefing.download_help", lang), icon=":material/slideshow:",
-    )  # fmt: skip
+        file_name=service.briefing_file_name(view.as_of, chosen, lang),
+        key="briefing_province",
+        help=t("briefing.download_help", lang),
+        icon=":material/slideshow:",
+    )
     st.dataframe(
         regions, hide_index=True, key="province_regions", column_config=controls.column_labels(regions.columns, lang)
     )

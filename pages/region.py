@@ -36,9 +36,13 @@ with page.boundary() as view:
     ordered = [c for c in search.suggestions if c in options] if search is not None else []
     ordered += [c for c in options if c not in ordered]
     code = st.selectbox(
-        t("region.choose", lang), ordered, format_func=options.get, key=f"region_code_{wanted}",
-        index=ordered.index(opening) if opening in options else None, placeholder=t("region.pick", lang),
-    )  # fmt: skip
+        t("region.choose", lang),
+        ordered,
+        format_func=options.get,
+        key=f"region_code_{wanted}",
+        index=ordered.index(opening) if opening in options else None,
+        placeholder=t("region.pick", lang),
+    )
     if code is None:
         controls.source_caption(view)
         st.stop()
@@ -68,8 +72,14 @@ with page.boundary() as view:
     else:
         reported = presentation.reported_agencies(region_malls)
         if reported is not None:  # two sources, two counts: say which is which
-            st.caption(t("region.agency_sources", lang, reported=format_number(reported, lang),
-                         listed=format_number(len(present), lang)))  # fmt: skip
+            st.caption(
+                t(
+                    "region.agency_sources",
+                    lang,
+                    reported=format_number(reported, lang),
+                    listed=format_number(len(present), lang),
+                )
+            )
         left, right = st.columns(2)
         left.subheader(t("region.agencies", lang))
         left.markdown("\n".join(f"- {md_text(a)}" for a in present) or "–")

@@ -25,27 +25,46 @@ with page.boundary() as view:
     provinces = service.province_names()
 
     st.subheader(t("subscriptions.list", lang))
-    table(service.list_subscriptions(store, actor=actor),
-          ["id", "recipients", "province", "lang", "basis", "frequency", "day", "time_of_day", "zone", "content"])  # fmt: skip
+    table(
+        service.list_subscriptions(store, actor=actor),
+        ["id", "recipients", "province", "lang", "basis", "frequency", "day", "time_of_day", "zone", "content"],
+    )
     with st.form("add_subscription"):
         st.markdown(f"**{t('subscriptions.add', lang)}**")
         recipients = st.text_input(t("subscriptions.recipients", lang), key="subscription_recipients")
         left, middle, right = st.columns(3)
-        province = left.selectbox(t("subscriptions.province", lang), ["", *provinces], key="subscription_province",
-                                  format_func=lambda c: provinces.get(c, "–"))  # fmt: skip
+        province = left.selectbox(
+            t("subscriptions.province", lang),
+            ["", *provinces],
+            key="subscription_province",
+            format_func=lambda c: provinces.get(c, "–"),
+        )
         mail_lang = middle.selectbox(t("subscriptions.lang", lang), ["id", "en"], key="subscription_lang")
         basis = right.selectbox(t("column.basis", lang), list(service.BASES), key="subscription_basis")
         frequency = left.selectbox(t("subscriptions.frequency", lang), ["weekly", "monthly"], key="subscription_every")
         day = middle.text_input(t("subscriptions.day", lang), "mon", key="subscription_day")
         time_of_day = right.text_input(t("subscriptions.time", lang), "07:00", key="subscription_time")
         zone = left.text_input(t("subscriptions.zone", lang), "Asia/Jakarta", key="subscription_zone")
-        content = middle.multiselect(t("subscriptions.content", lang), ["deck", "summary", "gaps"],
-                                     ["deck", "summary", "gaps"], key="subscription_content")  # fmt: skip
+        content = middle.multiselect(
+            t("subscriptions.content", lang),
+            ["deck", "summary", "gaps"],
+            ["deck", "summary", "gaps"],
+            key="subscription_content",
+        )
         if st.form_submit_button(t("subscriptions.save", lang), key="subscription_save"):
             saved = service.add_subscription(
-                store, [recipients], actor=actor, frequency=frequency, day=day, time_of_day=time_of_day, zone=zone,
-                province=province or None, lang=mail_lang, basis=basis, content=content,
-            )  # fmt: skip
+                store,
+                [recipients],
+                actor=actor,
+                frequency=frequency,
+                day=day,
+                time_of_day=time_of_day,
+                zone=zone,
+                province=province or None,
+                lang=mail_lang,
+                basis=basis,
+                content=content,
+            )
             st.success(t("mail.added", lang, id=saved))
             st.rerun()
 
@@ -55,14 +74,23 @@ with page.boundary() as view:
         st.markdown(f"**{t('subscriptions.add_alert', lang)}**")
         alert_to = st.text_input(t("subscriptions.recipients", lang), key="alert_recipients")
         left, middle, right = st.columns(3)
-        kind = left.selectbox(t("subscriptions.alert_kind", lang), KINDS, key="alert_kind",
-                              format_func=lambda k: t(f"mail.alert_title.{k}", lang))  # fmt: skip
-        alert_province = middle.selectbox(t("subscriptions.province", lang), ["", *provinces], key="alert_province",
-                                          format_func=lambda c: provinces.get(c, "–"))  # fmt: skip
+        kind = left.selectbox(
+            t("subscriptions.alert_kind", lang),
+            KINDS,
+            key="alert_kind",
+            format_func=lambda k: t(f"mail.alert_title.{k}", lang),
+        )
+        alert_province = middle.selectbox(
+            t("subscriptions.province", lang),
+            ["", *provinces],
+            key="alert_province",
+            format_func=lambda c: provinces.get(c, "–"),
+        )
         alert_lang = right.selectbox(t("subscriptions.lang", lang), ["id", "en"], key="alert_lang")
         if st.form_submit_button(t("subscriptions.save", lang), key="alert_save"):
-            saved = service.add_alert(store, [alert_to], actor=actor, kind=kind, province=alert_province or None,
-                                      lang=alert_lang)  # fmt: skip
+            saved = service.add_alert(
+                store, [alert_to], actor=actor, kind=kind, province=alert_province or None, lang=alert_lang
+            )
             st.success(t("mail.alert_added", lang, id=saved))
             st.rerun()
 
@@ -77,5 +105,6 @@ with page.boundary() as view:
 
     st.subheader(t("subscriptions.log", lang))
     log = service.send_log(store, actor=actor)
-    table(log.astype({"at": str}).to_dict("records"), ["at", "target", "slot", "attempt", "recipients", "status",
-                                                        "error"])  # fmt: skip
+    table(
+        log.astype({"at": str}).to_dict("records"), ["at", "target", "slot", "attempt", "recipients", "status", "error"]
+    )

@@ -111,7 +111,7 @@ with page.boundary() as view:
             loaded=format_number(counts["rows_loaded"], lang),
             rejected=format_number(counts["rows_rejected"], lang),
             skipped=format_number(counts["rows_skipped"], lang),
-        )  # fmt: skip
+        )
     )
 
     st.subheader(t("upload.report", lang))
@@ -121,9 +121,11 @@ with page.boundary() as view:
     else:
         left, right = st.columns(2)
         severities = left.multiselect(
-            t("upload.filter_severity", lang), [t("severity.error", lang), t("severity.warning", lang)],
-            placeholder=t("upload.filter_all", lang), key="filter_severity",
-        )  # fmt: skip
+            t("upload.filter_severity", lang),
+            [t("severity.error", lang), t("severity.warning", lang)],
+            placeholder=t("upload.filter_all", lang),
+            key="filter_severity",
+        )
         kinds = right.multiselect(
             t("upload.filter_kind", lang),
             result.issue_kinds,
@@ -177,10 +179,12 @@ with page.boundary() as view:
         st.subheader(t("upload.corrections", lang))
         st.caption(t("upload.corrections_help", lang))
         edited = st.data_editor(
-            editable, hide_index=True, key=upload.EDITOR,
+            editable,
+            hide_index=True,
+            key=upload.EDITOR,
             disabled=[c for c in editable.columns if c not in service.CORRECTION_EDITABLE],
             column_config={c: t(f"column.{c}", lang) for c in editable.columns},
-        )  # fmt: skip
+        )
         if upload.take_edits(edited, files):
             st.rerun()
 
@@ -189,8 +193,13 @@ with page.boundary() as view:
     if not errors and result.snapshot_id is None:
         # what the load will do, before it does it, in the mode chosen (auto: from the files)
         st.subheader(t("plan.title", lang))
-        mode = st.radio(t("plan.choose_mode", lang), service.LOAD_MODES, horizontal=True, key="load_mode",
-                        format_func=lambda m: t(f"plan.choice.{m}", lang))  # fmt: skip
+        mode = st.radio(
+            t("plan.choose_mode", lang),
+            service.LOAD_MODES,
+            horizontal=True,
+            key="load_mode",
+            format_func=lambda m: t(f"plan.choice.{m}", lang),
+        )
         plan = service.load_plan(result, store, mode)
         for sentence in service.plan_sentences(plan, lang):
             st.markdown(md_text(sentence))
@@ -200,16 +209,21 @@ with page.boundary() as view:
             st.caption(t("plan.data_date_found", lang, date=format_date(result.data_as_of, lang)))
             data_date = result.data_as_of
         else:
-            data_date = st.date_input(t("plan.data_date", lang), key="data_date", format="DD/MM/YYYY",
-                                      help=t("plan.data_date_help", lang))  # fmt: skip
+            data_date = st.date_input(
+                t("plan.data_date", lang), key="data_date", format="DD/MM/YYYY", help=t("plan.data_date_help", lang)
+            )
         confirmed = False
         if plan.needs_confirmation:
             confirmed = st.checkbox(
-                t("plan.confirm", lang, removed=format_number(plan.operating_removed, lang),
-                  operating=format_number(plan.operating_before, lang),
-                  share_pct=format_number(plan.removed_share_pct, lang, 1)),
+                t(
+                    "plan.confirm",
+                    lang,
+                    removed=format_number(plan.operating_removed, lang),
+                    operating=format_number(plan.operating_before, lang),
+                    share_pct=format_number(plan.removed_share_pct, lang, 1),
+                ),
                 key="confirm_replace",
-            )  # fmt: skip
+            )
         how = {"mode": mode, "data_as_of": data_date, "confirm_replace": confirmed}
         blocked = plan.needs_confirmation and not confirmed
     else:
@@ -231,15 +245,17 @@ with page.boundary() as view:
                 {
                     t("column.header", lang): list(sheet.columns),
                     t("column.field", lang): [upload.field_label(f, lang) for f in sheet.columns.values()],
-                },  # fmt: skip
+                },
                 hide_index=True,
             )
             left, right, button = st.columns([3, 3, 2], vertical_alignment="bottom")
             header = left.selectbox(t("column.header", lang), list(sheet.columns), key=f"map_header_{index}")
             field = right.selectbox(
-                t("column.field", lang), upload.FIELDS, format_func=lambda f: upload.field_label(f, lang),
+                t("column.field", lang),
+                upload.FIELDS,
+                format_func=lambda f: upload.field_label(f, lang),
                 key=f"map_field_{index}",
-            )  # fmt: skip
+            )
             if button.button(t("upload.fix_save", lang), key=f"map_apply_{index}"):
                 upload.set_override(sheet.file, sheet.sheet, header, field)
                 st.rerun()

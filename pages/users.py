@@ -21,8 +21,9 @@ with page.boundary() as view:
     with st.form("add_user_form", border=False):
         left, right = st.columns(2)
         email = left.text_input(t("auth.email", lang), key="add_user_email")
-        role = right.selectbox(t("users.role", lang), roles, format_func=lambda r: t(f"role.{r}", lang),
-                               key="add_user_role")  # fmt: skip
+        role = right.selectbox(
+            t("users.role", lang), roles, format_func=lambda r: t(f"role.{r}", lang), key="add_user_role"
+        )
         if st.form_submit_button(t("users.save", lang), key="add_user_save"):
             service.add_user(store, email, role, actor=actor)
             st.toast(t("users.added", lang, email=md_text(email)))
@@ -35,15 +36,21 @@ with page.boundary() as view:
     current = next(user for user in users.to_dict("records") if user["email"] == chosen)
     left, middle, right = st.columns(3, vertical_alignment="bottom")
     # the picker starts at the chosen user's role (keyed by user), so a click never demotes by accident
-    new_role = left.selectbox(t("users.role", lang), roles, index=roles.index(current["role"]),
-                              format_func=lambda r: t(f"role.{r}", lang), key=f"change_role_{chosen}")  # fmt: skip
+    new_role = left.selectbox(
+        t("users.role", lang),
+        roles,
+        index=roles.index(current["role"]),
+        format_func=lambda r: t(f"role.{r}", lang),
+        key=f"change_role_{chosen}",
+    )
     if left.button(t("users.set_role", lang), key="change_role_save"):
         service.set_role(store, chosen, new_role, actor=actor)
         st.toast(t("users.done", lang))
         st.rerun()
     if current["active"]:
-        confirmed = middle.checkbox(t("users.disable_confirm", lang, email=md_text(chosen)),
-                                    key=f"disable_confirm_{chosen}")  # fmt: skip
+        confirmed = middle.checkbox(
+            t("users.disable_confirm", lang, email=md_text(chosen)), key=f"disable_confirm_{chosen}"
+        )
         if middle.button(t("users.disable", lang), key="disable_user", disabled=not confirmed):
             service.disable_user(store, chosen, actor=actor)
             st.toast(t("users.done", lang))

@@ -196,7 +196,7 @@ def derive() -> list[dict]:
     return rows
 
 
-def place(region, record, regions, placed, places, admin1, by_province):  # noqa: ANN001, ANN201
+def place(region, record, regions, placed, places, admin1, by_province):
     """(lat, lon) and method for one region; ``placed``: the kota placed so far."""
     if region.name in MANUAL:
         return MANUAL[region.name], "manual"
@@ -239,7 +239,7 @@ def choose_seat(seats: list[dict], near: tuple | None, kecamatan: tuple | None) 
     return max(seats, key=lambda c: c["population"], default=None)
 
 
-def sister_kota(region, regions) -> str | None:  # noqa: ANN001
+def sister_kota(region, regions) -> str | None:
     """Kota Bekasi for Kabupaten Bekasi."""
     return kota_named(region.name.removeprefix("Kabupaten "), region, regions) if region.kind == "kabupaten" else None
 
@@ -292,7 +292,7 @@ def kecamatan_median(
     return _median(points), len(unique)
 
 
-def kota_named(name: str, region, regions) -> str | None:  # noqa: ANN001
+def kota_named(name: str, region, regions) -> str | None:
     """The code of the kota of the region's province called ``name`` (``Bekasi``: Kota Bekasi)."""
     kota = regions[(regions["province_code"] == region.province_code) & (regions["kind"] == "kota")]
     for row in kota.itertuples():

@@ -216,14 +216,14 @@ def province_written(rng: random.Random, mall: dict) -> str:
     return region["province_name"] if region else "DKI Jakarta"
 
 
-def style_title(ws, width: int) -> None:  # noqa: ANN001
+def style_title(ws, width: int) -> None:
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A3"].font = Font(bold=True, color="C00000")
     ws["A4"].font = Font(italic=True, color="C00000")
 
 
-def style_header(ws, row: int, width: int) -> None:  # noqa: ANN001
+def style_header(ws, row: int, width: int) -> None:
     for column in range(1, width + 1):
         cell = ws.cell(row=row, column=column)
         cell.font = Font(bold=True)
@@ -231,7 +231,7 @@ def style_header(ws, row: int, width: int) -> None:  # noqa: ANN001
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def write_title_and_header(ws, title: str, subtitle: str, headers: list[str]) -> None:  # noqa: ANN001
+def write_title_and_header(ws, title: str, subtitle: str, headers: list[str]) -> None:
     """Rows 1-5 as exports have them (title, subtitle, the sample notes, a blank row), header in row 6."""
     for row in ([title], [subtitle], [NOTE], [NOTE_EN], [], headers):
         ws.append(row)

@@ -20,7 +20,7 @@ ROUNDS = 10
 TODAY = dt.date(2026, 1, 1)
 
 
-def malls_file(round_no: int):  # noqa: ANN201
+def malls_file(round_no: int):
     from tests.loaders import workbooks as wb
 
     return wb.xlsx(
@@ -31,7 +31,7 @@ def malls_file(round_no: int):  # noqa: ANN201
     )  # fmt: skip
 
 
-def participation_file(round_no: int):  # noqa: ANN201
+def participation_file(round_no: int):
     from tests.loaders import workbooks as wb
 
     return wb.xlsx(
@@ -40,7 +40,7 @@ def participation_file(round_no: int):  # noqa: ANN201
     )  # fmt: skip
 
 
-def _load_rounds(url: str, kind: str, start, results) -> None:  # noqa: ANN001 - multiprocessing objects
+def _load_rounds(url: str, kind: str, start, results) -> None:  # multiprocessing objects
     """One process: ROUNDS loads of its kind of file, each started together with the other process's."""
     try:
         from mpp_data.service import ingest_files

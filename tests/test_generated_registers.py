@@ -52,7 +52,7 @@ def _scopes(data: service.SnapshotData) -> list[str | None]:
     return [None, *service.province_names()]
 
 
-def _draw_every_view(data: service.SnapshotData, province: str | None, provinces) -> None:  # noqa: ANN001
+def _draw_every_view(data: service.SnapshotData, province: str | None, provinces) -> None:
     """What each page computes and draws for one scope, through the same service and present calls;
     what is worded, in both languages. ``provinces``: the national table, the same for every scope."""
     as_of = service.default_as_of(data)

@@ -236,7 +236,7 @@ def test_ingest_json_carries_the_plan_and_the_mode(sqlite_store, tmp_path, capsy
     )
 
 
-def _open(url: str, start, results) -> None:  # noqa: ANN001 - multiprocessing objects
+def _open(url: str, start, results) -> None:  # multiprocessing objects
     start.wait(timeout=120)
     store = service.open_store(url)
     results.put(len(store.list_snapshots()))

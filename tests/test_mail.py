@@ -58,7 +58,7 @@ class Inbox:
         self.messages: list[EmailMessage] = []
         self.failing = False
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001
+    async def handle_DATA(self, server, session, envelope) -> str:
         if self.failing:
             return "451 4.3.0 Mailbox busy, try again later"
         self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))

@@ -198,7 +198,7 @@ def statements() -> Iterator[list[str]]:
     """Every SQL statement any engine sends while the test runs."""
     sent: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+    def record(_conn, _cursor, statement, *_args) -> None:
         sent.append(statement.strip().upper())
 
     sa.event.listen(sa.Engine, "before_cursor_execute", record)

@@ -12,7 +12,7 @@ from tests.conftest import ADMIN
 from tests.unit.test_server_settings import launcher
 
 
-def mode(path) -> int:  # noqa: ANN001
+def mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 

@@ -135,9 +135,12 @@ def sign_in_box(actor: service.Actor, lang: str, settings: service.Settings) -> 
             try:
                 # failures slow this e-mail and this visitor's address down (never a lock-out)
                 actor = service.sign_in(
-                    cache.store(settings), email, password, client=st.context.ip_address,
+                    cache.store(settings),
+                    email,
+                    password,
+                    client=st.context.ip_address,
                     max_delay_s=settings.sign_in_max_delay_s,
-                )  # fmt: skip
+                )
             except MppDataError as exc:
                 st.error(error_message(exc.code, exc.params, lang, escape=md_text))
             else:

@@ -13,11 +13,11 @@ from mpp_data import service
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str, settings: service.Settings):  # noqa: ANN202 - the store, kept once per URL
+def _store(url: str, settings: service.Settings):  # the store, kept once per URL
     return service.open_store(url, settings=settings)
 
 
-def store(settings: service.Settings):  # noqa: ANN201
+def store(settings: service.Settings):
     """The configured store, with the sample loaded on first start."""
     return _store(settings.database_url, settings)
 
@@ -61,7 +61,7 @@ def snapshots(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def plan_for(settings: service.Settings, scope: service.ViewScope):  # noqa: ANN201
+def plan_for(settings: service.Settings, scope: service.ViewScope):
     """The plan of the scope's snapshot on its basis, as of its date, toward its target date."""
     data = snapshot_data(settings, scope.snapshot_id)
     return service.plan_for(data, basis=scope.basis, as_of=scope.as_of, target_date=scope.target_date)
@@ -81,7 +81,7 @@ def overview_figures(settings: service.Settings, scope: service.ViewScope, total
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def snapshot_diff(settings: service.Settings, before: int, after: int):  # noqa: ANN201
+def snapshot_diff(settings: service.Settings, before: int, after: int):
     return service.snapshot_diff(store(settings), before, after)
 
 

@@ -63,6 +63,6 @@ def source_caption(view: View) -> None:
     st.caption(line)
 
 
-def column_labels(columns, lang: str) -> dict[str, str]:  # noqa: ANN001
+def column_labels(columns, lang: str) -> dict[str, str]:
     """Localised column headers for ``st.dataframe(column_config=...)``."""
     return {c: t(f"column.{c}", lang) for c in columns}

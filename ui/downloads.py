@@ -23,8 +23,18 @@ BUTTONS = (
 )
 
 
-def button(container, view: View, table: str, fmt: str, label: str, key: str, snapshot_id: int | None = None,  # noqa: ANN001
-           help: str | None = None, scope: service.ViewScope | None = None, **choice: Any) -> None:  # fmt: skip
+def button(
+    container,
+    view: View,
+    table: str,
+    fmt: str,
+    label: str,
+    key: str,
+    snapshot_id: int | None = None,
+    help: str | None = None,
+    scope: service.ViewScope | None = None,
+    **choice: Any,
+) -> None:
     """One download of ``table`` as ``fmt`` for the view's scope (or ``scope``, of ``snapshot_id`` when
     given), in ``container``; ``choice``: the fields of ``service.ExportChoice`` (``agency=``, ``file=``)."""
     if table not in service.EXPORT_TABLES:
@@ -37,5 +47,14 @@ def button(container, view: View, table: str, fmt: str, label: str, key: str, sn
 def buttons(view: View, table: str, key: str, scope: service.ViewScope | None = None, **choice: Any) -> None:
     """Excel and CSV downloads of ``table`` side by side; keys ``{key}_excel`` and ``{key}_csv``."""
     for column, (fmt, text, suffix, help) in zip(st.columns(len(BUTTONS)), BUTTONS, strict=True):
-        button(column, view, table, fmt, t(text, view.lang), f"{key}_{suffix}", help=t(help, view.lang), scope=scope,
-               **choice)  # fmt: skip
+        button(
+            column,
+            view,
+            table,
+            fmt,
+            t(text, view.lang),
+            f"{key}_{suffix}",
+            help=t(help, view.lang),
+            scope=scope,
+            **choice,
+        )

@@ -66,7 +66,7 @@ class Doors:
         self._reserved: dict[str, int] = {}
 
     @property
-    def store(self):  # noqa: ANN201 - the service's Store
+    def store(self):  # the service's Store
         with self._lock:
             if self._store is None:
                 self._store = service.open_store(self.settings.database_url, settings=self.settings)
@@ -105,7 +105,7 @@ def _cookie(header: str | None) -> str | None:
     jar = SimpleCookie()
     try:
         jar.load(header)
-    except Exception:  # noqa: BLE001 - a malformed Cookie header is no session, whatever is wrong with it
+    except Exception:  # a malformed Cookie header is no session, whatever is wrong with it
         return None
     morsel = jar.get(service.COOKIE)
     return morsel.value if morsel else None
@@ -154,8 +154,15 @@ def session_response(doors: Doors, scope: Scope, params: dict[str, str], next_pa
         return RedirectResponse(f"{next_path}?{urlencode(rest)}", status_code=303)
     target = f"{next_path}?{urlencode(rest)}" if rest else next_path
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(service.COOKIE, started.token, max_age=started.max_age, path="/", httponly=True,
-                        samesite="lax", secure=_over_tls(scope, doors.settings))  # fmt: skip
+    response.set_cookie(
+        service.COOKIE,
+        started.token,
+        max_age=started.max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=_over_tls(scope, doors.settings),
+    )
     response.headers["cache-control"] = "no-store"
     return response
 
@@ -163,12 +170,12 @@ def session_response(doors: Doors, scope: Scope, params: dict[str, str], next_pa
 def routes(doors: Doors) -> list[Route]:
     """The app's own routes: the session cookie's, the sign-out's and readiness."""
 
-    async def session_route(request) -> Response:  # noqa: ANN001 - a Starlette Request
+    async def session_route(request) -> Response:  # a Starlette Request
         params = dict(request.query_params)
         next_path = _safe_next(params.get("next"))
         return await anyio.to_thread.run_sync(session_response, doors, request.scope, params, next_path)
 
-    async def sign_out_route(request) -> Response:  # noqa: ANN001
+    async def sign_out_route(request) -> Response:
         def end() -> None:
             token = request.cookies.get(service.COOKIE)
             service.end_session(doors.store, token, service.session_actor(doors.store, token, doors.rules))
@@ -178,7 +185,7 @@ def routes(doors: Doors) -> list[Route]:
         response.delete_cookie(service.COOKIE, path="/")
         return response
 
-    async def ready_route(request) -> Response:  # noqa: ANN001, ARG001
+    async def ready_route(request) -> Response:
         return PlainTextResponse("ok" if doors.ready.is_set() else "warming up", 200 if doors.ready.is_set() else 503)
 
     return [
@@ -304,7 +311,7 @@ def _is_clear_cache(data: bytes) -> bool:
     message = BackMsg()
     try:
         message.ParseFromString(data)
-    except Exception:  # noqa: BLE001 - not a BackMsg: Streamlit closes the socket itself
+    except Exception:  # not a BackMsg: Streamlit closes the socket itself
         return False
     return message.WhichOneof("type") == "clear_cache"
 

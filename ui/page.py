@@ -42,8 +42,18 @@ SIDEBAR_CHOICES = ("lang", "as_of", "province", "compare")
 #: Choices made on one page that stay when one comes back to it. Streamlit forgets the value of a
 #: widget on a run that does not draw it; writing the value back on every run keeps it (Streamlit's
 #: documented way to keep a page widget's state across pages).
-PAGE_CHOICES = ("province_detail", "region_search", "gap_stages", "gap_search", "work_list_agency", "map_shading",
-                "plan_basis", "plan_target", "plan_statuses", "plan_pace")  # fmt: skip
+PAGE_CHOICES = (
+    "province_detail",
+    "region_search",
+    "gap_stages",
+    "gap_search",
+    "work_list_agency",
+    "map_shading",
+    "plan_basis",
+    "plan_target",
+    "plan_statuses",
+    "plan_pace",
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,7 @@ class View:
     def province(self) -> str | None:
         return self.scope.province
 
-    def of(self, name: str, scope: service.ViewScope | None = None, **params: object) -> Any:  # noqa: ANN401
+    def of(self, name: str, scope: service.ViewScope | None = None, **params: object) -> Any:
         """The cached view ``name`` (``service.VIEWS``) of this view's scope, or of ``scope``."""
         return cache.view(self.settings, scope or self.scope, name, **params)
 
@@ -200,14 +210,17 @@ def _sidebar(settings: service.Settings, actor: service.Actor) -> View:
         st.session_state[_AS_OF_AUTO] = latest
     _follow_as_of(_date_param("compare", upper) if first_load else None)
     bar = st.sidebar
-    bar.radio(t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True,
-              key="lang")  # fmt: skip
+    bar.radio(
+        t("sidebar.language", language()), LANGUAGES, format_func=_LANGUAGE_NAMES.get, horizontal=True, key="lang"
+    )
     lang = st.session_state["lang"]
     bar.date_input(t("sidebar.as_of", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY", key="as_of")
     bar.selectbox(
-        t("sidebar.province", lang), ["", *provinces],
-        format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)), key="province",
-    )  # fmt: skip
+        t("sidebar.province", lang),
+        ["", *provinces],
+        format_func=lambda c: provinces.get(c, t("sidebar.all_provinces", lang)),
+        key="province",
+    )
     bar.date_input(t("sidebar.compare", lang), min_value=EARLIEST, max_value=upper, format="DD/MM/YYYY", key="compare")
     scope = service.ViewScope(
         snapshot_id=snapshot_id,

@@ -27,11 +27,16 @@ _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
 # wraps cell text only in rows taller than 4rem); the kind is for the filter, the message says it in words.
 REPORT_ROW_HEIGHT = 84
 REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
-_REPORT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {"message": 520, "file": "medium", "value": "medium", "severity": 96,
-                                        "row": "small"}  # fmt: skip
+_REPORT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {
+    "message": 520,
+    "file": "medium",
+    "value": "medium",
+    "severity": 96,
+    "row": "small",
+}
 
 
-def report_columns(columns, lang: str) -> dict:  # noqa: ANN001
+def report_columns(columns, lang: str) -> dict:
     """``column_config`` for the check report: localised headers and widths that show the message."""
     return {c: st.column_config.Column(t(f"column.{c}", lang), width=_REPORT_WIDTHS.get(c)) for c in columns}
 
@@ -82,7 +87,7 @@ def _amendments() -> dict:
     return {"corrections": cell_corrections(), "left_out": rows_left_out()}
 
 
-def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN001 - the data editor's frame
+def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # the data editor's frame
     """Keep what the analyst typed or ticked in the table of rows to correct; True when that changed
     anything, so the page checks again at once (the table is drawn afresh, its edits cleared)."""
     corrections, left_out = service.read_edits(edited, cell_corrections(), file_ids(files))
@@ -94,8 +99,9 @@ def take_edits(edited, files: list[service.UploadedFile]) -> bool:  # noqa: ANN0
     return True
 
 
-def checked(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
-            settings: service.Settings) -> service.IngestResult:  # fmt: skip
+def checked(
+    files: list[service.UploadedFile], store, lang: str, actor: service.Actor, settings: service.Settings
+) -> service.IngestResult:
     """The dry run of these files with the current corrections; read again only when something changed."""
     overrides = column_overrides()
     key = _key(files, overrides, store.load_aliases())
@@ -123,8 +129,9 @@ def checked(files: list[service.UploadedFile], store, lang: str, actor: service.
     return result
 
 
-def load(files: list[service.UploadedFile], store, lang: str, actor: service.Actor,  # noqa: ANN001
-         settings: service.Settings, **how: Any) -> service.IngestResult:  # fmt: skip
+def load(
+    files: list[service.UploadedFile], store, lang: str, actor: service.Actor, settings: service.Settings, **how: Any
+) -> service.IngestResult:
     """Load the files as a new snapshot with the current corrections; its summary is shown after the rerun.
     ``how``: the load's ``mode``, ``data_as_of`` and ``confirm_replace`` as the analyst chose them.
 
@@ -149,7 +156,7 @@ def load(files: list[service.UploadedFile], store, lang: str, actor: service.Act
                 "snapshot": loaded.snapshot_id,
                 "malls": format_number(snapshot["malls_count"], lang),
                 "participation": format_number(snapshot["participation_count"], lang),
-            },  # fmt: skip
+            },
             "carried": loaded.carried_over,
         }
         for key in (_CORRECTIONS, _LEFT_OUT, EDITOR):

@@ -10,11 +10,21 @@ import time
 logger = logging.getLogger(__name__)
 
 #: Modules the pages import on their first run (plotly's figure factory is the slowest of them).
-MODULES = ("pandas", "plotly.graph_objects", "plotly.express", "mpp_data.present.charts", "mpp_data.present.maps",
-           "mpp_data.present.display", "mpp_data.present.kpis", "ui.page", "ui.auth", "ui.controls")  # fmt: skip
+MODULES = (
+    "pandas",
+    "plotly.graph_objects",
+    "plotly.express",
+    "mpp_data.present.charts",
+    "mpp_data.present.maps",
+    "mpp_data.present.display",
+    "mpp_data.present.kpis",
+    "ui.page",
+    "ui.auth",
+    "ui.controls",
+)
 
 
-def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
+def warm_up(doors) -> None:  # ui.http.Doors
     """Import, open the store, and build the Overview's figures of the latest snapshot once."""
     started = time.perf_counter()
     for name in MODULES:
@@ -28,8 +38,13 @@ def warm_up(doors) -> None:  # noqa: ANN001 - ui.http.Doors
     if latest is not None:
         as_of = cache.default_as_of(settings, latest)
         # the sidebar's first scope: the newest date, a year before, national, the configured target and basis
-        scope = service.ViewScope(snapshot_id=latest, as_of=as_of, compare_to=service.default_compare(as_of),
-                                  target_date=settings.target_date, basis=settings.basis)  # fmt: skip
+        scope = service.ViewScope(
+            snapshot_id=latest,
+            as_of=as_of,
+            compare_to=service.default_compare(as_of),
+            target_date=settings.target_date,
+            basis=settings.basis,
+        )
         now = cache.view(settings, scope, "national_summary")
         assert isinstance(now, dict)  # the summary's figures
         cache.view(settings, scope.then, "national_summary")

@@ -45,9 +45,16 @@ class Action(StrEnum):
 
 
 _ANALYST = frozenset(
-    {Action.VIEW, Action.CHECK_UPLOAD, Action.LOAD_SNAPSHOT, Action.CORRECT_ROWS, Action.CONFIRM_ALIAS,
-     Action.REMOVE_ALIAS, Action.SEE_UPLOAD_DETAILS}
-)  # fmt: skip
+    {
+        Action.VIEW,
+        Action.CHECK_UPLOAD,
+        Action.LOAD_SNAPSHOT,
+        Action.CORRECT_ROWS,
+        Action.CONFIRM_ALIAS,
+        Action.REMOVE_ALIAS,
+        Action.SEE_UPLOAD_DETAILS,
+    }
+)
 #: What each role may do; every role may do what the one before it may.
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.VIEWER: frozenset({Action.VIEW}),

@@ -27,8 +27,10 @@ class SnapshotDiff:
 
     @property
     def summary(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in
-                ("added", "removed", "status_changed", "date_changed", "agencies_joined", "agencies_left")}  # fmt: skip
+        return {
+            name: len(getattr(self, name))
+            for name in ("added", "removed", "status_changed", "date_changed", "agencies_joined", "agencies_left")
+        }
 
     def as_json(self) -> dict:
         def rows(frame: pd.DataFrame) -> list[dict]:

@@ -106,7 +106,7 @@ def compute_coverage_by_province(malls: pd.DataFrame, regions: pd.DataFrame, as_
                 "province_code": malls["province_code"],
                 "operating": status.eq(OPERATING),
                 "pipeline": status.isin([UNDER_CONSTRUCTION, PLANNED]),
-            }  # fmt: skip
+            }
         )
         .groupby("province_code")[["operating", "pipeline"]]
         .sum()

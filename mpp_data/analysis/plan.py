@@ -168,8 +168,9 @@ def _line(
     )
 
 
-def compute_plan(malls: pd.DataFrame, units: pd.DataFrame, *, as_of: dt.date, target_date: dt.date,
-                 national_name: str = "Indonesia") -> Plan:  # fmt: skip
+def compute_plan(
+    malls: pd.DataFrame, units: pd.DataFrame, *, as_of: dt.date, target_date: dt.date, national_name: str = "Indonesia"
+) -> Plan:
     """The plan on ``as_of`` toward ``target_date`` for the nation (all ``units``) and each province."""
     status = compute_region_status(malls, units, as_of)
     table = status[["code", "name", "kind", "province_code", "province_name", "status"]].copy()
@@ -182,8 +183,9 @@ def compute_plan(malls: pd.DataFrame, units: pd.DataFrame, *, as_of: dt.date, ta
         for code, group in table.groupby("province_code", sort=True)
     ]
     columns = [*PlanLine.__dataclass_fields__, "shortfall_per_year"]
-    provinces = pd.DataFrame([{**line.as_dict(), "shortfall_per_year": line.shortfall_per_year} for line in lines],
-                             columns=columns)  # fmt: skip
+    provinces = pd.DataFrame(
+        [{**line.as_dict(), "shortfall_per_year": line.shortfall_per_year} for line in lines], columns=columns
+    )
     if len(provinces):
         order = {s: i for i, s in enumerate(STATUS_ORDER)}
         provinces = (

@@ -158,13 +158,20 @@ class LoadPlan:
 
     def as_json(self) -> dict:
         return {
-            "mode": self.mode, "asked": self.asked, "scope": self.scope, "provinces": list(self.provinces),
-            "malls_added": self.malls_added, "malls_removed": self.malls_removed,
-            "malls_changed": self.malls_changed, "regions_gained": self.regions_gained,
-            "regions_lost": self.regions_lost, "operating_removed": self.operating_removed,
-            "malls_after": self.malls_after, "malls_in_files": self.malls_in_files,
+            "mode": self.mode,
+            "asked": self.asked,
+            "scope": self.scope,
+            "provinces": list(self.provinces),
+            "malls_added": self.malls_added,
+            "malls_removed": self.malls_removed,
+            "malls_changed": self.malls_changed,
+            "regions_gained": self.regions_gained,
+            "regions_lost": self.regions_lost,
+            "operating_removed": self.operating_removed,
+            "malls_after": self.malls_after,
+            "malls_in_files": self.malls_in_files,
             "needs_confirmation": self.needs_confirmation,
-        }  # fmt: skip
+        }
 
 
 def resolve_mode(asked: str, scope: str, current: pd.DataFrame) -> str:
@@ -247,12 +254,21 @@ def plan_load(current: pd.DataFrame, incoming: pd.DataFrame, asked: str, region_
     )
     operating_before = int(current["status"].eq(OPERATING).sum()) if not current.empty else 0
     return LoadPlan(
-        mode=mode, asked=asked, scope=scope, provinces=provinces, malls_added=len(added),
-        malls_removed=len(removed), malls_changed=len(changed), regions_gained=len(gained),
-        regions_lost=len(lost), operating_before=operating_before,
+        mode=mode,
+        asked=asked,
+        scope=scope,
+        provinces=provinces,
+        malls_added=len(added),
+        malls_removed=len(removed),
+        malls_changed=len(changed),
+        regions_gained=len(gained),
+        regions_lost=len(lost),
+        operating_before=operating_before,
         operating_removed=int(removed["status"].eq(OPERATING).sum()) if not removed.empty else 0,
-        malls_after=len(after), malls_in_files=len(incoming), by_province=by_province,
-    )  # fmt: skip
+        malls_after=len(after),
+        malls_in_files=len(incoming),
+        by_province=by_province,
+    )
 
 
 _PLAN_COLUMNS = ["province_code", "malls_added", "malls_removed", "malls_changed", "regions_gained", "regions_lost"]

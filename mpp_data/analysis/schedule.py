@@ -55,8 +55,9 @@ def due_slot(subscription: dict, now: dt.datetime) -> dt.datetime | None:
     """The slot a run at ``now`` would send for ``subscription`` (frequency, day, time_of_day, zone,
     created_at): the latest slot on or before ``now``, none when that lies before the subscription was
     made (a new subscription waits for its first slot). Whether it was sent already is the send log's."""
-    slot = latest_slot(subscription["frequency"], subscription["day"], subscription["time_of_day"],
-                       subscription["zone"], now)  # fmt: skip
+    slot = latest_slot(
+        subscription["frequency"], subscription["day"], subscription["time_of_day"], subscription["zone"], now
+    )
     return slot if slot >= subscription["created_at"] else None
 
 

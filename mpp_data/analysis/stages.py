@@ -55,8 +55,17 @@ def compute_unit_stages(history: Sequence[tuple[dt.date, pd.DataFrame]], units: 
     frames = []
     for index, (day, malls) in enumerate(history):
         status = compute_region_status(malls, units, day)
-        frames.append(pd.DataFrame({"uploaded_on": day, "upload": index, "code": status["code"],
-                                    "stage": status["status"], "operating_since": status["operating_since"]}))  # fmt: skip
+        frames.append(
+            pd.DataFrame(
+                {
+                    "uploaded_on": day,
+                    "upload": index,
+                    "code": status["code"],
+                    "stage": status["status"],
+                    "operating_since": status["operating_since"],
+                }
+            )
+        )
     columns = ["uploaded_on", "upload", "code", "stage", "operating_since"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 

@@ -44,8 +44,9 @@ def read_boundary_file(
     Raises ``InvalidBoundaries`` (with a ``reason`` code) for the first rule the file breaks."""
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
     if size > max_bytes:
-        raise InvalidBoundaries(file=file_name, reason="boundary_too_large", size_mb=megabytes(size),
-                                limit_mb=megabytes(max_bytes))  # fmt: skip
+        raise InvalidBoundaries(
+            file=file_name, reason="boundary_too_large", size_mb=megabytes(size), limit_mb=megabytes(max_bytes)
+        )
     data = _parse(content, file_name)
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
@@ -61,8 +62,9 @@ def read_boundary_file(
         if points > max_points:
             raise InvalidBoundaries(file=file_name, reason="boundary_too_many_points", points=max_points)
         geometry = {"type": "MultiPolygon", "coordinates": simplify_polygons(polygons)}
-        cleaned.append({"type": "Feature", "id": feature.get("id"), "properties": feature.get("properties"),
-                        "geometry": geometry})  # fmt: skip
+        cleaned.append(
+            {"type": "Feature", "id": feature.get("id"), "properties": feature.get("properties"), "geometry": geometry}
+        )
     boundaries = geo.boundaries_from_features(cleaned, region_codes, province_codes)
     if not boundaries.regions:
         raise InvalidBoundaries(file=file_name, reason="boundary_no_known_region")

@@ -61,7 +61,7 @@ class ProblemLog:
                     severity,
                     dict(finding.params),
                     tuple(finding.candidates),
-                )  # fmt: skip
+                )
             )
 
     def sorted_problems(self) -> list[Problem]:
@@ -86,9 +86,12 @@ def column_of(data: TableRows, table: LocatedTable, field_name: str) -> tuple[pd
 
 
 def parse_distinct(
-    values: pd.Series, parse: Callable[[object], object], log: ProblemLog, rows: pd.Series,
+    values: pd.Series,
+    parse: Callable[[object], object],
+    log: ProblemLog,
+    rows: pd.Series,
     check: Callable[[object, object], Finding | None] | None = None,
-) -> pd.Series:  # fmt: skip
+) -> pd.Series:
     """``parse`` once per distinct value (``BAD`` where it fails); ``check`` of each distinct value and
     its answer logged on the rows holding it."""
 

@@ -92,8 +92,9 @@ def check_files_isolated(
         if not todo:  # every file failed: the result of reading none, with their problems
             result = check_files([], aliases, today=today, settings=settings)
             break
-        job = _Job(files, todo, aliases, today, settings, column_overrides or {}, dict(corrections or {}),
-                   dict(left_out or {}))  # fmt: skip
+        job = _Job(
+            files, todo, aliases, today, settings, column_overrides or {}, dict(corrections or {}), dict(left_out or {})
+        )
         result, refused, failure, peak = _pool.run(job, progress)
         failed |= refused
         if result is not None:
@@ -107,8 +108,9 @@ def check_files_isolated(
 
 def warm_up(settings: Settings | None = None) -> None:
     """Start the warm worker now (a running dashboard does this once), so no upload waits for it."""
-    check_files_isolated([UploadedFile("warm_up.csv", b"Kabupaten/Kota,Status\nKota Depok,Beroperasi\n")], {},
-                         settings=settings)  # fmt: skip
+    check_files_isolated(
+        [UploadedFile("warm_up.csv", b"Kabupaten/Kota,Status\nKota Depok,Beroperasi\n")], {}, settings=settings
+    )
 
 
 def _with_file_errors(result: IngestResult, files: list[UploadedFile], failed: dict[int, FileError]) -> IngestResult:
@@ -127,8 +129,9 @@ def _with_file_errors(result: IngestResult, files: list[UploadedFile], failed: d
 def _file_issue(file: str, code: str, params: dict) -> dict:
     """A whole file's problem, shaped as ``pipeline`` shapes an unreadable file's."""
     kind = IssueKind.for_error_code(code)
-    return Problem(file, params.get("sheet"), None, None, file, kind, kind.severity,
-                   {"error_code": code, "file": file, **params}).as_record()  # fmt: skip
+    return Problem(
+        file, params.get("sheet"), None, None, file, kind, kind.severity, {"error_code": code, "file": file, **params}
+    ).as_record()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -345,13 +348,26 @@ def _answer(conn: Connection, job: _Job, start_rss: float) -> bool:
                 current = readable[step]
                 conn.send(("reading", current))
 
-        result = check_files([job.files[i] for i in readable], job.aliases, today=job.today, settings=job.settings,
-                             column_overrides=job.column_overrides, progress=reading,
-                             corrections=job.corrections, left_out=job.left_out)  # fmt: skip
+        result = check_files(
+            [job.files[i] for i in readable],
+            job.aliases,
+            today=job.today,
+            settings=job.settings,
+            column_overrides=job.column_overrides,
+            progress=reading,
+            corrections=job.corrections,
+            left_out=job.left_out,
+        )
     except MemoryError:
         _uncap_memory()
-        conn.send(("failed", "error.file_too_complex",
-                   {"reason": "memory", "memory_mb": job.settings.parse_memory_mb}, "out of memory"))  # fmt: skip
+        conn.send(
+            (
+                "failed",
+                "error.file_too_complex",
+                {"reason": "memory", "memory_mb": job.settings.parse_memory_mb},
+                "out of memory",
+            )
+        )
         return False
     except (KeyboardInterrupt, SystemExit):
         raise

@@ -38,9 +38,22 @@ from mpp_data.ingest.values import (
 )
 
 MALL_OUTPUT_COLUMNS = [
-    "file", "sheet", "row", "region_code", "province_code", "region_name", "region_written", "mall_name",
-    "status", "inaugurated_on", "inaugurated_precision", "agencies", "services", "rejected", "duplicate",
-]  # fmt: skip
+    "file",
+    "sheet",
+    "row",
+    "region_code",
+    "province_code",
+    "region_name",
+    "region_written",
+    "mall_name",
+    "status",
+    "inaugurated_on",
+    "inaugurated_precision",
+    "agencies",
+    "services",
+    "rejected",
+    "duplicate",
+]
 
 
 def validate_malls(
@@ -88,8 +101,18 @@ def validate_malls(
             "services": counts["services"],
         }
     )
-    malls = text_as_str(malls, ["region_code", "province_code", "region_name", "region_written", "mall_name",
-                                 "status", "inaugurated_precision"])  # fmt: skip
+    malls = text_as_str(
+        malls,
+        [
+            "region_code",
+            "province_code",
+            "region_name",
+            "region_written",
+            "mall_name",
+            "status",
+            "inaugurated_precision",
+        ],
+    )
     malls["rejected"] = log.rejected(malls["row"])
     malls["duplicate"] = False
     _flag_duplicates(malls, log, _mall_column_header(table))

@@ -34,9 +34,13 @@ def _written_province(value: object, matcher: RegionMatcher) -> str | None:
 
 
 def _resolve_one(
-    code_value: object, name_value: object, mall_value: object, province_value: object, headers: dict,
+    code_value: object,
+    name_value: object,
+    mall_value: object,
+    province_value: object,
+    headers: dict,
     matcher: RegionMatcher,
-) -> tuple[str | None, list[Finding]]:  # fmt: skip
+) -> tuple[str | None, list[Finding]]:
     """The region code for one distinct combination of region cells, and what was wrong with them."""
     findings: list[Finding] = []
     province = _written_province(province_value, matcher)
@@ -51,8 +55,11 @@ def _resolve_one(
         return None, findings
 
     from_mall = region_from_mall_name(mall_value)
-    attempts = [(v, c) for v, c in ((name_value, headers["region_name"]), (from_mall, headers["mall_name"]))
-                if not is_blank_cell(v)]  # fmt: skip
+    attempts = [
+        (v, c)
+        for v, c in ((name_value, headers["region_name"]), (from_mall, headers["mall_name"]))
+        if not is_blank_cell(v)
+    ]
     if not attempts:
         findings.append(Finding(headers["region_name"] or headers["mall_name"], "", IssueKind.MISSING_REGION))
         return None, findings
@@ -140,8 +147,10 @@ def resolve_regions(data: TableRows, table: LocatedTable, resolver: RegionResolv
     header_key = tuple(headers.values())
     for position in first_positions:
         group_id = group[position]
-        cells_key = (*(raw[n][position] if n != "mall_name" or may_decide[without_mall[position]] else None
-                       for n in fields), header_key)  # fmt: skip
+        cells_key = (
+            *(raw[n][position] if n != "mall_name" or may_decide[without_mall[position]] else None for n in fields),
+            header_key,
+        )
         if cells_key not in resolver.resolved:  # a second sheet names the same regions again
             resolver.resolved[cells_key] = _resolve_one(*(raw[n][position] for n in fields), headers, matcher)  # type: ignore[call-arg]  # fields: 4
         code, findings = resolver.resolved[cells_key]

@@ -24,9 +24,18 @@ from mpp_data.ingest.values import BadValue, parse_presence
 from mpp_data.reference.agencies import agency_category, match_agency
 
 PARTICIPATION_OUTPUT_COLUMNS = [
-    "file", "sheet", "row", "region_code", "mall_name", "agency", "agency_key", "category", "present",
-    "services", "rejected",
-]  # fmt: skip
+    "file",
+    "sheet",
+    "row",
+    "region_code",
+    "mall_name",
+    "agency",
+    "agency_key",
+    "category",
+    "present",
+    "services",
+    "rejected",
+]
 
 
 def validate_participation(
@@ -56,7 +65,7 @@ def _agency_columns(written: pd.Series) -> pd.DataFrame:
             "agency": keys.where(keys.notna(), written),
             "agency_key": keys,
             "category": map_distinct(written, agency_category),
-        }  # fmt: skip
+        }
     )
 
 
@@ -67,7 +76,7 @@ def _presence_or_none(value: object) -> tuple[bool, int | None] | None:
         return None
 
 
-def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
+def _wide_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:
     """One entry per mall row and agency column. Built column-wise: a national grid is 2,000 x 60."""
     columns = list(table.agency_columns)
     headers = [table.agency_columns[j] for j in columns]
@@ -102,7 +111,7 @@ def _as_str(values: pd.Series) -> pd.api.extensions.ExtensionArray:
     return pd.array(values.to_numpy(dtype=object), dtype="str")
 
 
-def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:  # noqa: ANN001
+def _long_entries(table, data, log, rows, codes, mall_names) -> pd.DataFrame:
     written_raw, agency_column = column_of(data, table, "agency")
     written = map_distinct(written_raw, stripped)
     missing = written == ""

@@ -149,9 +149,16 @@ def check_files(
     issue_frame = problems_frame([*issues, *amend.dropped_problems(files)])
     counts = _counts(malls, participation, skipped_total)
     return IngestResult(
-        malls, participation, issue_frame, sheets, counts, unreadable=unreadable,
-        corrections=amend.corrected, left_out=amend.omitted, data_as_of=max(data_dates, default=None),
-    )  # fmt: skip
+        malls,
+        participation,
+        issue_frame,
+        sheets,
+        counts,
+        unreadable=unreadable,
+        corrections=amend.corrected,
+        left_out=amend.omitted,
+        data_as_of=max(data_dates, default=None),
+    )
 
 
 @dataclass
@@ -179,8 +186,16 @@ class _Amendments:
             expected, text = value if isinstance(value, tuple) else (None, value)
             where = by_content.get(file, by_name.get(file))
             if where is None:
-                found.dropped.append({"file": None, "sheet": sheet, "row": int(row), "column": column,
-                                      "written": expected, "corrected": str(text)})  # fmt: skip
+                found.dropped.append(
+                    {
+                        "file": None,
+                        "sheet": sheet,
+                        "row": int(row),
+                        "column": column,
+                        "written": expected,
+                        "corrected": str(text),
+                    }
+                )
                 continue
             found.cells.setdefault((where, sheet), {})[(int(row), column)] = (expected, str(text))
         for (file, sheet, row), reason in left_out.items():
@@ -197,8 +212,18 @@ class _Amendments:
             file = files[d["file"]].name if d["file"] is not None else ""
             params = {"corrected": d["corrected"], "written": d["written"] or ""}
             params |= {"variant": "file"} if d["file"] is None else {}
-            problems.append(Problem(file, d["sheet"], d["row"], d["column"], d.get("value", ""),
-                                    IssueKind.CORRECTION_DROPPED, Severity.WARNING, params))  # fmt: skip
+            problems.append(
+                Problem(
+                    file,
+                    d["sheet"],
+                    d["row"],
+                    d["column"],
+                    d.get("value", ""),
+                    IssueKind.CORRECTION_DROPPED,
+                    Severity.WARNING,
+                    params,
+                )
+            )
         return problems
 
 
@@ -216,9 +241,14 @@ class _FileCheck:
 
 
 def _check_file(
-    position: int, upload: UploadedFile, resolver: RegionResolver, today: dt.date, max_bytes: int,
-    column_overrides: dict[tuple[str, str], dict[str, str]], amend: _Amendments,
-) -> _FileCheck:  # fmt: skip
+    position: int,
+    upload: UploadedFile,
+    resolver: RegionResolver,
+    today: dt.date,
+    max_bytes: int,
+    column_overrides: dict[tuple[str, str], dict[str, str]],
+    amend: _Amendments,
+) -> _FileCheck:
     """Read and validate every sheet of one file (each sheet checked while the next is read)."""
     check = _FileCheck()
     corrected, omitted = len(amend.corrected), len(amend.omitted)
@@ -240,9 +270,14 @@ def _check_file(
 
 
 def _check_sheet(
-    check: _FileCheck, which: tuple[int, str], raw: RawSheet, resolver: RegionResolver, today: dt.date,
-    overrides: dict[str, str], amend: _Amendments,
-) -> None:  # fmt: skip
+    check: _FileCheck,
+    which: tuple[int, str],
+    raw: RawSheet,
+    resolver: RegionResolver,
+    today: dt.date,
+    overrides: dict[str, str],
+    amend: _Amendments,
+) -> None:
     position, file = which
     table = apply_column_overrides(locate_table(raw.name, raw.rows), overrides)
     if table.kind == "unknown":

@@ -37,76 +37,166 @@ class IssueKind(Enum):
     ``params`` -> the message key used when that flag is set).
     """
 
-    UNKNOWN_REGION = ("unknown_region", Severity.ERROR, "issue.unknown_region",
-                      "the region code or name is not in the official list; close names are suggested",
-                      ("suggestions",))  # fmt: skip
-    AMBIGUOUS_REGION = ("ambiguous_region", Severity.ERROR, "issue.ambiguous_region",
-                        "a bare name that fits more than one region (Kabupaten Bogor and Kota Bogor)",
-                        ("suggestions",))  # fmt: skip
-    MISSING_REGION = ("missing_region", Severity.ERROR, "issue.missing_region",
-                      "a row with neither a region nor a mall name to find one in")  # fmt: skip
-    PROVINCE_MISMATCH = ("province_mismatch", Severity.ERROR, "issue.province_mismatch",
-                         "the province written is not the region's province", ("region",))  # fmt: skip
-    FORMER_PROVINCE = ("former_province", Severity.WARNING, "issue.former_province",
-                       "the province written is the region's parent before the 2022 Papua split; loaded under "
-                       "the new province", ("region",))  # fmt: skip
-    UNKNOWN_PROVINCE = ("unknown_province", Severity.WARNING, "issue.unknown_province",
-                        "the province is not recognised; the region is matched without it")  # fmt: skip
+    UNKNOWN_REGION = (
+        "unknown_region",
+        Severity.ERROR,
+        "issue.unknown_region",
+        "the region code or name is not in the official list; close names are suggested",
+        ("suggestions",),
+    )
+    AMBIGUOUS_REGION = (
+        "ambiguous_region",
+        Severity.ERROR,
+        "issue.ambiguous_region",
+        "a bare name that fits more than one region (Kabupaten Bogor and Kota Bogor)",
+        ("suggestions",),
+    )
+    MISSING_REGION = (
+        "missing_region",
+        Severity.ERROR,
+        "issue.missing_region",
+        "a row with neither a region nor a mall name to find one in",
+    )
+    PROVINCE_MISMATCH = (
+        "province_mismatch",
+        Severity.ERROR,
+        "issue.province_mismatch",
+        "the province written is not the region's province",
+        ("region",),
+    )
+    FORMER_PROVINCE = (
+        "former_province",
+        Severity.WARNING,
+        "issue.former_province",
+        "the province written is the region's parent before the 2022 Papua split; loaded under the new province",
+        ("region",),
+    )
+    UNKNOWN_PROVINCE = (
+        "unknown_province",
+        Severity.WARNING,
+        "issue.unknown_province",
+        "the province is not recognised; the region is matched without it",
+    )
     BAD_DATE = ("bad_date", Severity.ERROR, "issue.bad_date", "the inauguration date cannot be read")
-    DATE_PLACEHOLDER = ("date_placeholder", Severity.WARNING, "issue.date_placeholder",
-                        "a word instead of a date (Ditunda, TBA, n/a, -); loaded without a date, and as planned "
-                        "when the word names a stage (ditunda, rencana, belum) and the status is empty", (),
-                        {"planned": "issue.date_placeholder.planned"})  # fmt: skip
-    DATE_ORDER_ASSUMED = ("date_order_assumed", Severity.WARNING, "issue.date_order_assumed",
-                          "no date in the column shows whether 03/12/2024 is day or month first; read day first "
-                          "(a column with 09/26/2023 is read month first)")  # fmt: skip
-    FUTURE_DATE = ("future_date", Severity.ERROR, "issue.future_date",
-                   "the inauguration date is more than a year ahead")  # fmt: skip
+    DATE_PLACEHOLDER = (
+        "date_placeholder",
+        Severity.WARNING,
+        "issue.date_placeholder",
+        "a word instead of a date (Ditunda, TBA, n/a, -); loaded without a date, and as planned "
+        "when the word names a stage (ditunda, rencana, belum) and the status is empty",
+        (),
+        {"planned": "issue.date_placeholder.planned"},
+    )
+    DATE_ORDER_ASSUMED = (
+        "date_order_assumed",
+        Severity.WARNING,
+        "issue.date_order_assumed",
+        "no date in the column shows whether 03/12/2024 is day or month first; read day first "
+        "(a column with 09/26/2023 is read month first)",
+    )
+    FUTURE_DATE = (
+        "future_date",
+        Severity.ERROR,
+        "issue.future_date",
+        "the inauguration date is more than a year ahead",
+    )
     BAD_STATUS = ("bad_status", Severity.ERROR, "issue.bad_status", "the status is not a known stage")
     BAD_NUMBER = ("bad_number", Severity.ERROR, "issue.bad_number", "a count cannot be read as a whole number")
     NEGATIVE_NUMBER = ("negative_number", Severity.ERROR, "issue.negative_number", "a count below zero")
-    DUPLICATE_MALL = ("duplicate_mall", Severity.WARNING, "issue.duplicate_mall",
-                      "the same mall twice: an exact repeat loads once; an error on both rows when their "
-                      "values differ", ("first_row",), {"conflict": "issue.duplicate_mall.conflict"})  # fmt: skip
-    UNKNOWN_AGENCY = ("unknown_agency", Severity.WARNING, "issue.unknown_agency",
-                      "an agency that is neither an MoU agency nor of a known kind; kept under its written "
-                      "name", ("occurrences",))  # fmt: skip
-    CORRECTION_DROPPED = ("correction_dropped", Severity.WARNING, "issue.correction_dropped",
-                          "an analyst's correction not applied: its cell no longer holds the value it was made "
-                          "for, or its file is not in the upload (corrections belong to a file's content)",
-                          ("written", "corrected"), {"file": "issue.correction_dropped.file"})  # fmt: skip
-    PARTICIPATION_WITHOUT_MALL = ("participation_without_mall", Severity.WARNING, "issue.participation_without_mall",
-                                  "participation of a mall that is not in the register (in the file or the upload "
-                                  "in view); kept, but not counted until the mall is in the register",
-                                  ("region", "rows"))  # fmt: skip
-    MISSING_AGENCY = ("missing_agency", Severity.ERROR, "issue.missing_agency",
-                      "a participation row without an agency name")  # fmt: skip
+    DUPLICATE_MALL = (
+        "duplicate_mall",
+        Severity.WARNING,
+        "issue.duplicate_mall",
+        "the same mall twice: an exact repeat loads once; an error on both rows when their values differ",
+        ("first_row",),
+        {"conflict": "issue.duplicate_mall.conflict"},
+    )
+    UNKNOWN_AGENCY = (
+        "unknown_agency",
+        Severity.WARNING,
+        "issue.unknown_agency",
+        "an agency that is neither an MoU agency nor of a known kind; kept under its written name",
+        ("occurrences",),
+    )
+    CORRECTION_DROPPED = (
+        "correction_dropped",
+        Severity.WARNING,
+        "issue.correction_dropped",
+        "an analyst's correction not applied: its cell no longer holds the value it was made "
+        "for, or its file is not in the upload (corrections belong to a file's content)",
+        ("written", "corrected"),
+        {"file": "issue.correction_dropped.file"},
+    )
+    PARTICIPATION_WITHOUT_MALL = (
+        "participation_without_mall",
+        Severity.WARNING,
+        "issue.participation_without_mall",
+        "participation of a mall that is not in the register (in the file or the upload "
+        "in view); kept, but not counted until the mall is in the register",
+        ("region", "rows"),
+    )
+    MISSING_AGENCY = (
+        "missing_agency",
+        Severity.ERROR,
+        "issue.missing_agency",
+        "a participation row without an agency name",
+    )
     BAD_MARK = ("bad_mark", Severity.ERROR, "issue.bad_mark", "a presence mark that is not yes, no or a count")
-    NO_TABLE_FOUND = ("no_table_found", Severity.WARNING, "issue.no_table_found",
-                      "a sheet with no table of malls or participation is skipped; an error when no sheet of "
-                      "the file has one")  # fmt: skip
-    ROWS_SKIPPED = ("rows_skipped", Severity.INFO, "issue.rows_skipped",
-                    "rows of the layout that carry no mall are skipped and counted, one line per sheet and reason: "
-                    "column numbers, units, repeated headers, totals, notes and legends, signature blocks, blank rows",
-                    ("count", "rows"), {reason: f"issue.rows_skipped.{reason}" for reason in (
-                        "column_numbers", "units", "repeated_header", "total", "note", "signature", "blank")})  # fmt: skip
-    UNREADABLE_FILE = ("unreadable_file", Severity.ERROR, "error.unreadable_file",
-                       "the file is empty, damaged or not a workbook or CSV; nothing is taken from it",
-                       ("file", "reason", "sheet"))  # fmt: skip
-    ENCRYPTED_FILE = ("encrypted_file", Severity.ERROR, "error.encrypted_file",
-                      "the file is password-protected; nothing is taken from it", ("file",))  # fmt: skip
-    FILE_TOO_LARGE = ("file_too_large", Severity.ERROR, "error.file_too_large",
-                      "the file is over the upload limit, unpacks far larger or holds too many cells",
-                      ("file", "size_mb", "limit_mb", "packed_mb", "cells"),
-                      {"unpacked": "error.file_too_large.unpacked", "cells": "error.file_too_large.cells"})  # fmt: skip
+    NO_TABLE_FOUND = (
+        "no_table_found",
+        Severity.WARNING,
+        "issue.no_table_found",
+        "a sheet with no table of malls or participation is skipped; an error when no sheet of the file has one",
+    )
+    ROWS_SKIPPED = (
+        "rows_skipped",
+        Severity.INFO,
+        "issue.rows_skipped",
+        "rows of the layout that carry no mall are skipped and counted, one line per sheet and reason: "
+        "column numbers, units, repeated headers, totals, notes and legends, signature blocks, blank rows",
+        ("count", "rows"),
+        {
+            reason: f"issue.rows_skipped.{reason}"
+            for reason in ("column_numbers", "units", "repeated_header", "total", "note", "signature", "blank")
+        },
+    )
+    UNREADABLE_FILE = (
+        "unreadable_file",
+        Severity.ERROR,
+        "error.unreadable_file",
+        "the file is empty, damaged or not a workbook or CSV; nothing is taken from it",
+        ("file", "reason", "sheet"),
+    )
+    ENCRYPTED_FILE = (
+        "encrypted_file",
+        Severity.ERROR,
+        "error.encrypted_file",
+        "the file is password-protected; nothing is taken from it",
+        ("file",),
+    )
+    FILE_TOO_LARGE = (
+        "file_too_large",
+        Severity.ERROR,
+        "error.file_too_large",
+        "the file is over the upload limit, unpacks far larger or holds too many cells",
+        ("file", "size_mb", "limit_mb", "packed_mb", "cells"),
+        {"unpacked": "error.file_too_large.unpacked", "cells": "error.file_too_large.cells"},
+    )
 
-    FILE_TOO_COMPLEX = ("file_too_complex", Severity.ERROR, "error.file_too_complex",
-                        "the file declares more cells, columns or a longer line than may be read, or reading it "
-                        "ran out of memory or crashed; nothing is taken from it",
-                        ("file", "reason", "sheet", "cells", "columns", "limit", "last_cell", "line_kb", "limit_kb"),
-                        {"cells": "error.file_too_complex.cells", "columns": "error.file_too_complex.columns",
-                         "line": "error.file_too_complex.line",
-                         "csv_columns": "error.file_too_complex.csv_columns"})  # fmt: skip
+    FILE_TOO_COMPLEX = (
+        "file_too_complex",
+        Severity.ERROR,
+        "error.file_too_complex",
+        "the file declares more cells, columns or a longer line than may be read, or reading it "
+        "ran out of memory or crashed; nothing is taken from it",
+        ("file", "reason", "sheet", "cells", "columns", "limit", "last_cell", "line_kb", "limit_kb"),
+        {
+            "cells": "error.file_too_complex.cells",
+            "columns": "error.file_too_complex.columns",
+            "line": "error.file_too_complex.line",
+            "csv_columns": "error.file_too_complex.csv_columns",
+        },
+    )
     PARSE_TIMEOUT = (
         "parse_timeout",
         Severity.ERROR,
@@ -121,9 +211,14 @@ class IssueKind(Enum):
         return member
 
     def __init__(
-        self, code: str, severity: Severity, message_key: str, meaning: str,
-        params: tuple[str, ...] = (), variants: Mapping[str, str] | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        code: str,
+        severity: Severity,
+        message_key: str,
+        meaning: str,
+        params: tuple[str, ...] = (),
+        variants: Mapping[str, str] | None = None,
+    ) -> None:
         self.severity = severity
         self.message_key = message_key
         self.meaning = meaning

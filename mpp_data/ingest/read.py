@@ -150,8 +150,16 @@ def _read_csv(file_name: str, content: bytes) -> list[list[object]]:
     # short title rows above the table, so every row is read as wide as the widest line.
     width = max((line.count(delimiter) for line in text.splitlines()), default=0) + 1
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype=str,
-                            keep_default_na=False, skip_blank_lines=False, engine="c")  # fmt: skip
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
     except (pd.errors.ParserError, ValueError):
         return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     return frame.to_numpy(dtype=object).tolist()
@@ -238,8 +246,11 @@ def _worksheet_members(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
                     (html.unescape(attributes.get(b"name", b"").decode("utf-8", "replace")), targets[relation])
                 )
     named = {member for _, member in sheets}
-    sheets += [(m.rsplit("/", 1)[-1].removesuffix(".xml"), m) for m in sorted(members - named)
-               if m.startswith("xl/worksheets/") and m.endswith(".xml")]  # fmt: skip
+    sheets += [
+        (m.rsplit("/", 1)[-1].removesuffix(".xml"), m)
+        for m in sorted(members - named)
+        if m.startswith("xl/worksheets/") and m.endswith(".xml")
+    ]
     return sheets[:1000]
 
 
@@ -262,8 +273,9 @@ def _refuse_wide_csv(file_name: str, content: bytes, limits: ReadLimits) -> None
     bounds = np.concatenate(([-1], np.flatnonzero(data == ord("\n")), [len(data)]))
     longest = int(np.diff(bounds).max()) - 1
     if longest > limits.max_line_bytes:
-        raise FileTooComplex(file=file_name, variant="line", line_kb=round(longest / 1024),
-                             limit_kb=round(limits.max_line_bytes / 1024))  # fmt: skip
+        raise FileTooComplex(
+            file=file_name, variant="line", line_kb=round(longest / 1024), limit_kb=round(limits.max_line_bytes / 1024)
+        )
     sample = content[:20000]
     delimiter = max([b",", b";", b"\t"], key=sample.count)  # as the reader chooses it
     found = np.flatnonzero(data == delimiter[0])

@@ -22,29 +22,100 @@ from mpp_data.reference.names import fold_text
 #: Canonical field -> header wordings seen in exports (folded: lower case, single spaces).
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "row_number": ("no", "no.", "nomor", "no urut", "number", "#"),
-    "region_code": ("kode wilayah", "kode", "kode kab kota", "kode kabupaten kota", "kode daerah",
-                    "kode kemendagri", "region code", "code", "kode bps"),
-    "region_name": ("kabupaten kota", "kab kota", "kabupaten", "kota", "daerah", "wilayah",
-                    "pemerintah daerah", "pemda", "nama daerah", "nama wilayah", "lokasi",
-                    "regency city", "regency", "city", "region", "district", "nama kabupaten kota"),
+    "region_code": (
+        "kode wilayah",
+        "kode",
+        "kode kab kota",
+        "kode kabupaten kota",
+        "kode daerah",
+        "kode kemendagri",
+        "region code",
+        "code",
+        "kode bps",
+    ),
+    "region_name": (
+        "kabupaten kota",
+        "kab kota",
+        "kabupaten",
+        "kota",
+        "daerah",
+        "wilayah",
+        "pemerintah daerah",
+        "pemda",
+        "nama daerah",
+        "nama wilayah",
+        "lokasi",
+        "regency city",
+        "regency",
+        "city",
+        "region",
+        "district",
+        "nama kabupaten kota",
+    ),
     "province_name": ("provinsi", "propinsi", "prov", "province", "nama provinsi"),
-    "mall_name": ("nama mpp", "mpp", "nama mal pelayanan publik", "mal pelayanan publik", "nama mal",
-                  "mall name", "mall", "name of mall", "nama", "name", "public service mall"),
+    "mall_name": (
+        "nama mpp",
+        "mpp",
+        "nama mal pelayanan publik",
+        "mal pelayanan publik",
+        "nama mal",
+        "mall name",
+        "mall",
+        "name of mall",
+        "nama",
+        "name",
+        "public service mall",
+    ),
     "status": ("status", "status mpp", "keterangan status", "tahap", "progress", "progres", "kondisi"),
-    "inaugurated_on": ("tanggal peresmian", "tgl peresmian", "peresmian", "tanggal diresmikan",
-                       "diresmikan", "tanggal launching", "tanggal operasional", "tanggal beroperasi",
-                       "inauguration date", "date of inauguration", "inaugurated", "opening date",
-                       "date opened", "tanggal", "date"),
-    "agencies": ("jumlah instansi", "instansi", "jml instansi", "jumlah tenant", "tenant",
-                 "number of agencies", "agencies", "agency count", "jumlah instansi tergabung"),
-    "services": ("jumlah layanan", "layanan", "jml layanan", "number of services", "services",
-                 "service count", "jenis layanan"),
-    "agency": ("nama instansi", "instansi pusat", "agency", "agency name", "tenant name", "nama tenant",
-               "kementerian lembaga"),
-    "present": ("hadir", "tergabung", "ada", "present", "keberadaan", "status kehadiran", "participating",
-                "bergabung"),
+    "inaugurated_on": (
+        "tanggal peresmian",
+        "tgl peresmian",
+        "peresmian",
+        "tanggal diresmikan",
+        "diresmikan",
+        "tanggal launching",
+        "tanggal operasional",
+        "tanggal beroperasi",
+        "inauguration date",
+        "date of inauguration",
+        "inaugurated",
+        "opening date",
+        "date opened",
+        "tanggal",
+        "date",
+    ),
+    "agencies": (
+        "jumlah instansi",
+        "instansi",
+        "jml instansi",
+        "jumlah tenant",
+        "tenant",
+        "number of agencies",
+        "agencies",
+        "agency count",
+        "jumlah instansi tergabung",
+    ),
+    "services": (
+        "jumlah layanan",
+        "layanan",
+        "jml layanan",
+        "number of services",
+        "services",
+        "service count",
+        "jenis layanan",
+    ),
+    "agency": (
+        "nama instansi",
+        "instansi pusat",
+        "agency",
+        "agency name",
+        "tenant name",
+        "nama tenant",
+        "kementerian lembaga",
+    ),
+    "present": ("hadir", "tergabung", "ada", "present", "keberadaan", "status kehadiran", "participating", "bergabung"),
     "note": ("keterangan", "catatan", "ket", "notes", "note", "remarks"),
-}  # fmt: skip
+}
 
 _SKIP_WORDS = ("total", "jumlah", "grand total", "sub total", "subtotal", "jumlah total")
 _MAX_HEADER_SEARCH = 40
@@ -198,8 +269,14 @@ def _settle_agency_column(
         return columns
     header = fold_header(headers[counts[0]])
     # Column numbers, units and a repeated header say nothing about what the column holds.
-    sample = [r[counts[0]] for r in rows[start : start + 20] if counts[0] < len(r) and r[counts[0]] != ""
-              and lead_kind(r[counts[0]]) is None and fold_header(r[counts[0]]) != header]  # fmt: skip
+    sample = [
+        r[counts[0]]
+        for r in rows[start : start + 20]
+        if counts[0] < len(r)
+        and r[counts[0]] != ""
+        and lead_kind(r[counts[0]]) is None
+        and fold_header(r[counts[0]]) != header
+    ]
     texts = [v for v in sample if isinstance(v, str) and not re.fullmatch(r"[\d.,\s-]*", v)]
     if sample and len(texts) > len(sample) / 2:
         return {**columns, counts[0]: "agency"}

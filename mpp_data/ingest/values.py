@@ -11,16 +11,51 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 _MONTHS = {
     # Indonesian
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11,
-    "desember": 12, "agu": 8, "agt": 8, "ags": 8, "agust": 8, "okt": 10, "des": 12, "nop": 11,
-    "peb": 2, "sept": 9,
+    "januari": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "nopember": 11,
+    "november": 11,
+    "desember": 12,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agust": 8,
+    "okt": 10,
+    "des": 12,
+    "nop": 11,
+    "peb": 2,
+    "sept": 9,
     # English
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "october": 10,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 _WEEKDAY = re.compile(
@@ -213,15 +248,51 @@ def parse_count(value: object) -> int | None:
 OPERATING, UNDER_CONSTRUCTION, PLANNED = "operating", "under_construction", "planned"
 
 _STATUS_WORDS = {
-    OPERATING: ("beroperasi", "operasional", "diresmikan", "sudah diresmikan", "telah diresmikan",
-                "operating", "operational", "inaugurated", "opened", "open", "aktif", "active",
-                "soft launch", "soft launching", "launching", "sudah beroperasi", "berjalan", "running"),
-    UNDER_CONSTRUCTION: ("dalam pembangunan", "pembangunan", "konstruksi", "sedang dibangun",
-                         "under construction", "construction", "being built", "persiapan",
-                         "dalam persiapan", "renovasi"),
-    PLANNED: ("direncanakan", "rencana", "perencanaan", "planned", "plan", "ditunda", "postponed",
-              "belum", "usulan", "proposed"),
-}  # fmt: skip
+    OPERATING: (
+        "beroperasi",
+        "operasional",
+        "diresmikan",
+        "sudah diresmikan",
+        "telah diresmikan",
+        "operating",
+        "operational",
+        "inaugurated",
+        "opened",
+        "open",
+        "aktif",
+        "active",
+        "soft launch",
+        "soft launching",
+        "launching",
+        "sudah beroperasi",
+        "berjalan",
+        "running",
+    ),
+    UNDER_CONSTRUCTION: (
+        "dalam pembangunan",
+        "pembangunan",
+        "konstruksi",
+        "sedang dibangun",
+        "under construction",
+        "construction",
+        "being built",
+        "persiapan",
+        "dalam persiapan",
+        "renovasi",
+    ),
+    PLANNED: (
+        "direncanakan",
+        "rencana",
+        "perencanaan",
+        "planned",
+        "plan",
+        "ditunda",
+        "postponed",
+        "belum",
+        "usulan",
+        "proposed",
+    ),
+}
 _STATUS_INDEX = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
 
@@ -268,8 +339,23 @@ _PRESENT_MARKS = {
     "ada pks",
     "pks",
 }
-_ABSENT_MARKS = {"", "-", "0", "tidak", "tidak ada", "no", "n", "t", "belum", "false", "\u2717", "\u2718",
-                 "\u2610", "tdk", "belum ada"}  # fmt: skip
+_ABSENT_MARKS = {
+    "",
+    "-",
+    "0",
+    "tidak",
+    "tidak ada",
+    "no",
+    "n",
+    "t",
+    "belum",
+    "false",
+    "\u2717",
+    "\u2718",
+    "\u2610",
+    "tdk",
+    "belum ada",
+}
 
 
 def parse_presence(value: object) -> tuple[bool, int | None]:

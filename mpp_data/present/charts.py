@@ -65,7 +65,7 @@ def apply_layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go
             "y": 1,
             "yanchor": "bottom",
             "pad": {"b": 14, "l": 6},
-        },  # fmt: skip
+        },
         font=_FONT,
         height=height,
         margin={"l": 10, "r": 24, "t": TITLE_BAND + 24 * lines + 14, "b": 10},
@@ -281,14 +281,14 @@ def agency_presence(presence: pd.DataFrame, lang: str = "id") -> go.Figure:
             present=format_number(p, lang),
             total=format_number(n, lang),
             share=format_percent(s, lang),
-        )  # fmt: skip
+        )
         for name, p, n, s in zip(
             ordered["short_name"],
             ordered["malls_present"],
             ordered["operating_malls_with_data"],
             ordered["share_pct"],
             strict=True,
-        )  # fmt: skip
+        )
     ]
     fig = go.Figure(
         go.Bar(
@@ -329,11 +329,13 @@ def presence_heatmap(
                 agency=agency_names[k],
                 share="–" if pd.isna(v) else format_percent(v, lang, 0),
                 malls=format_number(m, lang),
-            ) if m else f"<b>{province}</b><br>{no_mall}"
+            )
+            if m
+            else f"<b>{province}</b><br>{no_mall}"
             for k, v in zip(keys, row, strict=True)
         ]
         for province, row, m in zip(table["province_name"], values, table["malls"], strict=True)
-    ]  # fmt: skip
+    ]
     names = [agency_names[k] for k in keys]
     fig = go.Figure(
         go.Heatmap(
@@ -363,8 +365,7 @@ def presence_heatmap(
     )
     middle = names[len(names) // 2] if names else None
     for province in table.loc[table["malls"] == 0, "province_name"]:
-        fig.add_annotation(x=middle, y=province, text=no_mall, showarrow=False,
-                           font={"size": 10, "color": "#555555"})  # fmt: skip
+        fig.add_annotation(x=middle, y=province, text=no_mall, showarrow=False, font={"size": 10, "color": "#555555"})
     # Every agency named, upright so 17 names fit a phone's width; names at the foot, the title on top.
     fig.update_xaxes(side="bottom", tickangle=-90, tickmode="array", tickvals=names, tickfont={"size": 10})
     fig.update_yaxes(tickfont={"size": 10}, tickmode="array", tickvals=list(table["province_name"]))

@@ -54,12 +54,36 @@ def correction_table(
     rows = []
     for (file, sheet, row, column), found in lines.items():
         state = "error" if (file, sheet, row) in wrong_rows else "clean"
-        rows.append([file, sheet, row, column, found["value"], "; ".join(found["messages"]),
-                     t(f"corrections.state.{state}", lang), found["correction"], False, ""])  # fmt: skip
+        rows.append(
+            [
+                file,
+                sheet,
+                row,
+                column,
+                found["value"],
+                "; ".join(found["messages"]),
+                t(f"corrections.state.{state}", lang),
+                found["correction"],
+                False,
+                "",
+            ]
+        )
     for record in result.left_out:
         values = " · ".join(record["values"].values())
-        rows.append([record["file"], record["sheet"], record["row"], "", values, "",
-                     t("corrections.state.left_out", lang), "", True, record["reason"]])  # fmt: skip
+        rows.append(
+            [
+                record["file"],
+                record["sheet"],
+                record["row"],
+                "",
+                values,
+                "",
+                t("corrections.state.left_out", lang),
+                "",
+                True,
+                record["reason"],
+            ]
+        )
     table = pd.DataFrame(rows, columns=EDITOR_COLUMNS)
     table = table.sort_values(["file", "sheet", "row", "column"], kind="stable", ignore_index=True)
     return table.astype({"row": "int64", "leave_out": "bool"})
@@ -97,10 +121,17 @@ def amendments_table(corrections: list[dict], left_out: list[dict], lang: str) -
     the reason), in sheet and row order (AMENDMENT_COLUMNS)."""
     rows = [[c["file"], c["sheet"], c["row"], c["column"], c["written"], c["corrected"], ""] for c in corrections]
     rows += [
-        [r["file"], r["sheet"], r["row"], "", " · ".join(r["values"].values()), t("corrections.left_out", lang),
-         reason_text(r["reason"], lang)]
+        [
+            r["file"],
+            r["sheet"],
+            r["row"],
+            "",
+            " · ".join(r["values"].values()),
+            t("corrections.left_out", lang),
+            reason_text(r["reason"], lang),
+        ]
         for r in left_out
-    ]  # fmt: skip
+    ]
     table = pd.DataFrame(rows, columns=AMENDMENT_COLUMNS)
     return table.sort_values(["file", "sheet", "row", "column"], kind="stable", ignore_index=True)
 

@@ -38,8 +38,18 @@ def display_provinces(provinces: pd.DataFrame, province: str | None = None) -> p
     table["full"] = table["coverage_pct"] >= 100
     if province:
         table = table[table["province_code"] == province].reset_index(drop=True)
-    return table[["rank", "province_name", "coverage_pct", "covered_regions", "total_regions", "operating_malls",
-                  "pipeline_malls", "full"]]  # fmt: skip
+    return table[
+        [
+            "rank",
+            "province_name",
+            "coverage_pct",
+            "covered_regions",
+            "total_regions",
+            "operating_malls",
+            "pipeline_malls",
+            "full",
+        ]
+    ]
 
 
 def full_marks(table: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +151,7 @@ def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
                 c: snapshots[c].map(lambda n: format_number(n, lang))
                 for c in ("malls_count", "participation_count", "rows_read", "rows_rejected")
             },
-        }  # fmt: skip
+        }
     )
 
 
@@ -177,8 +187,11 @@ def region_search_message(outcome: str, written: str, suggestions: list[str], la
         return None
     named = [md_text(s) for s in suggestions]
     listed = t("list.or", lang, first=", ".join(named[:-1]), last=named[-1]) if len(named) > 1 else "".join(named)
-    key = "region.search_which_one" if outcome == "which_one" else (
-        "region.search_did_you_mean" if named else "region.search_not_found")  # fmt: skip
+    key = (
+        "region.search_which_one"
+        if outcome == "which_one"
+        else ("region.search_did_you_mean" if named else "region.search_not_found")
+    )
     return t(key, lang, written=md_text(written), suggestions=listed)
 
 
@@ -230,8 +243,12 @@ def display_work_list(work: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def display_services(per_agency: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Services per agency with the MoU agencies' short names, counts in the reader's number form."""
-    return pd.DataFrame({"agency": per_agency["agency"].map(agency_label),
-                         "services": per_agency["services"].map(lambda n: format_number(n, lang))})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "agency": per_agency["agency"].map(agency_label),
+            "services": per_agency["services"].map(lambda n: format_number(n, lang)),
+        }
+    )
 
 
 def report_table(report: list[dict], lang: str) -> pd.DataFrame:

@@ -50,7 +50,7 @@ def describe_forecast(result: Forecast, lang: str) -> list[str]:
                 target=target,
                 required=pace_phrase(result.required_pace_per_month, lang),
                 ratio=format_number(result.pace_ratio, lang, 1 if round_half_away(result.pace_ratio, 1) else 2),
-            )  # fmt: skip
+            )
         )
     return sentences
 
@@ -72,5 +72,11 @@ def _pace_sentence(result: Forecast, lang: str) -> str:
     month = format_month(result.full_coverage_month, lang)
     if latest is None:
         return t("forecast.sentence_slowest_beyond", lang, month=month, earliest=format_month(earliest, lang), **words)
-    return t("forecast.sentence", lang, month=month, earliest=format_month(earliest, lang),
-             latest=format_month(latest, lang), **words)  # fmt: skip
+    return t(
+        "forecast.sentence",
+        lang,
+        month=month,
+        earliest=format_month(earliest, lang),
+        latest=format_month(latest, lang),
+        **words,
+    )

@@ -17,11 +17,18 @@ def plan_sentences(plan: Any, lang: str) -> list[str]:
     names = province_names()
     n = len(plan.provinces)
     listed = ", ".join(names.get(p, p) for p in plan.provinces[:6]) + (", …" if n > 6 else "")
-    scope = t(f"plan.scope.{plan.scope}", lang, provinces=format_number(n, lang), names=listed,
-              malls=format_number(plan.malls_in_files, lang))  # fmt: skip
+    scope = t(
+        f"plan.scope.{plan.scope}",
+        lang,
+        provinces=format_number(n, lang),
+        names=listed,
+        malls=format_number(plan.malls_in_files, lang),
+    )
     sentences = [scope, t(f"plan.mode.{plan.mode}", lang)]
-    numbers = {k: format_number(getattr(plan, k), lang) for k in (
-        "malls_added", "malls_removed", "malls_changed", "regions_gained", "regions_lost", "malls_after")}  # fmt: skip
+    numbers = {
+        k: format_number(getattr(plan, k), lang)
+        for k in ("malls_added", "malls_removed", "malls_changed", "regions_gained", "regions_lost", "malls_after")
+    }
     sentences.append(t("plan.summary", lang, **numbers))
     return sentences
 

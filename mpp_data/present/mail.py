@@ -41,21 +41,34 @@ def summary_lines(report: dict, previous: dict | None, lang: str, scope: str) ->
     lines = [
         t("mail.intro", lang, scope=scope, as_of=as_of, snapshot=report["snapshot_id"], basis=basis),
         "",
-        t("mail.covered", lang, covered=format_number(report["covered_units"], lang),
-          total=format_number(report["total_units"], lang), pct=format_percent(report["coverage_pct"], lang)),
+        t(
+            "mail.covered",
+            lang,
+            covered=format_number(report["covered_units"], lang),
+            total=format_number(report["total_units"], lang),
+            pct=format_percent(report["coverage_pct"], lang),
+        ),
         t("mail.operating", lang, count=format_number(report["operating_malls"], lang)),
-        t("mail.pipeline", lang, building=format_number(report["under_construction_malls"], lang),
-          planned=format_number(report["planned_malls"], lang)),
+        t(
+            "mail.pipeline",
+            lang,
+            building=format_number(report["under_construction_malls"], lang),
+            planned=format_number(report["planned_malls"], lang),
+        ),
         "",
-    ]  # fmt: skip
+    ]
     if previous is None:
         lines.append(t("mail.first_send", lang))
     else:
-        lines.append(t(
-            "mail.changes", lang, since=format_date(dt.date.fromisoformat(previous["as_of"]), lang),
-            covered=_signed(report["covered_units"] - previous["covered_units"], lang),
-            operating=_signed(report["operating_malls"] - previous["operating_malls"], lang),
-        ))  # fmt: skip
+        lines.append(
+            t(
+                "mail.changes",
+                lang,
+                since=format_date(dt.date.fromisoformat(previous["as_of"]), lang),
+                covered=_signed(report["covered_units"] - previous["covered_units"], lang),
+                operating=_signed(report["operating_malls"] - previous["operating_malls"], lang),
+            )
+        )
     return lines
 
 
@@ -81,8 +94,12 @@ def summary_message(
         lines.append(t("mail.attached", lang, files=", ".join(names)))
     lines += [t("mail.link", lang, url=link), "", t("mail.footer", lang)]
     message.set_content("\n".join(lines))
-    message.add_attachment(json.dumps(report, ensure_ascii=False, indent=1).encode(), maintype="application",
-                           subtype="json", filename="figures.json")  # fmt: skip
+    message.add_attachment(
+        json.dumps(report, ensure_ascii=False, indent=1).encode(),
+        maintype="application",
+        subtype="json",
+        filename="figures.json",
+    )
     for export in attachments:
         maintype, subtype = export.mime.split("/", 1)
         message.add_attachment(export.content, maintype=maintype, subtype=subtype, filename=export.file_name)
@@ -93,8 +110,9 @@ def alert_message(
     kind: str, params: dict, *, lang: str, sender: str, recipients: list[str], now: dt.datetime, link: str
 ) -> EmailMessage:
     """An alert's e-mail: what happened, in which snapshot, to which regions, and the link to look."""
-    message = _envelope(t("mail.alert_subject", lang, what=t(f"mail.alert_title.{kind}", lang)), sender, recipients,
-                        now)  # fmt: skip
+    message = _envelope(
+        t("mail.alert_subject", lang, what=t(f"mail.alert_title.{kind}", lang)), sender, recipients, now
+    )
     body = t(f"mail.alert.{kind}", lang, **params)
     message.set_content("\n".join([body, "", t("mail.link", lang, url=link), "", t("mail.footer", lang)]))
     return message

@@ -34,8 +34,21 @@ def compute_map_regions(
     counts = shown[shown["status_now"] == "operating"].groupby("region_code")[["agencies", "services"]].sum(min_count=1)
     table["mall_names"] = table["code"].map(names).fillna("")
     table = table.merge(counts, left_on="code", right_index=True, how="left")
-    return table[["code", "name", "province_code", "province_name", "lat", "lon", "status", "operating_since",
-                  "mall_names", "agencies", "services"]]  # fmt: skip
+    return table[
+        [
+            "code",
+            "name",
+            "province_code",
+            "province_name",
+            "lat",
+            "lon",
+            "status",
+            "operating_since",
+            "mall_names",
+            "agencies",
+            "services",
+        ]
+    ]
 
 
 def _hover(row: pd.Series, lang: str) -> str:
@@ -57,8 +70,17 @@ def _rings_trace(rings: list[list[list[float]]], fill: str, line: str, name: str
     for ring in rings:
         xs += [p[0] for p in ring] + [None]
         ys += [p[1] for p in ring] + [None]
-    return go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill, line={"color": line, "width": 0.6},
-                      hoverinfo="skip", showlegend=False, name=name)  # fmt: skip
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=fill,
+        line={"color": line, "width": 0.6},
+        hoverinfo="skip",
+        showlegend=False,
+        name=name,
+    )
 
 
 def _faded(hex_colour: str) -> str:

@@ -17,11 +17,14 @@ def issue_message(issue: Problem | Mapping, lang: str, escape: Callable[[str], s
         issue = issue.as_record()
     kind = IssueKind(issue["kind"])  # type: ignore[call-arg]  # mypy takes a lookup by value for __init__
     params = dict(issue.get("params") or {})
-    where_params = escaped({
-        "sheet": issue.get("sheet") or "–",
-        "row": issue.get("row") if issue.get("row") is not None else "–",
-        "column": issue.get("column") or "–",
-    }, escape)  # fmt: skip
+    where_params = escaped(
+        {
+            "sheet": issue.get("sheet") or "–",
+            "row": issue.get("row") if issue.get("row") is not None else "–",
+            "column": issue.get("column") or "–",
+        },
+        escape,
+    )
     where_key = "where" if issue.get("row") is not None else "where.sheet"
     where = t(where_key, lang, **where_params)
     if kind.stops_file:  # the whole file could not be read: the stopping error's message

@@ -16,11 +16,31 @@ from mpp_data.reference.bases import NATIONAL_UNITS
 #: The plan statuses, worst first (``export plan --status``, the page's filter).
 PLAN_STATUSES: tuple[str, ...] = STATUS_ORDER
 
-LEAGUE_COLUMNS = ["code", "province_name", "plan_status", "total_units", "covered_units", "units_left", "required_per_year",
-                  "own_pace_per_year", "shortfall_per_year", "projected_completion", "under_construction", "planned",
-                  "pipeline_closes_gap"]  # fmt: skip
-JSON_FIELDS = ["units_left", "required_per_year", "own_pace_per_year", "status", "projected_completion",
-               "under_construction", "planned", "pipeline_closes_gap"]  # fmt: skip
+LEAGUE_COLUMNS = [
+    "code",
+    "province_name",
+    "plan_status",
+    "total_units",
+    "covered_units",
+    "units_left",
+    "required_per_year",
+    "own_pace_per_year",
+    "shortfall_per_year",
+    "projected_completion",
+    "under_construction",
+    "planned",
+    "pipeline_closes_gap",
+]
+JSON_FIELDS = [
+    "units_left",
+    "required_per_year",
+    "own_pace_per_year",
+    "status",
+    "projected_completion",
+    "under_construction",
+    "planned",
+    "pipeline_closes_gap",
+]
 
 
 def pace(value: float | None) -> float | None:
@@ -50,8 +70,9 @@ def _province_lines(plan: Plan, province: str | None) -> list[PlanLine]:
     return [line for line in (plan.province(c) for c in codes) if line is not None]
 
 
-def plan_json(plan: Plan, stuck: pd.DataFrame, *, basis: str, province: str | None = None,
-              pace_per_year: float | None = None) -> dict:  # fmt: skip
+def plan_json(
+    plan: Plan, stuck: pd.DataFrame, *, basis: str, province: str | None = None, pace_per_year: float | None = None
+) -> dict:
     """``{basis, as_of, target_date, total_units, covered_units, national: {...}, provinces: [...],
     stuck: [...], what_if: {pace_per_year, completion}}`` (``what_if`` only with a pace). Dates ISO,
     paces to two decimals; ``province`` narrows ``provinces`` and ``stuck`` to one province."""
@@ -72,7 +93,7 @@ def plan_json(plan: Plan, stuck: pd.DataFrame, *, basis: str, province: str | No
                 **_line_json(line),
             }
             for line in _province_lines(plan, province)
-        ],  # fmt: skip
+        ],
         "stuck": [
             {"code": r.code, "name": r.name, "stage": r.stage, "since": _iso(r.since), "months": int(r.months)}
             for r in stuck.itertuples()
@@ -150,14 +171,25 @@ def completion_text(day: dt.date | None, lang: str) -> str:
 def headline(line: PlanLine, target: dt.date, lang: str) -> list[str]:
     """The nation's (or a province's) plan in two sentences: where it stands, and its pipeline."""
     return [
-        t("plan.headline", lang, status=t(f"plan.status.{line.status}", lang),
-          left=format_number(line.units_left, lang), total=format_number(line.total_units, lang),
-          required=pace_text(line.required_per_year, lang), target=format_date(target, lang),
-          own=pace_text(line.own_pace_per_year, lang), projected=completion_text(line.projected_completion, lang)),
-        t("plan.pipeline_sentence", lang, building=format_number(line.under_construction, lang),
-          planned=format_number(line.planned, lang),
-          closes=t("plan.closes" if line.pipeline_closes_gap else "plan.not_closes", lang)),
-    ]  # fmt: skip
+        t(
+            "plan.headline",
+            lang,
+            status=t(f"plan.status.{line.status}", lang),
+            left=format_number(line.units_left, lang),
+            total=format_number(line.total_units, lang),
+            required=pace_text(line.required_per_year, lang),
+            target=format_date(target, lang),
+            own=pace_text(line.own_pace_per_year, lang),
+            projected=completion_text(line.projected_completion, lang),
+        ),
+        t(
+            "plan.pipeline_sentence",
+            lang,
+            building=format_number(line.under_construction, lang),
+            planned=format_number(line.planned, lang),
+            closes=t("plan.closes" if line.pipeline_closes_gap else "plan.not_closes", lang),
+        ),
+    ]
 
 
 def what_if_sentence(plan: Plan, pace_per_year: float, lang: str) -> str:
@@ -167,31 +199,40 @@ def what_if_sentence(plan: Plan, pace_per_year: float, lang: str) -> str:
         return t("plan.whatif.done", lang)
     if national.required_per_year is None:
         return t("plan.whatif.past", lang)
-    return t("plan.whatif.result", lang, pace=format_number(pace_per_year, lang, 1),
-             date=completion_text(plan.what_if(pace_per_year), lang), target=format_date(plan.target_date, lang),
-             required=pace_text(national.required_per_year, lang))  # fmt: skip
+    return t(
+        "plan.whatif.result",
+        lang,
+        pace=format_number(pace_per_year, lang, 1),
+        date=completion_text(plan.what_if(pace_per_year), lang),
+        target=format_date(plan.target_date, lang),
+        required=pace_text(national.required_per_year, lang),
+    )
 
 
 def unit_rows(units: pd.DataFrame, lang: str) -> pd.DataFrame:
     """At-risk (or any) unit rows as the page shows them: code, name, province, stage in words."""
-    return pd.DataFrame({
-        "code": units["code"],
-        "name": units["name"],
-        "province_name": units["province_name"],
-        "pipeline_status": units["status"].map(lambda s: t(f"status.{s}", lang)),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "code": units["code"],
+            "name": units["name"],
+            "province_name": units["province_name"],
+            "pipeline_status": units["status"].map(lambda s: t(f"status.{s}", lang)),
+        }
+    )
 
 
 def stuck_rows(stuck: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Stuck units as the page shows them: code, name, province, stage in words, since, months."""
-    return pd.DataFrame({
-        "code": stuck["code"],
-        "name": stuck["name"],
-        "province_name": stuck["province_name"],
-        "stage": stuck["stage"].map(lambda s: t(f"status.{s}", lang)),
-        "since": stuck["since"].map(lambda d: format_date(d, lang)),
-        "months": stuck["months"].astype(int),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "code": stuck["code"],
+            "name": stuck["name"],
+            "province_name": stuck["province_name"],
+            "stage": stuck["stage"].map(lambda s: t(f"status.{s}", lang)),
+            "since": stuck["since"].map(lambda d: format_date(d, lang)),
+            "months": stuck["months"].astype(int),
+        }
+    )
 
 
 def duration_rows(durations: pd.DataFrame, province: str | None, lang: str, names: dict[str, str]) -> pd.DataFrame:
@@ -203,17 +244,20 @@ def duration_rows(durations: pd.DataFrame, province: str | None, lang: str, name
     rows["_order"] = rows["step"].map(order)
     rows = rows.sort_values(["scope", "_order"])
     median = [
-        t("plan.durations.value", lang, months=format_number(m, lang, 1)) if m is not None and not pd.isna(m)
+        t("plan.durations.value", lang, months=format_number(m, lang, 1))
+        if m is not None and not pd.isna(m)
         else t("plan.durations.too_few", lang, minimum=MIN_CASES)
         for m in rows["median_months"]
-    ]  # fmt: skip
+    ]
     # step and median first: what a phone shows without scrolling
-    return pd.DataFrame({
-        "step": [t(f"plan.step.{s}", lang) for s in rows["step"]],
-        "median_months": median,
-        "cases": rows["cases"].astype(int).to_numpy(),
-        "scope": [t("plan.national", lang) if s == NATIONAL else names.get(s, s) for s in rows["scope"]],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "step": [t(f"plan.step.{s}", lang) for s in rows["step"]],
+            "median_months": median,
+            "cases": rows["cases"].astype(int).to_numpy(),
+            "scope": [t("plan.national", lang) if s == NATIONAL else names.get(s, s) for s in rows["scope"]],
+        }
+    )
 
 
 def definitions(lang: str, stuck_months: int) -> list[str]:
@@ -233,13 +277,21 @@ def definitions(lang: str, stuck_months: int) -> list[str]:
 def basis_captions(shown: dict, other: dict, lang: str) -> str:
     """The Overview's line beside the headline: which basis its figures count, and the other basis's
     share. ``shown``, ``other``: ``service.national_summary`` on each basis."""
-    return " ".join([
-        basis_shown(shown["basis"], lang, shown["total_units"]),
-        t("kpi.other_basis", lang, basis=t(f"basis.{other['basis']}", lang),
-          units=basis_units(other["basis"], other["total_units"], lang),
-          covered=format_number(other["covered_units"], lang), total=format_number(other["total_units"], lang),
-          pct=format_percent(other["coverage_pct"], lang)) + ".",
-    ])  # fmt: skip
+    return " ".join(
+        [
+            basis_shown(shown["basis"], lang, shown["total_units"]),
+            t(
+                "kpi.other_basis",
+                lang,
+                basis=t(f"basis.{other['basis']}", lang),
+                units=basis_units(other["basis"], other["total_units"], lang),
+                covered=format_number(other["covered_units"], lang),
+                total=format_number(other["total_units"], lang),
+                pct=format_percent(other["coverage_pct"], lang),
+            )
+            + ".",
+        ]
+    )
 
 
 def basis_shown(basis: str, lang: str, total: int | None = None) -> str:
@@ -255,10 +307,17 @@ def basis_units(basis: str, total: int, lang: str) -> str:
 
 def province_place(line: PlanLine, basis: str, lang: str) -> str:
     """One province's place in the plan, for the Provinces page."""
-    return t("plan.place_province", lang, basis=t(f"basis.{basis}", lang), status=t(f"plan.status.{line.status}", lang),
-             left=format_number(line.units_left, lang), total=format_number(line.total_units, lang),
-             required=pace_text(line.required_per_year, lang), own=pace_text(line.own_pace_per_year, lang),
-             projected=completion_text(line.projected_completion, lang))  # fmt: skip
+    return t(
+        "plan.place_province",
+        lang,
+        basis=t(f"basis.{basis}", lang),
+        status=t(f"plan.status.{line.status}", lang),
+        left=format_number(line.units_left, lang),
+        total=format_number(line.total_units, lang),
+        required=pace_text(line.required_per_year, lang),
+        own=pace_text(line.own_pace_per_year, lang),
+        projected=completion_text(line.projected_completion, lang),
+    )
 
 
 def region_place(plan: Plan, stuck: pd.DataFrame, unit: str, basis: str, lang: str) -> str | None:
@@ -277,8 +336,13 @@ def region_place(plan: Plan, stuck: pd.DataFrame, unit: str, basis: str, lang: s
         mine = stuck[stuck["code"] == unit]
         if len(mine):
             s = mine.iloc[0]
-            stage += "; " + t("plan.place_stuck", lang, stage=t(f"status.{s['stage']}", lang).lower(),
-                              since=format_date(s["since"], lang), months=format_number(int(s["months"]), lang))  # fmt: skip
+            stage += "; " + t(
+                "plan.place_stuck",
+                lang,
+                stage=t(f"status.{s['stage']}", lang).lower(),
+                since=format_date(s["since"], lang),
+                months=format_number(int(s["months"]), lang),
+            )
     status = t(f"plan.status.{row['province_status']}", lang).lower()
     return t("plan.place_region", lang, basis=t(f"basis.{basis}", lang), stage=stage, status=status)
 
@@ -302,8 +366,10 @@ def plan_text(report: dict, lang: str, stuck_months: int) -> str:
             (t("cli.basis", lang), f"{t('basis.' + report['basis'], lang)}: {units}"),
             (t("cli.as_of", lang), _day(report["as_of"], lang)),
             (t("cli.target_date", lang), _day(report["target_date"], lang)),
-            (t("column.covered_units", lang),
-             f"{format_number(report['covered_units'], lang)} / {format_number(report['total_units'], lang)}"),
+            (
+                t("column.covered_units", lang),
+                f"{format_number(report['covered_units'], lang)} / {format_number(report['total_units'], lang)}",
+            ),
             (t("column.plan_status", lang), t(f"plan.status.{national['status']}", lang)),
             (t("column.required_per_year", lang), pace_text(national["required_per_year"], lang)),
             (t("column.own_pace_per_year", lang), pace_text(national["own_pace_per_year"], lang)),
@@ -312,26 +378,56 @@ def plan_text(report: dict, lang: str, stuck_months: int) -> str:
             (t("column.planned", lang), format_number(national["planned"], lang)),
         ],
         columns=[t("briefing.headline.figure", lang), t("cli.value", lang)],
-    )  # fmt: skip
+    )
     parts = [console.render_table(headline, lang)]
     if "what_if" in report:
-        parts.append(t("plan.whatif.result", lang, pace=format_number(report["what_if"]["pace_per_year"], lang, 1),
-                       date=_day(report["what_if"]["completion"], lang), target=_day(report["target_date"], lang),
-                       required=pace_text(national["required_per_year"], lang)))  # fmt: skip
+        parts.append(
+            t(
+                "plan.whatif.result",
+                lang,
+                pace=format_number(report["what_if"]["pace_per_year"], lang, 1),
+                date=_day(report["what_if"]["completion"], lang),
+                target=_day(report["target_date"], lang),
+                required=pace_text(national["required_per_year"], lang),
+            )
+        )
     provinces = pd.DataFrame(
-        [{"code": p["code"], "province_name": p["name"], "plan_status": t(f"plan.status.{p['status']}", lang),
-          "units_left": p["units_left"], "required_per_year": pace_text(p["required_per_year"], lang),
-          "own_pace_per_year": pace_text(p["own_pace_per_year"], lang),
-          "projected_completion": _day(p["projected_completion"], lang)} for p in report["provinces"]],
-        columns=["code", "province_name", "plan_status", "units_left", "required_per_year", "own_pace_per_year",
-                 "projected_completion"],
-    )  # fmt: skip
+        [
+            {
+                "code": p["code"],
+                "province_name": p["name"],
+                "plan_status": t(f"plan.status.{p['status']}", lang),
+                "units_left": p["units_left"],
+                "required_per_year": pace_text(p["required_per_year"], lang),
+                "own_pace_per_year": pace_text(p["own_pace_per_year"], lang),
+                "projected_completion": _day(p["projected_completion"], lang),
+            }
+            for p in report["provinces"]
+        ],
+        columns=[
+            "code",
+            "province_name",
+            "plan_status",
+            "units_left",
+            "required_per_year",
+            "own_pace_per_year",
+            "projected_completion",
+        ],
+    )
     parts.append(console.render_table(provinces, lang))
     stuck = pd.DataFrame(
-        [{"code": r["code"], "name": r["name"], "stage": t(f"status.{r['stage']}", lang),
-          "since": _day(r["since"], lang), "months": r["months"]} for r in report["stuck"]],
+        [
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "stage": t(f"status.{r['stage']}", lang),
+                "since": _day(r["since"], lang),
+                "months": r["months"],
+            }
+            for r in report["stuck"]
+        ],
         columns=["code", "name", "stage", "since", "months"],
-    )  # fmt: skip
+    )
     parts.append(t("plan.stuck.title", lang))
     if stuck.empty:
         parts.append(t("plan.stuck.none", lang, months=stuck_months))

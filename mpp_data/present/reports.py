@@ -43,15 +43,19 @@ def metrics_report(figures: dict) -> dict:
 def metrics_text(figures: dict, lang: str, province_name: str | None) -> str:
     """``metrics`` for a terminal: the headline figures, the forecast's sentences, coverage by province."""
     total = format_number(figures["total_regions"], lang)
-    snapshot = t("cli.snapshot_sample" if figures["is_sample"] else "cli.snapshot_number", lang,
-                 snapshot=figures["snapshot_id"])  # fmt: skip
+    snapshot = t(
+        "cli.snapshot_sample" if figures["is_sample"] else "cli.snapshot_number", lang, snapshot=figures["snapshot_id"]
+    )
     headline = pd.DataFrame(
         [
             (t("cli.as_of", lang), format_date(dt.date.fromisoformat(figures["as_of"]), lang)),
             (t("cli.scope", lang), province_name or t("sidebar.all_provinces", lang)),
             (t("cli.snapshot", lang), snapshot),
-            (t("cli.basis", lang), f"{t('basis.' + figures['basis'], lang)}: "
-             + t(f"basis.{figures['basis']}.units", lang, total=format_number(figures["total_units"], lang))),
+            (
+                t("cli.basis", lang),
+                f"{t('basis.' + figures['basis'], lang)}: "
+                + t(f"basis.{figures['basis']}.units", lang, total=format_number(figures["total_units"], lang)),
+            ),
             (t("briefing.headline.covered", lang), f"{format_number(figures['covered_regions'], lang)} / {total}"),
             (t("briefing.headline.coverage_pct", lang), format_percent(figures["coverage_pct"], lang)),
             (t("briefing.headline.operating", lang), format_number(figures["operating_malls"], lang)),
@@ -60,14 +64,17 @@ def metrics_text(figures: dict, lang: str, province_name: str | None) -> str:
             (t("cli.province_run", lang), format_number(figures["province_run_malls"], lang)),
         ],
         columns=[t("briefing.headline.figure", lang), t("cli.value", lang)],
-    )  # fmt: skip
-    provinces = pd.DataFrame(figures["provinces"], columns=["code", "name", "total_regions", "covered_regions",
-                                                            "coverage_pct"]).rename(columns={"name": "province"})  # fmt: skip
-    return "\n\n".join([
-        console.render_table(headline, lang),
-        "\n".join(figures["forecast_sentences"]),
-        console.render_table(provinces, lang),
-    ])  # fmt: skip
+    )
+    provinces = pd.DataFrame(
+        figures["provinces"], columns=["code", "name", "total_regions", "covered_regions", "coverage_pct"]
+    ).rename(columns={"name": "province"})
+    return "\n\n".join(
+        [
+            console.render_table(headline, lang),
+            "\n".join(figures["forecast_sentences"]),
+            console.render_table(provinces, lang),
+        ]
+    )
 
 
 def ingest_report(result: IngestResult, files: list[str]) -> dict:
@@ -92,7 +99,7 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
             "message_id": issue_message(i, "id"),
             "message_en": issue_message(i, "en"),
             "candidates": list(i["candidates"]),
-        }  # fmt: skip
+        }
         for i in result.issues.to_dict("records")
     ]
     report = {
@@ -113,10 +120,10 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
                 "row",
                 "rejected",
             ],
-        ),  # fmt: skip
+        ),
         "participation": json_rows(
             participation, ["region_code", "mall_name", "agency", "present", "services", "sheet", "row"]
-        ),  # fmt: skip
+        ),
         "issues": issues,
         "counts": result.counts,
         # what the load does (or, for a dry run, would do) to the register in view
@@ -133,5 +140,10 @@ def ingest_report(result: IngestResult, files: list[str]) -> dict:
 
 def _left_out_problem(problem: dict) -> dict:
     """Why the check rejected a row that ``--exclude-rejected`` left out."""
-    return {"column": problem["column"], "value": problem["value"], "kind": problem["kind"],
-            "message_id": issue_message(problem, "id"), "message_en": issue_message(problem, "en")}  # fmt: skip
+    return {
+        "column": problem["column"],
+        "value": problem["value"],
+        "kind": problem["kind"],
+        "message_id": issue_message(problem, "id"),
+        "message_en": issue_message(problem, "en"),
+    }

@@ -52,8 +52,15 @@ def _regions() -> pd.DataFrame:
     for province in _provinces().itertuples(index=False):
         for region in (wilayah.get_wilayah(f"{province.code}.{n}") for n in _TWO_DIGITS):
             if region:
-                rows.append({"code": region.code, "name": region.name, "kind": region.type,
-                             "province_code": province.code, "province_name": province.name})  # fmt: skip
+                rows.append(
+                    {
+                        "code": region.code,
+                        "name": region.name,
+                        "kind": region.type,
+                        "province_code": province.code,
+                        "province_name": province.name,
+                    }
+                )
     return pd.DataFrame(rows)
 
 

@@ -59,8 +59,10 @@ FIRST_ADMIN = "admin@localhost"
 #: Who wrote the sample snapshot on first start.
 SYSTEM = Actor("system:first-start", Role.ADMIN)
 #: One "@", no spaces, no control or direction characters (they would steer a terminal or a page).
-_EMAIL = re.compile(r"^[^@\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+@"
-                    r"[^@\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+$")  # fmt: skip
+_EMAIL = re.compile(
+    r"^[^@\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+@"
+    r"[^@\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+$"
+)
 _hasher = PasswordHasher()
 
 
@@ -165,8 +167,9 @@ def set_password(store: Store, email: str, password: str, *, actor: Actor) -> No
     if actor is None or not actor.signed_in or actor.name != user["email"]:
         require(actor, Action.MANAGE_USERS)
     check_password(password, user["email"])
-    accounts.update_user(store, user["email"], password_hash=_hasher.hash(password), failed_attempts=0,
-                         locked_until=None)  # fmt: skip
+    accounts.update_user(
+        store, user["email"], password_hash=_hasher.hash(password), failed_attempts=0, locked_until=None
+    )
     record(store, actor, "user.password_set", user["email"])
 
 
@@ -319,8 +322,14 @@ def create_sign_in_link(
     user = _existing(store, email)
     token = secrets.token_urlsafe(32)
     now = _now()
-    accounts.insert_link(store, _token_hash(token), user["email"], now, now + dt.timedelta(minutes=minutes),
-                         purpose="first_start" if first_start else None)  # fmt: skip
+    accounts.insert_link(
+        store,
+        _token_hash(token),
+        user["email"],
+        now,
+        now + dt.timedelta(minutes=minutes),
+        purpose="first_start" if first_start else None,
+    )
     record(store, actor, "sign_in_link.created", user["email"], {"minutes": minutes})
     base = (base_url or Settings().base_url).rstrip("/")  # callers pass the configured one
     return f"{base}/?signin={token}"

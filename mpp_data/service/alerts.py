@@ -57,11 +57,19 @@ def alert_message(settings: Settings, alert: dict, event: AlertEvent, now: dt.da
     if "items" in params:
         params["regions"] = "; ".join(
             f"{p['name']} ({t('plan.status.' + p['from'], lang)} → {t('plan.status.' + p['to'], lang)})"
-            if "from" in p else f"{p['name']} ({p['code']})" for p in params.pop("items")
-        )  # fmt: skip
-    return present_mail.alert_message(alert["kind"], params, lang=lang, sender=settings.smtp_from,
-                                      recipients=alert["recipients"], now=now,
-                                      link=link(settings, ALERT_PAGES[alert["kind"]]))  # fmt: skip
+            if "from" in p
+            else f"{p['name']} ({p['code']})"
+            for p in params.pop("items")
+        )
+    return present_mail.alert_message(
+        alert["kind"],
+        params,
+        lang=lang,
+        sender=settings.smtp_from,
+        recipients=alert["recipients"],
+        now=now,
+        link=link(settings, ALERT_PAGES[alert["kind"]]),
+    )
 
 
 class AlertView:
@@ -80,8 +88,11 @@ class AlertView:
         if bool(self.latest.snapshot["is_sample"]):
             return None
         listed = self.store.list_snapshots()
-        earlier = listed[listed["id"].lt(self.latest_id) & ~listed["is_sample"].astype(bool)
-                         & ~listed["id"].isin(withdrawn_ids(self.store))]  # fmt: skip
+        earlier = listed[
+            listed["id"].lt(self.latest_id)
+            & ~listed["is_sample"].astype(bool)
+            & ~listed["id"].isin(withdrawn_ids(self.store))
+        ]
         return load_snapshot(self.store, int(earlier["id"].max())) if len(earlier) else None
 
     def _regions(self, data: SnapshotData, province: str | None) -> pd.DataFrame:
@@ -104,8 +115,13 @@ class AlertView:
             days = (self.now - created).days
             if days <= self.settings.alert_no_upload_days:
                 return []
-            return [AlertEvent(f"no_upload:{latest_id}", latest_id,
-                               {"days": days, "snapshot": latest_id, "loaded": created.date().isoformat()})]  # fmt: skip
+            return [
+                AlertEvent(
+                    f"no_upload:{latest_id}",
+                    latest_id,
+                    {"days": days, "snapshot": latest_id, "loaded": created.date().isoformat()},
+                )
+            ]
         previous = self.previous
         if previous is None:
             return []
@@ -117,9 +133,19 @@ class AlertView:
             after = national_summary(self.latest, scope=figures_scope)["covered_units"]
             if not schedule.covered_changed(before, after, self.settings.alert_covered_change):
                 return []
-            return [AlertEvent(f"coverage_changed:{scope}:{before_id}:{latest_id}", latest_id,
-                               {"scope": scope, "before": before, "after": after, "before_snapshot": before_id,
-                                "snapshot": latest_id})]  # fmt: skip
+            return [
+                AlertEvent(
+                    f"coverage_changed:{scope}:{before_id}:{latest_id}",
+                    latest_id,
+                    {
+                        "scope": scope,
+                        "before": before,
+                        "after": after,
+                        "before_snapshot": before_id,
+                        "snapshot": latest_id,
+                    },
+                )
+            ]
         if kind == "region_lost_mall":
             after = self._regions(self.latest, province)
             lost = schedule.regions_lost(self._regions(previous, province), after)
@@ -127,12 +153,20 @@ class AlertView:
                 return []
             names = dict(zip(after["code"], after["name"], strict=True))
             items = [{"code": code, "name": names[code]} for code in lost]
-            return [AlertEvent(f"region_lost_mall:{scope}:{before_id}:{latest_id}", latest_id,
-                               {"count": len(lost), "snapshot": latest_id, "items": items})]  # fmt: skip
+            return [
+                AlertEvent(
+                    f"region_lost_mall:{scope}:{before_id}:{latest_id}",
+                    latest_id,
+                    {"count": len(lost), "snapshot": latest_id, "items": items},
+                )
+            ]
         if kind == "plan_worse":
             worse = schedule.provinces_worse(self._plan(previous, province), self._plan(self.latest, province))
             if not worse:
                 return []
-            return [AlertEvent(f"plan_worse:{scope}:{before_id}:{latest_id}", latest_id,
-                               {"snapshot": latest_id, "items": worse})]  # fmt: skip
+            return [
+                AlertEvent(
+                    f"plan_worse:{scope}:{before_id}:{latest_id}", latest_id, {"snapshot": latest_id, "items": worse}
+                )
+            ]
         return []

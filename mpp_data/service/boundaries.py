@@ -90,8 +90,9 @@ def _read_setting_file(path: str, name: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InvalidBoundaries(file=name, reason="boundary_unreadable") from exc
     if len(content) > max_bytes:
-        raise InvalidBoundaries(file=name, reason="boundary_too_large", size_mb=megabytes(size),
-                                limit_mb=megabytes(max_bytes))  # fmt: skip
+        raise InvalidBoundaries(
+            file=name, reason="boundary_too_large", size_mb=megabytes(size), limit_mb=megabytes(max_bytes)
+        )
     return content
 
 
@@ -100,6 +101,10 @@ def parse_boundaries(content: bytes | str, file_name: str = "GeoJSON", *, settin
     ``UnreadableFile``) naming the first check it fails: see ``mpp_data.ingest.boundaries``. The size
     and point limits are the ``settings``'."""
     return read_boundary_file(
-        content, file_name, set(official_regions()["code"]), set(official_provinces()["code"]),
-        max_bytes=settings.max_upload_bytes, max_points=settings.max_boundary_points,
-    )  # fmt: skip
+        content,
+        file_name,
+        set(official_regions()["code"]),
+        set(official_provinces()["code"]),
+        max_bytes=settings.max_upload_bytes,
+        max_points=settings.max_boundary_points,
+    )

@@ -75,11 +75,16 @@ def _map_png(store: Store, data: SnapshotData, scope: ViewScope, settings: Setti
         fig = province_map(table, geo.land_outline(), province, lang, boundaries)
     else:
         fig = maps.region_map(table, geo.land_outline(), lang, None, boundaries, shares)
-        fig.update_layout(title=None, margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=None, dragmode=False,
-                          legend={"font": {"size": 18}, "title": {"font": {"size": 18}}})  # fmt: skip
+        fig.update_layout(
+            title=None,
+            margin={"l": 0, "r": 0, "t": 0, "b": 0},
+            height=None,
+            dragmode=False,
+            legend={"font": {"size": 18}, "title": {"font": {"size": 18}}},
+        )
     try:
         return figure_png(fig, *MAP_SIZE, scale=MAP_SCALE)
-    except Exception:  # noqa: BLE001 - no browser here: the slide says the map is missing, the log says why
+    except Exception:  # no browser here: the slide says the map is missing, the log says why
         logger.exception("the briefing map could not be drawn")
         return None
 

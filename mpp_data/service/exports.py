@@ -129,8 +129,12 @@ def _malls(request: ExportRequest) -> ExportRows:
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(request.data.malls, official, request.scope.province)
     listed = metrics.compute_mall_list(malls, official, request.as_of, request.choice.region)
-    return ExportRows(exports.malls_table(listed, request.lang), request.file_name("malls", *request.places, request.as_of.isoformat()),
-                t("export.sheet.malls", request.lang), request.data.snapshot)  # fmt: skip
+    return ExportRows(
+        exports.malls_table(listed, request.lang),
+        request.file_name("malls", *request.places, request.as_of.isoformat()),
+        t("export.sheet.malls", request.lang),
+        request.data.snapshot,
+    )
 
 
 def _provinces(request: ExportRequest) -> ExportRows:
@@ -147,8 +151,12 @@ def _work_list(request: ExportRequest) -> ExportRows:
         raise ValueError(f"unknown agency {agency!r}; one of {', '.join(names)}")
     scope = request.scope.replace(as_of=request.as_of)
     work = views.agency_work_list(request.data, scope=scope, agency=agency)
-    return ExportRows(exports.work_list_table(work, request.lang), request.file_name("agency-work-list", agency, *request.places, request.as_of.isoformat()),
-                names[agency], request.data.snapshot)  # fmt: skip
+    return ExportRows(
+        exports.work_list_table(work, request.lang),
+        request.file_name("agency-work-list", agency, *request.places, request.as_of.isoformat()),
+        names[agency],
+        request.data.snapshot,
+    )
 
 
 def _report(request: ExportRequest) -> ExportRows:
@@ -156,8 +164,11 @@ def _report(request: ExportRequest) -> ExportRows:
     wanted = request.choice.file
     sources = [s for s in request.store.load_source_files(request.snapshot_id) if wanted in (None, s.file_name)]
     frame = exports.report_table([(s.file_name, s.report) for s in sources], request.lang)
-    name = (t("export.file.report_of", request.lang, file=wanted) if wanted  # one file's report: named after it
-            else request.file_name("report", str(request.snapshot_id)))  # fmt: skip
+    name = (
+        t("export.file.report_of", request.lang, file=wanted)
+        if wanted  # one file's report: named after it
+        else request.file_name("report", str(request.snapshot_id))
+    )
     return ExportRows(frame, name, t("export.sheet.report", request.lang), request.store.snapshot(request.snapshot_id))
 
 
@@ -191,7 +202,7 @@ EXPORT_TABLES: dict[str, ExportTable] = {
                 "operating_malls",
                 "pipeline_malls",
                 "full",
-            ),  # fmt: skip
+            ),
             rows=_provinces,
             help="the 38 provinces ranked (always national)",
         ),

@@ -88,10 +88,19 @@ def ingest_files(
         result = with_plan(result, store, mode=mode, is_sample=is_sample)
     if writing:
         result = store_checked(
-            result, files, store, is_sample=is_sample, actor=actor, column_overrides=column_overrides,
-            mode=mode, data_as_of=data_as_of, confirm_replace=confirm_replace, only_if_empty=only_if_empty,
-            today=today, settings=settings,
-        )  # fmt: skip
+            result,
+            files,
+            store,
+            is_sample=is_sample,
+            actor=actor,
+            column_overrides=column_overrides,
+            mode=mode,
+            data_as_of=data_as_of,
+            confirm_replace=confirm_replace,
+            only_if_empty=only_if_empty,
+            today=today,
+            settings=settings,
+        )
     _log_ingest(files, result, started)
     return result
 
@@ -108,8 +117,13 @@ def register_in_view(store: Store, *, is_sample: bool = False) -> Register:
     if snapshot_id is None:
         return _empty_register()
     info = store.snapshot(snapshot_id)
-    found = Register(snapshot_id, bool(info["is_sample"]), info.get("data_as_of"), store.load_malls(snapshot_id),
-                     store.load_participation(snapshot_id))  # fmt: skip
+    found = Register(
+        snapshot_id,
+        bool(info["is_sample"]),
+        info.get("data_as_of"),
+        store.load_malls(snapshot_id),
+        store.load_participation(snapshot_id),
+    )
     return _base(found, is_sample)
 
 
@@ -164,8 +178,18 @@ def _orphan_problems(malls: pd.DataFrame, participation: pd.DataFrame) -> list[P
     grouped = orphans.groupby(["file", "sheet", "region_code", orphans["mall_name"].fillna("")], sort=True)
     for (file, sheet, region, mall), group in grouped:
         params = {"region": matcher.region_label(region), "region_code": region, "rows": int(group["row"].nunique())}
-        problems.append(Problem(file, sheet, int(group["row"].min()), None, mall or region,
-                                IssueKind.PARTICIPATION_WITHOUT_MALL, Severity.WARNING, params))  # fmt: skip
+        problems.append(
+            Problem(
+                file,
+                sheet,
+                int(group["row"].min()),
+                None,
+                mall or region,
+                IssueKind.PARTICIPATION_WITHOUT_MALL,
+                Severity.WARNING,
+                params,
+            )
+        )
     return problems
 
 
@@ -193,11 +217,15 @@ def store_checked(
     require(actor, Action.LOAD_SNAPSHOT)
     if result.snapshot_id is not None or result.has_errors or (result.malls.empty and result.participation.empty):
         return result
-    load = _Load(mode=mode, data_as_of=result.data_as_of or data_as_of or today or dt.date.today(),
-                 confirm_replace=confirm_replace, only_if_empty=only_if_empty,
-                 # the bundled sample re-uploaded is still invented data, whatever the file is called
-                 is_sample=is_sample or contains_sample(files),
-                 limit=(settings or Settings()).max_register_malls)  # fmt: skip
+    load = _Load(
+        mode=mode,
+        data_as_of=result.data_as_of or data_as_of or today or dt.date.today(),
+        confirm_replace=confirm_replace,
+        only_if_empty=only_if_empty,
+        # the bundled sample re-uploaded is still invented data, whatever the file is called
+        is_sample=is_sample or contains_sample(files),
+        limit=(settings or Settings()).max_register_malls,
+    )
     outcome = _write_snapshot(store, files, result, load)
     result = replace(result, plan=outcome.get("plan", result.plan), data_as_of=load.data_as_of)
     if outcome.get("equal_to") is not None:
@@ -207,8 +235,11 @@ def store_checked(
         return result
     snapshot_id, carried = outcome["snapshot_id"], outcome["carried"]
     result = replace(result, snapshot_id=snapshot_id, carried_over=carried)
-    details: dict[str, object] = {"files": [f.name for f in files], **_audit_counts(result),
-                                  "data_as_of": load.data_as_of.isoformat()}  # fmt: skip
+    details: dict[str, object] = {
+        "files": [f.name for f in files],
+        **_audit_counts(result),
+        "data_as_of": load.data_as_of.isoformat(),
+    }
     if result.plan is not None:
         details["plan"] = result.plan.as_json()
     if column_overrides:  # an analyst's corrections of how columns were read
@@ -249,8 +280,20 @@ def _with_problems(row: dict, problems: list[dict]) -> dict:
 
 def _loadable_malls(malls: pd.DataFrame) -> pd.DataFrame:
     keep = malls[~malls["rejected"] & ~malls["duplicate"].fillna(False).astype(bool)]
-    return keep[["mall_name", "region_code", "province_code", "region_written", "status", "inaugurated_on",
-                 "agencies", "services", "sheet", "row"]].reset_index(drop=True)  # fmt: skip
+    return keep[
+        [
+            "mall_name",
+            "region_code",
+            "province_code",
+            "region_written",
+            "status",
+            "inaugurated_on",
+            "agencies",
+            "services",
+            "sheet",
+            "row",
+        ]
+    ].reset_index(drop=True)
 
 
 def _loadable_participation(participation: pd.DataFrame) -> pd.DataFrame:
@@ -285,9 +328,9 @@ class _Load:
     limit: int
 
 
-def build_register(register: Register, incoming_malls: pd.DataFrame | None,
-                   incoming_participation: pd.DataFrame | None, load: _Load) -> tuple[pd.DataFrame, pd.DataFrame,
-                                                                                       plans.LoadPlan]:  # fmt: skip
+def build_register(
+    register: Register, incoming_malls: pd.DataFrame | None, incoming_participation: pd.DataFrame | None, load: _Load
+) -> tuple[pd.DataFrame, pd.DataFrame, plans.LoadPlan]:
     """The register after the load, built on ``register`` (the one in view, read under the lock):
     malls merged by the plan's mode, ``counted_from`` given to undated operating malls, participation
     fitted to the malls and merged. Raises ``ReplaceNeedsConfirmation`` and ``RegisterTooLarge``."""
@@ -295,8 +338,9 @@ def build_register(register: Register, incoming_malls: pd.DataFrame | None,
     incoming = incoming_malls if incoming_malls is not None else current.malls.iloc[:0]
     plan = plans.plan_load(current.malls, incoming, load.mode, _regions_provinces())
     if plan.needs_confirmation and not (load.confirm_replace or load.mode == plans.REPLACE):
-        raise ReplaceNeedsConfirmation(removed=plan.operating_removed, operating=plan.operating_before,
-                                       share_pct=plan.removed_share_pct)  # fmt: skip
+        raise ReplaceNeedsConfirmation(
+            removed=plan.operating_removed, operating=plan.operating_before, share_pct=plan.removed_share_pct
+        )
     malls = plans.merge_malls(current.malls, incoming, plan.mode) if incoming_malls is not None else current.malls
     if len(malls) > load.limit:
         raise RegisterTooLarge(malls=len(malls), limit=load.limit)
@@ -313,12 +357,15 @@ def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResul
     report = result.issues.to_dict("records")
     sources = [
         SourceFile(
-            f.name, sha256(f.content), f.content, [i for i in report if i["file"] == f.name],
+            f.name,
+            sha256(f.content),
+            f.content,
+            [i for i in report if i["file"] == f.name],
             corrections=[c for c in result.corrections if c["file"] == f.name],
             left_out=[r for r in result.left_out if r["file"] == f.name],
         )
         for f in files
-    ]  # fmt: skip
+    ]
     incoming_malls = _loadable_malls(result.malls) if not result.malls.empty else None
     incoming_participation = _loadable_participation(result.participation) if not result.participation.empty else None
     outcome: dict = {}
@@ -334,14 +381,23 @@ def _write_snapshot(store: Store, files: list[UploadedFile], result: IngestResul
             return None
         carried = {}
         if base.snapshot_id is not None:
-            carried = {half: base.snapshot_id for half, new in (("malls", incoming_malls),
-                                                                ("participation", incoming_participation)) if new is None}  # fmt: skip
+            carried = {
+                half: base.snapshot_id
+                for half, new in (("malls", incoming_malls), ("participation", incoming_participation))
+                if new is None
+            }
         return NewSnapshot(
-            malls=malls, participation=participation, files=sources, is_sample=load.is_sample,
-            rows_read=result.counts["rows_read"], rows_loaded=result.counts["rows_loaded"],
-            rows_rejected=result.counts["rows_rejected"], rows_skipped=result.counts["rows_skipped"],
-            carried_over=carried, data_as_of=load.data_as_of,
-        )  # fmt: skip
+            malls=malls,
+            participation=participation,
+            files=sources,
+            is_sample=load.is_sample,
+            rows_read=result.counts["rows_read"],
+            rows_loaded=result.counts["rows_loaded"],
+            rows_rejected=result.counts["rows_rejected"],
+            rows_skipped=result.counts["rows_skipped"],
+            carried_over=carried,
+            data_as_of=load.data_as_of,
+        )
 
     saved = store.save_snapshot_built(build)
     if saved is not None:
@@ -353,10 +409,15 @@ def _log_ingest(files: list[UploadedFile], result: IngestResult, started: float)
     for f in files:
         logger.info(
             "ingest file=%s sha256=%s rows_read=%d loaded=%d rejected=%d skipped=%d snapshot=%s seconds=%.2f",
-            f.name, sha256(f.content)[:12], result.counts["rows_read"], result.counts["rows_loaded"],
-            result.counts["rows_rejected"], result.counts["rows_skipped"], result.snapshot_id,
+            f.name,
+            sha256(f.content)[:12],
+            result.counts["rows_read"],
+            result.counts["rows_loaded"],
+            result.counts["rows_rejected"],
+            result.counts["rows_skipped"],
+            result.snapshot_id,
             time.perf_counter() - started,
-        )  # fmt: skip
+        )
 
 
 def contains_sample(files: list[UploadedFile]) -> bool:
@@ -377,8 +438,15 @@ def open_store(url: str, *, settings: Settings | None = None) -> Store:
     if store.latest_snapshot_id() is None:
         # Several processes may start on a new shared store at once: the sample is written only when the
         # store is still empty under its write lock, so it is loaded once.
-        result = ingest_files(sample_files(), store, is_sample=True, settings=settings, actor=SYSTEM,
-                              only_if_empty=True, mode=plans.REPLACE)  # fmt: skip
+        result = ingest_files(
+            sample_files(),
+            store,
+            is_sample=True,
+            settings=settings,
+            actor=SYSTEM,
+            only_if_empty=True,
+            mode=plans.REPLACE,
+        )
         if result.snapshot_id is None and store.latest_snapshot_id() is None:
             raise NoDataError()
         if result.snapshot_id is not None:

@@ -150,14 +150,26 @@ def add_subscription(
     if not _TIME.match(time_of_day or ""):
         raise InvalidSubscription(variant="time", value=clipped(str(time_of_day), 80))
     values = {
-        "recipients": _recipients(recipients), "province": _province(province), "lang": _lang(lang),
-        "basis": bases.check_basis(basis or Settings().basis), "frequency": frequency,
-        "day": parse_day(frequency, day), "time_of_day": time_of_day, "zone": _zone(zone),
-        "content": _content(content), "created_at": now or _now(), "created_by": clipped(actor.name, 254),
-    }  # fmt: skip
+        "recipients": _recipients(recipients),
+        "province": _province(province),
+        "lang": _lang(lang),
+        "basis": bases.check_basis(basis or Settings().basis),
+        "frequency": frequency,
+        "day": parse_day(frequency, day),
+        "time_of_day": time_of_day,
+        "zone": _zone(zone),
+        "content": _content(content),
+        "created_at": now or _now(),
+        "created_by": clipped(actor.name, 254),
+    }
     subscription_id = mail_store.insert_subscription(store, values)
-    record(store, actor, "subscription.added", subscription_id,
-           {k: v for k, v in values.items() if k not in ("created_at", "created_by")})  # fmt: skip
+    record(
+        store,
+        actor,
+        "subscription.added",
+        subscription_id,
+        {k: v for k, v in values.items() if k not in ("created_at", "created_by")},
+    )
     return subscription_id
 
 
@@ -176,17 +188,29 @@ def list_subscriptions(store: Store, *, actor: Actor) -> list[dict]:
 
 
 def add_alert(
-    store: Store, recipients: list[str], *, actor: Actor, kind: str, province: str | None = None, lang: str = "id",
+    store: Store,
+    recipients: list[str],
+    *,
+    actor: Actor,
+    kind: str,
+    province: str | None = None,
+    lang: str = "id",
     now: dt.datetime | None = None,
-) -> int:  # fmt: skip
+) -> int:
     """Subscribe ``recipients`` to an alert of ``kind`` (``schedule.ALERT_KINDS``), of one province or the nation."""
     require(actor, Action.MANAGE_SUBSCRIPTIONS)
     if kind == "agreements_expiring":
         raise InvalidSubscription(variant="agreements", value=kind)
     if kind not in schedule.ALERT_KINDS:
         raise InvalidSubscription(variant="kind", value=clipped(str(kind), 80))
-    values = {"recipients": _recipients(recipients), "kind": kind, "province": _province(province),
-              "lang": _lang(lang), "created_at": now or _now(), "created_by": clipped(actor.name, 254)}  # fmt: skip
+    values = {
+        "recipients": _recipients(recipients),
+        "kind": kind,
+        "province": _province(province),
+        "lang": _lang(lang),
+        "created_at": now or _now(),
+        "created_by": clipped(actor.name, 254),
+    }
     alert_id = mail_store.insert_alert(store, values)
     record(store, actor, "alert.added", alert_id, {k: values[k] for k in ("recipients", "kind", "province", "lang")})
     return alert_id
@@ -229,8 +253,14 @@ class Outcome:
     error: str | None = None
 
     def as_json(self) -> dict:
-        return {"target": self.target, "slot": self.slot, "recipients": self.recipients, "status": self.status,
-                "attempt": self.attempt, "error": self.error}  # fmt: skip
+        return {
+            "target": self.target,
+            "slot": self.slot,
+            "recipients": self.recipients,
+            "status": self.status,
+            "attempt": self.attempt,
+            "error": self.error,
+        }
 
 
 @contextmanager
@@ -265,9 +295,15 @@ def _headline(report: dict) -> dict:
 
 
 def _deliver(
-    store: Store, settings: Settings, target: str, slot: str, recipients: list[str], now: dt.datetime,
-    build: Callable[[], tuple[EmailMessage, dict | None]], dry_run: bool,
-) -> Outcome | None:  # fmt: skip
+    store: Store,
+    settings: Settings,
+    target: str,
+    slot: str,
+    recipients: list[str],
+    now: dt.datetime,
+    build: Callable[[], tuple[EmailMessage, dict | None]],
+    dry_run: bool,
+) -> Outcome | None:
     """Claim, build and send one message; None when it was sent (or claimed, or given up) already."""
     if dry_run:
         tried = mail_store.attempts(store, target, slot)
@@ -308,15 +344,28 @@ def subscription_message(
         attachments.append(export_table(store, scope=scope, table="gaps", fmt="xlsx", choice=ExportChoice()))
     previous = mail_store.last_sent_figures(store, f"subscription:{subscription['id']}")
     message = present_mail.summary_message(
-        report, previous, lang=lang, scope=scope_name(province, lang), sender=settings.smtp_from,
-        recipients=subscription["recipients"], now=now, link=link(settings), attachments=attachments,
+        report,
+        previous,
+        lang=lang,
+        scope=scope_name(province, lang),
+        sender=settings.smtp_from,
+        recipients=subscription["recipients"],
+        now=now,
+        link=link(settings),
+        attachments=attachments,
         with_summary="summary" in content,
-    )  # fmt: skip
+    )
     return message, _headline(report)
 
 
-def send_now(store: Store, subscription_id: int, *, actor: Actor, settings: Settings | None = None,
-             now: dt.datetime | None = None) -> Outcome:  # fmt: skip
+def send_now(
+    store: Store,
+    subscription_id: int,
+    *,
+    actor: Actor,
+    settings: Settings | None = None,
+    now: dt.datetime | None = None,
+) -> Outcome:
     """Send one subscription at once, whatever its schedule (logged like any send)."""
     require(actor, Action.MANAGE_SUBSCRIPTIONS)
     settings = settings or Settings()  # callers hand down the configured settings
@@ -327,9 +376,16 @@ def send_now(store: Store, subscription_id: int, *, actor: Actor, settings: Sett
     if subscription is None:
         raise SubscriptionNotFound(id=subscription_id)
     record(store, actor, "subscription.sent_now", subscription_id)
-    outcome = _deliver(store, settings, f"subscription:{subscription_id}", f"now:{now.isoformat()}",
-                       subscription["recipients"], now, lambda: subscription_message(store, settings, subscription, now),
-                       dry_run=False)  # fmt: skip
+    outcome = _deliver(
+        store,
+        settings,
+        f"subscription:{subscription_id}",
+        f"now:{now.isoformat()}",
+        subscription["recipients"],
+        now,
+        lambda: subscription_message(store, settings, subscription, now),
+        dry_run=False,
+    )
     assert outcome is not None  # a slot of its own: never claimed before
     return outcome
 
@@ -338,8 +394,14 @@ def _without_figures(build: Callable[..., EmailMessage], *args: object) -> tuple
     return build(*args), None
 
 
-def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, now: dt.datetime | None = None,
-             dry_run: bool = False) -> list[Outcome]:  # fmt: skip
+def send_due(
+    store: Store,
+    *,
+    actor: Actor,
+    settings: Settings | None = None,
+    now: dt.datetime | None = None,
+    dry_run: bool = False,
+) -> list[Outcome]:
     """Send every subscription whose latest slot on or before ``now`` (default: the clock) was not sent,
     then every alert event not sent; ``dry_run`` says what would go and writes nothing."""
     require(actor, Action.MANAGE_SUBSCRIPTIONS)
@@ -353,10 +415,18 @@ def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, no
             slot = schedule.due_slot(subscription, now)
             if slot is None:
                 continue
-            outcomes.append(_deliver(
-                store, settings, f"subscription:{subscription['id']}", slot.isoformat(), subscription["recipients"],
-                now, partial(subscription_message, store, settings, subscription, now), dry_run,
-            ))  # fmt: skip
+            outcomes.append(
+                _deliver(
+                    store,
+                    settings,
+                    f"subscription:{subscription['id']}",
+                    slot.isoformat(),
+                    subscription["recipients"],
+                    now,
+                    partial(subscription_message, store, settings, subscription, now),
+                    dry_run,
+                )
+            )
         alerts = mail_store.list_alerts(store)
         if alerts and store.latest_snapshot_id() is not None:
             view = AlertView(store, settings, now)
@@ -364,8 +434,16 @@ def send_due(store: Store, *, actor: Actor, settings: Settings | None = None, no
                 for event in view.events(alert):
                     if not dry_run:
                         mail_store.record_fired(store, alert["id"], event.key, now, event.snapshot_id, event.params)
-                    outcomes.append(_deliver(
-                        store, settings, f"alert:{alert['id']}", event.key, alert["recipients"], now,
-                        partial(_without_figures, alert_message, settings, alert, event, now), dry_run,
-                    ))  # fmt: skip
+                    outcomes.append(
+                        _deliver(
+                            store,
+                            settings,
+                            f"alert:{alert['id']}",
+                            event.key,
+                            alert["recipients"],
+                            now,
+                            partial(_without_figures, alert_message, settings, alert, event, now),
+                            dry_run,
+                        )
+                    )
     return [o for o in outcomes if o is not None]

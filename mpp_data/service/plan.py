@@ -61,8 +61,10 @@ def stage_history(store: Store, snapshot_id: int | None = None) -> list[tuple[dt
             listed["id"].le(snapshot_id) & ~listed["is_sample"].astype(bool) & ~listed["id"].isin(withdrawn)
         ]
     chosen = chosen.sort_values("id")
-    return [(pd.Timestamp(created).date(), store.load_malls(int(i))) for i, created in
-            zip(chosen["id"], chosen["created_at"], strict=True)]  # fmt: skip
+    return [
+        (pd.Timestamp(created).date(), store.load_malls(int(i)))
+        for i, created in zip(chosen["id"], chosen["created_at"], strict=True)
+    ]
 
 
 def plan_stages(

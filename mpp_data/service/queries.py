@@ -55,9 +55,11 @@ def presence_trend(store: Store) -> pd.DataFrame:
 def snapshot_diff(store: Store, before: int, after: int) -> history.SnapshotDiff:
     """What changed from snapshot ``before`` to snapshot ``after``."""
     return history.compute_snapshot_diff(
-        store.load_malls(before), store.load_malls(after), store.load_participation(before),
+        store.load_malls(before),
+        store.load_malls(after),
+        store.load_participation(before),
         store.load_participation(after),
-    )  # fmt: skip
+    )
 
 
 def region_choices() -> dict[str, str]:

@@ -131,7 +131,7 @@ def overview_figures(data: SnapshotData, *, scope: ViewScope, total_regions: int
             rollout["batches"],
             rollout["malls"],
             rollout["milestones"],
-        ),  # fmt: skip
+        ),
         "pace_per_quarter": charts.new_regions_per_quarter(rollout["quarters"], scope.lang),
     }
     if not scope.province:
@@ -228,7 +228,7 @@ def national_summary(data: SnapshotData, *, scope: ViewScope) -> dict:
             "total_regions": int(r.total_regions),
             "covered_regions": int(r.covered_regions),
             "coverage_pct": float(r.coverage_pct),
-        }  # fmt: skip
+        }
         for r in provinces.itertuples()
     ]
     return summary
@@ -256,10 +256,21 @@ def agency_presence(data: SnapshotData, *, scope: ViewScope) -> pd.DataFrame:
 VIEWS: dict[str, Callable[..., object]] = {
     f.__name__: f
     for f in (
-        national_summary, national_figures, forecast_for, rollout_charts, coverage_by_province, region_status,
-        gap_list, region_malls, region_options, map_regions, agency_view, agency_work_list, agency_presence,
+        national_summary,
+        national_figures,
+        forecast_for,
+        rollout_charts,
+        coverage_by_province,
+        region_status,
+        gap_list,
+        region_malls,
+        region_options,
+        map_regions,
+        agency_view,
+        agency_work_list,
+        agency_presence,
     )
-}  # fmt: skip
+}
 
 
 #: What no view's figures depend on: the language is the page's to render, the comparison date a

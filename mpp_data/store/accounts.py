@@ -116,9 +116,16 @@ def list_users(store: Store) -> pd.DataFrame:
 def insert_user(store: Store, email: str, role: str, now: dt.datetime) -> None:
     with store.engine.begin() as conn:
         conn.execute(
-            users.insert().values(email=email, role=role, active=True, password_hash=None, failed_attempts=0,
-                                  locked_until=None, created_at=now)
-        )  # fmt: skip
+            users.insert().values(
+                email=email,
+                role=role,
+                active=True,
+                password_hash=None,
+                failed_attempts=0,
+                locked_until=None,
+                created_at=now,
+            )
+        )
 
 
 def update_user(store: Store, email: str, **values: object) -> None:
@@ -144,16 +151,22 @@ def insert_link(
     store: Store, token_hash: str, email: str, now: dt.datetime, expires_at: dt.datetime, purpose: str | None = None
 ) -> None:
     with _writing(store) as conn:
-        conn.execute(sign_in_links.insert().values(token_hash=token_hash, email=email, created_at=now,
-                                                   expires_at=expires_at, used_at=None, purpose=purpose))  # fmt: skip
+        conn.execute(
+            sign_in_links.insert().values(
+                token_hash=token_hash, email=email, created_at=now, expires_at=expires_at, used_at=None, purpose=purpose
+            )
+        )
 
 
 def use_link(store: Store, token_hash: str, now: dt.datetime, *, allow_first_start: bool = True) -> str | None:
     """Mark the link used and return its email; None when unknown, used, expired, or a first-start link
     while ``allow_first_start`` is false. One UPDATE, so two visitors racing with the same link cannot
     both get in."""
-    conditions = [sign_in_links.c.token_hash == token_hash, sign_in_links.c.used_at.is_(None),
-                  sign_in_links.c.expires_at > now]  # fmt: skip
+    conditions = [
+        sign_in_links.c.token_hash == token_hash,
+        sign_in_links.c.used_at.is_(None),
+        sign_in_links.c.expires_at > now,
+    ]
     if not allow_first_start:
         conditions.append(sa.or_(sign_in_links.c.purpose.is_(None), sign_in_links.c.purpose != "first_start"))
     with store.engine.begin() as conn:
@@ -230,8 +243,9 @@ def insert_withdrawal(store: Store, snapshot_id: int, now: dt.datetime, actor: s
     """Under the store's snapshot write lock: a load building on the register never reads a snapshot
     being withdrawn (it is wholly before or after)."""
     with store.write_lock() as conn:
-        conn.execute(snapshot_withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=now, actor=actor,
-                                                          reason=reason))  # fmt: skip
+        conn.execute(
+            snapshot_withdrawals.insert().values(snapshot_id=snapshot_id, withdrawn_at=now, actor=actor, reason=reason)
+        )
 
 
 def delete_withdrawal(store: Store, snapshot_id: int) -> bool:

@@ -70,8 +70,20 @@ fired_alerts = sa.Table(
     sa.Column("details", sa.Text, nullable=True),  # JSON: the regions or provinces named
 )
 
-SUBSCRIPTION_COLUMNS = ["id", "recipients", "province", "lang", "basis", "frequency", "day", "time_of_day", "zone",
-                        "content", "created_at", "created_by"]  # fmt: skip
+SUBSCRIPTION_COLUMNS = [
+    "id",
+    "recipients",
+    "province",
+    "lang",
+    "basis",
+    "frequency",
+    "day",
+    "time_of_day",
+    "zone",
+    "content",
+    "created_at",
+    "created_by",
+]
 LOG_COLUMNS = ["at", "target", "slot", "attempt", "recipients", "status", "error"]
 
 
@@ -151,10 +163,18 @@ def claim(
             if done and (done[0].status in ("sent", "sending") or done[0].attempt >= max_attempts):
                 return None
             attempt = done[0].attempt + 1 if done else 1
-            result = conn.execute(send_log.insert().values(
-                at=now, target=target, slot=slot, attempt=attempt, recipients=json.dumps(recipients),
-                status="sending", error=None, figures=None,
-            ))  # fmt: skip
+            result = conn.execute(
+                send_log.insert().values(
+                    at=now,
+                    target=target,
+                    slot=slot,
+                    attempt=attempt,
+                    recipients=json.dumps(recipients),
+                    status="sending",
+                    error=None,
+                    figures=None,
+                )
+            )
             return int(result.inserted_primary_key[0])
     except sa.exc.IntegrityError:
         return None
@@ -162,9 +182,16 @@ def claim(
 
 def finish(store: Store, log_id: int, status: str, error: str | None, figures: dict | None, now: dt.datetime) -> None:
     with store.engine.begin() as conn:
-        conn.execute(send_log.update().where(send_log.c.id == log_id).values(
-            status=status, error=error, at=now, figures=json.dumps(figures, default=str) if figures else None,
-        ))  # fmt: skip
+        conn.execute(
+            send_log.update()
+            .where(send_log.c.id == log_id)
+            .values(
+                status=status,
+                error=error,
+                at=now,
+                figures=json.dumps(figures, default=str) if figures else None,
+            )
+        )
 
 
 def last_sent_figures(store: Store, target: str) -> dict | None:
@@ -183,18 +210,27 @@ def load_log(store: Store, limit: int = 500) -> pd.DataFrame:
     """One row per attempt, newest first: at, target, slot, attempt, recipients (list), status, error."""
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(send_log).order_by(send_log.c.id.desc()).limit(limit)).mappings().all()
-    records = [{**{c: r[c] for c in LOG_COLUMNS}, "at": _utc(r["at"]), "recipients": json.loads(r["recipients"])}
-               for r in rows]  # fmt: skip
+    records = [
+        {**{c: r[c] for c in LOG_COLUMNS}, "at": _utc(r["at"]), "recipients": json.loads(r["recipients"])} for r in rows
+    ]
     return pd.DataFrame(records, columns=LOG_COLUMNS)
 
 
-def record_fired(store: Store, alert_id: int, event_key: str, now: dt.datetime, snapshot_id: int | None,
-                 details: dict) -> bool:  # fmt: skip
+def record_fired(
+    store: Store, alert_id: int, event_key: str, now: dt.datetime, snapshot_id: int | None, details: dict
+) -> bool:
     """Record that an alert's event fired; False when it had fired already (once per event)."""
     try:
         with store.engine.begin() as conn:
-            conn.execute(fired_alerts.insert().values(alert_id=alert_id, event_key=event_key, fired_at=now,
-                                                      snapshot_id=snapshot_id, details=json.dumps(details)))  # fmt: skip
+            conn.execute(
+                fired_alerts.insert().values(
+                    alert_id=alert_id,
+                    event_key=event_key,
+                    fired_at=now,
+                    snapshot_id=snapshot_id,
+                    details=json.dumps(details),
+                )
+            )
         return True
     except sa.exc.IntegrityError:
         return False

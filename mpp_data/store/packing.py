@@ -9,8 +9,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 #: The stored participation's columns, in order, and their pandas types.
-PARTICIPATION_DTYPES = {"region_code": "str", "mall_name": "str", "agency": "str", "present": "bool",
-                        "services": "Int64", "sheet": "str", "row": "Int64"}  # fmt: skip
+PARTICIPATION_DTYPES = {
+    "region_code": "str",
+    "mall_name": "str",
+    "agency": "str",
+    "present": "bool",
+    "services": "Int64",
+    "sheet": "str",
+    "row": "Int64",
+}
 
 
 def pack_participation(frame: pd.DataFrame) -> bytes:

@@ -33,8 +33,17 @@ def insert_session(
     store: Store, token_hash: str, email: str, method: str, now: dt.datetime, expires_at: dt.datetime
 ) -> None:
     with store.engine.begin() as conn:
-        conn.execute(sessions.insert().values(token_hash=token_hash, email=email, method=method, started_at=now,
-                                              last_used_at=now, expires_at=expires_at, ended_at=None))  # fmt: skip
+        conn.execute(
+            sessions.insert().values(
+                token_hash=token_hash,
+                email=email,
+                method=method,
+                started_at=now,
+                last_used_at=now,
+                expires_at=expires_at,
+                ended_at=None,
+            )
+        )
 
 
 def load_session(store: Store, token_hash: str) -> dict | None:
@@ -58,9 +67,10 @@ def end_session(store: Store, token_hash: str, now: dt.datetime) -> bool:
     """End one session; False when it was unknown or already ended."""
     with store.engine.begin() as conn:
         done = conn.execute(
-            sessions.update().where(sessions.c.token_hash == token_hash, sessions.c.ended_at.is_(None))
+            sessions.update()
+            .where(sessions.c.token_hash == token_hash, sessions.c.ended_at.is_(None))
             .values(ended_at=now)
-        )  # fmt: skip
+        )
     return done.rowcount == 1
 
 

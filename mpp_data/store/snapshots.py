@@ -276,9 +276,12 @@ class Store(SideTables):
             else:
                 info = _read_snapshot(conn, previous)
                 register = Register(
-                    int(previous), bool(info["is_sample"]), _as_date(info.get("data_as_of")),
-                    _read_malls(conn, previous), _read_participation(conn, previous),
-                )  # fmt: skip
+                    int(previous),
+                    bool(info["is_sample"]),
+                    _as_date(info.get("data_as_of")),
+                    _read_malls(conn, previous),
+                    _read_participation(conn, previous),
+                )
             new = build(register)
             if new is None:
                 return None
@@ -392,9 +395,12 @@ def _read_rows(conn: sa.Connection, table: sa.Table, columns: list[str], snapsho
 
 
 def _insert_snapshot(
-    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_frame: pd.DataFrame,
+    conn: sa.Connection,
+    new: NewSnapshot,
+    mall_frame: pd.DataFrame,
+    participation_frame: pd.DataFrame,
     carried: dict[str, int],
-) -> int:  # fmt: skip
+) -> int:
     # Arrow writes Parquet without the GIL: the participation is packed while the malls are inserted.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mpp-pack") as packer:
         packing = packer.submit(pack_participation, participation_frame)
@@ -409,16 +415,25 @@ def _insert_snapshot(
     for f in new.files:
         conn.execute(
             source_files.insert(),
-            {"snapshot_id": snapshot_id, "file_name": f.file_name, "sha256": f.sha256, "size_bytes": len(f.content),
-             "content": f.content, "report": f.report_json()},
-        )  # fmt: skip
+            {
+                "snapshot_id": snapshot_id,
+                "file_name": f.file_name,
+                "sha256": f.sha256,
+                "size_bytes": len(f.content),
+                "content": f.content,
+                "report": f.report_json(),
+            },
+        )
     return int(snapshot_id)
 
 
 def _insert_snapshot_rows(
-    conn: sa.Connection, new: NewSnapshot, mall_frame: pd.DataFrame, participation_count: int,
+    conn: sa.Connection,
+    new: NewSnapshot,
+    mall_frame: pd.DataFrame,
+    participation_count: int,
     carried: dict[str, int],
-) -> int:  # fmt: skip
+) -> int:
     """The snapshot's own row and its malls; the new snapshot's id."""
     mall_rows = plain_rows(mall_frame, MALL_COLUMNS)
     # Counts as Python ints: the SQLite driver would store a numpy integer as bytes.

@@ -43,11 +43,11 @@ def private_sqlite_file(path: Path) -> None:
             member.chmod(0o600)
 
 
-def _manual_transactions(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _manual_transactions(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
 
 
-def sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001
+def sqlite_pragmas(connection, _record) -> None:
     """Write-ahead logging: the dashboard keeps reading while an upload is written, and a load
     commits without rewriting the whole journal (synchronous=NORMAL is safe under WAL)."""
     cursor = connection.cursor()

@@ -34,13 +34,13 @@ def widget_keys(at: AppTest) -> set[str]:
     return {getattr(w, "key", None) for w in at._tree.children.values() for w in _walk(w)} - {None}
 
 
-def table_with(at: AppTest, column: str):  # noqa: ANN201 - a DataFrame or None
+def table_with(at: AppTest, column: str):  # a DataFrame or None
     """The page's table with this column (AppTest finds dataframes by position, not key)."""
     found = [d.value for d in at.main.dataframe if column in d.value.columns]
     return found[0] if found else None
 
 
-def _walk(node):  # noqa: ANN001, ANN202 - AppTest tree nodes
+def _walk(node):  # AppTest tree nodes
     yield node
     for child in getattr(node, "children", {}).values():
         yield from _walk(child)

@@ -27,7 +27,7 @@ def served(sqlite_url, monkeypatch) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     original = MemoryMediaFileStorage.load_and_get_id
 
-    def recording(self, path_or_data, mimetype, kind, filename=None):  # noqa: ANN001, ANN202
+    def recording(self, path_or_data, mimetype, kind, filename=None):
         if kind.name == "DOWNLOADABLE" and filename:
             files[filename] = bytes(path_or_data)
         return original(self, path_or_data, mimetype, kind, filename)

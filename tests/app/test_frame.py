@@ -54,8 +54,8 @@ def test_a_page_link_with_query_parameters_opens_that_page_with_its_view(sample)
     assert at.selectbox(key="province_detail").value == "61"
 
 
-def _failing(exc: BaseException):  # noqa: ANN202
-    def fail(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+def _failing(exc: BaseException):
+    def fail(*args, **kwargs):
         raise exc
 
     return fail

@@ -26,7 +26,7 @@ MARKDOWN_FIELDS = {"body", "label", "help", "text"}
 _PARSER = streamlit_markdown()
 
 
-def markdown_texts(node) -> list[str]:  # noqa: ANN001 - an AppTest tree node
+def markdown_texts(node) -> list[str]:  # an AppTest tree node
     """Every Markdown-rendered string under ``node``."""
     found = []
     proto = getattr(node, "proto", None)
@@ -37,7 +37,7 @@ def markdown_texts(node) -> list[str]:  # noqa: ANN001 - an AppTest tree node
     return found
 
 
-def _fields(message) -> list[str]:  # noqa: ANN001 - a protobuf message
+def _fields(message) -> list[str]:  # a protobuf message
     found = []
     for field, value in message.ListFields():
         if field.message_type is not None:

@@ -10,7 +10,7 @@ from mpp_data.reference.regions import official_regions
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - fixture
 
 
-def operating_markers(at) -> int:  # noqa: ANN001
+def operating_markers(at) -> int:
     (chart,) = at.get("plotly_chart")
     figure = json.loads(chart.proto.spec)
     # Coordinates travel as typed arrays; the hover texts are one plain string per marker.
@@ -41,7 +41,7 @@ def test_map_page_shades_from_official_boundaries_and_reports_what_does_not_fit(
     assert any("1 kode tidak dikenal (99.99)" in w.value for w in at.warning)
 
 
-def shade_traces(at) -> list[str]:  # noqa: ANN001
+def shade_traces(at) -> list[str]:
     (chart,) = at.get("plotly_chart")
     return [t["name"] for t in json.loads(chart.proto.spec)["data"] if str(t.get("name", "")).startswith("shade ")]
 

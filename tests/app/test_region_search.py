@@ -25,7 +25,7 @@ SEARCHES = {
 }
 
 
-def _search(at, written: str):  # noqa: ANN202 - the AppTest
+def _search(at, written: str):  # the AppTest
     at.text_input(key="region_search").set_value(written).run()
     assert not at.exception, [e.message for e in at.exception]
     return at

@@ -12,7 +12,7 @@ def test_the_overview_figures_are_built_once_for_every_session_and_again_for_a_n
     built: list[tuple] = []
     real = service.overview_figures
 
-    def counting(data, *, scope, total_regions):  # noqa: ANN001, ANN202 - the real builder, counted
+    def counting(data, *, scope, total_regions):  # the real builder, counted
         built.append((data.snapshot["id"], scope.as_of, scope.province, scope.lang))
         return real(data, scope=scope, total_regions=total_regions)
 

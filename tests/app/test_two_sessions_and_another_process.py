@@ -16,7 +16,7 @@ from tests.cli import run_cli_process
 from tests.test_ingest import MALLS
 
 
-def source_shown(at) -> str:  # noqa: ANN001
+def source_shown(at) -> str:
     return next(c.value for c in at.caption if c.value.startswith("Sumber: unggahan #"))
 
 

@@ -49,7 +49,7 @@ DRAWN = """(wanted) => {
 }"""
 
 
-def wait_until_drawn(page, timeout: float = 60_000) -> None:  # noqa: ANN001 - a Playwright page
+def wait_until_drawn(page, timeout: float = 60_000) -> None:  # a Playwright page
     """Wait until the page's script has run and everything it drew is on screen (``DRAWN``); polls every
     150 ms, and fails after ``timeout`` ms saying what it was still waiting for."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -126,7 +126,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser) -> Iterator[object]:  # noqa: ANN001
+def page(browser) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     yield page

@@ -30,7 +30,7 @@ def listener() -> Iterator[tuple[str, list[str]]]:
     asked: list[str] = []
 
     class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:  # http.server's name
             asked.append(self.path)
             self.send_response(404)
             self.end_headers()
@@ -77,12 +77,12 @@ def hostile_dashboard(listener, tmp_path_factory) -> Iterator[tuple[str, Hostile
             server.wait(timeout=20)
 
 
-def shown_text(page) -> str:  # noqa: ANN001
+def shown_text(page) -> str:
     """The page's visible text without the invisible word joiners ``md_text`` puts after colons."""
     return page.evaluate("document.body.innerText").replace("\u2060", "")
 
 
-def assert_no_markup_to(page, host: str) -> None:  # noqa: ANN001
+def assert_no_markup_to(page, host: str) -> None:
     assert page.locator(f'img[src*="{host}"], a[href*="{host}"], [style*="{host}"]').count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
 

@@ -32,7 +32,7 @@ def test_map_draws_every_region_with_the_network_closed(page, dashboard_url):
     """Nothing may leave the machine: every request to another host is refused and recorded."""
     outside: list[str] = []
 
-    def only_local(route) -> None:  # noqa: ANN001
+    def only_local(route) -> None:
         host = route.request.url.split("/")[2] if "://" in route.request.url else ""
         if host.split(":")[0] in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
             route.continue_()

@@ -113,7 +113,7 @@ PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebK
 
 
 @pytest.fixture(scope="module")
-def screen(browser) -> Iterator[object]:  # noqa: ANN001
+def screen(browser) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
     yield page
@@ -121,14 +121,14 @@ def screen(browser) -> Iterator[object]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def phone(browser) -> Iterator[object]:  # noqa: ANN001
+def phone(browser) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_AGENT)
     page = context.new_page()
     yield page
     context.close()
 
 
-def open_page(page, url: str) -> str:  # noqa: ANN001
+def open_page(page, url: str) -> str:
     """Open ``url`` and wait until it has drawn (script finished, every chart and table on screen);
     gives the page's first heading, the positive proof that it drew before anything is found absent."""
     page.goto(url, wait_until="domcontentloaded")
@@ -138,7 +138,7 @@ def open_page(page, url: str) -> str:  # noqa: ANN001
     return main.get_by_role("heading").first.inner_text()
 
 
-def check(page, name: str, lang: str, width: int) -> list[str]:  # noqa: ANN001
+def check(page, name: str, lang: str, width: int) -> list[str]:
     where = f"{name} {lang} {width}px"
     problems = []
     if page.locator('[data-testid="stException"]').count():
@@ -156,7 +156,7 @@ def check(page, name: str, lang: str, width: int) -> list[str]:  # noqa: ANN001
     return problems
 
 
-def screenshot(page, path) -> None:  # noqa: ANN001
+def screenshot(page, path) -> None:
     """The whole page: Streamlit scrolls inside its main block, so the window grows to its height first."""
     size = page.viewport_size
     tall = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")

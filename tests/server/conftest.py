@@ -25,7 +25,7 @@ from tests.conftest import ADMIN, ROOT
 OUTPUT = ROOT / "test-output"
 
 
-def run_async(coro):  # noqa: ANN001, ANN201 - a coroutine and what it returns
+def run_async(coro):  # a coroutine and what it returns
     """``asyncio.run`` on a thread of its own: the browser tests of the same process (Playwright's sync API)
     leave an event loop running on the main thread, where ``asyncio.run`` refuses to start."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
@@ -40,7 +40,7 @@ class Loop:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
 
-    def run(self, coro):  # noqa: ANN001, ANN201
+    def run(self, coro):
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
 
     def close(self) -> None:

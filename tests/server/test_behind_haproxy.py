@@ -103,7 +103,7 @@ def proxy(postgres_url: str) -> Iterator[Proxy]:
         assert not Path(f"/proc/{pid}").exists(), pid
 
 
-def _sign_in(proxy: Proxy, store, email: str, role: str) -> dict[str, str]:  # noqa: ANN001
+def _sign_in(proxy: Proxy, store, email: str, role: str) -> dict[str, str]:
     service.add_user(store, email, role, actor=ADMIN)
     link = service.create_sign_in_link(store, email, actor=ADMIN, base_url=proxy.url)
     answer = httpx.get(link, follow_redirects=False, timeout=60)

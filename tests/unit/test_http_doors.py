@@ -18,11 +18,11 @@ from tests.conftest import ADMIN
 from ui import http
 
 
-def _inner(request):  # noqa: ANN001, ANN202 - stands for Streamlit's own routes
+def _inner(request):  # stands for Streamlit's own routes
     return PlainTextResponse("streamlit")
 
 
-def _client(url: str, stored=lambda sid: (0, 0), base_url: str = "http://testserver", **env: str) -> TestClient:  # noqa: ANN001
+def _client(url: str, stored=lambda sid: (0, 0), base_url: str = "http://testserver", **env: str) -> TestClient:
     doors = http.Doors(Settings.from_env({"MPP_DATABASE_URL": url, "MPP_BASE_URL": base_url, **env}))
     app = Starlette(
         routes=[*http.routes(doors), Route("/{path:path}", _inner, methods=["GET", "PUT"])],

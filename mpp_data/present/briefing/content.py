@@ -97,23 +97,41 @@ def headline_rows(b: Briefing) -> list[tuple[str, str, str, str]]:
     now, then = b.now, b.then
 
     def count(key: str, label: str) -> tuple[str, str, str, str]:
-        return (b.text(label), b.number(then[key]), b.number(now[key]),
-                signed(now[key] - then[key], b.number(abs(now[key] - then[key]))))  # fmt: skip
+        return (
+            b.text(label),
+            b.number(then[key]),
+            b.number(now[key]),
+            signed(now[key] - then[key], b.number(abs(now[key] - then[key]))),
+        )
 
     pct_change = round_half_away(now["coverage_pct"] - then["coverage_pct"], SHARE_DECIMALS)
     gaps_now, gaps_then = now["total_regions"] - now["covered_regions"], then["total_regions"] - then["covered_regions"]
     return [
-        (b.text("briefing.headline.covered"), f"{b.number(then['covered_regions'])} / {b.number(then['total_regions'])}",
-         f"{b.number(now['covered_regions'])} / {b.number(now['total_regions'])}",
-         signed(now["covered_regions"] - then["covered_regions"], b.number(abs(now["covered_regions"] - then["covered_regions"])))),
-        (b.text("briefing.headline.coverage_pct"), format_percent(then["coverage_pct"], b.lang),
-         format_percent(now["coverage_pct"], b.lang), signed(pct_change, b.number(abs(pct_change), 1) + " pp")),
+        (
+            b.text("briefing.headline.covered"),
+            f"{b.number(then['covered_regions'])} / {b.number(then['total_regions'])}",
+            f"{b.number(now['covered_regions'])} / {b.number(now['total_regions'])}",
+            signed(
+                now["covered_regions"] - then["covered_regions"],
+                b.number(abs(now["covered_regions"] - then["covered_regions"])),
+            ),
+        ),
+        (
+            b.text("briefing.headline.coverage_pct"),
+            format_percent(then["coverage_pct"], b.lang),
+            format_percent(now["coverage_pct"], b.lang),
+            signed(pct_change, b.number(abs(pct_change), 1) + " pp"),
+        ),
         count("operating_malls", "briefing.headline.operating"),
         count("under_construction_malls", "briefing.headline.under_construction"),
         count("planned_malls", "briefing.headline.planned"),
-        (b.text("briefing.headline.gaps"), b.number(gaps_then), b.number(gaps_now),
-         signed(gaps_now - gaps_then, b.number(abs(gaps_now - gaps_then)))),
-    ]  # fmt: skip
+        (
+            b.text("briefing.headline.gaps"),
+            b.number(gaps_then),
+            b.number(gaps_now),
+            signed(gaps_now - gaps_then, b.number(abs(gaps_now - gaps_then))),
+        ),
+    ]
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -243,19 +261,48 @@ def appendix_tables(b: Briefing) -> list[tuple[str, pd.DataFrame]]:
 
     tables = []
     if b.province:
-        rows = [{"code": r["code"], "name": r["name"], "status": b.text(f"status.{r['status']}"),
-                 "since": r["operating_since"]} for r in region_rows(b)]  # fmt: skip
+        rows = [
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "status": b.text(f"status.{r['status']}"),
+                "since": r["operating_since"],
+            }
+            for r in region_rows(b)
+        ]
         title = b.text("briefing.sheet.regions")
         tables.append((title, _frame(rows, head("code", "name", "status", "since"))))
     else:
-        rows = [{"rank": p["rank"], "code": p["code"], "province": p["name"], "covered": p["covered_regions"],
-                 "total": p["total_regions"], "coverage_pct": p["coverage_pct"]} for p in ranked_provinces(b)]  # fmt: skip
-        tables.append((b.text("briefing.sheet.provinces"),
-                       _frame(rows, head("rank", "code", "province", "covered", "total", "coverage_pct"))))  # fmt: skip
-    gaps = [{"code": g["code"], "name": g["name"], "province": b.province_names.get(g["province_code"], g["province_code"]),
-             "stage": b.text(f"status.{g['pipeline_status']}")} for g in gap_rows(b)]  # fmt: skip
+        rows = [
+            {
+                "rank": p["rank"],
+                "code": p["code"],
+                "province": p["name"],
+                "covered": p["covered_regions"],
+                "total": p["total_regions"],
+                "coverage_pct": p["coverage_pct"],
+            }
+            for p in ranked_provinces(b)
+        ]
+        tables.append(
+            (
+                b.text("briefing.sheet.provinces"),
+                _frame(rows, head("rank", "code", "province", "covered", "total", "coverage_pct")),
+            )
+        )
+    gaps = [
+        {
+            "code": g["code"],
+            "name": g["name"],
+            "province": b.province_names.get(g["province_code"], g["province_code"]),
+            "stage": b.text(f"status.{g['pipeline_status']}"),
+        }
+        for g in gap_rows(b)
+    ]
     tables.append((b.text("briefing.sheet.gaps"), _frame(gaps, head("code", "name", "province", "stage"))))
-    at_risk = [{"code": r["code"], "name": r["name"], "province": r["province_name"],
-                "stage": b.text(f"status.{r['status']}")} for r in at_risk_rows(b)]  # fmt: skip
+    at_risk = [
+        {"code": r["code"], "name": r["name"], "province": r["province_name"], "stage": b.text(f"status.{r['status']}")}
+        for r in at_risk_rows(b)
+    ]
     tables.append((b.text("briefing.sheet.at_risk"), _frame(at_risk, head("code", "name", "province", "stage"))))
     return tables

@@ -71,7 +71,7 @@ def build_tables(b: Briefing) -> bytes:
     return to_workbook_bytes(c.appendix_tables(b), b.lang, stamp)
 
 
-def _slide(prs: PresentationType, b: Briefing, title: str, notes: str):  # noqa: ANN202 - a pptx Slide
+def _slide(prs: PresentationType, b: Briefing, title: str, notes: str):  # a pptx Slide
     slide = new_slide(prs, title, notes, BUILT_IN_TITLE_SIZE if prs.briefing_own_design else None)
     footer = b.text("briefing.footer", scope=b.short_scope, date=b.date(b.as_of), snapshot=b.snapshot["id"])
     warning = b.text("badge.sample_short") if b.snapshot["is_sample"] else None
@@ -96,8 +96,14 @@ def _title_slide(prs: PresentationType, b: Briefing) -> None:
         add_text(slide, body_box(prs).part(0, 0.1, 1, 0.5), lines, size=18)
     width, height = prs.slide_width, prs.slide_height
     if b.snapshot["is_sample"]:
-        add_text(slide, Box(int(width * 0.08), int(height * 0.04), int(width * 0.84), Inches(0.9)),
-                 [b.text("briefing.sample_warning")], size=18, colour=WARNING_RED, bold=True)  # fmt: skip
+        add_text(
+            slide,
+            Box(int(width * 0.08), int(height * 0.04), int(width * 0.84), Inches(0.9)),
+            [b.text("briefing.sample_warning")],
+            size=18,
+            colour=WARNING_RED,
+            bold=True,
+        )
     slide.notes_slide.notes_text_frame.text = "\n".join(lines)
 
 
@@ -112,24 +118,40 @@ def _headline_slide(prs: PresentationType, b: Briefing) -> None:
         b.date(b.as_of),
         b.text("briefing.headline.change"),
     ]
-    add_table(slide, box.part(0, 0, 1, 0.6), header, c.headline_rows(b), [0.46, 0.18, 0.18, 0.18], size=16,
-              align_right=(1, 2, 3))  # fmt: skip
-    add_text(slide, box.part(0, 0.66, 1, 0.34), [*describe_forecast(b.forecast, b.lang),
-             basis_shown(b.basis, b.lang, b.now["total_regions"])], size=14)  # fmt: skip
+    add_table(
+        slide,
+        box.part(0, 0, 1, 0.6),
+        header,
+        c.headline_rows(b),
+        [0.46, 0.18, 0.18, 0.18],
+        size=16,
+        align_right=(1, 2, 3),
+    )
+    add_text(
+        slide,
+        box.part(0, 0.66, 1, 0.34),
+        [*describe_forecast(b.forecast, b.lang), basis_shown(b.basis, b.lang, b.now["total_regions"])],
+        size=14,
+    )
 
 
 def _coverage_slide(prs: PresentationType, b: Briefing) -> None:
     total = b.number(b.now["total_regions"])
-    slide = _slide(prs, b, b.text("briefing.coverage.title", total=total),
-                   b.text("briefing.notes.coverage", date=b.date(b.as_of)))  # fmt: skip
+    slide = _slide(
+        prs, b, b.text("briefing.coverage.title", total=total), b.text("briefing.notes.coverage", date=b.date(b.as_of))
+    )
     series = c.coverage_series(b)
     lines = [
         Line(b.text("briefing.coverage.covered"), series["covered"], OKABE_ITO["blue"], width=3),
         Line(b.text("briefing.coverage.target", total=total), series["target"], OKABE_ITO["black"], width=1.5),
         Line(b.text("briefing.coverage.forecast"), series["forecast"], OKABE_ITO["orange"], dashed=True),
-        Line(b.text("briefing.coverage.required", target=b.date(b.forecast.target_date)), series["required"],
-             OKABE_ITO["vermillion"], dashed=True),
-    ]  # fmt: skip
+        Line(
+            b.text("briefing.coverage.required", target=b.date(b.forecast.target_date)),
+            series["required"],
+            OKABE_ITO["vermillion"],
+            dashed=True,
+        ),
+    ]
     add_line_chart(slide, body_box(prs), c.coverage_dates(b), lines, b.lang)
 
 
@@ -139,19 +161,44 @@ def _provinces_slide(prs: PresentationType, b: Briefing) -> None:
     box = body_box(prs)
     half = (len(provinces) + 1) // 2  # two charts side by side: 38 names do not fit under each other
     for i, part in enumerate((provinces[:half], provinces[half:])):
-        add_bar_chart(slide, box.part(0.5 * i, 0, 0.49, 1), [p["name"] for p in part],
-                      b.text("briefing.provinces.series"), [p["coverage_pct"] for p in part], [OKABE_ITO["blue"]],
-                      horizontal=True, label_format='0"%"', maximum=100, size=10)  # fmt: skip
+        add_bar_chart(
+            slide,
+            box.part(0.5 * i, 0, 0.49, 1),
+            [p["name"] for p in part],
+            b.text("briefing.provinces.series"),
+            [p["coverage_pct"] for p in part],
+            [OKABE_ITO["blue"]],
+            horizontal=True,
+            label_format='0"%"',
+            maximum=100,
+            size=10,
+        )
 
 
-def _counts_and_rows(prs: PresentationType, b: Briefing, title: str, notes: str, counts: dict[str, int],
-                     header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> None:  # fmt: skip
+def _counts_and_rows(
+    prs: PresentationType,
+    b: Briefing,
+    title: str,
+    notes: str,
+    counts: dict[str, int],
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+) -> None:
     """A column chart of counts by stage on the left, the first rows of the list on the right."""
     slide = _slide(prs, b, title, notes)
     box = body_box(prs)
-    add_bar_chart(slide, box.part(0, 0, 0.34, 1), [b.text(f"status.{s}") for s in counts],
-                  b.text("briefing.regions.counts"), list(counts.values()), [STATUS_COLOURS[s] for s in counts],
-                  horizontal=False, label_format="#,##0", size=11)  # fmt: skip
+    add_bar_chart(
+        slide,
+        box.part(0, 0, 0.34, 1),
+        [b.text(f"status.{s}") for s in counts],
+        b.text("briefing.regions.counts"),
+        list(counts.values()),
+        [STATUS_COLOURS[s] for s in counts],
+        horizontal=False,
+        label_format="#,##0",
+        size=11,
+    )
     right = box.part(0.37, 0, 0.63, 1)
     if not rows:
         add_text(slide, right, [b.text("briefing.gaps.none")], size=16)
@@ -160,36 +207,75 @@ def _counts_and_rows(prs: PresentationType, b: Briefing, title: str, notes: str,
     shown = rows[: min(FIRST_ROWS, rows_that_fit(int(right.height * 0.9), size) - 1)]
     height = add_table(slide, right.part(0, 0, 1, 0.9), header, shown, widths, size=size)
     if len(rows) > len(shown):
-        note = b.text("briefing.gaps.first", shown=b.number(len(shown)), total=b.number(len(rows)),
-                      file=c.tables_file_name(b.as_of, b.province, b.lang))  # fmt: skip
-        add_text(slide, Box(right.left, right.top + height + Inches(0.1), right.width, Inches(0.4)), [note], size=11,
-                 colour=GREY)  # fmt: skip
+        note = b.text(
+            "briefing.gaps.first",
+            shown=b.number(len(shown)),
+            total=b.number(len(rows)),
+            file=c.tables_file_name(b.as_of, b.province, b.lang),
+        )
+        add_text(
+            slide,
+            Box(right.left, right.top + height + Inches(0.1), right.width, Inches(0.4)),
+            [note],
+            size=11,
+            colour=GREY,
+        )
 
 
 def _gap_table(b: Briefing) -> tuple[list[str], list[list[str]], list[float]]:
     header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "province", "stage")]
-    rows = [[g["code"], g["name"], b.province_names.get(g["province_code"], g["province_code"]),
-             b.text(f"status.{g['pipeline_status']}")] for g in c.gap_rows(b)]  # fmt: skip
+    rows = [
+        [
+            g["code"],
+            g["name"],
+            b.province_names.get(g["province_code"], g["province_code"]),
+            b.text(f"status.{g['pipeline_status']}"),
+        ]
+        for g in c.gap_rows(b)
+    ]
     return header, rows, [0.11, 0.36, 0.25, 0.28]
 
 
 def _region_table(b: Briefing) -> tuple[list[str], list[list[str]], list[float]]:
     header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "status", "since")]
-    rows = [[r["code"], r["name"], b.text(f"status.{r['status']}"), b.date(r["operating_since"])
-             if r["operating_since"] is not None else ""] for r in c.region_rows(b)]  # fmt: skip
+    rows = [
+        [
+            r["code"],
+            r["name"],
+            b.text(f"status.{r['status']}"),
+            b.date(r["operating_since"]) if r["operating_since"] is not None else "",
+        ]
+        for r in c.region_rows(b)
+    ]
     return header, rows, [0.11, 0.40, 0.24, 0.25]
 
 
 def _regions_slide(prs: PresentationType, b: Briefing) -> None:
     header, rows, widths = _region_table(b)
-    _counts_and_rows(prs, b, b.text("briefing.regions.title", province=b.province_name),
-                     b.text("briefing.notes.regions", date=b.date(b.as_of)), c.region_counts(b), header, rows, widths)  # fmt: skip
+    _counts_and_rows(
+        prs,
+        b,
+        b.text("briefing.regions.title", province=b.province_name),
+        b.text("briefing.notes.regions", date=b.date(b.as_of)),
+        c.region_counts(b),
+        header,
+        rows,
+        widths,
+    )
 
 
 def _gaps_slide(prs: PresentationType, b: Briefing) -> None:
     header, rows, widths = _gap_table(b)
-    _counts_and_rows(prs, b, b.text("briefing.gaps.title"), b.text("briefing.notes.gaps", date=b.date(b.as_of)),
-                     c.gap_counts(b), header, rows, widths)  # fmt: skip
+    _counts_and_rows(
+        prs,
+        b,
+        b.text("briefing.gaps.title"),
+        b.text("briefing.notes.gaps", date=b.date(b.as_of)),
+        c.gap_counts(b),
+        header,
+        rows,
+        widths,
+    )
 
 
 def _pace(b: Briefing, value: float | None) -> str:
@@ -200,8 +286,9 @@ def _plan_slide(prs: PresentationType, b: Briefing) -> None:
     """The provinces off track and at risk, with their required and own pace."""
     if b.plan is None:
         return
-    notes = b.text("briefing.notes.plan", date=b.date(b.as_of), target=b.date(b.plan.target_date),
-                   basis=b.text(f"basis.{b.basis}"))  # fmt: skip
+    notes = b.text(
+        "briefing.notes.plan", date=b.date(b.as_of), target=b.date(b.plan.target_date), basis=b.text(f"basis.{b.basis}")
+    )
     slide = _slide(prs, b, b.text("briefing.plan.title"), notes)
     box = body_box(prs)
     line = (b.plan.province(b.province) if b.province else None) or b.plan.national
@@ -210,20 +297,37 @@ def _plan_slide(prs: PresentationType, b: Briefing) -> None:
     if not rows:
         add_text(slide, box.part(0, 0.24, 1, 0.2), [b.text("briefing.plan.none")], size=16)
         return
-    header = [b.text("briefing.column.province"), b.text("column.plan_status"), b.text("column.units_left"),
-              b.text("column.required_per_year"), b.text("column.own_pace_per_year"),
-              b.text("column.projected_completion")]  # fmt: skip
-    table = [[r["name"], b.text(f"plan.status.{r['status']}"), b.number(r["units_left"]), _pace(b, r["required_per_year"]),
-              _pace(b, r["own_pace_per_year"]),
-              b.date(r["projected_completion"]) if r["projected_completion"] is not None else b.text("plan.never")]
-             for r in rows]  # fmt: skip
+    header = [
+        b.text("briefing.column.province"),
+        b.text("column.plan_status"),
+        b.text("column.units_left"),
+        b.text("column.required_per_year"),
+        b.text("column.own_pace_per_year"),
+        b.text("column.projected_completion"),
+    ]
+    table = [
+        [
+            r["name"],
+            b.text(f"plan.status.{r['status']}"),
+            b.number(r["units_left"]),
+            _pace(b, r["required_per_year"]),
+            _pace(b, r["own_pace_per_year"]),
+            b.date(r["projected_completion"]) if r["projected_completion"] is not None else b.text("plan.never"),
+        ]
+        for r in rows
+    ]
     area = box.part(0, 0.24, 1, 0.76)
     shown = table[: rows_that_fit(int(area.height), 11) - 1]
     height = add_table(slide, area, header, shown, [0.26, 0.14, 0.1, 0.15, 0.15, 0.2], size=11, align_right=(2, 3, 4))
     if len(table) > len(shown):
         note = b.text("briefing.plan.first", shown=b.number(len(shown)), total=b.number(len(table)))
-        add_text(slide, Box(area.left, area.top + height + Inches(0.05), area.width, Inches(0.4)), [note], size=11,
-                 colour=GREY)  # fmt: skip
+        add_text(
+            slide,
+            Box(area.left, area.top + height + Inches(0.05), area.width, Inches(0.4)),
+            [note],
+            size=11,
+            colour=GREY,
+        )
 
 
 def _agencies_slide(prs: PresentationType, b: Briefing) -> None:
@@ -233,11 +337,25 @@ def _agencies_slide(prs: PresentationType, b: Briefing) -> None:
     if not with_data:
         add_text(slide, box, [b.text("briefing.agencies.no_data")], size=16)
         return
-    add_text(slide, box.part(0, 0, 1, 0.08), [b.text("briefing.agencies.basis", count=b.number(with_data))], size=12,
-             colour=GREY)  # fmt: skip
-    add_bar_chart(slide, box.part(0, 0.08, 1, 0.92), list(b.agencies["short_name"]), b.text("briefing.agencies.series"),
-                  list(b.agencies["share_pct"]), [OKABE_ITO["green"]], horizontal=True, label_format='0"%"',
-                  maximum=100, size=10)  # fmt: skip
+    add_text(
+        slide,
+        box.part(0, 0, 1, 0.08),
+        [b.text("briefing.agencies.basis", count=b.number(with_data))],
+        size=12,
+        colour=GREY,
+    )
+    add_bar_chart(
+        slide,
+        box.part(0, 0.08, 1, 0.92),
+        list(b.agencies["short_name"]),
+        b.text("briefing.agencies.series"),
+        list(b.agencies["share_pct"]),
+        [OKABE_ITO["green"]],
+        horizontal=True,
+        label_format='0"%"',
+        maximum=100,
+        size=10,
+    )
 
 
 def _map_slide(prs: PresentationType, b: Briefing) -> None:
@@ -271,9 +389,17 @@ def _pages(rows: Sequence, most: int) -> list[Sequence]:
     return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
-def _appendix_tables(prs: PresentationType, b: Briefing, title_key: str, header: Sequence[str],
-                     rows: Sequence[Sequence[str]], widths: Sequence[float], align_right: Sequence[int] = (),
-                     sheet: str = "", **params: object) -> None:  # fmt: skip
+def _appendix_tables(
+    prs: PresentationType,
+    b: Briefing,
+    title_key: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    align_right: Sequence[int] = (),
+    sheet: str = "",
+    **params: object,
+) -> None:
     """At most ``APPENDIX_SLIDES`` slides of ``rows``; when they do not all fit, the last says how many
     are shown and names the workbook and its ``sheet`` that hold them all."""
     if not rows:
@@ -292,29 +418,69 @@ def _appendix_tables(prs: PresentationType, b: Briefing, title_key: str, header:
             box = Box(box.left, box.top, box.width, box.height - Inches(0.45))
         height = add_table(slide, box, header, page, widths, size=APPENDIX_SIZE, align_right=align_right)
         if cut and number == len(pages):
-            note = b.text("briefing.appendix.rest", shown=b.number(len(shown)), total=b.number(len(rows)),
-                          file=c.tables_file_name(b.as_of, b.province, b.lang), sheet=sheet)  # fmt: skip
-            add_text(slide, Box(box.left, box.top + height + Inches(0.08), box.width, Inches(0.4)), [note], size=11,
-                     colour=GREY)  # fmt: skip
+            note = b.text(
+                "briefing.appendix.rest",
+                shown=b.number(len(shown)),
+                total=b.number(len(rows)),
+                file=c.tables_file_name(b.as_of, b.province, b.lang),
+                sheet=sheet,
+            )
+            add_text(
+                slide,
+                Box(box.left, box.top + height + Inches(0.08), box.width, Inches(0.4)),
+                [note],
+                size=11,
+                colour=GREY,
+            )
 
 
 def _appendix(prs: PresentationType, b: Briefing) -> None:
     if b.province:
         header, rows, widths = _region_table(b)
-        _appendix_tables(prs, b, "briefing.appendix.regions", header, rows, widths, province=b.province_name,
-                         sheet=b.text("briefing.sheet.regions"))  # fmt: skip
+        _appendix_tables(
+            prs,
+            b,
+            "briefing.appendix.regions",
+            header,
+            rows,
+            widths,
+            province=b.province_name,
+            sheet=b.text("briefing.sheet.regions"),
+        )
     else:
         header = [b.text(f"briefing.column.{k}") for k in ("rank", "province", "covered", "coverage_pct")]
-        rows = [[b.number(p["rank"]), p["name"], f"{b.number(p['covered_regions'])} / {b.number(p['total_regions'])}",
-                 format_percent(p["coverage_pct"], b.lang)] for p in c.ranked_provinces(b)]  # fmt: skip
-        _appendix_tables(prs, b, "briefing.appendix.provinces", header, rows, [0.1, 0.5, 0.2, 0.2], align_right=(2, 3),
-                         sheet=b.text("briefing.sheet.provinces"))  # fmt: skip
+        rows = [
+            [
+                b.number(p["rank"]),
+                p["name"],
+                f"{b.number(p['covered_regions'])} / {b.number(p['total_regions'])}",
+                format_percent(p["coverage_pct"], b.lang),
+            ]
+            for p in c.ranked_provinces(b)
+        ]
+        _appendix_tables(
+            prs,
+            b,
+            "briefing.appendix.provinces",
+            header,
+            rows,
+            [0.1, 0.5, 0.2, 0.2],
+            align_right=(2, 3),
+            sheet=b.text("briefing.sheet.provinces"),
+        )
     header, rows, widths = _gap_table(b)
     _appendix_tables(prs, b, "briefing.appendix.gaps", header, rows, widths, sheet=b.text("briefing.sheet.gaps"))
     header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "province", "stage")]
     rows = [[r["code"], r["name"], r["province_name"], b.text(f"status.{r['status']}")] for r in c.at_risk_rows(b)]
-    _appendix_tables(prs, b, "briefing.appendix.at_risk", header, rows, [0.11, 0.36, 0.25, 0.28],
-                     sheet=b.text("briefing.sheet.at_risk"))  # fmt: skip
+    _appendix_tables(
+        prs,
+        b,
+        "briefing.appendix.at_risk",
+        header,
+        rows,
+        [0.11, 0.36, 0.25, 0.28],
+        sheet=b.text("briefing.sheet.at_risk"),
+    )
 
 
 def _scope_table_slide(prs: PresentationType, b: Briefing) -> None:

@@ -35,8 +35,16 @@ def _trace(rings: list[list[list[float]]], fill: str, line: str, width: float) -
     for ring in rings:
         xs += [p[0] for p in ring] + [None]
         ys += [p[1] for p in ring] + [None]
-    return go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill, line={"color": line, "width": width},
-                      hoverinfo="skip", showlegend=False)  # fmt: skip
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=fill,
+        line={"color": line, "width": width},
+        hoverinfo="skip",
+        showlegend=False,
+    )
 
 
 def _faded(hex_colour: str, alpha: float) -> str:
@@ -58,8 +66,9 @@ def province_view(table: pd.DataFrame, province: str, boundaries: Boundaries | N
     return (west - pad * 1.6, east + pad * 1.6), (south - pad, north + pad)
 
 
-def province_map(table: pd.DataFrame, outline: dict, province: str, lang: str,
-                 boundaries: Boundaries | None = None) -> go.Figure:  # fmt: skip
+def province_map(
+    table: pd.DataFrame, outline: dict, province: str, lang: str, boundaries: Boundaries | None = None
+) -> go.Figure:
     """``table``: ``maps.compute_map_regions`` rows; only ``province``'s are drawn. With
     ``boundaries`` its regions are shaded by status (a lighter shade of the marker's colour)."""
     mine = table[table["province_code"] == province]
@@ -78,21 +87,37 @@ def province_map(table: pd.DataFrame, outline: dict, province: str, lang: str,
             continue
         fig.add_trace(
             go.Scatter(
-                x=rows["lon"], y=rows["lat"], mode="markers+text" if named else "markers",
-                name=t(f"status.{status}", lang), text=[hover_text(n) for n in rows["name"]],
-                textposition="middle right", textfont={"size": 20, "color": "#1a1a1a"},
-                marker={"color": STATUS_COLOURS[status], "size": MARKER_SIZE if named else MARKER_SIZE * 0.7,
-                        "symbol": SYMBOLS[status], "line": {"color": "#1a1a1a", "width": 1.5}},
+                x=rows["lon"],
+                y=rows["lat"],
+                mode="markers+text" if named else "markers",
+                name=t(f"status.{status}", lang),
+                text=[hover_text(n) for n in rows["name"]],
+                textposition="middle right",
+                textfont={"size": 20, "color": "#1a1a1a"},
+                marker={
+                    "color": STATUS_COLOURS[status],
+                    "size": MARKER_SIZE if named else MARKER_SIZE * 0.7,
+                    "symbol": SYMBOLS[status],
+                    "line": {"color": "#1a1a1a", "width": 1.5},
+                },
                 cliponaxis=False,
             )
-        )  # fmt: skip
+        )
     x_range, y_range = province_view(mine, province, boundaries)
     fig.update_xaxes(range=x_range, visible=False)
     fig.update_yaxes(range=y_range, visible=False, scaleanchor="x", scaleratio=1)
     fig.update_layout(
-        plot_bgcolor="#e3eef7", paper_bgcolor="white", showlegend=True, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={"orientation": "h", "y": -0.02, "font": {"size": 20}, "title": {"text": t("map.legend", lang)},
-                "itemsizing": "constant"},
+        plot_bgcolor="#e3eef7",
+        paper_bgcolor="white",
+        showlegend=True,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={
+            "orientation": "h",
+            "y": -0.02,
+            "font": {"size": 20},
+            "title": {"text": t("map.legend", lang)},
+            "itemsizing": "constant",
+        },
         font={"family": "DejaVu Sans, Arial, sans-serif"},
-    )  # fmt: skip
+    )
     return fig

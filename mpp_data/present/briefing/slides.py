@@ -69,8 +69,9 @@ def open_presentation(template: str | Path | None) -> PresentationType:
 
 
 def _has_title(layout: SlideLayout) -> bool:
-    return any(p.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-               for p in layout.placeholders)  # fmt: skip
+    return any(
+        p.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE) for p in layout.placeholders
+    )
 
 
 def title_layout(prs: PresentationType) -> SlideLayout:
@@ -161,8 +162,15 @@ def _layout_title_size(slide: Slide) -> float:
     return int(styles[0]) / 100 if styles else 44
 
 
-def add_text(slide: Slide, box: Box, lines: Sequence[str], size: int = 14, colour: RGBColor | None = None,
-             bold: bool = False, align: PP_ALIGN | None = None) -> None:  # fmt: skip
+def add_text(
+    slide: Slide,
+    box: Box,
+    lines: Sequence[str],
+    size: int = 14,
+    colour: RGBColor | None = None,
+    bold: bool = False,
+    align: PP_ALIGN | None = None,
+) -> None:
     frame = slide.shapes.add_textbox(box.left, box.top, box.width, box.height).text_frame
     frame.word_wrap = True
     for i, line in enumerate(lines):
@@ -180,9 +188,13 @@ def add_text(slide: Slide, box: Box, lines: Sequence[str], size: int = 14, colou
 def add_footer(prs: PresentationType, slide: Slide, text: str, warning: str | None, own_design: bool) -> None:
     """A small line at the foot of a slide with the sample-data warning in red: in a template's footer
     placeholder when it has one (where its design expects a footer), else as two text boxes."""
-    layout_footer = None if own_design else next(
-        (p for p in slide.slide_layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER), None
-    )  # fmt: skip
+    layout_footer = (
+        None
+        if own_design
+        else next(
+            (p for p in slide.slide_layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER), None
+        )
+    )
     if layout_footer is not None:
         slide.shapes.clone_placeholder(layout_footer)
         paragraph = slide.placeholders[layout_footer.placeholder_format.idx].text_frame.paragraphs[0]
@@ -199,19 +211,32 @@ def add_footer(prs: PresentationType, slide: Slide, text: str, warning: str | No
     half = int((prs.slide_width - 2 * margin) / 2)
     add_text(slide, Box(margin, top, half, Inches(0.35)), [text], size=9, colour=GREY)
     if warning:
-        add_text(slide, Box(margin + half, top, half, Inches(0.35)), [warning], size=9, colour=WARNING_RED,
-                 bold=True, align=PP_ALIGN.RIGHT)  # fmt: skip
+        add_text(
+            slide,
+            Box(margin + half, top, half, Inches(0.35)),
+            [warning],
+            size=9,
+            colour=WARNING_RED,
+            bold=True,
+            align=PP_ALIGN.RIGHT,
+        )
 
 
-def add_table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequence[str]],
-              widths: Sequence[float], size: int = 11, align_right: Sequence[int] = ()) -> int:  # fmt: skip
+def add_table(
+    slide: Slide,
+    box: Box,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    size: int = 11,
+    align_right: Sequence[int] = (),
+) -> int:
     """A native table; ``widths`` are shares of the box, ``align_right`` the columns of figures.
     The text shrinks (to 8 points at least) when the rows would not fit the box. Returns its height."""
     while size > 8 and rows_that_fit(box.height, size) < len(rows) + 1:
         size -= 1
     height = Emu(row_height(size))
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), box.left, box.top, box.width,
-                                   height * (len(rows) + 1))  # fmt: skip
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), box.left, box.top, box.width, height * (len(rows) + 1))
     table = shape.table
     for i, share in enumerate(widths):
         table.columns[i].width = int(box.width * share)
@@ -233,9 +258,19 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def add_bar_chart(slide: Slide, box: Box, categories: Sequence[str], name: str, values: Sequence[float],
-                  colours: Sequence[str], *, horizontal: bool, label_format: str, maximum: float | None = None,
-                  size: int = 10) -> None:  # fmt: skip
+def add_bar_chart(
+    slide: Slide,
+    box: Box,
+    categories: Sequence[str],
+    name: str,
+    values: Sequence[float],
+    colours: Sequence[str],
+    *,
+    horizontal: bool,
+    label_format: str,
+    maximum: float | None = None,
+    size: int = 10,
+) -> None:
     """One series of bars, each coloured (``colours`` repeats its last entry); first category on top."""
     data = CategoryChartData(number_format=label_format)
     data.categories = list(categories)
@@ -289,8 +324,9 @@ def year_ticks(first: dt.date, last: dt.date) -> tuple[int, int, float]:
     return serial(dt.date(first.year, 1, 1)) + 1, serial(dt.date(last.year + 1, 1, 1)) + 1, 365.25
 
 
-def add_line_chart(slide: Slide, box: Box, dates: Sequence[dt.date], lines: Sequence[Line], lang: str,
-                   size: int = 11) -> None:  # fmt: skip
+def add_line_chart(
+    slide: Slide, box: Box, dates: Sequence[dt.date], lines: Sequence[Line], lang: str, size: int = 11
+) -> None:
     """Lines over time, legend below: an XY chart whose x values are serial dates on a value axis, so
     every presentation program draws each point at its date (a line chart's date axis is drawn as evenly
     spaced categories by some, which moves a line's end months away from its date). Every series has
@@ -301,8 +337,9 @@ def add_line_chart(slide: Slide, box: Box, dates: Sequence[dt.date], lines: Sequ
         series = data.add_series(line.name, number_format="#,##0")
         for day, value in zip(dates, line.values, strict=True):
             series.add_data_point(serial(day), value)
-    chart = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, box.left, box.top, box.width,
-                                   box.height, data).chart  # fmt: skip
+    chart = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, box.left, box.top, box.width, box.height, data
+    ).chart
     chart.has_title = False
     chart.font.size = Pt(size)
     chart.has_legend = True

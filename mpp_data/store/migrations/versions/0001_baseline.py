@@ -108,6 +108,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("boundary_files", "region_aliases", "source_files", "participation_blocks", "participation",
-                  "malls", "snapshots"):  # fmt: skip
+    for table in (
+        "boundary_files",
+        "region_aliases",
+        "source_files",
+        "participation_blocks",
+        "participation",
+        "malls",
+        "snapshots",
+    ):
         op.drop_table(table)

@@ -27,9 +27,12 @@ def upgrade() -> None:
     conn = op.get_bind()
     snapshots = sa.table("snapshots", sa.column("id", sa.Integer), sa.column("created_at", sa.DateTime))
     malls = sa.table(
-        "malls", sa.column("snapshot_id", sa.Integer), sa.column("status", sa.String), sa.column("inaugurated_on", sa.Date),
+        "malls",
+        sa.column("snapshot_id", sa.Integer),
+        sa.column("status", sa.String),
+        sa.column("inaugurated_on", sa.Date),
         sa.column("counted_from", sa.Date),
-    )  # fmt: skip
+    )
     for snapshot_id, created_at in conn.execute(sa.select(snapshots.c.id, snapshots.c.created_at)).all():
         written = (
             created_at.date() if isinstance(created_at, dt.datetime) else dt.date.fromisoformat(str(created_at)[:10])
