@@ -180,10 +180,15 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    deck = service.briefing_deck(store_of(args), scope=scope_of(args), settings=args.settings)
+    """The deck at ``--output`` and, beside it, the workbook of its appendix's full lists (under the
+    name the deck's appendix gives it); prints both paths."""
+    files = service.briefing_files(store_of(args), scope=scope_of(args), settings=args.settings)
+    tables = Path(args.output).parent / files.tables_name
     with open(args.output, "wb") as out:
-        out.write(deck)
+        out.write(files.deck)
+    tables.write_bytes(files.tables)
     print(console.printable(args.output))
+    print(console.printable(str(tables)))
     return 0
 
 
@@ -235,7 +240,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         "table", choices=list(service.EXPORT_TABLES),
         help="; ".join(f"{t.name}: {t.help}" for t in service.EXPORT_TABLES.values()),
     )  # fmt: skip
-    export.add_argument("--format", choices=service.FORMATS, required=True, help="csv or xlsx")
+    export.add_argument("--format", choices=service.FORMATS, required=True,
+                        help="xlsx (opens in columns in Excel with any regional settings) or csv (comma-separated)")  # fmt: skip
     export.add_argument("-o", "--output", required=True, help="file to write (- for standard output)")
     export.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     export.add_argument("--snapshot", type=snapshot_arg, help=SNAPSHOT_HELP)
@@ -336,8 +342,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help=JSON_HELP + " (with every changed mall)")
     diff.set_defaults(func=cmd_diff)
 
-    briefing = sub.add_parser("briefing", help="the meeting briefing as an editable PowerPoint deck")
-    briefing.add_argument("-o", "--output", required=True, help="FILE.pptx to write")
+    briefing = sub.add_parser(
+        "briefing", help="the meeting briefing as an editable PowerPoint deck, and its full tables as an xlsx beside it"
+    )
+    briefing.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="FILE.pptx to write; the appendix's full lists go beside it (…-tabel.xlsx)",
+    )
     briefing.add_argument("--db", help=DB_HELP)
     briefing.add_argument("--as-of", type=date_arg, help=AS_OF_HELP)
     briefing.add_argument(

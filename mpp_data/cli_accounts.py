@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from mpp_data import service
 from mpp_data.cli_args import DB_HELP, store_of
 from mpp_data.present import console
+from mpp_data.present.text import t
 from mpp_data.store.migrate import schema_revision
 from mpp_data.store.snapshots import Store
 
@@ -34,6 +35,8 @@ def cmd_users(args: argparse.Namespace) -> int:
             print(console.render_table(users, args.lang) if len(users) else "no users")
     elif args.action == "add":
         service.add_user(store, args.email, args.role, actor=actor)
+        role = t(f"role.{args.role}", args.lang)
+        print(console.printable(t("cli.user_added", args.lang, email=args.email.strip().lower(), role=role)))
     elif args.action == "set-role":
         service.set_role(store, args.email, args.role, actor=actor)
     elif args.action == "disable":
@@ -41,11 +44,13 @@ def cmd_users(args: argparse.Namespace) -> int:
     elif args.action == "enable":
         service.enable_user(store, args.email, actor=actor)
     elif args.action == "set-password":
-        password = getpass.getpass(f"New password for {args.email}: ")
-        if getpass.getpass("Again: ") != password:
-            print("The two passwords differ; nothing was changed.", file=sys.stderr)
+        email = console.printable(args.email)
+        password = getpass.getpass(t("cli.password_prompt", args.lang, email=email))
+        if getpass.getpass(t("cli.password_again", args.lang)) != password:
+            print(t("cli.passwords_differ", args.lang), file=sys.stderr)
             return 1
         service.set_password(store, args.email, password, actor=actor)
+        print(console.printable(t("cli.password_set", args.lang, email=args.email)))
     elif args.action == "end-sessions":
         print(service.end_user_sessions(store, args.email, actor=actor))
     elif args.action == "sign-in-link":
@@ -57,8 +62,17 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
+#: ``users``' own exit codes: no dates, provinces or snapshots here.
+USERS_EXIT_CODES = """exit codes:
+  0    done
+  1    set-password: the two passwords typed differ; nothing was changed
+  2    a bad argument: an unknown user or role, an address already added, a weak password, the last admin"""
+
+
 def add_users(sub: argparse._SubParsersAction) -> None:
-    users = sub.add_parser("users", help="who may sign in, and their roles (viewer, analyst, admin)")
+    users = sub.add_parser(
+        "users", help="who may sign in, and their roles (viewer, analyst, admin)", epilog=USERS_EXIT_CODES
+    )
     actions = users.add_subparsers(
         dest="action",
         required=True,
@@ -89,6 +103,7 @@ def add_users(sub: argparse._SubParsersAction) -> None:
         "--minutes", type=int, default=15, help="minutes the link stays valid, 1 to 10080 (7 days; default: 15)"
     )
     for parser in actions.choices.values():
+        parser.epilog = USERS_EXIT_CODES
         parser.add_argument("--db", help="database URL (default: MPP_DATABASE_URL or the local SQLite file)")
     users.set_defaults(func=cmd_users)
 

@@ -107,3 +107,89 @@ def save_register(store: Store, register: Register) -> list[int]:
     for position in register.withdrawn:
         service.withdraw_snapshot(store, ids[position], actor=admin, reason="generated")
     return ids
+
+
+#: A province with few regions, for a deck whose register has malls in two of them.
+SMALL_PROVINCE = "93"  # Papua Selatan: four regions
+
+
+def national_register(seed: int = 2026, *, malls_share: float = 0.62, participation_share: float = 0.12) -> Register:
+    """One register shaped like the national ones the ministry exports: about ``malls_share`` of the 514
+    kabupaten/kota with an operating mall (inaugurated from 2017, faster in recent years, some dated
+    to the month only, a few undated), some under construction or planned, a few province-run malls, and
+    participation sheets for only ``participation_share`` of the operating malls (as real data goes:
+    most malls send none). Deterministic for a ``seed``."""
+    import random
+
+    rng = random.Random(seed)
+    start = dt.date(2017, 3, 1)
+    span = (dt.date(2025, 12, 15) - start).days
+    rows = []
+    for region in REGIONS.itertuples(index=False):
+        draw = rng.random()
+        if draw < malls_share:
+            status = "operating"
+            date: dt.date | None = start + dt.timedelta(days=int(span * rng.random() ** 0.6))
+        elif draw < malls_share + 0.1:
+            status, date = "under_construction", None
+        elif draw < malls_share + 0.18:
+            status, date = "planned", None
+        else:
+            continue
+        if status == "operating" and rng.random() < 0.02:
+            date = None  # operating, date not known
+        rows.append((region.code, region.province_code, region.name, status, date))
+    for province in sorted(REGIONS["province_code"].unique())[::9]:  # a province-run mall in a few provinces
+        rows.append((province, province, f"Provinsi {province}", "operating", dt.date(2023, 5, 17)))
+    malls = pd.DataFrame(
+        [
+            {"mall_name": f"MPP {name}", "region_code": code, "province_code": province, "region_written": name,
+             "status": status, "inaugurated_on": date,
+             "inaugurated_precision": None if date is None else ("month" if rng.random() < 0.15 else "day"),
+             "agencies": rng.randint(5, 60) if status == "operating" else None,
+             "services": rng.randint(40, 600) if status == "operating" else None, "sheet": "MPP", "row": n + 2}
+            for n, (code, province, name, status, date) in enumerate(rows)
+        ]
+    )  # fmt: skip
+    for column in ("agencies", "services", "row"):
+        malls[column] = malls[column].astype("Int64")
+    reporting = malls[(malls["status"] == "operating") & (malls["region_code"].str.len() > 2)]
+    reporting = reporting.sample(frac=participation_share, random_state=seed)
+    part_rows = []
+    for mall in reporting.itertuples(index=False):
+        for agency in MOU_KEYS:
+            part_rows.append({"region_code": mall.region_code, "mall_name": mall.mall_name, "agency": agency,
+                              "present": rng.random() < rng.choice([0.15, 0.5, 0.9]), "services": None,
+                              "sheet": "Keikutsertaan", "row": len(part_rows) + 2})  # fmt: skip
+    participation = pd.DataFrame(part_rows)
+    participation["present"] = participation["present"].astype(bool)
+    for column in ("services", "row"):
+        participation[column] = participation[column].astype("Int64")
+    return Register(((malls, participation),), ())
+
+
+def province_with_two_regions(province: str = SMALL_PROVINCE) -> Register:
+    """A register whose only malls are in two kabupaten/kota of ``province``: one operating since 2022
+    with participation data, one under construction; the province's other regions have none."""
+    first, second = REGIONS[REGIONS["province_code"] == province]["code"].tolist()[:2]
+    name = dict(zip(REGIONS["code"], REGIONS["name"], strict=True))
+    malls = pd.DataFrame(
+        [
+            {"mall_name": f"MPP {name[first]}", "region_code": first, "province_code": province,
+             "region_written": name[first], "status": "operating", "inaugurated_on": dt.date(2022, 8, 17),
+             "inaugurated_precision": "day", "agencies": 14, "services": 120, "sheet": "MPP", "row": 2},
+            {"mall_name": f"MPP {name[second]}", "region_code": second, "province_code": province,
+             "region_written": name[second], "status": "under_construction", "inaugurated_on": None,
+             "inaugurated_precision": None, "agencies": None, "services": None, "sheet": "MPP", "row": 3},
+        ]
+    )  # fmt: skip
+    for column in ("agencies", "services", "row"):
+        malls[column] = malls[column].astype("Int64")
+    participation = pd.DataFrame(
+        [{"region_code": first, "mall_name": f"MPP {name[first]}", "agency": key, "present": i % 3 != 0,
+          "services": None, "sheet": "Keikutsertaan", "row": i + 2} for i, key in enumerate(MOU_KEYS)]
+    )  # fmt: skip
+    participation["present"] = participation["present"].astype(bool)
+    for column in ("services", "row"):
+        participation[column] = participation[column].astype("Int64")
+    return Register(((malls, participation),), ())

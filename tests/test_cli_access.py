@@ -133,3 +133,36 @@ def test_users_end_sessions_signs_a_user_out_everywhere(sqlite_url):
     assert ended.stdout.strip() == "2"
     assert [service.session_actor(store, token, rules) for token in tokens] == [service.ANONYMOUS] * 2
     store.dispose()
+
+
+@pytest.mark.parametrize(("lang", "said"), [("id", "Pengguna ana@example.go.id ditambahkan sebagai analis."),
+                                            ("en", "User ana@example.go.id was added as analyst.")])  # fmt: skip
+def test_users_add_says_who_was_added_in_the_cli_language(sqlite_url, capsys, lang, said):
+    """On main ``users add`` printed nothing: a person could not tell it had worked."""
+    assert main(["--lang", lang, "users", "add", "Ana@Example.go.id", "--role", "analyst", "--db", sqlite_url]) == 0
+    assert capsys.readouterr().out.splitlines() == [said]
+
+
+def test_set_password_prompts_in_the_cli_language(sqlite_url, capsys, monkeypatch):
+    """On main the prompts were English in an Indonesian command line."""
+    assert main(["users", "add", "ana@example.go.id", "--role", "analyst", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    prompts: list[str] = []
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or PASSWORD)  # the terminal only
+    assert main(["users", "set-password", "ana@example.go.id", "--db", sqlite_url]) == 0
+    assert prompts == ["Kata sandi baru untuk ana@example.go.id: ", "Ulangi kata sandi: "]
+    assert capsys.readouterr().out.splitlines() == ["Kata sandi ana@example.go.id disimpan."]
+    answers = iter([PASSWORD, PASSWORD + "x"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: next(answers))
+    assert main(["users", "set-password", "ana@example.go.id", "--db", sqlite_url]) == 1
+    assert capsys.readouterr().err.splitlines() == ["Kedua kata sandi berbeda; tidak ada yang diubah."]
+
+
+@pytest.mark.parametrize("command", [["users"], ["users", "add"], ["users", "set-password"]])
+def test_users_help_lists_only_its_own_exit_codes(capsys, command):
+    """On main ``users --help`` listed exit codes about dates, provinces and snapshots."""
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    codes = capsys.readouterr().out.split("exit codes:")[1]
+    assert "set-password" in codes
+    assert not any(word in codes for word in ("date", "province", "snapshot", "141"))

@@ -13,8 +13,14 @@ from mpp_data.present.text import t
 from ui import cache
 from ui.page import View
 
-#: The formats a page offers, with the text of their button and the end of its widget key.
-BUTTONS = (("csv", "download.csv", "csv"), ("xlsx", "download.excel", "excel"))
+#: The formats a page offers, in this order, with the text of their button, the end of its widget key and
+#: the text of its help. The xlsx comes first: it opens in columns in Excel whatever the regional settings
+#: (with Indonesian ones Excel splits a CSV at ``;`` and reads it as one column); the CSV is named for what
+#: it is, the comma-separated file other programs read (README, "Downloads").
+BUTTONS = (
+    ("xlsx", "download.excel", "excel", "download.excel_help"),
+    ("csv", "download.csv", "csv", "download.csv_help"),
+)
 
 
 def button(
@@ -41,6 +47,16 @@ def button(
 
 
 def buttons(view: View, table: str, key: str, scope: service.ViewScope | None = None, **choice: Any) -> None:
-    """CSV and Excel downloads of ``table`` side by side; keys ``{key}_csv`` and ``{key}_excel``."""
-    for column, (fmt, text, suffix) in zip(st.columns(len(BUTTONS)), BUTTONS, strict=True):
-        button(column, view, table, fmt, t(text, view.lang), f"{key}_{suffix}", scope=scope, **choice)
+    """Excel and CSV downloads of ``table`` side by side; keys ``{key}_excel`` and ``{key}_csv``."""
+    for column, (fmt, text, suffix, help) in zip(st.columns(len(BUTTONS)), BUTTONS, strict=True):
+        button(
+            column,
+            view,
+            table,
+            fmt,
+            t(text, view.lang),
+            f"{key}_{suffix}",
+            help=t(help, view.lang),
+            scope=scope,
+            **choice,
+        )

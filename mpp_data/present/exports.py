@@ -24,11 +24,13 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from mpp_data.present import display
@@ -183,10 +185,25 @@ def to_excel_bytes(frame: pd.DataFrame, sheet_name: str, lang: str = "id", stamp
     a string cell (never a formula), dates are date cells, numbers are numbers. ``stamp`` (the
     snapshot's time) is written as the workbook's creation and change time and as the time of each part
     of the file, so the same table gives the same bytes."""
+    return to_workbook_bytes([(sheet_name, frame)], lang, stamp)
+
+
+def to_workbook_bytes(
+    sheets: Sequence[tuple[str, pd.DataFrame]], lang: str = "id", stamp: dt.datetime = FIXED_STAMP
+) -> bytes:
+    """A workbook of one sheet per (name, table), each as :func:`to_excel_bytes` writes its one sheet."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title(sheet_name)
-    headed = _headed(frame, lang)
+    workbook.remove(workbook.active)
+    for sheet_name, frame in sheets:
+        _fill_sheet(workbook.create_sheet(sheet_title(sheet_name)), _headed(frame, lang))
+    stamp = stamp.replace(tzinfo=None, microsecond=0)
+    buffer = io.BytesIO()
+    workbook.save(buffer)  # sets the change time to now; the parts are rewritten below
+    workbook.properties.created = workbook.properties.modified = stamp
+    return _with_fixed_times(buffer.getvalue(), tostring(workbook.properties.to_tree()), stamp)
+
+
+def _fill_sheet(sheet: Worksheet, headed: pd.DataFrame) -> None:
     bold = Font(bold=True)
     for column_index, header in enumerate(headed.columns, start=1):
         cell = sheet.cell(row=1, column=column_index, value=neutralise(str(header)))
@@ -206,12 +223,6 @@ def to_excel_bytes(frame: pd.DataFrame, sheet_name: str, lang: str = "id", stamp
     for column_index, column in enumerate(headed.columns, start=1):
         longest = max([len(str(column)), *(len(str(v)) for v in headed[column].head(500))])
         sheet.column_dimensions[sheet.cell(row=1, column=column_index).column_letter].width = min(60, longest + 2)
-
-    stamp = stamp.replace(tzinfo=None, microsecond=0)
-    buffer = io.BytesIO()
-    workbook.save(buffer)  # sets the change time to now; the parts are rewritten below
-    workbook.properties.created = workbook.properties.modified = stamp
-    return _with_fixed_times(buffer.getvalue(), tostring(workbook.properties.to_tree()), stamp)
 
 
 def _with_fixed_times(content: bytes, core_xml: bytes, stamp: dt.datetime) -> bytes:

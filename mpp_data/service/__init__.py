@@ -50,7 +50,7 @@ from mpp_data.service.boundaries import (
     map_boundaries,
     parse_boundaries,
 )
-from mpp_data.service.briefing import briefing_deck, gather_briefing
+from mpp_data.service.briefing import BriefingFiles, briefing_deck, briefing_files, gather_briefing
 from mpp_data.service.exports import (
     EXPORT_TABLES,
     FORMATS,
@@ -175,6 +175,8 @@ __all__ = [
     "contains_sample",
     "briefing_deck",
     "briefing_file_name",
+    "BriefingFiles",
+    "briefing_files",
     "gather_briefing",
     "filter_issues",
     "find_region",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from mpp_data.analysis import forecast, metrics, participation
 from mpp_data.config import Settings
 from mpp_data.present import maps
-from mpp_data.present.briefing import Briefing, build_deck
+from mpp_data.present.briefing import Briefing, build_deck, build_tables, file_name, tables_file_name
+from mpp_data.present.briefing.map import province_map
 from mpp_data.present.briefing.picture import figure_png
 from mpp_data.reference import bases, geo
 from mpp_data.reference.regions import official_regions, province_names
@@ -74,14 +76,17 @@ def _map_png(store: Store, data: SnapshotData, scope: ViewScope, settings: Setti
     if boundaries:
         provinces = metrics.compute_coverage_by_province(data.malls, official_regions(), as_of)
         shares = dict(zip(provinces["province_code"], provinces["coverage_pct"], strict=True))
-    fig = maps.region_map(table, geo.land_outline(), lang, province, boundaries, shares)
-    fig.update_layout(
-        title=None,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=None,
-        dragmode=False,
-        legend={"font": {"size": 18}, "title": {"font": {"size": 18}}},
-    )
+    if province:  # the province alone, its regions large and named
+        fig = province_map(table, geo.land_outline(), province, lang, boundaries)
+    else:
+        fig = maps.region_map(table, geo.land_outline(), lang, None, boundaries, shares)
+        fig.update_layout(
+            title=None,
+            margin={"l": 0, "r": 0, "t": 0, "b": 0},
+            height=None,
+            dragmode=False,
+            legend={"font": {"size": 18}, "title": {"font": {"size": 18}}},
+        )
     try:
         return figure_png(fig, *MAP_SIZE, scale=MAP_SCALE)
     except Exception:  # no browser here: the slide says the map is missing, the log says why
@@ -89,6 +94,27 @@ def _map_png(store: Store, data: SnapshotData, scope: ViewScope, settings: Setti
         return None
 
 
+@dataclass(frozen=True)
+class BriefingFiles:
+    """The deck and the workbook of its appendix's full lists (the deck names that file)."""
+
+    deck: bytes
+    deck_name: str
+    tables: bytes
+    tables_name: str
+
+
 def briefing_deck(store: Store, *, scope: ViewScope, settings: Settings) -> bytes:
     """The briefing as .pptx bytes, in ``MPP_BRIEFING_TEMPLATE``'s design when that is set."""
     return build_deck(gather_briefing(store, scope=scope, settings=settings), settings.briefing_template)
+
+
+def briefing_files(store: Store, *, scope: ViewScope, settings: Settings) -> BriefingFiles:
+    """The deck (as :func:`briefing_deck`) and its tables workbook, from one gathering of the figures."""
+    b = gather_briefing(store, scope=scope, settings=settings)
+    return BriefingFiles(
+        deck=build_deck(b, settings.briefing_template),
+        deck_name=file_name(b.as_of, b.province, b.lang),
+        tables=build_tables(b),
+        tables_name=tables_file_name(b.as_of, b.province, b.lang),
+    )

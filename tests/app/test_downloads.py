@@ -68,11 +68,14 @@ def test_gaps_downloads_are_the_clis_bytes(tmp_path, sqlite_url, served, lang):
             "en": '"Code","Regency/City","Kind","Province","Stage"',
         }[lang]
     )
+    # the xlsx first: it opens in columns in Excel with Indonesian regional settings, where a CSV is one
+    # column; the CSV says it is comma-separated
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [
-        {"id": "Unduh CSV", "en": "Download CSV"}[lang],
-        {"id": "Unduh Excel", "en": "Download Excel"}[lang],
+        {"id": "Unduh Excel (.xlsx)", "en": "Download Excel (.xlsx)"}[lang],
+        {"id": "Unduh CSV (dipisah koma)", "en": "Download CSV (comma-separated)"}[lang],
     ]
+    assert [b.proto.url.rsplit(".", 1)[1] for b in at.get("download_button")] == ["xlsx", "csv"]
 
 
 def test_gaps_download_follows_the_pages_filters(tmp_path, sqlite_url, served):

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import re
 
+import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.chart.chart import Chart
@@ -16,7 +17,7 @@ from pptx.util import Inches
 from mpp_data import service
 from mpp_data.analysis import metrics
 from mpp_data.analysis.forecast import covered_on
-from mpp_data.present.briefing import build_deck
+from mpp_data.present.briefing import build_deck, build_tables
 from mpp_data.present.briefing import content as c
 from mpp_data.present.text import format_date, format_number, format_percent, t
 from tests.conftest import ANALYST, sample_as_real_files
@@ -60,6 +61,10 @@ def table_rows(slide) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for table in tables for row in table.rows]
 
 
+def workbook_sheets(content: bytes) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="openpyxl")
+
+
 def series_values(chart: Chart) -> dict[str, list]:
     return {s.name: list(s.values) for s in chart.plots[0].series}
 
@@ -90,6 +95,8 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
         t("briefing.gaps.title", lang),
         t("briefing.plan.title", lang),
         t("briefing.agencies.title", lang),
+        t("briefing.agreements.title", lang),
+        t("briefing.use.title", lang, month="–"),  # the sample has no visits
         t("briefing.map.title", lang),
         t("briefing.closing.title", lang),
     ]
@@ -105,8 +112,17 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
     at_risk = [row[0] for s in prs.slides if s.shapes.title.text in at_risk_pages for row in table_rows(s)[1:]]
     plan = service.plan_for(data, basis="kemendagri", as_of=AS_OF)
     expected_at_risk = plan.at_risk if not province else plan.at_risk[plan.at_risk["province_code"] == province]
-    assert at_risk == list(expected_at_risk["code"])
+    # at most two slides of each list; the workbook beside the deck holds each list whole
+    assert len(at_risk_pages) <= 2
+    assert at_risk == list(expected_at_risk["code"])[: len(at_risk)]
     assert at_risk or province  # the national sample has regions at risk; Jawa Barat is on track
+    workbook = workbook_sheets(build_tables(briefing))
+    assert list(workbook[t("briefing.sheet.at_risk", lang)][t("briefing.column.code", lang)]) == list(
+        expected_at_risk["code"]
+    )
+    if len(at_risk) < len(expected_at_risk):  # the last slide says where the rest is
+        last_text = [s.text_frame.text for s in slide_titled(prs, at_risk_pages[-1]).shapes if s.has_text_frame]
+        assert any(c.tables_file_name(AS_OF, province, lang) in text for text in last_text)
 
     # The planner slide: the provinces off track and at risk, with their required and own pace.
     behind = plan.provinces[plan.provinces["status"].isin(["off_track", "at_risk"])]
@@ -173,7 +189,9 @@ def test_deck_figures_equal_the_core_figures(store, lang, province):
     assert first_codes == [g["code"] for g in c.gap_rows(briefing)][:12]
     appendix = [row[0] for s in prs.slides if "(" in s.shapes.title.text and s.shapes.title.text.startswith(
         t("briefing.appendix.gaps", lang, page=1, pages=1).split("(")[0]) for row in table_rows(s)[1:]]  # fmt: skip
-    assert sorted(appendix) == sorted(g["code"] for g in figures["gaps"])
+    assert appendix == [g["code"] for g in c.gap_rows(briefing)][: len(appendix)]
+    gaps_sheet = workbook[t("briefing.sheet.gaps", lang)]
+    assert sorted(gaps_sheet[t("briefing.column.code", lang)]) == sorted(g["code"] for g in figures["gaps"])
 
     # The 17 MoU agencies: the same shares as `agencies --json` (for the province, its malls).
     (agencies,) = charts(slide_titled(prs, main[6]))

@@ -4,7 +4,7 @@
 python-pptx building blocks; ``deck`` lays out the slides; ``picture`` draws the map with kaleido.
 """
 
-from mpp_data.present.briefing.content import Briefing, file_name
-from mpp_data.present.briefing.deck import build_deck
+from mpp_data.present.briefing.content import Briefing, file_name, tables_file_name
+from mpp_data.present.briefing.deck import SLIDES, build_deck, build_tables
 
-__all__ = ["Briefing", "build_deck", "file_name"]
+__all__ = ["SLIDES", "Briefing", "build_deck", "build_tables", "file_name", "tables_file_name"]

@@ -144,8 +144,9 @@ def _month_end(day: dt.date) -> dt.date:
 
 
 def coverage_dates(b: Briefing) -> list[dt.date]:
-    """The line chart's dates: every month's end from the first inauguration, the as-of date itself,
-    then month ends to the target date (or the forecast's month, at most five years past the target)."""
+    """The line chart's dates: every month's end from the one before the first inauguration (the line
+    starts from none covered), the as-of date itself, then month ends to the target date (or the
+    forecast's month, at most five years past the target)."""
     first = min(b.timeline["date"]) if len(b.timeline) else b.as_of
     end = max(b.forecast.target_date, add_months(b.as_of, 12))
     month = b.forecast.full_coverage_month
@@ -154,7 +155,7 @@ def coverage_dates(b: Briefing) -> list[dt.date]:
         end = max(end, _month_end(dt.date(year, mm, 1)))
     end = min(end, add_months(b.forecast.target_date, 12 * MAX_YEARS_PAST_TARGET))
     dates: list[dt.date] = []
-    day = _month_end(first)
+    day = _month_end(add_months(first.replace(day=1), -1))
     while day < b.as_of:
         dates.append(day)
         day = _month_end(add_months(day.replace(day=1), 1))
@@ -242,3 +243,71 @@ def at_risk_rows(b: Briefing) -> list[dict]:
     if b.province:
         rows = rows[rows["province_code"] == b.province]
     return rows.to_dict("records")
+
+
+def tables_file_name(as_of: dt.date, province: str | None, lang: str) -> str:
+    """The workbook of the appendix's full tables, named after the deck:
+    ``bahan-rapat-mpp-nasional-2025-12-31-tabel.xlsx``."""
+    return file_name(as_of, province, lang).removesuffix(".pptx") + f"-{t('briefing.tables_suffix', lang)}.xlsx"
+
+
+def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    """``rows`` with ``columns`` (key -> header) in that order, headed for people."""
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
+
+
+def appendix_tables(b: Briefing) -> list[tuple[str, pd.DataFrame]]:
+    """(sheet name, table) of each full list the appendix draws from, in its order: the province's
+    regions (or the provinces ranked), the regions without an MPP, the regions at risk. Codes are
+    text, dates dates, counts and shares numbers; headers and stages in the deck's language."""
+
+    def head(*keys: str) -> dict[str, str]:
+        return {k: b.text(f"briefing.column.{k}") for k in keys}
+
+    tables = []
+    if b.province:
+        rows = [
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "status": b.text(f"status.{r['status']}"),
+                "since": r["operating_since"],
+            }
+            for r in region_rows(b)
+        ]
+        title = b.text("briefing.sheet.regions")
+        tables.append((title, _frame(rows, head("code", "name", "status", "since"))))
+    else:
+        rows = [
+            {
+                "rank": p["rank"],
+                "code": p["code"],
+                "province": p["name"],
+                "covered": p["covered_regions"],
+                "total": p["total_regions"],
+                "coverage_pct": p["coverage_pct"],
+            }
+            for p in ranked_provinces(b)
+        ]
+        tables.append(
+            (
+                b.text("briefing.sheet.provinces"),
+                _frame(rows, head("rank", "code", "province", "covered", "total", "coverage_pct")),
+            )
+        )
+    gaps = [
+        {
+            "code": g["code"],
+            "name": g["name"],
+            "province": b.province_names.get(g["province_code"], g["province_code"]),
+            "stage": b.text(f"status.{g['pipeline_status']}"),
+        }
+        for g in gap_rows(b)
+    ]
+    tables.append((b.text("briefing.sheet.gaps"), _frame(gaps, head("code", "name", "province", "stage"))))
+    at_risk = [
+        {"code": r["code"], "name": r["name"], "province": r["province_name"], "stage": b.text(f"status.{r['status']}")}
+        for r in at_risk_rows(b)
+    ]
+    tables.append((b.text("briefing.sheet.at_risk"), _frame(at_risk, head("code", "name", "province", "stage"))))
+    return tables

@@ -9,8 +9,9 @@ its figures.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pptx.presentation import Presentation as PresentationType
@@ -18,6 +19,7 @@ from pptx.util import Inches, Pt
 
 from mpp_data.present.briefing import content as c
 from mpp_data.present.briefing import use_slides
+from mpp_data.present.briefing.appendix import appendix
 from mpp_data.present.briefing.content import Briefing
 from mpp_data.present.briefing.slides import (
     GREY,
@@ -36,42 +38,34 @@ from mpp_data.present.briefing.slides import (
     title_layout,
 )
 from mpp_data.present.charts import OKABE_ITO, STATUS_COLOURS
+from mpp_data.present.exports import to_workbook_bytes
 from mpp_data.present.forecast_text import describe_forecast
 from mpp_data.present.plan import basis_shown, headline
-from mpp_data.present.text import format_percent, format_period
+from mpp_data.present.text import format_period
 
 FIRST_ROWS = 12  # gap or region rows on the slide itself; the appendix has them all
-APPENDIX_ROWS = 20
-APPENDIX_SIZE = 9  # points: a reference list, not for presenting
 BUILT_IN_TITLE_SIZE = 30  # points; a ministry template keeps its own
 
 
 def build_deck(b: Briefing, template: str | Path | None = None) -> bytes:
-    """The deck as .pptx bytes; ``template``: a .pptx whose masters and layouts are used."""
+    """The deck as .pptx bytes; ``template``: a .pptx whose masters and layouts are used. The slides are
+    ``SLIDES`` in order, then the appendix."""
     prs = open_presentation(template)
     prs.briefing_own_design = not template
-    _title_slide(prs, b)
-    _headline_slide(prs, b)
-    _coverage_slide(prs, b)
-    if b.province:
-        _regions_slide(prs, b)
-    else:
-        _provinces_slide(prs, b)
-    _gaps_slide(prs, b)
-    if b.plan is not None:
-        _plan_slide(prs, b)
-    _agencies_slide(prs, b)
-    use_slides.agreements_slide(
-        prs, _slide(prs, b, b.text("briefing.agreements.title"), b.text("briefing.agreements.title")), b
-    )
-    month = format_period(b.use["month"], b.lang) if b.use and b.use["month"] else "–"
-    use_slides.use_slide(prs, _slide(prs, b, b.text("briefing.use.title", month=month), b.text("use.title")), b)
-    _map_slide(prs, b)
-    _closing_slide(prs, b)
-    _appendix(prs, b)
+    for add in SLIDES:
+        add(prs, b)
+    appendix(prs, b, _slide, regions=_region_table(b) if b.province else None, gaps=_gap_table(b))
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def build_tables(b: Briefing) -> bytes:
+    """The appendix's full lists as an .xlsx (``content.appendix_tables``, one sheet each), stamped with
+    the snapshot's time: the same snapshot gives the same bytes."""
+    created = b.snapshot["created_at"]
+    stamp = created if isinstance(created, dt.datetime) else dt.datetime.combine(created, dt.time())
+    return to_workbook_bytes(c.appendix_tables(b), b.lang, stamp)
 
 
 def _slide(prs: PresentationType, b: Briefing, title: str, notes: str):  # a pptx Slide
@@ -210,7 +204,12 @@ def _counts_and_rows(
     shown = rows[: min(FIRST_ROWS, rows_that_fit(int(right.height * 0.9), size) - 1)]
     height = add_table(slide, right.part(0, 0, 1, 0.9), header, shown, widths, size=size)
     if len(rows) > len(shown):
-        note = b.text("briefing.gaps.first", shown=b.number(len(shown)), total=b.number(len(rows)))
+        note = b.text(
+            "briefing.gaps.first",
+            shown=b.number(len(shown)),
+            total=b.number(len(rows)),
+            file=c.tables_file_name(b.as_of, b.province, b.lang),
+        )
         add_text(
             slide,
             Box(right.left, right.top + height + Inches(0.1), right.width, Inches(0.4)),
@@ -380,50 +379,36 @@ def _closing_slide(prs: PresentationType, b: Briefing) -> None:
     add_text(slide, body_box(prs), ["• " + line for line in lines], size=15)
 
 
-def _pages(rows: Sequence, most: int) -> list[Sequence]:
-    """``rows`` in pages of at most ``most``, as even as can be (no page of two rows after full ones)."""
-    count = -(-len(rows) // most)
-    size = -(-len(rows) // count)
-    return [rows[i : i + size] for i in range(0, len(rows), size)]
-
-
-def _appendix_tables(
-    prs: PresentationType,
-    b: Briefing,
-    title_key: str,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float],
-    align_right: Sequence[int] = (),
-    **params: object,
-) -> None:
-    if not rows:
-        return
-    pages = _pages(rows, min(APPENDIX_ROWS, rows_that_fit(body_box(prs).height, APPENDIX_SIZE) - 1))
-    for number, page in enumerate(pages, start=1):
-        title = b.text(title_key, page=number, pages=len(pages), **params)
-        slide = _slide(prs, b, title, b.text("briefing.notes.appendix"))
-        add_table(slide, body_box(prs), header, page, widths, size=APPENDIX_SIZE, align_right=align_right)
-
-
-def _appendix(prs: PresentationType, b: Briefing) -> None:
+def _scope_table_slide(prs: PresentationType, b: Briefing) -> None:
+    """The province's regions by status, or the provinces ranked by coverage."""
     if b.province:
-        header, rows, widths = _region_table(b)
-        _appendix_tables(prs, b, "briefing.appendix.regions", header, rows, widths, province=b.province_name)
+        _regions_slide(prs, b)
     else:
-        header = [b.text(f"briefing.column.{k}") for k in ("rank", "province", "covered", "coverage_pct")]
-        rows = [
-            [
-                b.number(p["rank"]),
-                p["name"],
-                f"{b.number(p['covered_regions'])} / {b.number(p['total_regions'])}",
-                format_percent(p["coverage_pct"], b.lang),
-            ]
-            for p in c.ranked_provinces(b)
-        ]
-        _appendix_tables(prs, b, "briefing.appendix.provinces", header, rows, [0.1, 0.5, 0.2, 0.2], align_right=(2, 3))
-    header, rows, widths = _gap_table(b)
-    _appendix_tables(prs, b, "briefing.appendix.gaps", header, rows, widths)
-    header = [b.text(f"briefing.column.{k}") for k in ("code", "name", "province", "stage")]
-    rows = [[r["code"], r["name"], r["province_name"], b.text(f"status.{r['status']}")] for r in c.at_risk_rows(b)]
-    _appendix_tables(prs, b, "briefing.appendix.at_risk", header, rows, [0.11, 0.36, 0.25, 0.28])
+        _provinces_slide(prs, b)
+
+
+#: The slides before the appendix, in order: each adds its slides for a briefing (none when it has
+#: nothing to say, as the planner slide without a plan). A new slide is one function added here.
+def _agreements_slide(prs: PresentationType, b: Briefing) -> None:
+    title = b.text("briefing.agreements.title")
+    use_slides.agreements_slide(prs, _slide(prs, b, title, title), b)
+
+
+def _use_slide(prs: PresentationType, b: Briefing) -> None:
+    month = format_period(b.use["month"], b.lang) if b.use and b.use["month"] else "–"
+    use_slides.use_slide(prs, _slide(prs, b, b.text("briefing.use.title", month=month), b.text("use.title")), b)
+
+
+SLIDES: list[Callable[[PresentationType, Briefing], None]] = [
+    _title_slide,
+    _headline_slide,
+    _coverage_slide,
+    _scope_table_slide,
+    _gaps_slide,
+    _plan_slide,
+    _agencies_slide,
+    _agreements_slide,
+    _use_slide,
+    _map_slide,
+    _closing_slide,
+]

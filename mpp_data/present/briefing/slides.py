@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Inches, Pt
@@ -27,8 +26,9 @@ from pptx.util import Emu, Inches, Pt
 WIDE = (Inches(13.333), Inches(7.5))  # 16:9
 GREY = RGBColor(0x59, 0x59, 0x59)
 WARNING_RED = RGBColor(0xC0, 0x00, 0x00)
-# Excel number formats with a locale prefix, so month names follow the deck's language in any Office.
-DATE_FORMATS = {"id": "[$-421]mmm yyyy", "en": "[$-809]mmm yyyy"}
+#: Day 0 of the serial dates Excel, PowerPoint and LibreOffice store in a chart's workbook.
+SERIAL_EPOCH = dt.date(1899, 12, 30)
+SMALLEST_TITLE = 16  # points: a title shrinks to fit one line, down to this
 
 
 @dataclass(frozen=True)
@@ -106,18 +106,60 @@ def rows_that_fit(height: int, size: int) -> int:
     return max(2, height // row_height(size))
 
 
+def text_width(text: str, size: float) -> int:
+    """A generous estimate of ``text``'s width at ``size`` points in EMU, from DejaVu Sans' advances (the
+    widest of the fonts a presentation program falls back to when the design's font is missing)."""
+
+    def advance(char: str) -> float:
+        if char in " .,:;'!|il":
+            return 0.33
+        if char.isupper() or char.isdigit() or char in "mwMW%":
+            return 0.72
+        return 0.58
+
+    return int(sum(advance(ch) for ch in text) * Pt(size) * 1.05)
+
+
+def one_line_size(text: str, width: int, largest: float, smallest: float = SMALLEST_TITLE) -> float:
+    """The largest size, in whole points from ``largest`` down to ``smallest``, at which ``text`` fits
+    ``width`` EMU on one line (``smallest`` when none does: the text then wraps)."""
+    size = largest
+    while size > smallest and text_width(text, size) > width:
+        size -= 1
+    return size
+
+
 def new_slide(prs: PresentationType, title: str, notes: str, title_size: int | None = None) -> Slide:
-    """A content slide; ``title_size`` in points overrides the layout's (the built-in design only)."""
+    """A content slide whose title fits one line; ``title_size`` in points overrides the layout's (the
+    built-in design only). A long title (a province with a long name) is set smaller rather than wrapped
+    over the slide's body."""
     slide = prs.slides.add_slide(content_layout(prs))
     if slide.shapes.title is not None:
-        slide.shapes.title.text = title
-        if title_size:
-            slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(title_size)
+        shape = slide.shapes.title
+        shape.text = title
+        frame = shape.text_frame
+        inner = shape.width - (frame.margin_left or 0) - (frame.margin_right or 0)
+        largest = title_size or _layout_title_size(slide)
+        size = one_line_size(title, inner, largest)
+        if title_size or size < largest:
+            frame.paragraphs[0].font.size = Pt(size)
     for shape in list(slide.placeholders):  # an empty body placeholder would show "Click to add text"
         if shape.placeholder_format.type not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
             shape._element.getparent().remove(shape._element)
     slide.notes_slide.notes_text_frame.text = notes
     return slide
+
+
+def _layout_title_size(slide: Slide) -> float:
+    """The title's size in the layout or master, in points (44, PowerPoint's default, when none is set)."""
+    for source in (slide.slide_layout, slide.slide_layout.slide_master):
+        for shape in source.placeholders:
+            if shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                sizes = shape._element.xpath(".//a:defRPr/@sz | .//a:rPr/@sz")
+                if sizes:
+                    return int(sizes[0]) / 100
+    styles = slide.slide_layout.slide_master._element.xpath("./p:txStyles/p:titleStyle//a:defRPr/@sz")
+    return int(styles[0]) / 100 if styles else 44
 
 
 def add_text(
@@ -246,9 +288,12 @@ def add_bar_chart(
     if horizontal:
         chart.category_axis.reverse_order = True  # the first (highest) category at the top
     chart.category_axis.tick_labels.font.size = Pt(size)
-    axis = chart.value_axis
-    axis.has_major_gridlines = False
-    axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+    axis = chart.value_axis  # values on the axis too, with light grid lines: a bar is read against them
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = RGBColor(0xE5, 0xE5, 0xE5)
+    axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    axis.tick_labels.font.size = Pt(size)
+    axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = label_format, False
     axis.minimum_scale = 0
     if maximum is not None:
         axis.maximum_scale = maximum
@@ -267,28 +312,43 @@ class Line:
     width: float = 2.25
 
 
+def serial(day: dt.date) -> int:
+    """``day`` as the serial number a chart's workbook stores (1 = 31 December 1899 in Excel's count)."""
+    return (day - SERIAL_EPOCH).days
+
+
+def year_ticks(*, first: dt.date, last: dt.date) -> tuple[int, int, float]:
+    """(minimum, maximum, major unit) of a value axis of serial dates with one tick a year: from 1
+    January of ``first``'s year to 1 January after ``last``. The unit is 365.25 days, so a tick falls
+    within a day of 1 January; the axis starts a day after it, so no tick falls in the year before."""
+    return serial(dt.date(first.year, 1, 1)) + 1, serial(dt.date(last.year + 1, 1, 1)) + 1, 365.25
+
+
 def add_line_chart(
     slide: Slide, box: Box, dates: Sequence[dt.date], lines: Sequence[Line], lang: str, size: int = 11
 ) -> None:
-    """Lines over a date axis, legend below."""
-    data = CategoryChartData(number_format="#,##0")
-    data.categories = list(dates)
-    data.categories.number_format = DATE_FORMATS[lang]
+    """Lines over time, legend below: an XY chart whose x values are serial dates on a value axis, so
+    every presentation program draws each point at its date (a line chart's date axis is drawn as evenly
+    spaced categories by some, which moves a line's end months away from its date). Every series has
+    every date, a value left None being a gap: LibreOffice drops a series that has fewer points than one
+    after it. A line of one point shows its marker."""
+    data = XyChartData(number_format="#,##0")
     for line in lines:
-        data.add_series(line.name, list(line.values))
-    chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE, box.left, box.top, box.width, box.height, data).chart
+        series = data.add_series(line.name, number_format="#,##0")
+        for day, value in zip(dates, line.values, strict=True):
+            series.add_data_point(serial(day), value)
+    chart = slide.shapes.add_chart(
+        XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, box.left, box.top, box.width, box.height, data
+    ).chart
     chart.has_title = False
     chart.font.size = Pt(size)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
-    axis = chart.category_axis
-    # One tick a year: monthly labels would crowd a rollout of ten years or more.
+    axis = chart.category_axis  # the x axis of an XY chart: values
+    axis.minimum_scale, axis.maximum_scale, axis.major_unit = year_ticks(first=min(dates), last=max(dates))
     axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "yyyy", False
-    base = axis._element.find(qn("c:baseTimeUnit"))
-    if base is not None:
-        base.addnext(base.makeelement(qn("c:majorTimeUnit"), {"val": "years"}))
-        base.addnext(base.makeelement(qn("c:majorUnit"), {"val": "1"}))
+    axis.has_major_gridlines = False
     chart.value_axis.minimum_scale = 0
     chart.value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xE5, 0xE5, 0xE5)
     for series, line in zip(chart.plots[0].series, lines, strict=True):
@@ -297,3 +357,10 @@ def add_line_chart(
         series.format.line.width = Pt(line.width)
         if line.dashed:
             series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        if sum(v is not None for v in line.values) == 1:
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 9
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = _rgb(line.colour)
+        else:
+            series.marker.style = XL_MARKER_STYLE.NONE

@@ -148,7 +148,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.who": {"id": "Siapa (sebagian email)", "en": "Who (part of the email)"},
     "audit.action": {"id": "Tindakan", "en": "Action"},
     "audit.since": {"id": "Sejak", "en": "Since"},
-    "audit.download": {"id": "Unduh CSV", "en": "Download CSV"},
+    "audit.download": {"id": "Unduh CSV (dipisah koma)", "en": "Download CSV (comma-separated)"},
     "column.at": {"id": "Waktu (UTC)", "en": "When (UTC)"},
     "column.actor": {"id": "Siapa", "en": "Who"},
     "column.role": {"id": "Peran", "en": "Role"},

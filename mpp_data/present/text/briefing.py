@@ -96,8 +96,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Regencies/cities without an MPP by stage",
     },
     "briefing.gaps.first": {
-        "id": "{shown} pertama dari {total}; daftar lengkap di lampiran.",
-        "en": "First {shown} of {total}; the full list is in the appendix.",
+        "id": "{shown} pertama dari {total}; daftar lengkap di lampiran dan berkas {file}.",
+        "en": "First {shown} of {total}; the full list is in the appendix and the file {file}.",
     },
     "briefing.gaps.none": {"id": "Semua kabupaten/kota sudah memiliki MPP.", "en": "Every regency/city has an MPP."},
     "briefing.notes.gaps": {
@@ -195,4 +195,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "briefing.column.coverage_pct": {"id": "Cakupan", "en": "Coverage"},
     "briefing.file_name": {"id": "bahan-rapat-mpp", "en": "mpp-briefing"},
     "briefing.national": {"id": "nasional", "en": "national"},
+    "briefing.column.total": {"id": "Jumlah kabupaten/kota", "en": "Regencies/cities"},
+    "briefing.tables_suffix": {"id": "tabel", "en": "tables"},
+    "briefing.sheet.regions": {"id": "Kabupaten-kota", "en": "Regencies-cities"},
+    "briefing.sheet.provinces": {"id": "Cakupan per provinsi", "en": "Coverage by province"},
+    "briefing.sheet.gaps": {"id": "Belum ada MPP", "en": "Without an MPP"},
+    "briefing.sheet.at_risk": {"id": "Daerah berisiko", "en": "Regions at risk"},
+    "briefing.appendix.rest": {
+        "id": "{shown} baris pertama dari {total}. Daftar lengkap: berkas {file}, lembar “{sheet}”.",
+        "en": "The first {shown} rows of {total}. The full list: file {file}, sheet “{sheet}”.",
+    },
 }

@@ -38,4 +38,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{read} baris dibaca = {loaded} dimuat + {rejected} ditolak + {skipped} dilewati; unggahan {snapshot}",
         "en": "{read} rows read = {loaded} loaded + {rejected} rejected + {skipped} skipped; upload {snapshot}",
     },
+    "cli.user_added": {
+        "id": "Pengguna {email} ditambahkan sebagai {role}.",
+        "en": "User {email} was added as {role}.",
+    },
+    "cli.password_prompt": {"id": "Kata sandi baru untuk {email}: ", "en": "New password for {email}: "},
+    "cli.password_again": {"id": "Ulangi kata sandi: ", "en": "Again: "},
+    "cli.passwords_differ": {
+        "id": "Kedua kata sandi berbeda; tidak ada yang diubah.",
+        "en": "The two passwords differ; nothing was changed.",
+    },
+    "cli.password_set": {"id": "Kata sandi {email} disimpan.", "en": "The password of {email} was saved."},
 }

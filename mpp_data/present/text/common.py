@@ -58,8 +58,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.kabupaten": {"id": "Kabupaten", "en": "Regency"},
     "kind.kota": {"id": "Kota", "en": "City"},
     "kind.province_named": {"id": "Provinsi {name}", "en": "{name} Province"},
-    "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
-    "download.excel": {"id": "Unduh Excel", "en": "Download Excel"},
+    "download.csv": {"id": "Unduh CSV (dipisah koma)", "en": "Download CSV (comma-separated)"},
+    "download.excel": {"id": "Unduh Excel (.xlsx)", "en": "Download Excel (.xlsx)"},
+    "download.excel_help": {
+        "id": "Untuk Excel: terbuka dalam kolom dengan pengaturan wilayah apa pun, kode tetap teks, tanggal sebagai tanggal.",
+        "en": "For Excel: opens in columns with any regional settings, codes stay text, dates are dates.",
+    },
+    "download.csv_help": {
+        "id": "Berkas teks dipisah koma untuk program lain. Excel dengan pengaturan Indonesia membukanya sebagai "
+        "satu kolom: pakai Data › Dari Teks/CSV dan pilih pemisah Koma, atau unduh Excel.",
+        "en": "A comma-separated text file for other programs. Excel with Indonesian regional settings opens it as "
+        "one column: use Data › From Text/CSV with the Comma delimiter, or download Excel.",
+    },
     "column.id": {"id": "#", "en": "#"},
     "column.created_at": {"id": "Waktu", "en": "Time"},
     "column.is_sample": {"id": "Data contoh", "en": "Sample"},
