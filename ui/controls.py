@@ -99,7 +99,8 @@ def fitted(data: Any, column_config: dict | None = None) -> dict:  # a frame, a 
     shown = [c for c in frame.columns if not (c in config and config[c] is None)]
     labels = {c: (config.get(c) or {}).get("label") or c for c in shown}
     budget = TABLE_BUDGET["phone" if on_a_phone() else "laptop"]
-    for column, width in column_widths(frame[shown], labels, budget).items():
+    asked = {c: w for c in shown if isinstance(w := (config.get(c) or {}).get("width"), int)}
+    for column, width in column_widths(frame[shown], labels, budget, asked).items():
         config[column] = (config.get(column) or {}) | {"width": width}
     return config
 

@@ -21,17 +21,30 @@ _MOST = 48  # characters: a longer text is not worth a wider column, it ends in 
 NARROWEST = 28
 
 
-def column_widths(frame: pd.DataFrame, labels: Mapping[str, str], budget: int) -> dict[str, int]:
+def column_widths(
+    frame: pd.DataFrame, labels: Mapping[str, str], budget: int, asked: Mapping[str, int] | None = None
+) -> dict[str, int]:
     """Pixel width of each column of ``frame`` (``labels``: column -> header as shown), together at most
     ``budget`` while each keeps ``NARROWEST``. Each wants room for its header and for nine in ten of its
-    values (the longest few end in "…")."""
+    values (the longest few end in "…"). ``asked``: columns a page wants at a width of its own (the check
+    report's message); they keep it while the other columns fit beside them, else all shrink together."""
+    asked = {c: w for c, w in (asked or {}).items() if c in frame.columns}
     wanted = {}
     sample = frame.head(500)
     for column in frame.columns:
         lengths = sample[column].astype(str).str.len()
         longest = lengths.quantile(0.9) if len(lengths) else 0
         header = len(str(labels.get(column, column)))
-        wanted[column] = _PAD + _CHAR * min(max(header, float(longest)), _MOST)
+        wanted[column] = asked.get(column) or _PAD + _CHAR * min(max(header, float(longest)), _MOST)
+    rest = {c: w for c, w in wanted.items() if c not in asked}
+    room = budget - sum(asked.values())
+    if asked and room >= NARROWEST * len(rest):
+        return {**dict(asked), **_fit(rest, room)}
+    return _fit(wanted, budget)
+
+
+def _fit(wanted: Mapping[str, float], budget: int) -> dict[str, int]:
+    """``wanted`` widths shrunk in proportion to fit ``budget``, each at least ``NARROWEST``."""
     total = sum(wanted.values())
     scale = min(1.0, budget / total) if total else 1.0
     widths = {column: max(NARROWEST, int(width * scale)) for column, width in wanted.items()}

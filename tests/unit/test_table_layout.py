@@ -29,3 +29,13 @@ def test_columns_that_do_not_fit_shrink_together_to_the_budget_and_none_below_th
         assert set(widths) == set(wide.columns)
         assert sum(widths.values()) <= budget, (budget, widths)
         assert min(widths.values()) >= NARROWEST
+
+
+def test_a_column_asked_at_a_width_keeps_it_while_the_others_fit_beside_it():
+    labels = {"code": "Kode", "name": "Kabupaten/Kota", "stage": "Tahap"}
+    laptop = column_widths(FRAME, labels, 960, asked={"name": 520})
+    assert laptop["name"] == 520 and sum(laptop.values()) <= 960
+    assert min(laptop["code"], laptop["stage"]) >= NARROWEST
+    phone = column_widths(FRAME, labels, 326, asked={"name": 520})  # no room: all shrink together
+    assert sum(phone.values()) <= 326 and phone["name"] < 520
+    assert phone["name"] == max(phone.values())
