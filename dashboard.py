@@ -69,7 +69,9 @@ PAGES = {
         visibility=_shown(service.Action.MANAGE_SUBSCRIPTIONS),
     ),  # fmt: skip
 }
-navigation = st.navigation(list(PAGES.values()))
+# expanded: every page is listed (Streamlit folds a list of more than ten behind "View more", which hid an
+# admin's Users and Audit once the Use page came)
+navigation = st.navigation(list(PAGES.values()), expanded=True)
 page.frame(lang, settings, actor)  # the sidebar, drawn here so its widgets keep their state across pages
 auth.sign_in_box(actor, lang, settings)
 navigation.run()
