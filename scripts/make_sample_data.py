@@ -313,6 +313,61 @@ def write_participation(rng: random.Random, malls: list[dict], path: Path) -> No
     _save(wb, path)
 
 
+#: How far each MoU agency has come with its agreements in the sample (share of malls at each stage).
+STAGE_WORDS = (("belum", 0.18), ("proses", 0.17), ("Sudah PKS", 0.2), ("Loket buka", 0.3), ("Terintegrasi", 0.1),
+               ("Berakhir", 0.05))  # fmt: skip
+
+
+def _grid_name(mall: dict) -> tuple[str, str, str]:
+    region = mall["region"]
+    region_text = region["name"] if region else "Provinsi DKI Jakarta"
+    province = region["province_name"] if region else "DKI Jakarta"
+    return province, region_text, mall["name"] or f"MPP {region_text}"
+
+
+def write_agreements(rng: random.Random, malls: list[dict], path: Path) -> None:
+    """A grid of operating malls by MoU agencies whose cells hold stage words, PKS dates and marks."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Rekap PKS"
+    agency_keys = [a.key for a in MOU_AGENCIES]
+    headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP"] + [AGENCY_HEADERS[k] for k in agency_keys]
+    write_title_and_header(ws, "REKAPITULASI PERJANJIAN KERJA SAMA (PKS) INSTANSI DI MAL PELAYANAN PUBLIK",
+                           "Isian: tahap PKS (belum, proses, sudah PKS, loket buka, terintegrasi, berakhir) "
+                           "atau tanggal PKS", headers)  # fmt: skip
+    words, weights = zip(*STAGE_WORDS, strict=True)
+    operating = sorted((m for m in malls if m["status"] == "Beroperasi"), key=lambda m: (m["code"], m["name"] or ""))
+    for number, mall in enumerate(operating, start=1):
+        cells: list[object] = []
+        for _ in agency_keys:
+            word = rng.choices(words, weights)[0]
+            if word == "Sudah PKS" and rng.random() < 0.5:
+                day = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 900))
+                word = f"PKS {day:%d/%m/%Y}"
+            cells.append(None if word == "belum" and rng.random() < 0.5 else word)
+        ws.append([number, *_grid_name(mall), *cells])
+    _save(wb, path)
+
+
+VISIT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def write_visits(rng: random.Random, malls: list[dict], path: Path) -> None:
+    """Visits per operating mall per month of 2025, months as columns (Indonesian month names)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Kunjungan 2025"
+    headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP", *(f"{m} 2025" for m in VISIT_MONTHS)]
+    write_title_and_header(ws, "JUMLAH KUNJUNGAN MAL PELAYANAN PUBLIK TAHUN 2025", "Per bulan", headers)
+    operating = sorted((m for m in malls if m["status"] == "Beroperasi"), key=lambda m: (m["code"], m["name"] or ""))
+    for number, mall in enumerate(operating, start=1):
+        base = rng.randint(300, 9000)
+        quiet = rng.random() < 0.05  # some malls report no visits at all
+        counts = [None if quiet else max(0, int(base * rng.uniform(0.7, 1.3))) for _ in VISIT_MONTHS]
+        ws.append([number, *_grid_name(mall), *counts])
+    _save(wb, path)
+
+
 def _save(wb: Workbook, path: Path) -> None:
     fixed = dt.datetime(2025, 12, 31, 12, 0, 0)
     wb.properties.created = fixed
@@ -334,6 +389,9 @@ def main(argv: list[str] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     write_malls(rng, malls, out / "mpp_malls_sample.xlsx")
     write_participation(rng, malls, out / "mpp_participation_sample.xlsx")
+    more = random.Random(SEED + 1)  # the first two workbooks stay as they were
+    write_agreements(more, malls, out / "mpp_agreements_sample.xlsx")
+    write_visits(more, malls, out / "mpp_visits_sample.xlsx")
     print(f"wrote {len(malls)} malls to {out}")
 
 

@@ -19,7 +19,9 @@ import pytest
 from mpp_data import service
 from mpp_data.__main__ import build_parser
 from mpp_data.present import display
+from mpp_data.present.display import format_number
 from mpp_data.present.reports import metrics_report
+from mpp_data.present.text import t
 from mpp_data.reference.regions import official_regions
 from tests.cli import run_cli, run_cli_process
 from tests.conftest import ANALYST, ROOT
@@ -325,12 +327,15 @@ def test_the_ingest_summary_line_is_in_the_chosen_language(tmp_path):
     result = service.ingest_files(
         [service.UploadedFile.from_path(p) for p in sample], None, dry_run=True, actor=ANALYST
     )
-    read = result.counts["rows_read"]
     indonesian = run_cli("ingest", *sample, "--dry-run", "--lang", "id")
     assert indonesian.returncode == 0, indonesian.stderr
-    assert indonesian.stdout.splitlines()[-1].startswith(f"{read} baris dibaca = {result.counts['rows_loaded']} dimuat")
-    english = run_cli("ingest", *sample, "--dry-run", "--lang", "en")
-    assert english.stdout.splitlines()[-1].startswith(f"{read} rows read = ")
+    counts = {k: result.counts[f"rows_{k}"] for k in ("read", "loaded", "rejected", "skipped")}
+    for lang, run in (("id", indonesian), ("en", run_cli("ingest", *sample, "--dry-run", "--lang", "en"))):
+        # the counts in the language's number forms (1.305 baris dibaca; 1,305 rows read)
+        written = {k: format_number(v, lang) for k, v in counts.items()}
+        expected = t("cli.ingest_summary", lang, snapshot="", **written).split(";")[0]
+        assert run.stdout.splitlines()[-1].startswith(expected), run.stdout
+    assert "baris dibaca" in indonesian.stdout
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:

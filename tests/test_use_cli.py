@@ -8,13 +8,20 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from mpp_data import service
 from mpp_data.reference.agreements import STAGES
 from tests.cli import run_cli
-from tests.use_frames import with_use_tables
+from tests.use_frames import with_use_tables, without_agreements_or_visits
 
 AS_OF = dt.date(2025, 12, 31)
 MALL_ROW = {"region_code", "mall", "visits", "counters_active", "counters_total"}
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return without_agreements_or_visits(f"sqlite:///{tmp_path / 'mpp.sqlite'}")
 
 
 def test_agreements_json_counts_every_operating_mall_as_none_before_any_upload(sqlite_url):

@@ -12,7 +12,7 @@ from pptx import Presentation
 from mpp_data import service
 from mpp_data.present.briefing import build_deck
 from mpp_data.service import briefing
-from tests.use_frames import with_use_tables
+from tests.use_frames import with_use_tables, without_agreements_or_visits
 
 AS_OF = dt.date(2025, 12, 31)
 
@@ -30,7 +30,7 @@ def _deck(store):
 
 
 def test_slides_say_when_nothing_is_loaded(sqlite_url):
-    _, deck = _deck(service.open_store(sqlite_url))
+    _, deck = _deck(service.open_store(without_agreements_or_visits(sqlite_url)))
     texts, tables = _slide(deck, "Tahap PKS")
     assert "Belum ada data PKS yang diunggah." in texts and tables == []
     texts, tables = _slide(deck, "Kunjungan MPP")

@@ -51,3 +51,15 @@ def with_use_tables(data: service.SnapshotData, as_of: dt.date) -> service.Snaps
     month = as_of.replace(day=1)
     tables = {"agreements": agreements_for(data.malls, as_of), "visits": visits_for(data.malls, month)}
     return dataclasses.replace(data, tables={**data.tables, **tables})
+
+
+def without_agreements_or_visits(url: str) -> str:
+    """``url``'s store with the sample's malls and participation loaded as real data in view and no
+    agreements or visits (the sample's own are never carried into real data)."""
+    from tests.conftest import ANALYST, sample_as_real_files
+
+    store = service.open_store(url)
+    service.ingest_files(sample_as_real_files()[:2], store, actor=ANALYST, today=dt.date(2026, 1, 1))
+    assert service.load_snapshot(store).table("agreements").empty
+    store.dispose()
+    return url

@@ -101,6 +101,12 @@ class IssueKind(Enum):
         "the inauguration date is more than a year ahead",
     )
     BAD_STATUS = ("bad_status", Severity.ERROR, "issue.bad_status", "the status is not a known stage")
+    BAD_STAGE = (
+        "bad_stage",
+        Severity.ERROR,
+        "issue.bad_stage",
+        "an agreement cell or stage that names no stage, mark or date of a cooperation agreement (PKS)",
+    )
     BAD_NUMBER = ("bad_number", Severity.ERROR, "issue.bad_number", "a count cannot be read as a whole number")
     NEGATIVE_NUMBER = ("negative_number", Severity.ERROR, "issue.negative_number", "a count below zero")
     DUPLICATE_MALL = (

@@ -27,7 +27,7 @@ from mpp_data.store import MALL_COLUMNS, PARTICIPATION_COLUMNS, NewSnapshot, Reg
 
 logger = logging.getLogger(__name__)
 
-SAMPLE_FILES = ("mpp_malls_sample.xlsx", "mpp_participation_sample.xlsx")
+SAMPLE_FILES = tuple(f"mpp_{kind}_sample.xlsx" for kind in ("malls", "participation", "agreements", "visits"))
 
 
 def ingest_files(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from mpp_data.analysis import agreements, history, participation, visits
+from mpp_data.analysis import history, participation
 from mpp_data.errors import NoDataError
 from mpp_data.ingest.kinds import kind_named
 from mpp_data.present import display as presentation
@@ -17,10 +17,6 @@ from mpp_data.reference.regions import RegionMatcher, official_regions
 from mpp_data.service import kinds, views
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
-
-#: The frames of the kinds issue 24 adds, empty until a snapshot holds them (the kinds' registry takes
-#: this over: ``SnapshotData.table`` keeps its name and meaning).
-_EMPTY_TABLES = {"agreements": agreements.empty_agreements, "visits": visits.empty_visits}
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,7 @@ class SnapshotData:
         found = self.tables.get(name)
         if found is not None:
             return found
-        return _EMPTY_TABLES[name]() if name in _EMPTY_TABLES else kind_named(name).empty()
+        return kind_named(name).empty()
 
     def table_on(self, name: str) -> dt.date | None:
         """The date the upload that gave kind ``name``'s rows describes: the snapshot's data date (a kind

@@ -31,6 +31,8 @@ def test_a_repeat_loaded_once_is_marked_rejected_and_issue_rows_name_their_heade
         "carried_over",
         "malls",
         "participation",
+        "agreements",
+        "visits",
         "issues",
         "counts",
         "plan",

@@ -27,7 +27,7 @@ def test_sample_workbooks_load_without_errors(sample_load):
     assert counts["rows_read"] == counts["rows_loaded"] + counts["rows_rejected"] + counts["rows_skipped"]
     assert counts["rows_skipped"] >= 1  # the JUMLAH row
     kinds = {s.kind for s in sample_load.sheets}
-    assert kinds == {"malls", "participation_wide"}
+    assert kinds == {"malls", "participation_wide", "agreements_grid", "visits_wide"}
 
 
 @pytest.mark.parametrize(
@@ -66,6 +66,15 @@ def test_generator_is_deterministic_and_wrote_the_committed_files(tmp_path):
     subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)
     for name in service.SAMPLE_FILES:
         assert _cells(tmp_path / name) == _cells(ROOT / "sample_data" / name), name
+
+
+def test_the_agreements_and_visits_samples_are_read_as_their_kinds():
+    files = [service.UploadedFile.from_path(ROOT / "sample_data" / n) for n in service.SAMPLE_FILES]
+    result = service.ingest_files(files, None, today=dt.date(2026, 1, 1), actor=ANALYST)
+    assert not result.has_errors, result_messages(result, "en")[:5]
+    assert [s.kind for s in result.sheets][2:] == ["agreements_grid", "visits_wide"]
+    assert set(result.table("agreements")["stage"]) == {"none", "drafting", "signed", "counter_open", "integrated",
+                                                        "ended"}  # fmt: skip
 
 
 def test_each_sample_workbook_says_it_is_sample_data():

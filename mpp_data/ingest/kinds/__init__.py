@@ -11,6 +11,7 @@ that kind's frame from the snapshot in view (``CARRY_NEWEST``: today's rule for 
 participation, never from the bundled sample into real data), or holds none of it (``CARRY_NONE``).
 """
 
+from mpp_data.ingest.kinds.agreements import AGREEMENTS
 from mpp_data.ingest.kinds.base import (
     CARRY_NEWEST,
     CARRY_NONE,
@@ -29,8 +30,10 @@ from mpp_data.ingest.kinds.base import (
     unregister,
 )
 from mpp_data.ingest.kinds.builtin import MALLS, PARTICIPATION
+from mpp_data.ingest.kinds.visits import VISITS
 
 __all__ = [
+    "AGREEMENTS",
     "CARRY_NEWEST",
     "CARRY_NONE",
     "KINDS",
@@ -48,4 +51,5 @@ __all__ = [
     "register",
     "registered",
     "unregister",
+    "VISITS",
 ]

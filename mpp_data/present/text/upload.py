@@ -301,6 +301,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Status “{value}” ({where}) tidak dikenali. Gunakan Beroperasi, Dalam Pembangunan atau Direncanakan.",
         "en": "Status “{value}” ({where}) is not recognised. Use Operating, Under construction or Planned.",
     },
+    "issue.bad_stage": {
+        "id": "Tahap PKS “{value}” ({where}) tidak dikenali. Gunakan Belum, Proses, Ditandatangani, Loket buka, "
+        "Terintegrasi, Berakhir, tanggal PKS, ✓ atau -.",
+        "en": "Agreement stage “{value}” ({where}) is not recognised. Use Not yet, Drafting, Signed, Counter open, "
+        "Integrated, Ended, the signing date, ✓ or -.",
+    },
     "issue.bad_number": {
         "id": "Angka “{value}” ({where}) tidak dapat dibaca sebagai bilangan bulat.",
         "en": "Number “{value}” ({where}) cannot be read as a whole number.",
@@ -352,6 +358,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "issue_kind.bad_date": {"id": "Tanggal tidak terbaca", "en": "Unreadable date"},
     "issue_kind.future_date": {"id": "Tanggal terlalu jauh ke depan", "en": "Date too far ahead"},
     "issue_kind.bad_status": {"id": "Status tidak dikenal", "en": "Unknown status"},
+    "issue_kind.bad_stage": {"id": "Tahap PKS tidak dikenal", "en": "Unknown agreement stage"},
     "issue_kind.bad_number": {"id": "Angka tidak terbaca", "en": "Unreadable number"},
     "issue_kind.negative_number": {"id": "Angka negatif", "en": "Negative number"},
     "issue_kind.duplicate_mall": {"id": "MPP ganda", "en": "Duplicate mall"},
