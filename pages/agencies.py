@@ -87,16 +87,19 @@ with page.boundary() as view:
     else:
         malls, date = format_number(pks["operating_malls"], lang), format_date(pks["as_of"], lang)
         st.markdown(t("agreements.intro", lang, malls=malls, date=date))
-        st.plotly_chart(present_use.funnel_chart(pks["funnel"], lang), key="agreement_funnel")
-        st.dataframe(present_use.display_funnel(pks["funnel"], lang), hide_index=True, key="agreement_funnel_table")
+        controls.chart(present_use.funnel_chart(pks["funnel"], lang), "agreement_funnel", lang)
+        controls.table(present_use.display_funnel(pks["funnel"], lang), hide_index=True, key="agreement_funnel_table")
         if pks["by_province"] is not None:
             st.subheader(t("agreements.by_province", lang))
-            by_province = present_use.display_by_province(pks["by_province"], lang)
-            st.dataframe(by_province, hide_index=True, key="agreement_provinces")
+            if controls.on_a_phone():  # seventeen agencies across do not fit a phone's width
+                st.caption(t("agreements.by_province_phone", lang))
+            else:
+                by_province = present_use.display_by_province(pks["by_province"], lang)
+                controls.table(by_province, hide_index=True, key="agreement_provinces")
         st.subheader(t("agreements.behind", lang))
         st.caption(t("agreements.behind_note", lang))
         behind = present_use.display_behind(pks["behind"], lang)
-        st.dataframe(
+        controls.table(
             behind, hide_index=True, key="agreement_behind", column_config=controls.column_labels(behind.columns, lang)
         )
         days = format_number(pks["days"], lang)
@@ -105,7 +108,7 @@ with page.boundary() as view:
             st.caption(t("agreements.expiring_none", lang, days=days, date=date))
         else:
             expiring = present_use.display_expiring(pks["expiring"], lang)
-            st.dataframe(
+            controls.table(
                 expiring,
                 hide_index=True,
                 key="agreement_expiring",
@@ -115,7 +118,7 @@ with page.boundary() as view:
         count = format_number(len(pks["not_signed"]), lang)
         st.markdown(t("agreements.not_signed_summary", lang, count=count))
         not_signed = present_use.display_not_signed(pks["not_signed"], lang)
-        st.dataframe(
+        controls.table(
             not_signed,
             hide_index=True,
             key="agreement_not_signed",

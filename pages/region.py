@@ -93,7 +93,7 @@ with page.boundary() as view:
         st.info(t("region.no_agreements", lang))
     else:
         shown = present_use.display_region_agreements(stages, lang)
-        st.dataframe(
+        controls.table(
             shown, hide_index=True, key="region_agreements", column_config=controls.column_labels(shown.columns, lang)
         )
     st.subheader(t("region.visits", lang))
@@ -102,7 +102,7 @@ with page.boundary() as view:
         st.info(t("region.no_visits", lang))
     else:
         shown = present_use.display_region_visits(visits, lang)
-        st.dataframe(
+        controls.table(
             shown, hide_index=True, key="region_visits", column_config=controls.column_labels(shown.columns, lang)
         )
     controls.source_caption(view)

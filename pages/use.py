@@ -31,25 +31,27 @@ with page.boundary() as view:
             shown, hide_index=True, key=f"use_{name}", column_config=controls.column_labels(shown.columns, lang)
         )
     if len(use["over_time"]):
-        st.plotly_chart(present_use.visits_over_time_chart(use["over_time"], lang), key="use_over_time")
+        controls.chart(present_use.visits_over_time_chart(use["over_time"], lang), "use_over_time", lang)
 
     st.subheader(t("use.quiet", lang))
     if use["quiet"].empty:
         st.caption(t("use.quiet_none", lang))
     else:
         shown = present_use.display_month(use["quiet"], lang)
-        st.dataframe(shown, hide_index=True, key="use_quiet", column_config=controls.column_labels(shown.columns, lang))
+        controls.table(
+            shown, hide_index=True, key="use_quiet", column_config=controls.column_labels(shown.columns, lang)
+        )
 
     st.subheader(t("use.silent", lang))
     if use["silent"].empty:
         st.caption(t("use.silent_none", lang))
     else:
         shown = present_use.display_silent(use["silent"], lang)
-        st.dataframe(
+        controls.table(
             shown, hide_index=True, key="use_silent", column_config=controls.column_labels(shown.columns, lang)
         )
 
     shown = present_use.display_month(use["table"], lang)
-    st.dataframe(shown, hide_index=True, key="use_table", column_config=controls.column_labels(shown.columns, lang))
+    controls.table(shown, hide_index=True, key="use_table", column_config=controls.column_labels(shown.columns, lang))
     downloads.buttons(view, "visits", "visits", month=month)
     controls.source_caption(view)

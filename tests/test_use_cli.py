@@ -87,6 +87,6 @@ def test_export_agreements_writes_a_row_per_operating_mall_and_agency(sqlite_url
                        "Signed on", "Valid until", "Services"]  # fmt: skip
     report = json.loads(run_cli("agreements", "--json", "--db", sqlite_url, "--province", "61").stdout)
     assert len(rows) - 1 == report["operating_malls"]
-    assert {r[5] for r in rows[1:]} == {"None"}
+    assert {r[5] for r in rows[1:]} == {"Not yet"}
     visits = run_cli("export", "visits", "--format", "xlsx", "-o", "-", "--db", sqlite_url)
     assert visits.returncode == 0 and visits.stdout_bytes[:2] == b"PK"

@@ -11,7 +11,7 @@ import pytest
 from mpp_data import service
 from mpp_data.present.text import format_number
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - fixture
-from tests.use_frames import with_use_tables
+from tests.use_frames import with_use_tables, without_agreements_or_visits
 
 
 @pytest.fixture
@@ -32,7 +32,8 @@ def _texts(at) -> str:
     return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info])
 
 
-def test_pages_say_when_no_agreements_or_visits_are_loaded(sample):  # noqa: F811
+def test_pages_say_when_no_agreements_or_visits_are_loaded(sqlite_url, monkeypatch):
+    monkeypatch.setenv("MPP_DATABASE_URL", without_agreements_or_visits(sqlite_url))
     agencies = open_page("pages/agencies.py")
     assert "Belum ada data PKS yang diunggah" in _texts(agencies)
     assert "Kehadiran instansi: dari data keikutsertaan" in _texts(agencies)

@@ -3,7 +3,7 @@ page's stages and visits, the Use page, the deck's two slides and the command li
 
 MESSAGES: dict[str, dict[str, str]] = {
     # the stages (reference.agreements.STAGES)
-    "agreement_stage.none": {"id": "Belum", "en": "None"},
+    "agreement_stage.none": {"id": "Belum", "en": "Not yet"},
     "agreement_stage.drafting": {"id": "Proses", "en": "Drafting"},
     "agreement_stage.signed": {"id": "Ditandatangani", "en": "Signed"},
     "agreement_stage.counter_open": {"id": "Loket buka", "en": "Counter open"},
@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.by_province": {
         "id": "MPP dengan PKS ditandatangani atau lebih, per provinsi (%)",
         "en": "Malls with a signed agreement or better, by province (%)",
+    },
+    "agreements.by_province_phone": {
+        "id": "Tabel per provinsi (17 instansi) terlalu lebar untuk layar ponsel: buka di laptop.",
+        "en": "The table by province (17 agencies) is too wide for a phone: open it on a laptop.",
     },
     "agreements.behind": {"id": "Instansi paling tertinggal", "en": "Agencies furthest behind"},
     "agreements.behind_note": {
