@@ -62,6 +62,7 @@ from mpp_data.service.exports import (
     export_table,
 )
 from mpp_data.service.loading import (
+    EXAMPLE_FILES,
     SAMPLE_FILES,
     contains_sample,
     ingest_files,
@@ -164,6 +165,7 @@ __all__ = [
     "region_visits",
     "use_view",
     "visits_report",
+    "EXAMPLE_FILES",
     "SAMPLE_FILES",
     "IngestResult",
     "RegionQuestion",

@@ -27,7 +27,7 @@ def test_sample_workbooks_load_without_errors(sample_load):
     assert counts["rows_read"] == counts["rows_loaded"] + counts["rows_rejected"] + counts["rows_skipped"]
     assert counts["rows_skipped"] >= 1  # the JUMLAH row
     kinds = {s.kind for s in sample_load.sheets}
-    assert kinds == {"malls", "participation_wide", "agreements_grid", "visits_wide"}
+    assert kinds == {"malls", "participation_wide"}
 
 
 @pytest.mark.parametrize(
@@ -64,12 +64,13 @@ def _cells(path):
 def test_generator_is_deterministic_and_wrote_the_committed_files(tmp_path):
     script = ROOT / "scripts" / "make_sample_data.py"
     subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)
-    for name in service.SAMPLE_FILES:
+    for name in service.SAMPLE_FILES + service.EXAMPLE_FILES:
         assert _cells(tmp_path / name) == _cells(ROOT / "sample_data" / name), name
 
 
 def test_the_agreements_and_visits_samples_are_read_as_their_kinds():
-    files = [service.UploadedFile.from_path(ROOT / "sample_data" / n) for n in service.SAMPLE_FILES]
+    names = service.SAMPLE_FILES + service.EXAMPLE_FILES
+    files = [service.UploadedFile.from_path(ROOT / "sample_data" / n) for n in names]
     result = service.ingest_files(files, None, today=dt.date(2026, 1, 1), actor=ANALYST)
     assert not result.has_errors, result_messages(result, "en")[:5]
     assert [s.kind for s in result.sheets][2:] == ["agreements_grid", "visits_wide"]
@@ -78,7 +79,7 @@ def test_the_agreements_and_visits_samples_are_read_as_their_kinds():
 
 
 def test_each_sample_workbook_says_it_is_sample_data():
-    for name in service.SAMPLE_FILES:
+    for name in service.SAMPLE_FILES + service.EXAMPLE_FILES:
         (sheet,) = iter_sheets(name, (ROOT / "sample_data" / name).read_bytes(), 10**9)
         notes = [str(c) for row in sheet.rows[:5] for c in row if c]
         assert any("DATA CONTOH" in n for n in notes)
