@@ -62,7 +62,6 @@ from mpp_data.service.exports import (
     export_table,
 )
 from mpp_data.service.loading import (
-    EXAMPLE_FILES,
     SAMPLE_FILES,
     contains_sample,
     ingest_files,
@@ -157,6 +156,10 @@ from mpp_data.service.views import (
     view_version,
 )
 from mpp_data.service.writing import remember_alias, remove_alias, remove_boundaries, save_boundaries, saved_aliases
+
+#: The agreements and visits samples: labelled examples to upload, not loaded at first start, where they
+#: would decide presence (an agency at ``counter_open`` or later) in place of the participation grid.
+EXAMPLE_FILES = tuple(f"mpp_{kind}_sample.xlsx" for kind in ("agreements", "visits"))
 
 __all__ = [
     "agreement_view",

@@ -27,11 +27,7 @@ from mpp_data.store import MALL_COLUMNS, PARTICIPATION_COLUMNS, NewSnapshot, Reg
 
 logger = logging.getLogger(__name__)
 
-#: What a first start loads: the register and the participation grid. The agreements and visits samples
-#: (``EXAMPLE_FILES``, labelled sample data too) are examples to upload: loaded at first start they would
-#: decide presence (an agency at ``counter_open`` or later) in place of the participation grid.
-SAMPLE_FILES = tuple(f"mpp_{kind}_sample.xlsx" for kind in ("malls", "participation"))
-EXAMPLE_FILES = tuple(f"mpp_{kind}_sample.xlsx" for kind in ("agreements", "visits"))
+SAMPLE_FILES = tuple(f"mpp_{kind}_sample.xlsx" for kind in ("malls", "participation"))  # EXAMPLE_FILES: README
 
 
 def ingest_files(
