@@ -4,6 +4,8 @@
 >>> # async with Viewer.connect("http://127.0.0.1:8501", cookies={"mpp_session": token}) as viewer:
 >>> #     run = await viewer.run()            # the default page
 >>> #     run = await viewer.run("upload")    # a page by its URL path
+>>> #     # a form sent as the browser sends it: its fields' values and its submit button, by widget key
+>>> #     run = await viewer.run(widgets={run.widgets["sign_in_email"]: "a@b.id", run.widgets["sign_in_submit"]: True})
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Run:
     seconds: float = 0.0
     finished: str = ""
     session_id: str = ""
+    widgets: dict[str, str] = field(default_factory=dict)  # a keyed text input's or button's key -> its widget id
 
     def contains(self, text: str) -> bool:
         return any(text in t for t in self.texts)
@@ -41,15 +44,17 @@ class Viewer:
 
     @classmethod
     async def open(cls, base_url: str, *, cookies: dict[str, str] | None = None, session_id: str | None = None,
-                   timeout: float = 60) -> Viewer:  # fmt: skip
-        """Connect; ``session_id`` asks to reconnect to that existing Streamlit session."""
+                   timeout: float = 60, source: str | None = None) -> Viewer:  # fmt: skip
+        """Connect; ``session_id`` asks to reconnect to that existing Streamlit session; ``source`` is the local
+        address to connect from (another loopback address such as 127.0.0.2 is another client)."""
         ws_url = base_url.replace("http://", "ws://").replace("https://", "wss://").rstrip("/") + "/_stcore/stream"
         headers = {"Origin": base_url.rstrip("/")}
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         protocols = ["streamlit", "xsrf", session_id] if session_id else ["streamlit"]
         socket = await websockets.connect(ws_url, subprotocols=protocols, additional_headers=headers,
-                                          max_size=None, open_timeout=timeout)  # fmt: skip
+                                          max_size=None, open_timeout=timeout,
+                                          **({"local_addr": (source, 0)} if source else {}))  # fmt: skip
         return cls(socket, session_id or "")
 
     async def close(self) -> None:
@@ -61,9 +66,17 @@ class Viewer:
     async def __aexit__(self, *_exc: object) -> None:
         await self.close()
 
-    async def run(self, page: str = "", *, query: str = "", texts: bool = True, timeout: float = 120) -> Run:
-        """Ask for a run of ``page`` (its URL path, "" for the default) and read until it finishes."""
+    async def run(self, page: str = "", *, query: str = "", texts: bool = True, timeout: float = 120,
+                  widgets: dict[str, str | bool] | None = None) -> Run:  # fmt: skip
+        """Ask for a run of ``page`` (its URL path, "" for the default) and read until it finishes; ``widgets``
+        (widget id -> a text, or True for a pressed button) are the values the browser would send."""
         message = BackMsg()
+        for widget_id, value in (widgets or {}).items():
+            state = message.rerun_script.widget_states.widgets.add(id=widget_id)
+            if value is True:
+                state.trigger_value = True
+            else:
+                state.string_value = str(value)
         message.rerun_script.query_string = query
         message.rerun_script.page_name = page
         message.rerun_script.context_info.timezone = "Asia/Jakarta"
@@ -81,8 +94,13 @@ class Viewer:
                     self.session_id = run.session_id = forward.new_session.initialize.session_id
                 elif kind == "navigation":
                     run.pages = [p.url_pathname for p in forward.navigation.app_pages]
-                elif kind == "delta" and texts and forward.delta.WhichOneof("type") == "new_element":
-                    run.texts.append(text_format.MessageToString(forward.delta.new_element, as_utf8=True))
+                elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                    element = forward.delta.new_element
+                    if element.WhichOneof("type") in ("text_input", "button"):
+                        widget_id = getattr(element, element.WhichOneof("type")).id
+                        run.widgets[widget_id.split("-", 2)[-1]] = widget_id  # "$$ID-<hash>-<key>"
+                    if texts:
+                        run.texts.append(text_format.MessageToString(element, as_utf8=True))
                 elif kind == "script_finished":
                     run.finished = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
                     if run.finished != "FINISHED_EARLY_FOR_RERUN":

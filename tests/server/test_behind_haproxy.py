@@ -20,6 +20,7 @@ import pytest
 
 from benchmarks.streamlit_client import Run, Viewer
 from mpp_data import service
+from mpp_data.service.access import FREE_FAILURES, sign_in_delay
 from tests.conftest import ADMIN, ROOT, sample_as_real_files
 from tests.server.conftest import OUTPUT, free_port, run_async, wait_ready
 
@@ -140,6 +141,21 @@ def _reconnect(url: str, cookies: dict[str, str]) -> Run:
             time.sleep(0.5)  # the browser's own reconnect back-off
 
 
+def _password_sign_in(url: str, email: str, password: str, *, source: str) -> float:
+    """Send the sidebar's sign-in form as the browser does, from the loopback address ``source`` (each
+    address is another client to the proxy); the seconds the run took."""
+
+    async def go() -> float:
+        async with await Viewer.open(url, source=source) as viewer:
+            form = (await viewer.run()).widgets
+            sent = await viewer.run(widgets={form["sign_in_email"]: email, form["sign_in_password"]: password,
+                                             form["sign_in_submit"]: True})  # fmt: skip
+            assert sent.finished == "FINISHED_SUCCESSFULLY", sent.finished
+            return sent.seconds
+
+    return run_async(go())
+
+
 def _signed_in(run: Run) -> bool:
     assert run.finished == "FINISHED_SUCCESSFULLY", run.finished
     return run.contains('-sign_out"')
@@ -162,6 +178,16 @@ def test_two_processes_behind_haproxy_share_sign_ins_snapshots_and_withdrawals(p
     assert _signed_in(run) and _shows_snapshot(run, first_snapshot)
     reloaded, _ = _run(proxy.url, analyst)  # a reload: a new connection with the same cookies
     assert _signed_in(reloaded)
+
+    # wrong passwords sent through the proxy slow the client that sent them (the address the proxy
+    # forwarded), for any e-mail: not the proxy's own address, not another client
+    for attempt in range(FREE_FAILURES + 1):
+        _password_sign_in(proxy.url, f"guess{attempt}@example.go.id", "wrong password!", source="127.0.0.2")
+    assert service.recent_failures(store, "new@example.go.id", "127.0.0.2") == FREE_FAILURES + 1
+    assert service.recent_failures(store, "new@example.go.id", "127.0.0.1") == 0
+    assert service.recent_failures(store, "new@example.go.id", "127.0.0.3") == 0
+    slowed = _password_sign_in(proxy.url, "new@example.go.id", "wrong password!", source="127.0.0.2")
+    assert slowed >= sign_in_delay(FREE_FAILURES + 1, 10.0), slowed
 
     # an upload goes over HTTP to the process holding the browser's Streamlit session: the cookie pins it
     async def upload() -> list[int]:
