@@ -51,8 +51,9 @@ def main() -> None:
     for i in range(args.repeat):
         as_of = latest - dt.timedelta(days=7 * (i + 1))  # a new date each time: nothing cached
         started = time.perf_counter()
-        view = service.agency_view(big, as_of, None)
-        service.agency_work_list(big, str(view["presence"]["agency"].iloc[-1]), as_of, None)
+        scope = service.ViewScope(as_of=as_of)
+        view = service.agency_view(big, scope=scope)
+        service.agency_work_list(big, scope=scope, agency=str(view["presence"]["agency"].iloc[-1]))
         seconds.append(time.perf_counter() - started)
     print(f"{len(big.malls)} malls, {len(big.participation)} participation rows ({args.times}x the sample)")
     print(f"following an as-of change: median {statistics.median(seconds):.2f} s, best {min(seconds):.2f} s")

@@ -62,6 +62,7 @@ class Presence:
 
     operating: pd.DataFrame
     grid: pd.DataFrame
+    linked: pd.DataFrame  # the participation rows with the ``key`` of their operating mall
 
 
 def compute_presence(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> Presence:
@@ -76,7 +77,7 @@ def compute_presence(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt
         .fillna(False)
         .astype(bool)
     )
-    return Presence(operating, grid)
+    return Presence(operating, grid, linked)
 
 
 def _presence(
@@ -193,11 +194,13 @@ def compute_agency_work_list(
     return table[columns].sort_values(["region_code", "mall_name"]).reset_index(drop=True)
 
 
-def compute_services(malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date) -> dict:
+def compute_services(
+    malls: pd.DataFrame, participation: pd.DataFrame, as_of: dt.date, presence: Presence | None = None
+) -> dict:
     """Service counts where the exports carry them: per agency (total), per mall (total), and the
     median per mall. Per mall, the participation rows' sum is used; else the mall row's own count."""
-    operating = operating_malls(malls, as_of)
-    linked = link_participation(operating, participation)
+    found = presence or compute_presence(malls, participation, as_of)
+    operating, linked = found.operating, found.linked
     counted = linked[linked["present"].astype(bool) & linked["services"].notna()]
     per_agency = counted.groupby("agency")["services"].sum().astype(int).sort_values(ascending=False)
     from_rows = counted.groupby("key")["services"].sum()

@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from mpp_data.ingest.values import OPERATING
@@ -47,6 +49,14 @@ _NAME_WORDS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded_name(name: str) -> str:
+    text = fold_text(name)
+    for pattern, replacement in _NAME_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def mall_name_key(name: object) -> str:
     """A mall's name as the identity rule compares it.
 
@@ -57,16 +67,14 @@ def mall_name_key(name: object) -> str:
     """
     if name is None or (isinstance(name, float) and name != name):
         return ""
-    text = fold_text(str(name))
-    for pattern, replacement in _NAME_WORDS:
-        text = pattern.sub(replacement, text)
-    return text
+    return _folded_name(str(name))  # pages ask again at each date: each distinct name is folded once
 
 
 def name_keys(names: pd.Series) -> pd.Series:
     """:func:`mall_name_key` of each name, each distinct name folded once (a grid repeats each 17 times)."""
-    written = names.astype(object).where(names.notna(), "").astype(str)
-    return written.map({name: mall_name_key(name) for name in written.unique()})
+    codes, distinct = pd.factorize(names)  # a missing name is code -1: the last entry, ""
+    folded = np.array([mall_name_key(name) for name in distinct] + [""], dtype=object)
+    return pd.Series(folded[codes], index=names.index, dtype="str")
 
 
 def mall_keys(malls: pd.DataFrame) -> pd.Series:

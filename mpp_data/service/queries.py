@@ -4,8 +4,9 @@ in ``views``; boundary files in ``boundaries``; what changes the store is in ``w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import pandas as pd
 
@@ -18,6 +19,9 @@ from mpp_data.service import kinds, views
 from mpp_data.store import Store
 from mpp_data.store.accounts import withdrawn_ids
 
+T = TypeVar("T")
+DERIVED_KEPT = 32
+
 
 @dataclass(frozen=True)
 class SnapshotData:
@@ -26,6 +30,21 @@ class SnapshotData:
 
     snapshot: dict
     tables: Mapping[str, pd.DataFrame]
+    #: What views derive from the snapshot alone or for one date (``derived``), kept with it: the UI keeps
+    #: one ``SnapshotData`` per snapshot for every session, so a new date costs the date's work only.
+    _derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, key: tuple, build: Callable[[], T]) -> T:
+        """``build()``, made once per ``key`` for this snapshot (the newest :data:`DERIVED_KEPT` kept).
+        Its frames are shared: callers copy before changing them."""
+        if key in self._derived:
+            found = self._derived.pop(key)
+        else:
+            found = build()
+            while len(self._derived) >= DERIVED_KEPT:
+                self._derived.pop(next(iter(self._derived)))
+        self._derived[key] = found  # the newest last
+        return found
 
     def table(self, name: str) -> pd.DataFrame:
         """The snapshot's frame of one kind (an empty frame in the kind's columns when it has none)."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from mpp_data.analysis import agreements, metrics, visits
+from mpp_data.analysis import agreements, metrics, participation, visits
 from mpp_data.reference import regions
 from mpp_data.reference.agreements import STAGES
 from mpp_data.scope import ViewScope
@@ -32,13 +32,25 @@ def _malls(data: SnapshotData, province: str | None) -> pd.DataFrame:
 def presence_rows(data: SnapshotData) -> pd.DataFrame:
     """The participation rows with the agreements' word on presence, from whichever upload says so last
     (``agreements.merge_presence``): what the Agencies figures count."""
-    return agreements.merge_presence(
-        data.malls,
-        data.participation,
-        data.table("agreements"),
-        participation_on=data.table_on("participation"),
-        agreements_on=data.table_on("agreements"),
+    return data.derived(
+        ("presence_rows",),
+        lambda: agreements.merge_presence(
+            data.malls,
+            data.participation,
+            data.table("agreements"),
+            participation_on=data.table_on("participation"),
+            agreements_on=data.table_on("agreements"),
+        ),
     )
+
+
+def presence(data: SnapshotData, as_of: dt.date, province: str | None) -> participation.Presence:
+    """Operating malls and the presence grid on ``as_of`` (of ``province`` when given), once per date."""
+
+    def build() -> participation.Presence:
+        return participation.compute_presence(_malls(data, province), presence_rows(data), as_of)
+
+    return data.derived(("presence", as_of, province), build)
 
 
 def agreement_view(data: SnapshotData, *, scope: ViewScope, days: int = EXPIRING_DAYS) -> dict[str, Any]:

@@ -181,8 +181,8 @@ def agency_view(data: SnapshotData, *, scope: ViewScope) -> dict[str, Any]:
     official = regions.official_regions()
     malls, _ = metrics.restrict_to_province(data.malls, official, province)
     rows = use_views.presence_rows(data)
-    found = participation.compute_presence(malls, rows, as_of)
-    national = found if not province else participation.compute_presence(data.malls, rows, as_of)
+    found = use_views.presence(data, as_of, province)
+    national = use_views.presence(data, as_of, None)
     completeness = participation.compute_mall_completeness(malls, rows, as_of, presence=found)
     with_data, without_data = participation.count_malls_without_data(malls, rows, as_of, presence=found)
     return {
@@ -192,7 +192,7 @@ def agency_view(data: SnapshotData, *, scope: ViewScope) -> dict[str, Any]:
         "distribution": participation.compute_completeness_distribution(completeness),
         "with_data": with_data,
         "without_data": without_data,
-        "services": participation.compute_services(malls, rows, as_of),
+        "services": participation.compute_services(malls, rows, as_of, presence=found),
     }
 
 
@@ -200,8 +200,11 @@ def agency_work_list(data: SnapshotData, *, scope: ViewScope, agency: str) -> pd
     """One row per operating mall (of the scope's province when given) where ``agency`` is missing."""
     malls, _ = _scope(data, scope.province)
     official = regions.official_regions()
-    rows = use_views.presence_rows(data)
-    return participation.compute_agency_work_list(malls, rows, official, agency, _as_of(data, scope))
+    as_of = _as_of(data, scope)
+    found = use_views.presence(data, as_of, scope.province)
+    return participation.compute_agency_work_list(
+        malls, use_views.presence_rows(data), official, agency, as_of, presence=found
+    )
 
 
 def national_summary(data: SnapshotData, *, scope: ViewScope) -> dict:
