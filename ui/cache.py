@@ -22,8 +22,10 @@ def store(settings: service.Settings):
     return _store(settings.database_url, settings)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def snapshot_data(settings: service.Settings, snapshot_id: int) -> service.SnapshotData:
+    """One object per snapshot for every session (a resource: never copied, nothing changes it in place;
+    pandas copies on write), so what its views derive (``SnapshotData.derived``) is made once."""
     return service.load_snapshot(store(settings), snapshot_id)
 
 

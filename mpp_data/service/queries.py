@@ -4,6 +4,7 @@ in ``views``; boundary files in ``boundaries``; what changes the store is in ``w
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -21,6 +22,7 @@ from mpp_data.store.accounts import withdrawn_ids
 
 T = TypeVar("T")
 DERIVED_KEPT = 32
+_DERIVING = threading.RLock()  # a build may ask for another derived value
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,15 @@ class SnapshotData:
     def derived(self, key: tuple, build: Callable[[], T]) -> T:
         """``build()``, made once per ``key`` for this snapshot (the newest :data:`DERIVED_KEPT` kept).
         Its frames are shared: callers copy before changing them."""
-        if key in self._derived:
-            found = self._derived.pop(key)
-        else:
-            found = build()
-            while len(self._derived) >= DERIVED_KEPT:
-                self._derived.pop(next(iter(self._derived)))
-        self._derived[key] = found  # the newest last
-        return found
+        with _DERIVING:  # sessions asking for the same date at once: one builds, the others wait and share it
+            if key in self._derived:
+                found = self._derived.pop(key)
+            else:
+                found = build()
+                while len(self._derived) >= DERIVED_KEPT:
+                    self._derived.pop(next(iter(self._derived)))
+            self._derived[key] = found  # the newest last
+            return found
 
     def table(self, name: str) -> pd.DataFrame:
         """The snapshot's frame of one kind (an empty frame in the kind's columns when it has none)."""
