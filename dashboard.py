@@ -7,7 +7,7 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.present.text import t
-from ui import auth, page
+from ui import auth, page, upload
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -74,4 +74,6 @@ PAGES = {
 navigation = st.navigation(list(PAGES.values()), expanded=True)
 page.frame(lang, settings, actor)  # the sidebar, drawn here so its widgets keep their state across pages
 auth.sign_in_box(actor, lang, settings)
+if navigation.url_path != PAGES["upload.py"].url_path:  # files uploaded and left behind are let go
+    upload.release_files()
 navigation.run()

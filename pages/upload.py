@@ -88,7 +88,7 @@ with page.boundary() as view:
         t("upload.files", lang),
         type=["xlsx", "xlsm", "xls", "ods", "csv"],
         accept_multiple_files=True,
-        key="upload_files",
+        key=upload.uploader_key(),
         max_upload_size=limit_mb,
     )
     # Streamlit writes the drop zone's own words in English and cannot be told otherwise.

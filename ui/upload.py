@@ -21,6 +21,23 @@ _LEFT_OUT = "rows_left_out"  # (file, sheet, row) -> reason
 EDITOR = "corrections_editor"  # the table of rows to correct (st.data_editor)
 _CHECK = "upload_check"  # (key of files, corrections and aliases, IngestResult)
 _LOADED = "upload_loaded"  # what the last load did, shown once after its rerun
+_UPLOADS = "upload_generation"  # how many loads this session made: the uploader's key, new after each
+
+
+def uploader_key() -> str:
+    """The file uploader's key: a new one after each load, so the browser forgets the files it sent."""
+    generation = st.session_state.get(_UPLOADS, 0)
+    return "upload_files" if not generation else f"upload_files_{generation}"
+
+
+def release_files() -> None:
+    """Drop the files this session uploaded from the server's memory (Streamlit keeps them until the tab
+    closes): after a load, and when the session opens a page other than Upload."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    if context is not None:
+        context.uploaded_file_mgr.remove_session_files(context.session_id)
 
 
 # The check report: what and where first; the message wide and its rows tall enough to wrap (Streamlit
@@ -167,6 +184,9 @@ def load(
         report_only = replace(loaded, tables={name: frame.iloc[:0] for name, frame in loaded.tables.items()})
         st.session_state[_CHECK] = (_key(files, overrides, store.load_aliases()), report_only)
         loaded = cached = report_only  # nothing here keeps the rows now
+        # the files are in the store now: the uploader starts empty after the rerun, and the bytes go back
+        st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
+        release_files()
         service.release_unused_memory()
     return loaded
 

@@ -144,6 +144,33 @@ def test_an_analyst_uploads_within_the_session_budget_and_no_further(served: Ser
     assert codes[3] == 403, "a viewer may not upload"
 
 
+def test_files_left_behind_on_the_upload_page_are_let_go_when_the_session_opens_another(
+    served: Served, served_store: str
+):
+    """Issue 21.4: Streamlit keeps a session's uploaded files until its tab closes; the dashboard drops them
+    when the session opens another page. The session's byte budget shows it: full on Upload, free after."""
+    cookie = session_cookie(served.url, served_store, "lia@example.go.id", "analyst")
+    xsrf = _xsrf(served.url)
+    jar = {service.COOKIE: cookie, "_streamlit_xsrf": xsrf}
+    mb = 2**20 - 4096
+
+    async def go() -> list[int]:
+        async with await Viewer.open(served.url, cookies={service.COOKIE: cookie}) as analyst:
+            await analyst.run("upload")
+            codes = [_put(served.url, analyst.session_id, f"f{i}", mb, jar, xsrf).status_code for i in range(3)]
+            again = await analyst.run("upload")  # a rerun of Upload keeps them
+            assert again.finished == "FINISHED_SUCCESSFULLY"
+            codes.append(_put(served.url, analyst.session_id, "f3", mb, jar, xsrf).status_code)
+            left = await analyst.run("overview")
+            assert left.finished == "FINISHED_SUCCESSFULLY"
+            codes += [_put(served.url, analyst.session_id, f"g{i}", mb, jar, xsrf).status_code for i in range(2)]
+            return codes
+
+    codes = run_async(go())
+    assert all(200 <= c < 300 for c in codes[:2]) and codes[2:4] == [413, 413], codes
+    assert all(200 <= c < 300 for c in codes[4:]), f"the budget is free again after leaving Upload: {codes}"
+
+
 def test_metrics_are_an_admins_and_every_answer_carries_the_security_headers(served: Served, served_store: str):
     anonymous = httpx.get(f"{served.url}/_stcore/metrics", timeout=60)
     assert anonymous.status_code == 403
