@@ -28,12 +28,12 @@ with page.boundary() as view:
     st.caption(t("agencies.presence_source", lang, **sources))
 
     presence = agencies["presence"]
-    controls.chart(charts.agency_presence(presence, lang), "agency_presence", lang)
+    drawn = cache.agency_figures(view.settings, view.scope)  # built once for every session
+    controls.chart(drawn["agency_presence"], "agency_presence", lang)
     names = service.agency_names()
-    if not view.province:
-        heatmap = charts.presence_heatmap(agencies["by_province"], names, lang, charts.agency_order(presence))
-        controls.chart(heatmap, "presence_heatmap", lang)
-    controls.chart(charts.completeness_histogram(agencies["distribution"], lang), "completeness", lang)
+    if "presence_heatmap" in drawn:
+        controls.chart(drawn["presence_heatmap"], "presence_heatmap", lang)
+    controls.chart(drawn["completeness"], "completeness", lang)
 
     st.subheader(t("agencies.work_list", lang))
     ordered = charts.agency_order(presence)[::-1]  # the agency that lags most first

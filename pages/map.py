@@ -8,12 +8,9 @@ from ui import cache, controls, page
 
 with page.boundary() as view:
     lang = view.lang
-    table = view.of("map_regions")
     official = cache.boundaries(view.settings)
-    coverage = view.of("coverage_by_province")
     controls.page_header(view, "map.title")
     boundaries = official.boundaries if official else None
-    shares = dict(zip(coverage["province_code"], coverage["coverage_pct"], strict=True))
     shading = "province"
     if boundaries:
         shading = (
@@ -25,16 +22,7 @@ with page.boundary() as view:
             )
             or "province"
         )
-    figure = maps.region_map(
-        table,
-        cache.land_outline(),
-        lang,
-        view.province,
-        boundaries,
-        shares if boundaries else None,
-        shading,
-        phone=controls.on_a_phone(),
-    )
+    figure = cache.map_figure(view.settings, view.scope, shading, controls.on_a_phone())
     event = controls.chart(figure, "region_map", lang, on_select="rerun", selection_mode="points")
     chosen = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
     if chosen:

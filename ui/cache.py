@@ -82,6 +82,32 @@ def overview_figures(settings: service.Settings, scope: service.ViewScope, total
     return service.overview_figures(data, scope=scope, total_regions=total_regions)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _agency_figures(settings: service.Settings, scope: service.ViewScope) -> dict:
+    return service.agency_figures(snapshot_data(settings, scope.snapshot_id), scope=scope)
+
+
+def agency_figures(settings: service.Settings, scope: service.ViewScope) -> dict:
+    """The Agencies page's charts, built once per process for every session (see ``overview_figures``)."""
+    return _agency_figures(settings, service.figure_scope(scope))
+
+
+def map_figure(settings: service.Settings, scope: service.ViewScope, shading: str, phone: bool):
+    """The Map page's map, built once per process for every session, per boundary file and choice."""
+    version = service.boundary_version(store(settings), settings=settings)
+    return _map_figure(settings, service.figure_scope(scope), version.key if version else None, shading, phone)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _map_figure(
+    settings: service.Settings, scope: service.ViewScope, boundaries: str | None, shading: str, phone: bool
+):
+    official = _map_boundaries(settings, boundaries) if boundaries else None  # boundaries: the file's key
+    shapes = official.boundaries if official else None
+    data = snapshot_data(settings, scope.snapshot_id)
+    return service.map_figure(data, scope=scope, boundaries=shapes, shading=shading, phone=phone)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def snapshot_diff(settings: service.Settings, before: int, after: int):
     return service.snapshot_diff(store(settings), before, after)

@@ -61,6 +61,7 @@ from mpp_data.service.exports import (
     ExportTable,
     export_table,
 )
+from mpp_data.service.figures import agency_figures, figure_scope, map_figure
 from mpp_data.service.loading import (
     SAMPLE_FILES,
     contains_sample,
@@ -198,6 +199,9 @@ __all__ = [
     "remember_alias",
     "save_boundaries",
     "release_unused_memory",
+    "agency_figures",
+    "map_figure",
+    "figure_scope",
     "remove_alias",
     "sample_files",
     "saved_aliases",
