@@ -32,7 +32,8 @@ def compute_map_regions(
     shown = mine[mine["status_now"] != "none"]
     names = shown.groupby("region_code")["mall_name"].agg(lambda n: ", ".join(sorted(n)))
     counts = shown[shown["status_now"] == "operating"].groupby("region_code")[["agencies", "services"]].sum(min_count=1)
-    table["mall_names"] = table["code"].map(names).fillna("")
+    # a province with no mall names at all maps to a float column: the names are text, "" where none
+    table["mall_names"] = table["code"].map(names).astype(object).fillna("").astype(str)
     table = table.merge(counts, left_on="code", right_index=True, how="left")
     return table[
         [
