@@ -3,6 +3,7 @@ first and the admins' boundary file last, and explains the uploader's English in
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from streamlit.testing.v1 import AppTest
@@ -14,6 +15,7 @@ from tests.app.signing import open_app, sign_in
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - the fixture
 from tests.app.test_upload import EXPORT, XLSX
 from tests.conftest import ROOT
+from tests.loaders import workbooks as wb
 
 
 def test_provinces_page_applies_the_announced_province(sample):  # noqa: F811
@@ -63,3 +65,40 @@ def test_upload_report_shows_the_message_wide_and_wrapped_without_the_kind_code(
     config = json.loads(proto.columns)
     assert config["message"]["width"] >= 500 and config["message"]["label"] == "Pesan"
     assert proto.row_height > 64  # Streamlit wraps cell text only in rows taller than 4rem
+
+
+#: A register with a blank row, a totals row and a date written as the number -5.
+ROUGH = wb.xlsx(
+    {"MPP": [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
+             ["Kota Depok", "MPP Depok", "Beroperasi", dt.date(2021, 5, 1)],
+             ["Kota Medan", "MPP Medan", "Beroperasi", -5],
+             [None, None, None, None],
+             ["Jumlah", None, None, None]]},
+    name="ekspor_kasar.xlsx",
+)  # fmt: skip
+
+
+def test_upload_report_says_what_was_skipped_and_shows_cells_as_written(sqlite_url, monkeypatch):
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    at = open_app(sqlite_url, "analyst", "pages/upload.py")
+    at.file_uploader(key="upload_files").set_value((ROUGH.name, ROUGH.content, XLSX)).run()
+    assert not at.exception, [e.message for e in at.exception]
+    # the rows left out named for what they were, not "(kosong, total, judul berulang, duplikat)"
+    (counts,) = [i.value for i in at.info if i.value.startswith("4 baris dibaca")]
+    assert counts.endswith("2 dilewati (1 baris kosong, 1 baris jumlah/subtotal)."), counts
+    report = next(d.value for d in at.dataframe if "message" in d.value.columns)
+    assert "-5" in set(report["value"]) and "-5.0" not in set(report["value"]), "the cell as it was typed"
+    assert not any("-5.0" in m for m in report["message"])
+    # a problem of a whole sheet (rows skipped) has a dash for its row and column, never None
+    assert report["row"].map(type).eq(str).all() and report["column"].map(type).eq(str).all()
+    skipped = report[report["message"].str.contains("dilewati")]
+    assert set(skipped["row"]) == {"–"} and set(skipped["column"]) == {"–"}
+
+
+def test_the_uploader_writes_its_own_words_in_the_readers_language(sqlite_url, monkeypatch):
+    """Streamlit draws its button and limit in English: the page's style puts ours in their place."""
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    at = open_app(sqlite_url, "analyst", "pages/upload.py")
+    styles = "".join(h.proto.body for h in at.get("html"))
+    assert '.st-key-upload_files [data-testid="stFileUploaderDropzone"]' in styles
+    assert 'content: "Pilih berkas"' in styles and 'content: "Batas 50 MB per berkas • XLSX' in styles
