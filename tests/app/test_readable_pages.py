@@ -102,3 +102,17 @@ def test_the_uploader_writes_its_own_words_in_the_readers_language(sqlite_url, m
     styles = "".join(h.proto.body for h in at.get("html"))
     assert '.st-key-upload_files [data-testid="stFileUploaderDropzone"]' in styles
     assert 'content: "Pilih berkas"' in styles and 'content: "Batas 50 MB per berkas • XLSX' in styles
+
+
+def test_the_provinces_lower_section_and_deck_follow_the_sidebars_province(sample):  # noqa: F811
+    at = open_page("pages/provinces.py")
+    assert at.selectbox(key="province_detail").value == "11", "no province chosen: the first (Aceh)"
+    at.selectbox(key="province").set_value("61").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="province_detail").value == "61"
+    assert any("Kalimantan Barat" in h.value for h in at.subheader), [h.value for h in at.subheader]
+    # the deck button below is drawn from the same choice (the province's deck file name and scope)
+    at.selectbox(key="province_detail").set_value("32").run()  # a choice on the page stays ...
+    assert at.selectbox(key="province_detail").value == "32"
+    at.selectbox(key="province").set_value("51").run()  # ... until the sidebar's province changes
+    assert at.selectbox(key="province_detail").value == "51"
