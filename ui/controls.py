@@ -63,6 +63,20 @@ def source_caption(view: View) -> None:
         files=", ".join(md_text(f) for f in view.snapshot["source_files"]),
         created=format_date(snapshot_date(view), view.lang),
     )
+    for kind, (origin, files) in view.snapshot.get("carried_sources", {}).items():
+        # participation (or agreements, visits) kept from an earlier upload: that upload's files hold it
+        line = (
+            line.removesuffix(".")
+            + "; "
+            + t(
+                "source.carried",
+                view.lang,
+                what=t(f"upload.what.{kind}", view.lang),
+                snapshot=origin,
+                files=", ".join(md_text(f) for f in files),
+            )
+            + "."
+        )
     if left_out := view.snapshot.get("rows_left_out", 0):
         key = "source.left_out_one" if left_out == 1 else "source.left_out"
         line += " " + t(key, view.lang, count=format_number(left_out, view.lang)) + "."

@@ -8,13 +8,14 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from mpp_data import service
 from mpp_data.analysis import metrics
 from mpp_data.present.text import t
 from mpp_data.reference.regions import official_regions
 from tests.app.signing import open_app, sign_in
 from tests.app.test_rollout_pages import LATEST, open_page, sample  # noqa: F401 - the fixture
 from tests.app.test_upload import EXPORT, XLSX
-from tests.conftest import ROOT
+from tests.conftest import ADMIN, ROOT, sample_as_real_files
 from tests.loaders import workbooks as wb
 
 
@@ -45,10 +46,15 @@ def test_upload_page_puts_the_boundary_file_last_for_admins(sample, sqlite_url):
         assert any(c.value.startswith(t("upload.files_help", lang, limit="")[:20]) for c in at.caption)
 
 
-def test_history_download_labels_fit_a_phone_and_name_the_file_in_their_help(sample, sqlite_url):  # noqa: F811
+def test_history_report_buttons_each_name_their_file_in_label_and_help(sample, sqlite_url):  # noqa: F811
     at = open_app(sqlite_url, "analyst", "pages/history.py")  # original files: an analyst's
     reports = [b.proto for b in at.get("download_button") if b.proto.label.startswith("Unduh laporan")]
-    assert [b.label for b in reports] == ["Unduh laporan pemeriksaan"] * 2
+    assert sorted(b.label for b in reports) == [
+        "Unduh laporan mpp_malls_sample.xlsx",
+        "Unduh laporan mpp_participation_sample.xlsx",
+    ]
+    (table,) = [d.value for d in at.dataframe if "loaded_by" in d.value.columns]
+    assert table["loaded_by"].tolist() == ["Sistem (data contoh saat mulai pertama)"], "not system:first-start"
     assert sorted(b.help for b in reports) == [
         "Laporan pemeriksaan berkas mpp_malls_sample.xlsx (CSV)",
         "Laporan pemeriksaan berkas mpp_participation_sample.xlsx (CSV)",
@@ -116,3 +122,25 @@ def test_the_provinces_lower_section_and_deck_follow_the_sidebars_province(sampl
     assert at.selectbox(key="province_detail").value == "32"
     at.selectbox(key="province").set_value("51").run()  # ... until the sidebar's province changes
     assert at.selectbox(key="province_detail").value == "51"
+
+
+def test_the_source_line_names_the_upload_and_files_each_kind_came_from(sqlite_url, monkeypatch):
+    """Malls uploaded alone keep the participation of the upload before: the source line names both
+    uploads and their files, not only the newest file."""
+    monkeypatch.setenv("MPP_DATABASE_URL", sqlite_url)
+    store = service.open_store(sqlite_url)
+    malls, participation = sample_as_real_files()[:2]
+    both = service.ingest_files([malls, participation], store, actor=ADMIN).snapshot_id
+    register = wb.xlsx(
+        {"MPP": [["Kabupaten/Kota", "Nama MPP", "Status", "Tanggal Peresmian"],
+                 ["Kota Depok", "MPP Depok", "Beroperasi", dt.date(2021, 5, 1)]]},
+        name="register_baru.xlsx",
+    )  # fmt: skip
+    only_malls = service.ingest_files([service.UploadedFile(register.name, register.content)], store, actor=ADMIN)
+    assert only_malls.carried_over == {"participation": both}
+    store.dispose()
+    at = open_page("pages/provinces.py")
+    (line,) = [c.value for c in at.caption if c.value.startswith("Sumber:")]
+    assert f"unggahan #{only_malls.snapshot_id} (register_baru.xlsx)" in line, line
+    # the store keeps an upload's files, not which of them held which kind: the earlier upload's files
+    assert f"keikutsertaan instansi dari unggahan #{both} ({malls.name}, {participation.name})" in line, line

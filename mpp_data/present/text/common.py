@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sumber: unggahan #{snapshot} ({files}), dimuat {created}.",
         "en": "Source: upload #{snapshot} ({files}), loaded {created}.",
     },
+    "source.carried": {
+        "id": "{what} dari unggahan #{snapshot} ({files})",
+        "en": "{what} from upload #{snapshot} ({files})",
+    },
     "source.left_out": {"id": "{count} baris dikecualikan", "en": "{count} rows left out"},
     "source.left_out_one": {"id": "1 baris dikecualikan", "en": "1 row left out"},
     "status.operating": {"id": "Beroperasi", "en": "Operating"},

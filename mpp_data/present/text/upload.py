@@ -133,6 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.what.malls": {"id": "daftar MPP", "en": "malls"},
     "upload.what.participation": {"id": "keikutsertaan instansi", "en": "agency participation"},
+    "upload.what.agreements": {"id": "perjanjian kerja sama", "en": "cooperation agreements"},
+    "upload.what.visits": {"id": "kunjungan", "en": "visits"},
     "error.unexpected": {
         "id": "Maaf, terjadi kesalahan yang tidak terduga. Muat ulang halaman; jika berulang, hubungi admin.",
         "en": "Sorry, something unexpected went wrong. Reload the page; if it happens again, contact the admin.",
