@@ -14,11 +14,24 @@ from typing import Any
 import pandas as pd
 from babel.dates import format_datetime
 
+from mpp_data.analysis.schedule import CONTENTS, WEEKDAYS
 from mpp_data.present.labels import region_label
 from mpp_data.present.text import MESSAGES, babel_locale, format_date, format_number, t
 
 #: The languages a mail or a reader may choose, by name.
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+#: What the subscription form offers: a weekday (weekly) or a day of the month (monthly), as
+#: ``service.add_subscription`` takes them; the parts of a mail.
+DAY_CHOICES = (*WEEKDAYS, *(str(n) for n in range(1, 29)))
+FREQUENCIES = ("weekly", "monthly")
+MAIL_PARTS = CONTENTS
+
+
+def day_label(day: str, lang: str) -> str:
+    """``mon`` -> "Senin", ``15`` -> "Tanggal 15"."""
+    return (
+        t(f"subscriptions.weekday.{day}", lang) if day in WEEKDAYS else t("subscriptions.day_of_month", lang, day=day)
+    )
 
 
 def format_time(value: dt.datetime | None, lang: str) -> str:
@@ -69,9 +82,13 @@ def _date(value: Any, lang: str) -> str:
 
 
 def _listed(label: Callable[[Any, str], str]) -> Callable[[Any, str], str]:
-    return lambda value, lang: (
-        ", ".join(label(v, lang) for v in value) if isinstance(value, list) else label(value, lang)
-    )
+    """A list of codes, or one stored as ``deck,summary,gaps``, in words."""
+
+    def words(value: Any, lang: str) -> str:
+        items = value if isinstance(value, list) else str(value).split(",")
+        return ", ".join(label(v.strip() if isinstance(v, str) else v, lang) for v in items)
+
+    return words
 
 
 #: How a detail's value reads, by the detail's key; any other value is written as it is.
@@ -84,7 +101,6 @@ _VALUES: dict[str, Callable[[Any, str], str]] = {
     "lang": lambda v, lang: LANGUAGE_NAMES.get(v, str(v)),
     "basis": _words("basis"),
     "frequency": _words("subscriptions.every"),
-    "day": _words("subscriptions.weekday"),
     "content": _listed(_words("subscriptions.part")),
     "province": lambda v, lang: region_label(str(v), lang) if v else t("subscriptions.national", lang),
     "region_code": lambda v, lang: region_label(str(v), lang),
@@ -145,8 +161,16 @@ def display_users(users: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def subscription_rows(rows: list[dict], lang: str) -> list[dict]:
     """``service.list_subscriptions`` or ``list_alerts`` in words: every coded value (language, basis,
-    frequency, weekday, content, alert kind, province) as the reader says it."""
-    return [{k: _value(k, v, lang) if k != "id" else v for k, v in row.items()} for row in rows]
+    frequency, weekday, content, alert kind, province) as the reader says it; the stored day (0..6 for a
+    weekly one, 1..28 for a monthly one) as a weekday or a day of the month."""
+    shown = []
+    for row in rows:
+        words = {k: _value(k, v, lang) if k not in ("id", "day") else v for k, v in row.items()}
+        if "day" in row:
+            weekly = row.get("frequency") == "weekly"
+            words["day"] = day_label(WEEKDAYS[int(row["day"])] if weekly else str(row["day"]), lang)
+        shown.append(words)
+    return shown
 
 
 def display_send_log(log: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -88,6 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subscriptions.national": {"id": "Nasional", "en": "National"},
     "subscriptions.every.weekly": {"id": "mingguan", "en": "weekly"},
     "subscriptions.every.monthly": {"id": "bulanan", "en": "monthly"},
+    "subscriptions.day_of_month": {"id": "Tanggal {day}", "en": "Day {day} of the month"},
     "subscriptions.weekday.mon": {"id": "Senin", "en": "Monday"},
     "subscriptions.weekday.tue": {"id": "Selasa", "en": "Tuesday"},
     "subscriptions.weekday.wed": {"id": "Rabu", "en": "Wednesday"},

@@ -120,7 +120,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subscriptions.add": {"id": "Tambah langganan", "en": "Add a subscription"},
     "subscriptions.recipients": {"id": "Penerima (email, dipisah koma)", "en": "Recipients (emails, comma-separated)"},
     "subscriptions.frequency": {"id": "Frekuensi", "en": "Frequency"},
-    "subscriptions.day": {"id": "Hari (mon..sun atau 1..28)", "en": "Day (mon..sun or 1..28)"},
+    "subscriptions.day": {
+        "id": "Hari (mingguan) atau tanggal (bulanan)",
+        "en": "Weekday (weekly) or day of the month (monthly)",
+    },
     "subscriptions.time": {"id": "Jam (JJ:MM)", "en": "Time (HH:MM)"},
     "subscriptions.zone": {"id": "Zona waktu", "en": "Time zone"},
     "subscriptions.content": {"id": "Isi", "en": "Content"},
