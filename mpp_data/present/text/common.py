@@ -75,7 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "one column: use Data › From Text/CSV with the Comma delimiter, or download Excel.",
     },
     "column.id": {"id": "#", "en": "#"},
-    "column.created_at": {"id": "Waktu", "en": "Time"},
+    "column.created_at": {"id": "Dimuat (UTC)", "en": "Loaded (UTC)"},  # History: when each upload was loaded
     "column.is_sample": {"id": "Data contoh", "en": "Sample"},
     "column.source_files": {"id": "Berkas", "en": "Files"},
     "column.malls_count": {"id": "MPP", "en": "Malls"},

@@ -129,7 +129,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "subscriptions.content": {"id": "Isi", "en": "Content"},
     "subscriptions.remove": {"id": "Hapus nomor", "en": "Remove number"},
     "subscriptions.save": {"id": "Simpan", "en": "Save"},
-    "subscriptions.none": {"id": "Belum ada.", "en": "None yet."},
+    "subscriptions.none": {"id": "Belum ada.", "en": "Nothing yet."},
     "column.recipients": {"id": "Penerima", "en": "Recipients"},
     "column.lang": {"id": "Bahasa", "en": "Language"},
     "column.basis": {"id": "Basis", "en": "Basis"},
