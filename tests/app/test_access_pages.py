@@ -201,7 +201,7 @@ def test_viewing_can_require_sign_in(store_url, monkeypatch):
 def test_history_shows_who_loaded_each_snapshot_to_analysts_only(store_url):
     at = open_app(store_url, "analyst", "pages/history.py")
     table = table_with(at, "loaded_by")
-    assert table["loaded_by"].tolist() == ["system:first-start"]
+    assert table["loaded_by"].tolist() == ["Sistem (data contoh saat mulai pertama)"]  # not system:first-start
     assert any(key.startswith("original_") for key in widget_keys(at))
 
 
