@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from mpp_data import service
-from mpp_data.present import exports
+from mpp_data.present import admin, exports
 from mpp_data.present.text import t
 from ui import auth, cache, controls, page
 
@@ -19,18 +19,22 @@ with page.boundary() as view:
 
     left, middle, right = st.columns(3)
     who = left.text_input(t("audit.who", lang), key="audit_who")
-    action = middle.selectbox(t("audit.action", lang), ["", *sorted(everything["action"].unique())], key="audit_action")
+    action = middle.selectbox(
+        t("audit.action", lang),
+        ["", *sorted(everything["action"].unique(), key=lambda a: admin.action_label(a, lang))],
+        format_func=lambda a: admin.action_label(a, lang) if a else t("audit.all_actions", lang),
+        key="audit_action",
+    )
     since = right.date_input(t("audit.since", lang), value=None, format="DD/MM/YYYY", key="audit_since")
     start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC) if since else None
     events = service.audit_events(store, actor=actor, since=start, who=who or None, action=action or None)
-    shown = events.assign(details=events["details"].map(lambda d: ", ".join(f"{k}: {v}" for k, v in d.items())))
+    shown = admin.display_audit(events, lang)
     controls.table(shown, hide_index=True, key="audit_table", column_config=controls.column_labels(shown.columns, lang))
     # emails typed at a failed sign-in and file names are anyone's text: the CSV writer of every
     # download quotes them and keeps any piece of them from running as a formula
-    download = exports.to_csv_bytes(shown.astype({"at": str}), lang)
     st.download_button(
         t("audit.download", lang),
-        download,
+        exports.to_csv_bytes(shown, lang),
         f"audit-{dt.date.today().isoformat()}.csv",
         mime="text/csv",
         key="audit_download",

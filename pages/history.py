@@ -44,7 +44,7 @@ with page.boundary() as view:
                 view,
                 "report",
                 "csv",
-                t("history.download_report", lang),
+                t("history.download_report", lang, file=md_text(source.file_name)),
                 f"report_{chosen}_{index}",
                 snapshot_id=chosen,
                 file=source.file_name,

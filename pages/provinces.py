@@ -44,7 +44,7 @@ with page.boundary() as view:
         t("provinces.choose", lang),
         list(names),
         format_func=names.get,
-        **page.kept("province_detail", view.province or next(iter(names))),
+        **page.kept_following("province_detail", next(iter(names)), view.province),
     )
     regions = presentation.display_region_status(view.of("region_status", view.scope.replace(province=chosen)), lang)
     st.subheader(t("provinces.regions_of", lang, province=names[chosen]))

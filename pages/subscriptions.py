@@ -3,6 +3,7 @@
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present import admin
 from mpp_data.present.text import t
 from ui import auth, cache, controls, page
 
@@ -13,7 +14,7 @@ def table(rows: list[dict], columns: list[str]) -> None:
     if not rows:
         st.caption(t("subscriptions.none", lang))
         return
-    shown = [{c: ", ".join(r[c]) if isinstance(r[c], list) else r[c] for c in columns} for r in rows]
+    shown = [{c: r[c] for c in columns} for r in admin.subscription_rows(rows, lang)]
     controls.table(shown, hide_index=True, column_config=controls.column_labels(columns, lang))
 
 
@@ -39,16 +40,34 @@ with page.boundary() as view:
             key="subscription_province",
             format_func=lambda c: provinces.get(c, "–"),
         )
-        mail_lang = middle.selectbox(t("subscriptions.lang", lang), ["id", "en"], key="subscription_lang")
-        basis = right.selectbox(t("column.basis", lang), list(service.BASES), key="subscription_basis")
-        frequency = left.selectbox(t("subscriptions.frequency", lang), ["weekly", "monthly"], key="subscription_every")
-        day = middle.text_input(t("subscriptions.day", lang), "mon", key="subscription_day")
+        mail_lang = middle.selectbox(
+            t("subscriptions.lang", lang), ["id", "en"], format_func=admin.LANGUAGE_NAMES.get, key="subscription_lang"
+        )
+        basis = right.selectbox(
+            t("column.basis", lang),
+            list(service.BASES),
+            format_func=lambda b: t(f"basis.{b}", lang),
+            key="subscription_basis",
+        )
+        frequency = left.selectbox(
+            t("subscriptions.frequency", lang),
+            admin.FREQUENCIES,
+            format_func=lambda f: t(f"subscriptions.every.{f}", lang),
+            key="subscription_every",
+        )
+        day = middle.selectbox(
+            t("subscriptions.day", lang),
+            admin.DAY_CHOICES,
+            format_func=lambda d: admin.day_label(d, lang),
+            key="subscription_day",
+        )
         time_of_day = right.text_input(t("subscriptions.time", lang), "07:00", key="subscription_time")
         zone = left.text_input(t("subscriptions.zone", lang), "Asia/Jakarta", key="subscription_zone")
         content = middle.multiselect(
             t("subscriptions.content", lang),
-            ["deck", "summary", "gaps"],
-            ["deck", "summary", "gaps"],
+            admin.MAIL_PARTS,
+            admin.MAIL_PARTS,
+            format_func=lambda p: t(f"subscriptions.part.{p}", lang),
             key="subscription_content",
         )
         if st.form_submit_button(t("subscriptions.save", lang), key="subscription_save"):
@@ -86,7 +105,9 @@ with page.boundary() as view:
             key="alert_province",
             format_func=lambda c: provinces.get(c, "–"),
         )
-        alert_lang = right.selectbox(t("subscriptions.lang", lang), ["id", "en"], key="alert_lang")
+        alert_lang = right.selectbox(
+            t("subscriptions.lang", lang), ["id", "en"], format_func=admin.LANGUAGE_NAMES.get, key="alert_lang"
+        )
         if st.form_submit_button(t("subscriptions.save", lang), key="alert_save"):
             saved = service.add_alert(
                 store, [alert_to], actor=actor, kind=kind, province=alert_province or None, lang=alert_lang
@@ -104,7 +125,8 @@ with page.boundary() as view:
         st.rerun()
 
     st.subheader(t("subscriptions.log", lang))
-    log = service.send_log(store, actor=actor)
-    table(
-        log.astype({"at": str}).to_dict("records"), ["at", "target", "slot", "attempt", "recipients", "status", "error"]
-    )
+    log = admin.display_send_log(service.send_log(store, actor=actor), lang)
+    if log.empty:
+        st.caption(t("subscriptions.none", lang))
+    else:
+        controls.table(log, hide_index=True, column_config=controls.column_labels(log.columns, lang))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from mpp_data import service
 from mpp_data.errors import AliasConflict, MppDataError
-from mpp_data.present import maps
+from mpp_data.present import maps, upload_report
 from mpp_data.present.messages import issue_kind_label
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import error_message, format_date, format_number, t
@@ -18,11 +18,12 @@ def admin_section(view: page.View) -> None:
         return
     with st.expander(t("upload.admin", lang), expanded=False):
         st.caption(t("upload.boundaries_help", lang))
-        geojson = st.file_uploader(
+        geojson = controls.file_uploader(
             t("upload.boundaries", lang),
-            type=["geojson", "json"],
+            types=["geojson", "json"],
             key="boundaries_file",
-            max_upload_size=settings.max_upload_mb,
+            limit_mb=settings.max_upload_mb,
+            lang=lang,
         )
         if geojson is not None and st.button(t("upload.boundaries_save", lang), key="boundaries_save"):
             try:
@@ -84,14 +85,14 @@ with page.boundary() as view:
         for what, snapshot in loaded["carried"].items():
             st.info(t("upload.carried", lang, what=t(f"upload.what.{what}", lang), snapshot=snapshot))
 
-    widget = st.file_uploader(
+    widget = controls.file_uploader(
         t("upload.files", lang),
-        type=["xlsx", "xlsm", "xls", "ods", "csv"],
+        types=["xlsx", "xlsm", "xls", "ods", "csv"],
         accept_multiple_files=True,
         key=upload.uploader_key(),
-        max_upload_size=limit_mb,
+        limit_mb=limit_mb,
+        lang=lang,
     )
-    # Streamlit writes the drop zone's own words in English and cannot be told otherwise.
     st.caption(t("upload.files_help", lang, limit=format_number(limit_mb, lang)))
     files = upload.uploaded_files(widget)
     if not files:
@@ -102,17 +103,7 @@ with page.boundary() as view:
     store = cache.store(view.settings)
     result = upload.checked(files, store, lang, view.actor, view.settings)
 
-    counts = result.counts
-    st.info(
-        t(
-            "upload.counts",
-            lang,
-            read=format_number(counts["rows_read"], lang),
-            loaded=format_number(counts["rows_loaded"], lang),
-            rejected=format_number(counts["rows_rejected"], lang),
-            skipped=format_number(counts["rows_skipped"], lang),
-        )
-    )
+    st.info(upload_report.counts_sentence(result, lang))
 
     st.subheader(t("upload.report", lang))
     issues = service.issues_table(result, lang)
@@ -134,12 +125,13 @@ with page.boundary() as view:
             key="filter_kind",
         )
         shown = service.filter_issues(issues, severities, kinds)
+        phone = controls.on_a_phone()
         controls.table(
             shown,
             hide_index=True,
-            column_config=upload.report_columns(shown.columns, lang),
-            column_order=upload.REPORT_ORDER,
-            row_height=upload.REPORT_ROW_HEIGHT,
+            column_config=upload.report_columns(shown.columns, lang, phone=phone),
+            column_order=upload.report_order(phone),
+            row_height=upload.report_row_height(phone),
             key="issues_table",
         )
 
@@ -178,12 +170,15 @@ with page.boundary() as view:
     if not editable.empty:
         st.subheader(t("upload.corrections", lang))
         st.caption(t("upload.corrections_help", lang))
+        phone = controls.on_a_phone()
+        order = upload.editor_order(phone)
         edited = st.data_editor(
             editable,
             hide_index=True,
             key=upload.EDITOR,
             disabled=[c for c in editable.columns if c not in service.CORRECTION_EDITABLE],
-            column_config=controls.fitted(editable, {c: t(f"column.{c}", lang) for c in editable.columns}),
+            column_config=controls.fitted(editable, upload.editor_columns(editable.columns, lang, phone), order),
+            column_order=order,
         )
         if upload.take_edits(edited, files):
             st.rerun()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present import admin
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import t
 from ui import auth, cache, controls, page
@@ -15,7 +16,8 @@ with page.boundary() as view:
     roles = [str(r) for r in service.Role]
 
     users = service.list_users(store, actor=actor)
-    controls.table(users, hide_index=True, key="users_table", column_config=controls.column_labels(users.columns, lang))
+    shown = admin.display_users(users, lang)
+    controls.table(shown, hide_index=True, key="users_table", column_config=controls.column_labels(shown.columns, lang))
 
     st.subheader(t("users.add", lang))
     with st.form("add_user_form", border=False):

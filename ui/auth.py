@@ -151,8 +151,9 @@ def refuse_unless(actor: service.Actor, action: service.Action, lang: str) -> No
     """Stop a page opened by someone whose role does not allow ``action``, saying how to get access."""
     if service.can(actor, action):
         return
-    if not actor.name:
-        st.info(t("auth.how_to_get_access", lang))
+    if not actor.name:  # the upload page asks for an analyst account, the admin pages for an admin's
+        admin = service.lowest_role(action) == service.Role.ADMIN
+        st.info(t("auth.how_to_get_access.admin" if admin else "auth.how_to_get_access", lang))
     else:
         st.warning(t("auth.not_allowed_page", lang, role=t(f"role.{service.lowest_role(action)}", lang)))
     st.stop()

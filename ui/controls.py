@@ -4,6 +4,7 @@ The sidebar itself is drawn once, by the frame (``ui.page``)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pandas as pd
@@ -62,6 +63,20 @@ def source_caption(view: View) -> None:
         files=", ".join(md_text(f) for f in view.snapshot["source_files"]),
         created=format_date(snapshot_date(view), view.lang),
     )
+    for kind, (origin, files) in view.snapshot.get("carried_sources", {}).items():
+        # participation (or agreements, visits) kept from an earlier upload: that upload's files hold it
+        line = (
+            line.removesuffix(".")
+            + "; "
+            + t(
+                "source.carried",
+                view.lang,
+                what=t(f"upload.what.{kind}", view.lang),
+                snapshot=origin,
+                files=", ".join(md_text(f) for f in files),
+            )
+            + "."
+        )
     if left_out := view.snapshot.get("rows_left_out", 0):
         key = "source.left_out_one" if left_out == 1 else "source.left_out"
         line += " " + t(key, view.lang, count=format_number(left_out, view.lang)) + "."
@@ -88,15 +103,16 @@ def chart(fig: go.Figure, key: str, lang: str, container: Any = None, **options:
     return where.plotly_chart(fig, key=key, config=config, **options)
 
 
-def fitted(data: Any, column_config: dict | None = None) -> dict:  # a frame, a Styler or a dict
-    """``column_config`` with a width for every shown column, so that together they fit the screen's
-    width (a laptop's or a phone's, ``TABLE_BUDGET``): no column beyond the table's right edge."""
+def fitted(data: Any, column_config: dict | None = None, order: list[str] | None = None) -> dict:  # a frame, ...
+    """``column_config`` with a width for every shown column (those of ``order`` when given), so that
+    together they fit the screen's width (a laptop's or a phone's, ``TABLE_BUDGET``): no column beyond
+    the table's right edge."""
     frame = getattr(data, "data", data)  # a pandas Styler keeps its frame as .data
     frame = frame if isinstance(frame, pd.DataFrame) else pd.DataFrame(frame)
     config: dict = {}
     for column, given in (column_config or {}).items():
         config[column] = given if given is None else {"label": given} if isinstance(given, str) else dict(given)
-    shown = [c for c in frame.columns if not (c in config and config[c] is None)]
+    shown = [c for c in frame.columns if not (c in config and config[c] is None) and (order is None or c in order)]
     labels = {c: (config.get(c) or {}).get("label") or c for c in shown}
     budget = TABLE_BUDGET["phone" if on_a_phone() else "laptop"]
     asked = {c: w for c in shown if isinstance(w := (config.get(c) or {}).get("width"), int)}
@@ -107,4 +123,32 @@ def fitted(data: Any, column_config: dict | None = None) -> dict:  # a frame, a 
 
 def table(data: Any, column_config: dict | None = None, **options: Any) -> Any:
     """``st.dataframe`` with every column on screen (``fitted``); ``options`` go to it (key=, hide_index=)."""
-    return st.dataframe(data, column_config=fitted(data, column_config), **options)
+    return st.dataframe(data, column_config=fitted(data, column_config, options.get("column_order")), **options)
+
+
+def file_uploader(label: str, *, key: str, types: list[str], limit_mb: int, lang: str, **options: Any) -> Any:
+    """``st.file_uploader`` whose own words are in the reader's language. Streamlit 1.67 writes its button
+    ("Upload") and the limit ("50MB per file • XLSX, …") in English and offers no option for them: a style
+    scoped to this uploader's key hides those words and draws ours in their place (``::after``), so the
+    button still opens the file picker and a dropped file still lands. ``options`` go to the uploader."""
+    button = json.dumps(t("upload.choose_files", lang), ensure_ascii=False)
+    limit = json.dumps(
+        t(
+            "upload.limit_per_file",
+            lang,
+            limit=format_number(limit_mb, lang),
+            types=", ".join(x.upper() for x in types),
+        ),
+        ensure_ascii=False,
+    )
+    zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    notes = f'.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div'
+    st.html(
+        "<style>"
+        f'{zone} button [data-testid="stMarkdownContainer"] > p {{display: none}}'
+        f'{zone} button [data-testid="stMarkdownContainer"]::after {{content: {button}}}'
+        f"{notes} > span {{display: none}}"
+        f"{notes}::after {{content: {limit}; font-size: 14px; line-height: 1.6; color: rgba(47, 45, 43, 0.7)}}"
+        "</style>"
+    )
+    return st.file_uploader(label, type=types, key=key, max_upload_size=limit_mb, **options)

@@ -163,6 +163,17 @@ def kept(key: str, default: object) -> dict:
     return {"key": key}
 
 
+def kept_following(key: str, default: object, follows: object) -> dict:
+    """Like ``kept``, for a page choice that follows a sidebar choice: whenever the sidebar's value
+    (``follows``) changes to one that is set, the page's choice takes it (the Provinces page's province
+    follows the sidebar's); in between, whatever was chosen on the page stays."""
+    seen = f"_{key}_follows"
+    if follows and st.session_state.get(seen) != follows:
+        st.session_state[key] = follows
+    st.session_state[seen] = follows
+    return kept(key, default)
+
+
 def _date_param(name: str, upper: dt.date) -> dt.date | None:
     """The link's date ``name`` when it is one the date picker can show; noted as ignored otherwise."""
     if name not in st.query_params:

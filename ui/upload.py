@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Any
 
 import streamlit as st
 
@@ -42,20 +42,46 @@ def release_files() -> None:
 
 # The check report: what and where first; the message wide and its rows tall enough to wrap (Streamlit
 # wraps cell text only in rows taller than 4rem); the kind is for the filter, the message says it in words.
+# The message names sheet, row and column itself: on a phone the report is its severity, message and
+# value, each wide enough to read (a 326 px table of seven columns drew "MP P" and "Bog or").
 REPORT_ROW_HEIGHT = 84
-REPORT_ORDER = ["severity", "message", "file", "sheet", "row", "column", "value"]
-_REPORT_WIDTHS: dict[str, Literal["small", "medium", "large"] | int] = {
-    "message": 520,
-    "file": "medium",
-    "value": "medium",
-    "severity": 96,
-    "row": "small",
-}
+_PHONE_ROW_HEIGHT = 120  # the message in about six lines of a phone's narrower column
+REPORT_ORDER = ["severity", "message", "value", "file", "sheet", "row", "column"]
+_PHONE_ORDER = ["severity", "message", "value"]
+_REPORT_WIDTHS: dict[str, int] = {"message": 500, "severity": 96, "value": 90}
+_PHONE_WIDTHS: dict[str, int] = {"severity": 82, "message": 180, "value": 64}
 
 
-def report_columns(columns, lang: str) -> dict:
+def report_order(phone: bool = False) -> list[str]:
+    return _PHONE_ORDER if phone else REPORT_ORDER
+
+
+def report_row_height(phone: bool = False) -> int:
+    return _PHONE_ROW_HEIGHT if phone else REPORT_ROW_HEIGHT
+
+
+def report_columns(columns, lang: str, phone: bool = False) -> dict:
     """``column_config`` for the check report: localised headers and widths that show the message."""
-    return {c: st.column_config.Column(t(f"column.{c}", lang), width=_REPORT_WIDTHS.get(c)) for c in columns}
+    widths = _PHONE_WIDTHS if phone else _REPORT_WIDTHS
+    return {c: st.column_config.Column(t(f"column.{c}", lang), width=widths.get(c)) for c in columns}
+
+
+# The table of rows to correct: what the analyst types keeps room to be read (it drew 45 px wide); on a
+# phone the problem says where it is, so the row, column, sheet and file stay in the table, off screen.
+_EDITOR_WIDTHS = {"laptop": {"correction": 130, "leave_out": 96, "reason": 150},
+                  "phone": {"correction": 86, "leave_out": 60, "reason": 86}}  # fmt: skip
+_PHONE_EDITOR = ["correction", "leave_out", "reason", "value", "problem"]
+
+
+def editor_order(phone: bool = False) -> list[str] | None:
+    return _PHONE_EDITOR if phone else None
+
+
+def editor_columns(columns, lang: str, phone: bool = False) -> dict:
+    """``column_config`` for the table of rows to correct: localised headers, the editable columns wide
+    enough to type in."""
+    widths = _EDITOR_WIDTHS["phone" if phone else "laptop"]
+    return {c: {"label": t(f"column.{c}", lang), **({"width": widths[c]} if c in widths else {})} for c in columns}
 
 
 def uploaded_files(widget_value: list) -> list[service.UploadedFile]:

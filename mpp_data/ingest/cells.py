@@ -20,6 +20,20 @@ def is_blank_cell(value: object) -> bool:
     )
 
 
+def cell_text(value: object) -> str:
+    """A cell as the analyst wrote it, for a report: a whole number that the workbook or pandas keeps as a
+    float reads as it was typed (``-5``, not ``-5.0``); "" for an empty cell.
+
+    >>> cell_text(-5.0), cell_text(2.5), cell_text(None), cell_text("Bogor")
+    ('-5', '2.5', '', 'Bogor')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 @dataclass(frozen=True)
 class DistinctCells:
     """A block of cells factorised once: ``codes`` (same shape, -1 for None/NaN) into ``uniques``.

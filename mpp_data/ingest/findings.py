@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mpp_data.ingest.cells import is_blank_cell, map_distinct
+from mpp_data.ingest.cells import cell_text, is_blank_cell, map_distinct
 from mpp_data.ingest.problems import IssueKind, Problem, Severity
 from mpp_data.ingest.tables import LocatedTable, TableRows
 from mpp_data.ingest.values import BadValue, parse_count
@@ -45,7 +45,7 @@ class ProblemLog:
 
     def add(self, rows: object, finding: Finding) -> None:
         severity = finding.severity or finding.kind.severity
-        value = "" if finding.value is None else str(finding.value)
+        value = cell_text(finding.value)
         for row in np.atleast_1d(np.asarray(rows, dtype=object)):
             row = None if row is None else int(row)
             if severity == Severity.ERROR and row is not None:
@@ -74,7 +74,7 @@ class ProblemLog:
 
 def stripped(value: object) -> str:
     """A cell as trimmed text; "" for an empty cell."""
-    return "" if is_blank_cell(value) else str(value).strip()
+    return "" if is_blank_cell(value) else cell_text(value).strip()
 
 
 def column_of(data: TableRows, table: LocatedTable, field_name: str) -> tuple[pd.Series, str | None]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from mpp_data.figures import share_ranks
+from mpp_data.present.admin import actor_label
 from mpp_data.present.charts import province_order
 from mpp_data.present.messages import issue_message
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_date, format_month, format_number, t
+from mpp_data.present.use import stage_label
 from mpp_data.reference.agencies import MOU_AGENCIES, agency_by_key
 
 
@@ -144,7 +146,12 @@ def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
             ),
             "source_files": snapshots["source_files"].map(", ".join),
             "is_sample": snapshots["is_sample"].astype(bool),
-            **({"loaded_by": snapshots["loaded_by"]} if "loaded_by" in snapshots else {}),
+            # who loaded it in words: "system:first-start" reads as the system loading the sample
+            **(
+                {"loaded_by": snapshots["loaded_by"].map(lambda a: actor_label(a, lang))}
+                if "loaded_by" in snapshots
+                else {}
+            ),
             **({"withdrawn": snapshots["withdrawn"].astype(bool)} if "withdrawn" in snapshots else {}),
             # Counts as text in the reader's number form (118.000): the table is read, not sorted.
             **{
@@ -157,15 +164,18 @@ def display_snapshots(snapshots: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 _STATUS_COLUMNS = ("status", "status_before", "status_after")
 _DATE_COLUMNS = ("inaugurated_on", "inaugurated_before", "inaugurated_after")
+_STAGE_COLUMNS = ("stage", "stage_before", "stage_after")
 
 
 def display_changes(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One table of ``history.SnapshotDiff`` in words: statuses translated, dates written out, agencies by
-    short name, and "–" where a value is missing (never the text "None")."""
+    """One table of ``history.SnapshotDiff`` in words: statuses and agreement stages translated, dates
+    written out, agencies by short name, and "–" where a value is missing (never the text "None")."""
     table = changes.copy()
     for column in table.columns:
         if column in _STATUS_COLUMNS:
             table[column] = table[column].map(lambda s: "–" if s is None or pd.isna(s) else status_label(s, lang))
+        elif column in _STAGE_COLUMNS:  # an agreement's stage in words (signed -> Ditandatangani)
+            table[column] = table[column].map(lambda s: "–" if s is None or pd.isna(s) else stage_label(s, lang))
         elif column in _DATE_COLUMNS:
             table[column] = _dates(table[column], lang).replace("", "–")
         elif column == "agency":

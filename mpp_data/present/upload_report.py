@@ -7,20 +7,60 @@ from dataclasses import dataclass
 import pandas as pd
 
 from mpp_data.ingest.pipeline import IngestResult
+from mpp_data.ingest.problems import IssueKind
 from mpp_data.present.messages import result_messages
-from mpp_data.present.text import t
+from mpp_data.present.text import format_number, t
 
 
 def issues_table(result: IngestResult, lang: str) -> pd.DataFrame:
     """One row per issue for the upload page: sheet, row, column, value, severity (in ``lang``), message,
-    kind, file."""
+    kind, file. Every cell is text as the reader wrote or reads it: a problem of a whole sheet has "–"
+    for its row and column, never an empty value the table would draw as "None"."""
     frame = result.issues[["sheet", "row", "column", "value", "severity"]].copy()
-    frame["row"] = frame["row"].astype("Int64")
+    frame["row"] = [_or_dash(None if pd.isna(r) else str(int(r))) for r in frame["row"]]
+    frame["column"] = [_or_dash(c) for c in frame["column"]]
+    frame["sheet"] = [_or_dash(c) for c in frame["sheet"]]
     frame["severity"] = [t(f"severity.{s}", lang) for s in frame["severity"]]
     frame["message"] = result_messages(result, lang)
     frame["kind"] = result.issues["kind"]
     frame["file"] = result.issues["file"]
     return frame
+
+
+def _or_dash(value: object) -> str:
+    return "–" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+
+
+#: The reasons a row is skipped (``ROWS_SKIPPED``'s variants), in the order the count names them.
+SKIP_REASONS = ("blank", "total", "repeated_header", "column_numbers", "units", "note", "signature")
+
+
+def counts_sentence(result: IngestResult, lang: str) -> str:
+    """``5 baris dibaca = 1 siap dimuat + 2 ditolak + 2 dilewati (1 baris kosong, 1 baris jumlah).``: the
+    rows left out named for what they were (blank, totals, repeated headers …, exact repeats), not a
+    list of what they might have been."""
+    counts = result.counts
+    skipped = result.issues[result.issues["kind"] == IssueKind.ROWS_SKIPPED.value]
+    by_reason: dict[str, int] = {}
+    for params in skipped["params"]:
+        by_reason[params["variant"]] = by_reason.get(params["variant"], 0) + int(params["count"])
+    repeats = counts["rows_skipped"] - sum(by_reason.values())  # exact repeats of a row (kinds' tallies)
+    parts = [
+        t(f"upload.skipped.{reason}", lang, count=format_number(by_reason[reason], lang))
+        for reason in (*SKIP_REASONS, *sorted(set(by_reason) - set(SKIP_REASONS)))
+        if by_reason.get(reason)
+    ]
+    if repeats > 0:
+        parts.append(t("upload.skipped.repeat", lang, count=format_number(repeats, lang)))
+    return t(
+        "upload.counts",
+        lang,
+        read=format_number(counts["rows_read"], lang),
+        loaded=format_number(counts["rows_loaded"], lang),
+        rejected=format_number(counts["rows_rejected"], lang),
+        skipped=format_number(counts["rows_skipped"], lang),
+        what=f" ({', '.join(parts)})" if parts else "",
+    )
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,22 @@ def load_snapshot(store: Store, snapshot_id: int | None = None) -> SnapshotData:
         raise NoDataError()
     snapshot = store.snapshot(snapshot_id)
     snapshot["rows_left_out"] = len(store.load_amendments(snapshot_id)[1])  # every page's source line says so
+    snapshot["carried_sources"] = carried_sources(store, snapshot)  # ... and where each carried kind came from
     return SnapshotData(snapshot, kinds.load_tables(store, snapshot_id))
+
+
+def carried_sources(store: Store, snapshot: dict) -> dict[str, tuple[int, list[str]]]:
+    """Kind -> (the upload its rows were loaded from, that upload's files) for each kind ``snapshot``
+    carries over from an earlier upload (participation kept when only malls were uploaded): followed back
+    through uploads that carried it too, to the one whose files held it."""
+    found = {}
+    for kind, carried_from in (snapshot.get("carried_over") or {}).items():
+        origin, seen = store.snapshot(int(carried_from)), {int(snapshot["id"])}
+        while kind in origin.get("carried_over", {}) and int(origin["id"]) not in seen:
+            seen.add(int(origin["id"]))
+            origin = store.snapshot(int(origin["carried_over"][kind]))
+        found[kind] = (int(origin["id"]), list(origin["source_files"]))
+    return found
 
 
 def presence_history(store: Store) -> list[tuple[dt.date, pd.DataFrame, pd.DataFrame]]:

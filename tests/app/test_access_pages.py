@@ -71,8 +71,9 @@ def test_the_users_and_audit_pages_are_an_admins(store_url, role, page, column):
     else:
         assert table_with(at, column) is None
         refused = texts(at, "info") if role is None else texts(at, "warning")
-        expected = "auth.how_to_get_access" if role is None else "auth.not_allowed_page"
+        expected = "auth.how_to_get_access.admin" if role is None else "auth.not_allowed_page"
         assert t(expected, "id", role=t("role.admin", "id")) in refused
+        assert t("auth.how_to_get_access", "id") not in refused, "not told to sign in as an analyst to upload"
 
 
 def test_an_admin_adds_a_user_and_makes_a_link_and_the_audit_page_shows_it(store_url):
@@ -89,9 +90,27 @@ def test_an_admin_adds_a_user_and_makes_a_link_and_the_audit_page_shows_it(store
     at.switch_page("pages/audit.py").run()
     assert not at.exception, [e.message for e in at.exception]
     events = table_with(at, "action")
-    assert {"user.added", "sign_in_link.created", "sign_in"} <= set(events["action"])
+    # the actions in words, never their codes (user.added, sign_in)
+    assert {"Pengguna ditambahkan", "Tautan masuk dibuat", "Masuk"} <= set(events["action"])
+    assert "Cara: tautan sekali pakai" in set(events["details"]), "details in words, not method: link"
+    assert not {"user.added", "sign_in", "sign_in_link.created"} & set(events["action"])
+    assert all("+00:00" not in at_ and "UTC" not in at_ for at_ in events["at"]), "the header names the zone once"
+    assert at.selectbox(key="audit_action").format_func("") == "Semua tindakan", "not Choose an option"
+    assert at.selectbox(key="audit_action").format_func("user.added") == "Pengguna ditambahkan"
     at.selectbox(key="audit_action").set_value("user.added").run()
     assert table_with(at, "action")["object"].tolist() == ["baru@example.go.id", "admin@example.go.id"]  # newest first
+
+
+def test_the_users_table_names_roles_in_words_and_says_when_each_was_added(store_url):
+    service.add_user(service.open_store(store_url), "ana@example.go.id", "analyst", actor=ADMIN)
+    at = open_app(store_url, "admin", "pages/users.py")
+    for lang, analyst, added in [("id", "analis", "Ditambahkan (UTC)"), ("en", "analyst", "Added (UTC)")]:
+        at.radio(key="lang").set_value(lang).run()
+        users = table_with(at, "email")
+        assert dict(zip(users["email"], users["role"], strict=True))["ana@example.go.id"] == analyst
+        assert "added_at" in users.columns and "created_at" not in users.columns
+        assert t("column.added_at", lang) == added
+        assert all("+00:00" not in v and ":" in v for v in users["added_at"])
 
 
 def test_the_users_page_starts_at_each_users_role_confirms_disabling_enables_and_keeps_the_last_admin(store_url):
@@ -182,7 +201,7 @@ def test_viewing_can_require_sign_in(store_url, monkeypatch):
 def test_history_shows_who_loaded_each_snapshot_to_analysts_only(store_url):
     at = open_app(store_url, "analyst", "pages/history.py")
     table = table_with(at, "loaded_by")
-    assert table["loaded_by"].tolist() == ["system:first-start"]
+    assert table["loaded_by"].tolist() == ["Sistem (data contoh saat mulai pertama)"]  # not system:first-start
     assert any(key.startswith("original_") for key in widget_keys(at))
 
 

@@ -30,7 +30,7 @@ def test_an_admin_adds_a_subscription_and_an_alert_and_every_change_is_audited(s
     assert not at.exception, [e.message for e in at.exception]
     at.text_input(key="subscription_recipients").input("Kepala@Kemenpan.go.id, staf@kemenpan.go.id")
     at.selectbox(key="subscription_every").set_value("monthly")
-    at.text_input(key="subscription_day").input("15")
+    at.selectbox(key="subscription_day").set_value("15")
     at.text_input(key="subscription_time").input("08:30")
     at.button(key="subscription_save").click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -59,3 +59,26 @@ def test_a_bad_time_is_refused_in_the_readers_language_and_nothing_is_stored(sto
     expected = "Jam “7 pagi” tidak dapat dipakai: tulis JJ:MM, misalnya 07:00. Tidak ada yang disimpan."
     assert expected in [e.value for e in at.error]
     assert service.list_subscriptions(service.open_store(store_url), actor=ADMIN) == []
+
+
+def test_subscriptions_and_alerts_are_listed_in_words_not_codes(store_url):
+    store = service.open_store(store_url)
+    service.add_subscription(store, ["a@kemenpan.go.id"], actor=ADMIN, frequency="weekly", day="wed",
+                             time_of_day="07:00", province="61", lang="en", basis="panrb")  # fmt: skip
+    service.add_alert(store, ["b@kemenpan.go.id"], actor=ADMIN, kind="plan_worse", lang="id")
+    store.dispose()
+    at = open_app(store_url, "admin", "pages/subscriptions.py")
+    assert not at.exception, [e.message for e in at.exception]
+    subscription, alert = [d.value for d in at.main.dataframe][:2]
+    row = subscription.iloc[0]
+    assert (row["frequency"], row["day"], row["lang"], row["basis"], row["province"]) == (
+        "mingguan", "Rabu", "English", t("basis.panrb", "id"), "Provinsi Kalimantan Barat")  # fmt: skip
+    assert row["content"] == "salindia, ringkasan, daftar belum ada MPP"
+    assert (alert.iloc[0]["kind"], alert.iloc[0]["province"]) == (t("mail.alert_title.plan_worse", "id"), "Nasional")
+    assert admin_day_labels(at) == ["Senin", "Tanggal 1"]
+
+
+def admin_day_labels(at) -> list[str]:
+    """How the form's day picker names its first weekday and its first day of the month."""
+    picker = at.selectbox(key="subscription_day")
+    return [picker.format_func("mon"), picker.format_func("1")]

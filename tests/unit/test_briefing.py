@@ -4,6 +4,7 @@ core's figures for the sample, nationally and for one province, in both language
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -285,3 +286,13 @@ def test_briefing_template_setting_is_used_by_the_service(store, tmp_path, monke
 def test_file_name_names_scope_and_date():
     assert c.file_name(AS_OF, None, "id") == "bahan-rapat-mpp-nasional-2025-12-15.pptx"
     assert c.file_name(AS_OF, "61", "en") == "mpp-briefing-61-2025-12-15.pptx"
+
+
+def test_the_title_slide_names_no_empty_file_list(store):
+    """An upload kept without file names: the source line ends at its date, with no bare "berkas:"."""
+    briefing = service.gather_briefing(store, scope=scope_of(), settings=SETTINGS, with_map=False)
+    nameless = dataclasses.replace(briefing, snapshot={**briefing.snapshot, "source_files": []})
+    text = "\n".join(s.text_frame.text for s in deck_of(nameless).slides[0].shapes if s.has_text_frame)
+    assert "Sumber: unggahan #" in text and "berkas:" not in text, text
+    named = "\n".join(s.text_frame.text for s in deck_of(briefing).slides[0].shapes if s.has_text_frame)
+    assert "berkas: mpp_malls_sample.xlsx" in named, named

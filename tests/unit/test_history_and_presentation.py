@@ -179,3 +179,15 @@ def test_a_mall_known_only_to_its_month_is_shown_with_its_month_not_a_first_day(
     )
     assert presentation.display_malls(malls, "id")["inaugurated_on"].tolist() == ["Maret 2023", "24 Juni 2024", ""]
     assert presentation.display_malls(malls, "en")["inaugurated_on"].tolist() == ["March 2023", "24 June 2024", ""]
+
+
+def test_agreement_stage_changes_read_as_stage_words_in_both_languages():
+    changes = pd.DataFrame(
+        {"region_code": ["61.03"], "mall": ["MPP Sanggau"], "agency": ["polri"],
+         "stage_before": ["signed"], "stage_after": ["counter_open"]}
+    )  # fmt: skip
+    shown = presentation.display_changes(changes, "id")
+    assert shown[["stage_before", "stage_after"]].iloc[0].tolist() == ["Ditandatangani", "Loket buka"]
+    assert presentation.display_changes(changes, "en")["stage_after"].iloc[0] == "Counter open"
+    gone = presentation.display_changes(changes.assign(stage_after=[None]), "id")
+    assert gone["stage_after"].iloc[0] == "–"

@@ -82,7 +82,13 @@ def _title_slide(prs: PresentationType, b: Briefing) -> None:
     lines = [
         b.scope,
         b.text("briefing.as_of", date=b.date(b.as_of), compare=b.date(b.compare)),
-        b.text("briefing.source", snapshot=b.snapshot["id"], created=b.date(b.created), files=b.files),
+        # an upload without file names (made by a script) says so by naming none, not by an empty "berkas:"
+        b.text(
+            "briefing.source" if b.files else "briefing.source.no_files",
+            snapshot=b.snapshot["id"],
+            created=b.date(b.created),
+            files=b.files,
+        ),
     ]
     subtitle = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
     if subtitle is not None:

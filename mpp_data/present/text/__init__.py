@@ -10,7 +10,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from mpp_data.figures import round_half_away
-from mpp_data.present.text import access, briefing, cli, common, loading, mail, pages, plan, upload, use
+from mpp_data.present.text import access, admin, briefing, cli, common, loading, mail, pages, plan, upload, use
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -18,6 +18,7 @@ DEFAULT_LANGUAGE = "id"
 # The catalogue, split by area; a key lives in exactly one area (a test checks it).
 MESSAGES: dict[str, dict[str, str]] = {
     **access.MESSAGES,
+    **admin.MESSAGES,
     **common.MESSAGES,
     **pages.MESSAGES,
     **upload.MESSAGES,

@@ -105,6 +105,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "To upload data, sign in in the sidebar with an analyst account. No account yet? Ask the "
         "dashboard's admin to add your email as an analyst (on the Users page).",
     },
+    "auth.how_to_get_access.admin": {
+        "id": "Halaman ini untuk admin dasbor: masuk di bilah samping dengan akun admin. Belum punya akun admin? "
+        "Minta admin dasbor yang ada memberi Anda peran admin (di halaman Pengguna).",
+        "en": "This page is for the dashboard's admins: sign in in the sidebar with an admin account. No admin "
+        "account yet? Ask an existing admin to give you the admin role (on the Users page).",
+    },
     "role.viewer": {"id": "pembaca", "en": "viewer"},
     "role.analyst": {"id": "analis", "en": "analyst"},
     "role.admin": {"id": "admin", "en": "admin"},

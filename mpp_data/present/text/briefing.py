@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sumber: unggahan #{snapshot}, dimuat {created}; berkas: {files}",
         "en": "Source: upload #{snapshot}, loaded {created}; files: {files}",
     },
+    "briefing.source.no_files": {
+        "id": "Sumber: unggahan #{snapshot}, dimuat {created}",
+        "en": "Source: upload #{snapshot}, loaded {created}",
+    },
     "briefing.sample_warning": {
         "id": "DATA CONTOH: angka dalam bahan ini ilustratif, bukan data resmi. Jangan dipakai untuk keputusan.",
         "en": "SAMPLE DATA: the figures in this deck are illustrative, not official. Do not use them for decisions.",

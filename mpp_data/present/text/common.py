@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sumber: unggahan #{snapshot} ({files}), dimuat {created}.",
         "en": "Source: upload #{snapshot} ({files}), loaded {created}.",
     },
+    "source.carried": {
+        "id": "{what} dari unggahan #{snapshot} ({files})",
+        "en": "{what} from upload #{snapshot} ({files})",
+    },
     "source.left_out": {"id": "{count} baris dikecualikan", "en": "{count} rows left out"},
     "source.left_out_one": {"id": "1 baris dikecualikan", "en": "1 row left out"},
     "status.operating": {"id": "Beroperasi", "en": "Operating"},
@@ -71,7 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "one column: use Data › From Text/CSV with the Comma delimiter, or download Excel.",
     },
     "column.id": {"id": "#", "en": "#"},
-    "column.created_at": {"id": "Waktu", "en": "Time"},
+    "column.created_at": {"id": "Dimuat (UTC)", "en": "Loaded (UTC)"},  # History: when each upload was loaded
     "column.is_sample": {"id": "Data contoh", "en": "Sample"},
     "column.source_files": {"id": "Berkas", "en": "Files"},
     "column.malls_count": {"id": "MPP", "en": "Malls"},

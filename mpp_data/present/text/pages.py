@@ -190,8 +190,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.originals": {"id": "Berkas asli unggahan #{snapshot}", "en": "Original files of upload #{snapshot}"},
     "history.choose_snapshot": {"id": "Unggahan", "en": "Upload"},
     "history.download_file": {"id": "Unduh {file}", "en": "Download {file}"},
-    # short enough for a phone's button; the file it belongs to is named in its help and the button above
-    "history.download_report": {"id": "Unduh laporan pemeriksaan", "en": "Download the check report"},
+    # each report button names its file: two identical "Unduh laporan pemeriksaan" said nothing of which
+    "history.download_report": {"id": "Unduh laporan {file}", "en": "Download the report on {file}"},
     "history.download_report_help": {
         "id": "Laporan pemeriksaan berkas {file} (CSV)",
         "en": "The check report of the file {file} (CSV)",

@@ -13,9 +13,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.admin": {"id": "Untuk admin: batas wilayah resmi peta", "en": "For admins: the map's official boundaries"},
     "upload.files_help": {
-        "id": "Seret berkas ke kotak di atas atau klik tombolnya (“Browse files” atau “Upload”); batas {limit} MB per "
-        "berkas. Tulisan di dalam kotak itu dari Streamlit dan hanya tersedia dalam bahasa Inggris.",
-        "en": "Drag files onto the box above or click its button (“Browse files” or “Upload”); limit {limit} MB per file.",
+        "id": "Seret berkas ke kotak di atas atau klik “Pilih berkas”; batas {limit} MB per berkas.",
+        "en": "Drag files onto the box above or click “Choose files”; up to {limit} MB per file.",
+    },
+    "upload.choose_files": {"id": "Pilih berkas", "en": "Choose files"},
+    "upload.limit_per_file": {
+        "id": "Batas {limit} MB per berkas • {types}",
+        "en": "Up to {limit} MB per file • {types}",
     },
     "upload.boundaries_save": {"id": "Simpan batas wilayah", "en": "Save boundaries"},
     "upload.boundaries_saved": {
@@ -80,11 +84,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.kind.participation_long": {"id": "Keikutsertaan instansi (per baris)", "en": "Agency participation (rows)"},
     "upload.counts": {
-        "id": "{read} baris dibaca = {loaded} siap dimuat + {rejected} ditolak + {skipped} dilewati (kosong, total, "
-        "judul berulang, duplikat).",
-        "en": "{read} rows read = {loaded} ready to load + {rejected} rejected + {skipped} skipped (blank, totals, "
-        "repeated headers, duplicates).",
+        "id": "{read} baris dibaca = {loaded} siap dimuat + {rejected} ditolak + {skipped} dilewati{what}.",
+        "en": "{read} rows read = {loaded} ready to load + {rejected} rejected + {skipped} skipped{what}.",
     },
+    "upload.skipped.blank": {"id": "{count} baris kosong", "en": "{count} blank"},
+    "upload.skipped.total": {"id": "{count} baris jumlah/subtotal", "en": "{count} total or subtotal"},
+    "upload.skipped.repeated_header": {"id": "{count} judul kolom berulang", "en": "{count} repeated header"},
+    "upload.skipped.column_numbers": {"id": "{count} baris nomor kolom", "en": "{count} column-number"},
+    "upload.skipped.units": {"id": "{count} baris satuan", "en": "{count} units"},
+    "upload.skipped.note": {"id": "{count} baris catatan", "en": "{count} note"},
+    "upload.skipped.signature": {"id": "{count} baris tanda tangan", "en": "{count} signature"},
+    "upload.skipped.repeat": {"id": "{count} baris yang sama persis diulang", "en": "{count} exact repeat"},
     "upload.report": {"id": "Laporan pemeriksaan", "en": "Check report"},
     "upload.no_issues": {"id": "Tidak ada masalah ditemukan.", "en": "No problems found."},
     "upload.filter_severity": {"id": "Tingkat", "en": "Severity"},
@@ -123,6 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "upload.what.malls": {"id": "daftar MPP", "en": "malls"},
     "upload.what.participation": {"id": "keikutsertaan instansi", "en": "agency participation"},
+    "upload.what.agreements": {"id": "perjanjian kerja sama", "en": "cooperation agreements"},
+    "upload.what.visits": {"id": "kunjungan", "en": "visits"},
     "error.unexpected": {
         "id": "Maaf, terjadi kesalahan yang tidak terduga. Muat ulang halaman; jika berulang, hubungi admin.",
         "en": "Sorry, something unexpected went wrong. Reload the page; if it happens again, contact the admin.",
