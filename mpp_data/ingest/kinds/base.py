@@ -10,7 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from mpp_data.ingest.match_regions import RegionResolver
+from mpp_data.ingest.cells import map_distinct
+from mpp_data.ingest.findings import ProblemLog, column_of, stripped
+from mpp_data.ingest.match_regions import RegionResolver, resolve_regions
 from mpp_data.ingest.problems import Problem
 from mpp_data.ingest.tables import LocatedTable, TableRows, fold_header
 
@@ -23,6 +25,8 @@ KIND_BLOCKS = "kind_blocks"
 
 #: (located table, its data rows, the run's region resolver, file name, today) -> (checked frame, problems)
 Check = Callable[[LocatedTable, TableRows, RegionResolver, str, dt.date], tuple[pd.DataFrame, list[Problem]]]
+#: (table, data rows, the sheet's log, Excel rows, region codes, mall names) -> the kind's rows, one or more a row
+Build = Callable[[LocatedTable, TableRows, ProblemLog, pd.Series, pd.Series, pd.Series], pd.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -182,3 +186,44 @@ def kinds_as(kinds: tuple[Kind, ...]) -> Iterator[None]:
         yield
     finally:
         KINDS[:] = before
+
+
+def checked_rows(
+    table: LocatedTable, data: TableRows, resolver: RegionResolver, file: str, *, build: Build, columns: tuple[str, ...]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The check of a kind whose rows each name a mall (agreements, visits): regions resolved and mall
+    names trimmed once for the sheet, ``build`` gives the kind's rows (``row``: the Excel row each came
+    from), each placed by file and sheet and ``rejected`` when a problem of its row is an error."""
+    log = ProblemLog(file, table.sheet)
+    rows = data.frame["row"]
+    codes = resolve_regions(data, table, resolver, log)
+    mall_raw, _ = column_of(data, table, "mall_name")
+    malls = map_distinct(mall_raw, lambda v: stripped(v) or None)
+    frame = build(table, data, log, rows, codes, malls).reset_index(drop=True)
+    frame.insert(0, "file", file)
+    frame.insert(1, "sheet", table.sheet)
+    frame["row"] = frame["row"].astype("Int64")
+    frame["rejected"] = log.rejected(frame["row"]).astype(bool)
+    return frame[list(columns)], log.sorted_problems()
+
+
+def tally_rows(frame: pd.DataFrame) -> Tally:
+    """Rows of the sheet: a row giving several entries (a grid's agency columns, months as columns) is
+    counted once."""
+    if frame.empty:
+        return Tally(0, 0)
+    rows = frame[["file", "sheet", "row"]].astype(str).agg("|".join, axis=1)
+    rejected = rows[frame["rejected"].to_numpy(dtype=bool)].nunique()
+    return Tally(rows.nunique() - rejected, rejected)
+
+
+def loadable_rows(
+    frame: pd.DataFrame, columns: tuple[str, ...], dtypes: Mapping[str, str], *, required: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The stored rows of a checked frame: neither rejected nor without a ``required`` value, in the
+    stored ``columns`` and (but for plain objects) ``dtypes``."""
+    keep = ~frame["rejected"].to_numpy(dtype=bool)
+    for name in required:
+        keep &= frame[name].notna().to_numpy(dtype=bool)
+    out = frame[keep][list(columns)].reset_index(drop=True)
+    return out.astype({c: t for c, t in dtypes.items() if t != "object"})
