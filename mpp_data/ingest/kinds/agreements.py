@@ -23,7 +23,15 @@ import pandas as pd
 import mpp_data.ingest.kinds.builtin  # noqa: F401  (malls and participation register first)
 from mpp_data.ingest.cells import is_blank_cell, map_distinct
 from mpp_data.ingest.findings import BAD, Finding, column_of, counts_of, parse_distinct, stripped
-from mpp_data.ingest.kinds.base import CARRY_NEWEST, Kind, checked_rows, loadable_rows, register, tally_rows
+from mpp_data.ingest.kinds.base import (
+    CARRY_NEWEST,
+    Kind,
+    MallColumns,
+    checked_rows,
+    loadable_rows,
+    register,
+    tally_rows,
+)
 from mpp_data.ingest.problems import IssueKind
 from mpp_data.ingest.tables import HEADER_SYNONYMS, LocatedTable, field_for_header, fold_header, locate_table
 from mpp_data.ingest.values import BadValue, parse_date, parse_presence
@@ -292,5 +300,6 @@ AGREEMENTS = register(
         key=("region_code", "mall", "agency"),
         report_columns=(*COLUMNS, "rejected"),
         carry=CARRY_NEWEST,
+        names_mall=MallColumns("mall"),
     )
 )

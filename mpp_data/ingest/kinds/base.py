@@ -11,9 +11,9 @@ from typing import Any
 import pandas as pd
 
 from mpp_data.ingest.cells import map_distinct
-from mpp_data.ingest.findings import ProblemLog, column_of, stripped
+from mpp_data.ingest.findings import ProblemLog, column_of, stripped, without_long_text
 from mpp_data.ingest.match_regions import RegionResolver, resolve_regions
-from mpp_data.ingest.problems import Problem
+from mpp_data.ingest.problems import IssueKind, Problem
 from mpp_data.ingest.tables import LocatedTable, TableRows, fold_header
 
 #: An upload without a table of the kind: the new snapshot keeps the newest snapshot's frame of it.
@@ -52,6 +52,16 @@ class KindChanges:
 
 
 @dataclass(frozen=True)
+class MallColumns:
+    """Which columns of a kind's checked rows name a mall and its region: a load warns (``issue``) of
+    each mall its rows name that the snapshot's register will not hold (``analysis.register.orphan_rows``)."""
+
+    mall: str
+    region: str = "region_code"
+    issue: IssueKind = IssueKind.MALL_NOT_IN_REGISTER
+
+
+@dataclass(frozen=True)
 class Kind:
     """One upload kind.
 
@@ -66,6 +76,8 @@ class Kind:
     ``carry``: ``CARRY_NEWEST`` or ``CARRY_NONE`` (see the module's note).
     ``stored_in``: the store's table for it (``KIND_BLOCKS`` for any kind but the first two).
     ``report_columns``: the columns ``ingest --json`` lists under the kind's name.
+    ``names_mall``: the columns naming each row's mall (None: its rows name no mall of the register);
+    ``headers``' fields are labelled on the Upload page by the catalogue's ``field.<field>``.
     """
 
     name: str
@@ -83,6 +95,7 @@ class Kind:
     carry: str = CARRY_NEWEST
     stored_in: str = KIND_BLOCKS
     diff: Callable[[pd.DataFrame, pd.DataFrame], KindChanges] | None = None
+    names_mall: MallColumns | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def empty(self) -> pd.DataFrame:
@@ -191,10 +204,11 @@ def kinds_as(kinds: tuple[Kind, ...]) -> Iterator[None]:
 def checked_rows(
     table: LocatedTable, data: TableRows, resolver: RegionResolver, file: str, *, build: Build, columns: tuple[str, ...]
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """The check of a kind whose rows each name a mall (agreements, visits): regions resolved and mall
-    names trimmed once for the sheet, ``build`` gives the kind's rows (``row``: the Excel row each came
+    """The check of a kind whose rows each name a mall (agreements, visits): text cells over
+    ``MAX_CELL_TEXT`` reported and emptied, regions resolved and mall names trimmed once for the sheet, ``build`` gives the kind's rows (``row``: the Excel row each came
     from), each placed by file and sheet and ``rejected`` when a problem of its row is an error."""
     log = ProblemLog(file, table.sheet)
+    data = without_long_text(data, table, log)
     rows = data.frame["row"]
     codes = resolve_regions(data, table, resolver, log)
     mall_raw, _ = column_of(data, table, "mall_name")

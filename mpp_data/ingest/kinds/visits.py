@@ -20,7 +20,15 @@ import pandas as pd
 import mpp_data.ingest.kinds.agreements  # noqa: F401  (the kinds before this one register first)
 from mpp_data.ingest.cells import is_blank_cell, map_distinct
 from mpp_data.ingest.findings import BAD, Finding, column_of, counts_of, parse_distinct, stripped
-from mpp_data.ingest.kinds.base import CARRY_NEWEST, Kind, checked_rows, loadable_rows, register, tally_rows
+from mpp_data.ingest.kinds.base import (
+    CARRY_NEWEST,
+    Kind,
+    MallColumns,
+    checked_rows,
+    loadable_rows,
+    register,
+    tally_rows,
+)
 from mpp_data.ingest.problems import IssueKind
 from mpp_data.ingest.tables import HEADER_SYNONYMS, LocatedTable, field_for_header, fold_header
 from mpp_data.ingest.values import BadValue, DateReading, month_number, parse_count, read_date
@@ -248,5 +256,6 @@ VISITS = register(
         key=("region_code", "mall", "month"),
         report_columns=(*COLUMNS, "rejected"),
         carry=CARRY_NEWEST,
+        names_mall=MallColumns("mall"),
     )
 )
