@@ -171,6 +171,7 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     NoDataError,
     SnapshotNotFound,
     InvalidDate,
+    InvalidMonth,
     UnknownProvince,
     UnreadableFile,
     InvalidBoundaries,

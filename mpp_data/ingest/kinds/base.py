@@ -77,7 +77,8 @@ class Kind:
     ``stored_in``: the store's table for it (``KIND_BLOCKS`` for any kind but the first two).
     ``report_columns``: the columns ``ingest --json`` lists under the kind's name.
     ``names_mall``: the columns naming each row's mall (None: its rows name no mall of the register);
-    ``headers``' fields are labelled on the Upload page by the catalogue's ``field.<field>``.
+    ``headers``' fields are labelled on the Upload page by the catalogue's ``field.<field>``, as is
+    ``grid_field``, what each column of a grid holds (an agency; a month of visits).
     """
 
     name: str
@@ -96,6 +97,7 @@ class Kind:
     stored_in: str = KIND_BLOCKS
     diff: Callable[[pd.DataFrame, pd.DataFrame], KindChanges] | None = None
     names_mall: MallColumns | None = None
+    grid_field: str = "agency"
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def empty(self) -> pd.DataFrame:

@@ -257,5 +257,6 @@ VISITS = register(
         report_columns=(*COLUMNS, "rejected"),
         carry=CARRY_NEWEST,
         names_mall=MallColumns("mall"),
+        grid_field="month",
     )
 )

@@ -79,6 +79,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Agency participation (grid)",
     },
     "upload.kind.participation_long": {"id": "Keikutsertaan instansi (per baris)", "en": "Agency participation (rows)"},
+    "upload.kind.agreements_list": {"id": "PKS (per baris)", "en": "Cooperation agreements (rows)"},
+    "upload.kind.agreements_grid": {
+        "id": "PKS (tabel MPP × instansi)",
+        "en": "Cooperation agreements (malls × agencies)",
+    },
+    "upload.kind.visits_long": {"id": "Kunjungan (per baris)", "en": "Visits (rows)"},
+    "upload.kind.visits_wide": {"id": "Kunjungan (bulan sebagai kolom)", "en": "Visits (months as columns)"},
     "upload.counts": {
         "id": "{read} baris dibaca = {loaded} siap dimuat + {rejected} ditolak + {skipped} dilewati (kosong, total, "
         "judul berulang, duplikat).",
