@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from mpp_data import service
 from mpp_data.config import Settings
-from mpp_data.errors import InvalidDate, SnapshotNotFound, UnknownProvince
+from mpp_data.errors import InvalidDate, InvalidMonth, SnapshotNotFound, UnknownProvince
 from mpp_data.reference.regions import official_regions
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def month_arg(text: str) -> dt.date:
             return dt.date.fromisoformat(f"{text}-01")
     except ValueError:
         pass
-    raise InvalidDate(value=text)
+    raise InvalidMonth(value=text)
 
 
 def snapshot_arg(text: str) -> int:

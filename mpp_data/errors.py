@@ -46,6 +46,12 @@ class InvalidDate(MppDataError):
     code = "error.invalid_date"
 
 
+class InvalidMonth(MppDataError):
+    """A month given as an argument is not a YYYY-MM month (``value``)."""
+
+    code = "error.invalid_month"
+
+
 class UnknownProvince(MppDataError):
     """A province given as an argument is neither a province code nor a province's name (``value``)."""
 
@@ -165,6 +171,7 @@ ALL_ERRORS: tuple[type[MppDataError], ...] = (
     NoDataError,
     SnapshotNotFound,
     InvalidDate,
+    InvalidMonth,
     UnknownProvince,
     UnreadableFile,
     InvalidBoundaries,

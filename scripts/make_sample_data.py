@@ -18,6 +18,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -284,18 +285,28 @@ def presence_probability(agency: str, mall: dict) -> float:
     return min(probability, 0.99)
 
 
-def write_participation(rng: random.Random, malls: list[dict], path: Path) -> None:
+def _agency_sheet(title: str) -> tuple[Workbook, Worksheet, list[str], list[str]]:
+    """A workbook whose one sheet lists malls by the 17 MoU agencies: the book, the sheet, the agencies'
+    keys and the header (number, province, region, mall, then an agency a column)."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Keikutsertaan Instansi"
+    ws.title = title
     agency_keys = [a.key for a in MOU_AGENCIES]
     headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP"] + [AGENCY_HEADERS[k] for k in agency_keys]
+    return wb, ws, agency_keys, headers
+
+
+def _operating(malls: list[dict]) -> list[dict]:
+    return sorted((m for m in malls if m["status"] == "Beroperasi"), key=lambda m: (m["code"], m["name"] or ""))
+
+
+def write_participation(rng: random.Random, malls: list[dict], path: Path) -> None:
+    wb, ws, agency_keys, headers = _agency_sheet("Keikutsertaan Instansi")
     headers += list(OTHER_TENANTS)
     write_title_and_header(ws, "KEIKUTSERTAAN INSTANSI PENANDATANGAN MoU 2022 DI MAL PELAYANAN PUBLIK",
                            "Tanda ✓ = instansi hadir / membuka layanan di MPP", headers)  # fmt: skip
-    operating = [m for m in malls if m["status"] == "Beroperasi"]
     number = 0
-    for mall in sorted(operating, key=lambda m: (m["code"], m["name"] or "")):
+    for mall in _operating(malls):
         if rng.random() < 0.05:  # some malls never sent their tenant list
             continue
         number += 1
@@ -304,10 +315,7 @@ def write_participation(rng: random.Random, malls: list[dict], path: Path) -> No
             present = rng.random() < presence_probability(key, mall)
             marks.append(rng.choice(["✓", "✓", "✓", "v", "1", "Ya"]) if present else None)
         marks += ["✓" if rng.random() < p else None for p in OTHER_TENANTS.values()]
-        region = mall["region"]
-        region_text = region["name"] if region else "Provinsi DKI Jakarta"
-        name = mall["name"] or f"MPP {region_text}"
-        ws.append([number, region["province_name"] if region else "DKI Jakarta", region_text, name, *marks])
+        ws.append([number, *_grid_name(mall), *marks])
     for index in range(1, len(headers) + 1):
         ws.column_dimensions[ws.cell(row=6, column=index).column_letter].width = 12 if index > 4 else 28
     _save(wb, path)
@@ -327,17 +335,12 @@ def _grid_name(mall: dict) -> tuple[str, str, str]:
 
 def write_agreements(rng: random.Random, malls: list[dict], path: Path) -> None:
     """A grid of operating malls by MoU agencies whose cells hold stage words, PKS dates and marks."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Rekap PKS"
-    agency_keys = [a.key for a in MOU_AGENCIES]
-    headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP"] + [AGENCY_HEADERS[k] for k in agency_keys]
+    wb, ws, agency_keys, headers = _agency_sheet("Rekap PKS")
     write_title_and_header(ws, "REKAPITULASI PERJANJIAN KERJA SAMA (PKS) INSTANSI DI MAL PELAYANAN PUBLIK",
                            "Isian: tahap PKS (belum, proses, sudah PKS, loket buka, terintegrasi, berakhir) "
                            "atau tanggal PKS", headers)  # fmt: skip
     words, weights = zip(*STAGE_WORDS, strict=True)
-    operating = sorted((m for m in malls if m["status"] == "Beroperasi"), key=lambda m: (m["code"], m["name"] or ""))
-    for number, mall in enumerate(operating, start=1):
+    for number, mall in enumerate(_operating(malls), start=1):
         cells: list[object] = []
         for _ in agency_keys:
             word = rng.choices(words, weights)[0]
@@ -359,8 +362,7 @@ def write_visits(rng: random.Random, malls: list[dict], path: Path) -> None:
     ws.title = "Kunjungan 2025"
     headers = ["No", "Provinsi", "Kabupaten/Kota", "Nama MPP", *(f"{m} 2025" for m in VISIT_MONTHS)]
     write_title_and_header(ws, "JUMLAH KUNJUNGAN MAL PELAYANAN PUBLIK TAHUN 2025", "Per bulan", headers)
-    operating = sorted((m for m in malls if m["status"] == "Beroperasi"), key=lambda m: (m["code"], m["name"] or ""))
-    for number, mall in enumerate(operating, start=1):
+    for number, mall in enumerate(_operating(malls), start=1):
         base = rng.randint(300, 9000)
         quiet = rng.random() < 0.05  # some malls report no visits at all
         counts = [None if quiet else max(0, int(base * rng.uniform(0.7, 1.3))) for _ in VISIT_MONTHS]

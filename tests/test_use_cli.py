@@ -61,6 +61,18 @@ def test_visits_json_before_any_upload_and_a_bad_month(sqlite_url):
     assert bad.returncode == 2 and "2024-13" in bad.stderr
 
 
+@pytest.mark.parametrize("month", ["2025-13", "abc", "2025-1", "2025-03-01"])
+def test_a_month_that_is_no_month_is_one_line_in_the_reader_s_language(tmp_path, month):
+    url = f"sqlite:///{tmp_path / 'none.sqlite'}"
+    said = {
+        "id": f"Bulan “{month}” tidak dikenali: tulis sebagai TTTT-BB, misalnya 2025-03.\n",
+        "en": f"“{month}” is not a month: write it as YYYY-MM, for example 2025-03.\n",
+    }
+    for lang, line in said.items():
+        result = run_cli("--lang", lang, "visits", "--db", url, "--month", month)
+        assert (result.returncode, result.stderr, result.stdout) == (2, line, "")
+
+
 def test_the_reports_have_the_issue_s_shapes_on_built_frames(sqlite_url):
     data = with_use_tables(service.load_snapshot(service.open_store(sqlite_url)), AS_OF)
     scope = service.ViewScope(as_of=AS_OF)

@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from mpp_data import service
+from mpp_data.present import labels
 from mpp_data.present.safe import md_text
 from mpp_data.present.text import format_number, t
 
@@ -223,7 +224,7 @@ def take_loaded() -> dict | None:
 
 
 def field_label(field_name: str, lang: str) -> str:
-    return t(f"field.{field_name}", lang) if field_name in FIELDS else field_name
+    return labels.field_label(field_name, lang)
 
 
 def set_override(file: str, sheet: str, header: str, field_name: str) -> None:

@@ -319,17 +319,20 @@ def assign_counted_from(malls: pd.DataFrame, previous: pd.DataFrame, data_as_of:
     return result
 
 
-def orphan_participation(malls: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
-    """Participation rows whose mall is not in the register (by the identity rule; a row naming only
-    its region belongs to the region's only mall): the rows themselves."""
-    if participation.empty:
-        return participation
+def orphan_rows(
+    malls: pd.DataFrame, rows: pd.DataFrame, *, mall: str = "mall_name", region: str = "region_code"
+) -> pd.DataFrame:
+    """Rows (participation, agreements, visits: ``mall`` and ``region`` name each row's mall) whose mall
+    is not in the register by the identity rule; a row of a region with one mall (a row naming only its
+    region, or the mall under another name) is that mall's, as the Agencies figures link it."""
+    if rows.empty:
+        return rows
     keys = set(mall_keys(malls))
     regions = malls.groupby(malls["region_code"].astype(str)).size()
-    own = mall_keys(participation).isin(keys)
-    # a row of a region with one mall is that mall's, as the Agencies figures link it
-    single = participation["region_code"].astype(str).map(regions).eq(1)
-    return participation[~(own | single)]
+    codes = rows[region].astype(str)
+    own = (codes + "|" + name_keys(rows[mall])).isin(keys)
+    single = codes.map(regions).eq(1)
+    return rows[~(own | single)]
 
 
 def same_register(

@@ -8,18 +8,23 @@ one ``Problem`` per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from mpp_data.ingest.cells import cell_text, is_blank_cell, map_distinct
+from mpp_data.ingest.cells import DistinctCells, cell_text, is_blank_cell, map_distinct
 from mpp_data.ingest.problems import IssueKind, Problem, Severity
 from mpp_data.ingest.tables import LocatedTable, TableRows
 from mpp_data.ingest.values import BadValue, parse_count
 
 BAD = object()  # marks a cell that could not be read
+#: The most characters a text cell of an agreement or visits sheet may hold: the longest mall, agency,
+#: PKS number or stage wording seen is under 150; a pasted page (100 kB) must not reach reports or the store.
+MAX_CELL_TEXT = 500
+#: How much of a too-long cell its problem repeats.
+_SHOWN = 60
 
 
 @dataclass(frozen=True)
@@ -129,3 +134,26 @@ def counts_of(data: TableRows, table: LocatedTable, name: str, log: ProblemLog, 
     parsed = parse_distinct(raw, parse_count, log, rows, check)
     parsed = parsed.map(lambda v: v if isinstance(v, int) and v >= 0 else None)
     return parsed.astype("Int64")
+
+
+def without_long_text(data: TableRows, table: LocatedTable, log: ProblemLog, limit: int = MAX_CELL_TEXT) -> TableRows:
+    """``data`` with every text cell longer than ``limit`` emptied, each reported (an error on its row,
+    the cell's start as its value): nothing after this reads, matches or stores the long text."""
+    uniques = data.distinct.uniques
+    long = np.fromiter((isinstance(v, str) and len(v) > limit for v in uniques), dtype=bool, count=len(uniques))
+    if not long.any():
+        return data
+    codes = data.distinct.codes.copy()
+    hit = (codes >= 0) & long[np.maximum(codes, 0)]
+    frame = data.frame.copy()
+    rows = frame["row"].to_numpy()
+    for position, k in zip(*np.nonzero(hit), strict=True):
+        j = frame.columns[k + 1]  # the codes' columns are the frame's after ``row``
+        text = str(uniques[codes[position, k]])
+        finding = Finding(
+            table.headers.get(j), text[:_SHOWN], IssueKind.TEXT_TOO_LONG, {"length": len(text), "limit": limit}
+        )
+        log.add(rows[position], finding)
+        frame.iloc[position, k + 1] = None
+    codes[hit] = -1
+    return replace(data, frame=frame, distinct=DistinctCells(codes, uniques))

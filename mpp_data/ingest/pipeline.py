@@ -293,7 +293,7 @@ def _check_sheet(
     skipped = sum(data.skipped.values())
     check.skipped += skipped
     columns = {table.headers[j]: f for j, f in table.columns.items()} | {
-        h: "agency" for h in table.agency_columns.values()
+        table.headers.get(j, h): kind.grid_field for j, h in table.agency_columns.items()
     }
     check.sheets.append(
         SheetSummary(file, raw.name, table.kind, table.header_rows, columns, len(data.frame) + skipped, skipped)

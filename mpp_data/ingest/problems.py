@@ -141,6 +141,22 @@ class IssueKind(Enum):
         "in view); kept, but not counted until the mall is in the register",
         ("region", "rows"),
     )
+    MALL_NOT_IN_REGISTER = (
+        "mall_not_in_register",
+        Severity.WARNING,
+        "issue.mall_not_in_register",
+        "rows (agreements, visits) naming a mall that is not in the register (in the file or the "
+        "upload in view); kept, but not joined to a mall of the register",
+        ("region", "rows"),
+    )
+    TEXT_TOO_LONG = (
+        "text_too_long",
+        Severity.ERROR,
+        "issue.text_too_long",
+        "a cell of an agreement or visits sheet holds more text than any name, number or stage word "
+        "needs; its row is kept out",
+        ("length", "limit"),
+    )
     MISSING_AGENCY = (
         "missing_agency",
         Severity.ERROR,

@@ -19,10 +19,11 @@ from mpp_data.ingest.isolation import check_files_isolated
 from mpp_data.ingest.kinds import KIND_BLOCKS, KINDS, kind_named
 from mpp_data.ingest.options import IngestOptions
 from mpp_data.ingest.pipeline import IngestResult, UploadedFile, sha256
-from mpp_data.ingest.problems import IssueKind, Problem, Severity, problems_frame
-from mpp_data.reference.regions import RegionMatcher, official_regions
+from mpp_data.ingest.problems import Severity, problems_frame
+from mpp_data.reference.regions import official_regions
 from mpp_data.service.access import SYSTEM, check_typed, record, require
 from mpp_data.service.kinds import other_tables, same_frame, typed
+from mpp_data.service.orphans import orphan_problems
 from mpp_data.store import MALL_COLUMNS, PARTICIPATION_COLUMNS, NewSnapshot, Register, SourceFile, Store
 
 logger = logging.getLogger(__name__)
@@ -142,7 +143,8 @@ def with_plan(
     result: IngestResult, store: Store | None, *, mode: str = plans.AUTO, is_sample: bool = False
 ) -> IngestResult:
     """The check with its ``plan`` against the register in view (an empty one without a store), and a
-    warning for each mall whose participation the register will not hold (kept, but not counted)."""
+    warning for each mall named by the upload's rows (participation, agreements, visits: every kind that
+    names a mall) that the register the snapshot will have does not hold (the rows are kept)."""
     if result.has_errors:
         return result
     register = register_in_view(store, is_sample=is_sample) if store is not None else _empty_register()
@@ -151,7 +153,7 @@ def with_plan(
     after = plans.merge_malls(register.malls, incoming, plan.mode) if not result.malls.empty else register.malls
     # a file checked on its own (no store, no malls in the files) has no register to compare with
     compared = store is not None or not result.malls.empty
-    problems = _orphan_problems(after, result.participation) if compared else []
+    problems = orphan_problems(after, result) if compared else []
     issues = result.issues if not problems else pd.concat([result.issues, problems_frame(problems)], ignore_index=True)
     return replace(result, plan=plan, issues=issues)
 
@@ -164,35 +166,6 @@ def load_plan(result: IngestResult, store: Store, mode: str, *, is_sample: bool 
     register = register_in_view(store, is_sample=is_sample)
     incoming = _loadable_malls(result.malls) if not result.malls.empty else register.malls.iloc[:0]
     return plans.plan_load(register.malls, incoming, mode, _province_of_region())
-
-
-def _orphan_problems(malls: pd.DataFrame, participation: pd.DataFrame) -> list[Problem]:
-    """One warning per mall of the file's participation that the register will not hold."""
-    if participation.empty:
-        return []
-    rows = _loadable_participation(participation)
-    rows = rows.assign(file=participation.loc[~participation["rejected"].to_numpy(dtype=bool), "file"].to_numpy())
-    orphans = plans.orphan_participation(malls, rows)
-    if orphans.empty:
-        return []
-    matcher = RegionMatcher()
-    problems = []
-    grouped = orphans.groupby(["file", "sheet", "region_code", orphans["mall_name"].fillna("")], sort=True)
-    for (file, sheet, region, mall), group in grouped:
-        params = {"region": matcher.region_label(region), "region_code": region, "rows": int(group["row"].nunique())}
-        problems.append(
-            Problem(
-                file,
-                sheet,
-                int(group["row"].min()),
-                None,
-                mall or region,
-                IssueKind.PARTICIPATION_WITHOUT_MALL,
-                Severity.WARNING,
-                params,
-            )
-        )
-    return problems
 
 
 def store_checked(

@@ -153,3 +153,21 @@ def test_loading_stores_what_the_check_found_without_reading_the_files_again(app
     assert not app.file_uploader(key="upload_files_1").value
     assert "load" not in [b.key for b in app.button]
     assert any("#" in s.value for s in app.success), "the load's summary is still shown"
+
+
+def test_the_recognised_columns_of_agreements_and_visits_are_named_in_words(app):
+    book = wb.xlsx(
+        {"PKS": [["Kabupaten/Kota", "Nama MPP", "Instansi", "Nomor PKS", "Tanggal PKS", "Berlaku Sampai", "Status"],
+                 ["Kota Depok", "MPP Kota Depok", "Samsat", "180/12/2024", dt.date(2024, 3, 12), None, "Loket buka"]],
+         "Kunjungan 2025": [["Kabupaten/Kota", "Nama MPP", "Jan", "Feb"], ["Kota Depok", "MPP Kota Depok", 100, 120]]},
+        name="pemanfaatan.xlsx",
+    )  # fmt: skip
+    app.file_uploader(key="upload_files").set_value((book.name, book.content, XLSX)).run()
+    assert not app.exception, [e.message for e in app.exception]
+    shown = [d.value for d in app.dataframe if "Dibaca sebagai" in d.value.columns]
+    read_as = [dict(zip(t["Judul kolom"], t["Dibaca sebagai"], strict=True)) for t in shown]
+    assert read_as == [
+        {"Kabupaten/Kota": "kabupaten/kota", "Nama MPP": "nama MPP", "Instansi": "instansi", "Nomor PKS": "nomor PKS",
+         "Tanggal PKS": "tanggal PKS", "Berlaku Sampai": "berlaku sampai", "Status": "tahap PKS"},
+        {"Kabupaten/Kota": "kabupaten/kota", "Nama MPP": "nama MPP", "Jan": "bulan", "Feb": "bulan"},
+    ]  # fmt: skip

@@ -78,3 +78,16 @@ def test_every_catalogue_key_is_used_somewhere():
         return last in literals and (head in literals or any(key.startswith(p) for p in prefixes))
 
     assert [key for key in MESSAGES if not used(key)] == []
+
+
+def test_every_table_and_field_a_registered_kind_reads_has_words_in_both_languages():
+    from mpp_data.ingest.kinds import KINDS
+    from mpp_data.present.labels import field_label
+
+    for table_kind in (k for kind in KINDS for k in kind.table_kinds):  # the Upload page names each sheet's
+        assert f"upload.kind.{table_kind}" in MESSAGES, table_kind
+    fields = {f for kind in KINDS for f in (*kind.headers, kind.grid_field)}
+    assert {"pks_number", "stage", "month", "counters_active"} <= fields
+    for name in fields:
+        assert f"field.{name}" in MESSAGES, name
+    assert field_label("valid_until", "en") == "valid until" and field_label("month", "id") == "bulan"

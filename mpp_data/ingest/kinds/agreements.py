@@ -22,9 +22,16 @@ import pandas as pd
 
 import mpp_data.ingest.kinds.builtin  # noqa: F401  (malls and participation register first)
 from mpp_data.ingest.cells import is_blank_cell, map_distinct
-from mpp_data.ingest.findings import BAD, Finding, ProblemLog, column_of, counts_of, parse_distinct, stripped
-from mpp_data.ingest.kinds.base import CARRY_NEWEST, Kind, Tally, register
-from mpp_data.ingest.match_regions import resolve_regions
+from mpp_data.ingest.findings import BAD, Finding, column_of, counts_of, parse_distinct, stripped
+from mpp_data.ingest.kinds.base import (
+    CARRY_NEWEST,
+    Kind,
+    MallColumns,
+    checked_rows,
+    loadable_rows,
+    register,
+    tally_rows,
+)
 from mpp_data.ingest.problems import IssueKind
 from mpp_data.ingest.tables import HEADER_SYNONYMS, LocatedTable, field_for_header, fold_header, locate_table
 from mpp_data.ingest.values import BadValue, parse_date, parse_presence
@@ -270,33 +277,12 @@ def _grid_rows(table, data, log, rows, codes, malls) -> pd.DataFrame:
 
 
 def check_agreements(table, data, resolver, file, today):
-    log = ProblemLog(file, table.sheet)
-    rows = data.frame["row"]
-    codes = resolve_regions(data, table, resolver, log)
-    mall_raw, _ = column_of(data, table, "mall_name")
-    malls = map_distinct(mall_raw, lambda v: stripped(v) or None)
     build = _grid_rows if table.kind == "agreements_grid" else _list_rows
-    frame = build(table, data, log, rows, codes, malls).reset_index(drop=True)
-    frame.insert(0, "file", file)
-    frame.insert(1, "sheet", table.sheet)
-    frame["row"] = frame["row"].astype("Int64")
-    frame["rejected"] = log.rejected(frame["row"]).astype(bool)
-    return frame[list(CHECKED_COLUMNS)], log.sorted_problems()
-
-
-def tally_agreements(frame: pd.DataFrame) -> Tally:
-    """Rows of the sheet: a grid's row gives one agreement per agency column, counted once."""
-    if frame.empty:
-        return Tally(0, 0)
-    rows = frame[["file", "sheet", "row"]].astype(str).agg("|".join, axis=1)
-    rejected = rows[frame["rejected"].to_numpy(dtype=bool)].nunique()
-    return Tally(rows.nunique() - rejected, rejected)
+    return checked_rows(table, data, resolver, file, build=build, columns=CHECKED_COLUMNS)
 
 
 def loadable_agreements(frame: pd.DataFrame) -> pd.DataFrame:
-    keep = frame[~frame["rejected"].to_numpy(dtype=bool) & frame["stage"].notna().to_numpy(dtype=bool)]
-    out = keep[list(COLUMNS)].reset_index(drop=True)
-    return out.astype({c: t for c, t in DTYPES.items() if t != "object"})
+    return loadable_rows(frame, COLUMNS, DTYPES, required=("stage",))
 
 
 AGREEMENTS = register(
@@ -309,22 +295,11 @@ AGREEMENTS = register(
         locate=AgreementLocator(),
         table_kinds=("agreements_list", "agreements_grid"),
         check=check_agreements,
-        tally=tally_agreements,
+        tally=tally_rows,
         loadable=loadable_agreements,
         key=("region_code", "mall", "agency"),
-        report_columns=(
-            "region_code",
-            "mall",
-            "agency",
-            "stage",
-            "pks_number",
-            "signed_on",
-            "valid_until",
-            "services",
-            "sheet",
-            "row",
-            "rejected",
-        ),
+        report_columns=(*COLUMNS, "rejected"),
         carry=CARRY_NEWEST,
+        names_mall=MallColumns("mall"),
     )
 )

@@ -10,8 +10,10 @@ from typing import Any
 
 import pandas as pd
 
-from mpp_data.ingest.match_regions import RegionResolver
-from mpp_data.ingest.problems import Problem
+from mpp_data.ingest.cells import map_distinct
+from mpp_data.ingest.findings import ProblemLog, column_of, stripped, without_long_text
+from mpp_data.ingest.match_regions import RegionResolver, resolve_regions
+from mpp_data.ingest.problems import IssueKind, Problem
 from mpp_data.ingest.tables import LocatedTable, TableRows, fold_header
 
 #: An upload without a table of the kind: the new snapshot keeps the newest snapshot's frame of it.
@@ -23,6 +25,8 @@ KIND_BLOCKS = "kind_blocks"
 
 #: (located table, its data rows, the run's region resolver, file name, today) -> (checked frame, problems)
 Check = Callable[[LocatedTable, TableRows, RegionResolver, str, dt.date], tuple[pd.DataFrame, list[Problem]]]
+#: (table, data rows, the sheet's log, Excel rows, region codes, mall names) -> the kind's rows, one or more a row
+Build = Callable[[LocatedTable, TableRows, ProblemLog, pd.Series, pd.Series, pd.Series], pd.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,16 @@ class KindChanges:
 
 
 @dataclass(frozen=True)
+class MallColumns:
+    """Which columns of a kind's checked rows name a mall and its region: a load warns (``issue``) of
+    each mall its rows name that the snapshot's register will not hold (``analysis.register.orphan_rows``)."""
+
+    mall: str
+    region: str = "region_code"
+    issue: IssueKind = IssueKind.MALL_NOT_IN_REGISTER
+
+
+@dataclass(frozen=True)
 class Kind:
     """One upload kind.
 
@@ -62,6 +76,9 @@ class Kind:
     ``carry``: ``CARRY_NEWEST`` or ``CARRY_NONE`` (see the module's note).
     ``stored_in``: the store's table for it (``KIND_BLOCKS`` for any kind but the first two).
     ``report_columns``: the columns ``ingest --json`` lists under the kind's name.
+    ``names_mall``: the columns naming each row's mall (None: its rows name no mall of the register);
+    ``headers``' fields are labelled on the Upload page by the catalogue's ``field.<field>``, as is
+    ``grid_field``, what each column of a grid holds (an agency; a month of visits).
     """
 
     name: str
@@ -79,6 +96,8 @@ class Kind:
     carry: str = CARRY_NEWEST
     stored_in: str = KIND_BLOCKS
     diff: Callable[[pd.DataFrame, pd.DataFrame], KindChanges] | None = None
+    names_mall: MallColumns | None = None
+    grid_field: str = "agency"
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def empty(self) -> pd.DataFrame:
@@ -182,3 +201,45 @@ def kinds_as(kinds: tuple[Kind, ...]) -> Iterator[None]:
         yield
     finally:
         KINDS[:] = before
+
+
+def checked_rows(
+    table: LocatedTable, data: TableRows, resolver: RegionResolver, file: str, *, build: Build, columns: tuple[str, ...]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The check of a kind whose rows each name a mall (agreements, visits): text cells over
+    ``MAX_CELL_TEXT`` reported and emptied, regions resolved and mall names trimmed once for the sheet, ``build`` gives the kind's rows (``row``: the Excel row each came
+    from), each placed by file and sheet and ``rejected`` when a problem of its row is an error."""
+    log = ProblemLog(file, table.sheet)
+    data = without_long_text(data, table, log)
+    rows = data.frame["row"]
+    codes = resolve_regions(data, table, resolver, log)
+    mall_raw, _ = column_of(data, table, "mall_name")
+    malls = map_distinct(mall_raw, lambda v: stripped(v) or None)
+    frame = build(table, data, log, rows, codes, malls).reset_index(drop=True)
+    frame.insert(0, "file", file)
+    frame.insert(1, "sheet", table.sheet)
+    frame["row"] = frame["row"].astype("Int64")
+    frame["rejected"] = log.rejected(frame["row"]).astype(bool)
+    return frame[list(columns)], log.sorted_problems()
+
+
+def tally_rows(frame: pd.DataFrame) -> Tally:
+    """Rows of the sheet: a row giving several entries (a grid's agency columns, months as columns) is
+    counted once."""
+    if frame.empty:
+        return Tally(0, 0)
+    rows = frame[["file", "sheet", "row"]].astype(str).agg("|".join, axis=1)
+    rejected = rows[frame["rejected"].to_numpy(dtype=bool)].nunique()
+    return Tally(rows.nunique() - rejected, rejected)
+
+
+def loadable_rows(
+    frame: pd.DataFrame, columns: tuple[str, ...], dtypes: Mapping[str, str], *, required: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The stored rows of a checked frame: neither rejected nor without a ``required`` value, in the
+    stored ``columns`` and (but for plain objects) ``dtypes``."""
+    keep = ~frame["rejected"].to_numpy(dtype=bool)
+    for name in required:
+        keep &= frame[name].notna().to_numpy(dtype=bool)
+    out = frame[keep][list(columns)].reset_index(drop=True)
+    return out.astype({c: t for c, t in dtypes.items() if t != "object"})

@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from mpp_data.ingest.cells import group_numbers
-from mpp_data.ingest.kinds.base import CARRY_NEWEST, Kind, Tally, register
+from mpp_data.ingest.kinds.base import CARRY_NEWEST, Kind, MallColumns, Tally, register
 from mpp_data.ingest.malls import MALL_OUTPUT_COLUMNS, validate_malls
 from mpp_data.ingest.participation import PARTICIPATION_OUTPUT_COLUMNS, validate_participation
+from mpp_data.ingest.problems import IssueKind
 from mpp_data.ingest.tables import HEADER_SYNONYMS, locate_table
 
 _MALL_FIELDS = (
@@ -160,5 +161,6 @@ PARTICIPATION = register(
         report_columns=("region_code", "mall_name", "agency", "present", "services", "sheet", "row"),
         carry=CARRY_NEWEST,
         stored_in="participation_blocks",
+        names_mall=MallColumns("mall_name", issue=IssueKind.PARTICIPATION_WITHOUT_MALL),
     )
 )

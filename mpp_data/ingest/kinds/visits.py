@@ -19,9 +19,16 @@ import pandas as pd
 
 import mpp_data.ingest.kinds.agreements  # noqa: F401  (the kinds before this one register first)
 from mpp_data.ingest.cells import is_blank_cell, map_distinct
-from mpp_data.ingest.findings import BAD, Finding, ProblemLog, column_of, counts_of, parse_distinct, stripped
-from mpp_data.ingest.kinds.base import CARRY_NEWEST, Kind, Tally, register
-from mpp_data.ingest.match_regions import resolve_regions
+from mpp_data.ingest.findings import BAD, Finding, column_of, counts_of, parse_distinct, stripped
+from mpp_data.ingest.kinds.base import (
+    CARRY_NEWEST,
+    Kind,
+    MallColumns,
+    checked_rows,
+    loadable_rows,
+    register,
+    tally_rows,
+)
 from mpp_data.ingest.problems import IssueKind
 from mpp_data.ingest.tables import HEADER_SYNONYMS, LocatedTable, field_for_header, fold_header
 from mpp_data.ingest.values import BadValue, DateReading, month_number, parse_count, read_date
@@ -226,33 +233,12 @@ def _long_rows(table, data, log, rows, codes, malls) -> pd.DataFrame:
 
 
 def check_visits(table, data, resolver, file, today):
-    log = ProblemLog(file, table.sheet)
-    rows = data.frame["row"]
-    codes = resolve_regions(data, table, resolver, log)
-    mall_raw, _ = column_of(data, table, "mall_name")
-    malls = map_distinct(mall_raw, lambda v: stripped(v) or None)
     build = _wide_rows if table.kind == "visits_wide" else _long_rows
-    frame = build(table, data, log, rows, codes, malls).reset_index(drop=True)
-    frame.insert(0, "file", file)
-    frame.insert(1, "sheet", table.sheet)
-    frame["row"] = frame["row"].astype("Int64")
-    frame["rejected"] = log.rejected(frame["row"]).astype(bool)
-    return frame[list(CHECKED_COLUMNS)], log.sorted_problems()
-
-
-def tally_visits(frame: pd.DataFrame) -> Tally:
-    """Rows of the sheet: a row of months as columns gives one entry per month, counted once."""
-    if frame.empty:
-        return Tally(0, 0)
-    rows = frame[["file", "sheet", "row"]].astype(str).agg("|".join, axis=1)
-    rejected = rows[frame["rejected"].to_numpy(dtype=bool)].nunique()
-    return Tally(rows.nunique() - rejected, rejected)
+    return checked_rows(table, data, resolver, file, build=build, columns=CHECKED_COLUMNS)
 
 
 def loadable_visits(frame: pd.DataFrame) -> pd.DataFrame:
-    keep = frame[~frame["rejected"].to_numpy(dtype=bool)]
-    out = keep[list(COLUMNS)].reset_index(drop=True)
-    return out.astype({c: t for c, t in DTYPES.items() if t != "object"})
+    return loadable_rows(frame, COLUMNS, DTYPES)
 
 
 VISITS = register(
@@ -265,20 +251,12 @@ VISITS = register(
         locate=VisitLocator(),
         table_kinds=("visits_long", "visits_wide"),
         check=check_visits,
-        tally=tally_visits,
+        tally=tally_rows,
         loadable=loadable_visits,
         key=("region_code", "mall", "month"),
-        report_columns=(
-            "region_code",
-            "mall",
-            "month",
-            "visits",
-            "counters_active",
-            "counters_total",
-            "sheet",
-            "row",
-            "rejected",
-        ),
+        report_columns=(*COLUMNS, "rejected"),
         carry=CARRY_NEWEST,
+        names_mall=MallColumns("mall"),
+        grid_field="month",
     )
 )

@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tanggal “{value}” tidak dikenali: tulis sebagai TTTT-BB-HH, misalnya 2024-12-31.",
         "en": "“{value}” is not a date: write it as YYYY-MM-DD, for example 2024-12-31.",
     },
+    "error.invalid_month": {
+        "id": "Bulan “{value}” tidak dikenali: tulis sebagai TTTT-BB, misalnya 2025-03.",
+        "en": "“{value}” is not a month: write it as YYYY-MM, for example 2025-03.",
+    },
     "error.unknown_province": {
         "id": "Provinsi “{value}” tidak dikenal: tulis kodenya (61) atau namanya (Kalimantan Barat).",
         "en": "Province “{value}” is unknown: give its code (61) or its name (Kalimantan Barat).",

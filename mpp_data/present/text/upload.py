@@ -83,6 +83,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Agency participation (grid)",
     },
     "upload.kind.participation_long": {"id": "Keikutsertaan instansi (per baris)", "en": "Agency participation (rows)"},
+    "upload.kind.agreements_list": {"id": "PKS (per baris)", "en": "Cooperation agreements (rows)"},
+    "upload.kind.agreements_grid": {
+        "id": "PKS (tabel MPP × instansi)",
+        "en": "Cooperation agreements (malls × agencies)",
+    },
+    "upload.kind.visits_long": {"id": "Kunjungan (per baris)", "en": "Visits (rows)"},
+    "upload.kind.visits_wide": {"id": "Kunjungan (bulan sebagai kolom)", "en": "Visits (months as columns)"},
     "upload.counts": {
         "id": "{read} baris dibaca = {loaded} siap dimuat + {rejected} ditolak + {skipped} dilewati{what}.",
         "en": "{read} rows read = {loaded} ready to load + {rejected} rejected + {skipped} skipped{what}.",
@@ -341,6 +348,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Participation of mall “{value}” ({where}; {rows} rows) in {region}: this mall is not in the register. "
         "Kept, but not counted until the mall is loaded.",
     },
+    "issue.mall_not_in_register": {
+        "id": "MPP “{value}” ({where}; {rows} baris) di {region} tidak ada di daftar MPP. Barisnya disimpan; "
+        "periksa nama MPP-nya, atau muat MPP itu ke daftar.",
+        "en": "Mall “{value}” ({where}; {rows} rows) in {region} is not in the register. The rows are kept; "
+        "check the mall's name, or load the mall into the register.",
+    },
+    "issue.text_too_long": {
+        "id": "Isian “{value}…” ({where}) terlalu panjang: {length} karakter, paling banyak {limit}. Baris ini "
+        "tidak dimuat; perpendek isiannya.",
+        "en": "Cell “{value}…” ({where}) is too long: {length} characters, at most {limit}. This row is not "
+        "loaded; shorten the cell.",
+    },
     "issue.unknown_agency": {
         "id": "Instansi “{value}” ({where}; {occurrences} baris) bukan salah satu dari 17 instansi MoU dan "
         "jenisnya tidak dikenali; disimpan dengan nama tertulis.",
@@ -376,6 +395,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "issue_kind.duplicate_mall": {"id": "MPP ganda", "en": "Duplicate mall"},
     "issue_kind.unknown_agency": {"id": "Instansi tidak dikenal", "en": "Unknown agency"},
     "issue_kind.missing_agency": {"id": "Instansi kosong", "en": "Missing agency"},
+    "issue_kind.mall_not_in_register": {"id": "Baris MPP di luar daftar", "en": "Rows of a mall not in the register"},
+    "issue_kind.text_too_long": {"id": "Isian terlalu panjang", "en": "Text too long"},
     "issue_kind.bad_mark": {"id": "Isian tidak dikenal", "en": "Unknown mark"},
     "issue_kind.no_table_found": {"id": "Tidak ada tabel", "en": "No table found"},
     "issue.date_placeholder": {
