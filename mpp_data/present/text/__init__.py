@@ -10,7 +10,20 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from mpp_data.figures import round_half_away
-from mpp_data.present.text import access, admin, briefing, cli, common, loading, mail, pages, plan, upload, use
+from mpp_data.present.text import (
+    access,
+    admin,
+    briefing,
+    cli,
+    common,
+    loading,
+    mail,
+    pages,
+    plan,
+    problems,
+    upload,
+    use,
+)
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -22,6 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **common.MESSAGES,
     **pages.MESSAGES,
     **upload.MESSAGES,
+    **problems.MESSAGES,
     **loading.MESSAGES,
     **briefing.MESSAGES,
     **cli.MESSAGES,

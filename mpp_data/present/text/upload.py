@@ -1,4 +1,4 @@
-"""The Upload page, row problems (issue.*, their short names issue_kind.*) and stopping errors (error.*, reason.*)."""
+"""The Upload page, row problems (issue.*; their short names are in ``problems``) and stopping errors (error.*, reason.*)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "upload.boundaries": {
@@ -379,26 +379,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No table of malls or agency participation was found in {where}. This sheet is skipped.",
     },
     "issue.hint.did_you_mean": {"id": " Mungkin maksudnya: {suggestions}.", "en": " Did you mean: {suggestions}?"},
-    "issue_kind.participation_without_mall": {"id": "MPP tidak ada di daftar", "en": "Mall not in the register"},
-    "issue_kind.unknown_region": {"id": "Wilayah tidak dikenal", "en": "Unknown region"},
-    "issue_kind.ambiguous_region": {"id": "Nama wilayah ganda", "en": "Ambiguous region"},
-    "issue_kind.missing_region": {"id": "Wilayah kosong", "en": "Missing region"},
-    "issue_kind.province_mismatch": {"id": "Provinsi tidak sesuai", "en": "Province does not match"},
-    "issue_kind.former_province": {"id": "Provinsi induk lama", "en": "Former parent province"},
-    "issue_kind.unknown_province": {"id": "Provinsi tidak dikenal", "en": "Unknown province"},
-    "issue_kind.bad_date": {"id": "Tanggal tidak terbaca", "en": "Unreadable date"},
-    "issue_kind.future_date": {"id": "Tanggal terlalu jauh ke depan", "en": "Date too far ahead"},
-    "issue_kind.bad_status": {"id": "Status tidak dikenal", "en": "Unknown status"},
-    "issue_kind.bad_stage": {"id": "Tahap PKS tidak dikenal", "en": "Unknown agreement stage"},
-    "issue_kind.bad_number": {"id": "Angka tidak terbaca", "en": "Unreadable number"},
-    "issue_kind.negative_number": {"id": "Angka negatif", "en": "Negative number"},
-    "issue_kind.duplicate_mall": {"id": "MPP ganda", "en": "Duplicate mall"},
-    "issue_kind.unknown_agency": {"id": "Instansi tidak dikenal", "en": "Unknown agency"},
-    "issue_kind.missing_agency": {"id": "Instansi kosong", "en": "Missing agency"},
-    "issue_kind.mall_not_in_register": {"id": "Baris MPP di luar daftar", "en": "Rows of a mall not in the register"},
-    "issue_kind.text_too_long": {"id": "Isian terlalu panjang", "en": "Text too long"},
-    "issue_kind.bad_mark": {"id": "Isian tidak dikenal", "en": "Unknown mark"},
-    "issue_kind.no_table_found": {"id": "Tidak ada tabel", "en": "No table found"},
     "issue.date_placeholder": {
         "id": "“{value}” ({where}) bukan tanggal: dimuat tanpa tanggal peresmian.",
         "en": "“{value}” ({where}) is not a date: loaded without an inauguration date.",
@@ -445,13 +425,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{count} baris kosong dilewati di {where} (baris {rows}).",
         "en": "{count} blank rows skipped in {where} (rows {rows}).",
     },
-    "issue_kind.date_placeholder": {"id": "Bukan tanggal", "en": "Not a date"},
-    "issue_kind.date_order_assumed": {"id": "Urutan hari/bulan diasumsikan", "en": "Day/month order assumed"},
-    "issue_kind.rows_skipped": {"id": "Baris dilewati", "en": "Rows skipped"},
     "severity.info": {"id": "informasi", "en": "information"},
-    "issue_kind.unreadable_file": {"id": "Berkas tidak terbaca", "en": "Unreadable file"},
-    "issue_kind.encrypted_file": {"id": "Berkas berkata sandi", "en": "Password-protected file"},
-    "issue_kind.file_too_large": {"id": "Berkas terlalu besar", "en": "File too large"},
-    "issue_kind.file_too_complex": {"id": "Berkas terlalu rumit", "en": "File too complex"},
-    "issue_kind.parse_timeout": {"id": "Waktu baca habis", "en": "Reading timed out"},
 }
