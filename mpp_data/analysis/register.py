@@ -328,11 +328,22 @@ def orphan_rows(
     if rows.empty:
         return rows
     keys = set(mall_keys(malls))
-    regions = malls.groupby(malls["region_code"].astype(str)).size()
-    codes = rows[region].astype(str)
-    own = (codes + "|" + name_keys(rows[mall])).isin(keys)
-    single = codes.map(regions).eq(1)
-    return rows[~(own | single)]
+    malls_in = malls["region_code"].astype(str).value_counts().to_dict()
+    # each distinct (region, mall) pair is judged once: a grid repeats each mall for every agency
+    region_codes, region_list = pd.factorize(rows[region].astype(str))
+    mall_codes, mall_list = pd.factorize(rows[mall])  # a missing name is -1
+    width = len(mall_list) + 1
+    pair_codes, pairs = pd.factorize(region_codes.astype(np.int64) * width + (mall_codes + 1))
+    region_of = np.asarray(region_list, dtype=object)[pairs // width]
+    names = np.asarray([None, *mall_list], dtype=object)[pairs % width]
+    orphan = np.array(
+        [
+            f"{code}|{mall_name_key(name)}" not in keys and malls_in.get(code, 0) != 1
+            for code, name in zip(region_of, names, strict=True)
+        ],
+        dtype=bool,
+    )
+    return rows[orphan[pair_codes]]
 
 
 def same_register(
