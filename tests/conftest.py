@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck, settings
 
 from mpp_data.access import Actor, Role
@@ -48,6 +49,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.serial)
         if item.path.is_relative_to(app) and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
+
+
+# argon2 at its production cost takes 0.1 s a hash on a quiet 2-core machine (0.7 s under load), and the sign-in
+# tests make hundreds: in this process they hash at the least cost argon2 takes, with the same algorithm and
+# code path. A test about what a hash costs (the same work for every failure) asks for `production_hashing`;
+# processes the tests start (the command line, served dashboards) always hash at the production cost.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from mpp_data.service import access
+
+    if request.node.get_closest_marker("production_hashing"):
+        assert access._hasher.time_cost >= 2 and access._hasher.memory_cost >= 19 * 1024  # OWASP's floor
+    else:
+        monkeypatch.setattr(access, "_hasher", CHEAP_HASHER)
+    access._decoy_hash.cache_clear()  # the decoy is made by the hasher in use: its cost is the decoy's
+    yield
+    access._decoy_hash.cache_clear()
 
 
 @pytest.fixture
