@@ -4,13 +4,16 @@ command line in this process (``cli``); Hypothesis profiles; every browser test 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from hypothesis import HealthCheck, settings
 
 from mpp_data.access import Actor, Role
@@ -48,6 +51,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+# argon2 at its production cost takes 0.1 s a hash on a quiet 2-core machine (0.7 s under load), and the sign-in
+# tests make hundreds: in this process they hash at the least cost argon2 takes, with the same algorithm and
+# code path. A test about what a hash costs (the same work for every failure) asks for `production_hashing`;
+# processes the tests start (the command line, served dashboards) always hash at the production cost.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from mpp_data.service import access
+
+    if request.node.get_closest_marker("production_hashing"):
+        assert access._hasher.time_cost >= 2 and access._hasher.memory_cost >= 19 * 1024  # OWASP's floor
+    else:
+        monkeypatch.setattr(access, "_hasher", CHEAP_HASHER)
+    access._decoy_hash.cache_clear()  # the decoy is made by the hasher in use: its cost is the decoy's
+    yield
+    access._decoy_hash.cache_clear()
+
+
 @pytest.fixture
 def cli():
     """``python -m mpp_data ARGS`` in this process: ``cli("metrics", "--json", "--db", url)`` gives
@@ -72,19 +95,47 @@ def sample_as_real_files() -> list[UploadedFile]:
     return copies
 
 
+# Migrate once, copy per test: a new store costs its migration (0.5 s on SQLite, 1 to 1.5 s on PostgreSQL on
+# this machine), paid once per test process here. ``sqlite_url`` and ``postgres_url`` are stores at the newest
+# revision and nothing else, as ``Store(url)`` leaves a new one; ``new_sqlite_url`` and ``new_postgres_url``
+# are nothing at all, for what a new store does (the migrations, processes starting together on one).
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
+def new_sqlite_url(tmp_path: Path) -> str:
+    """Where no store is yet: a path in tmp_path with no file."""
     return f"sqlite:///{tmp_path / 'mpp.sqlite'}"
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "mpp.sqlite"
+    Store(f"sqlite:///{path}").dispose()  # the last connection closed: the WAL is checkpointed into the file
+    assert not path.with_name("mpp.sqlite-wal").exists()
+    return path
+
+
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh database on the local PostgreSQL server, dropped afterwards. Fails (not skips) when
-    the server is down: CI starts it, and a skipped database test would hide a failure."""
+def sqlite_url(new_sqlite_url: str, _sqlite_template: Path) -> str:
+    """A migrated, empty SQLite store of this test's own (a copy of the session's template, owner-only)."""
+    path = Path(new_sqlite_url.removeprefix("sqlite:///"))
+    shutil.copyfile(_sqlite_template, path)
+    path.chmod(0o600)
+    return new_sqlite_url
+
+
+def _admin() -> sa.Engine:
+    return sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+@contextmanager
+def _database(template: str | None = None) -> Iterator[str]:
+    """A database of its own on the local server (a copy of ``template`` if named), dropped afterwards.
+    Fails (not skips) when the server is down: CI starts it, and a skipped database test would hide a failure."""
     name = f"mpp_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = _admin()
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     url = admin.url.set(database=name).render_as_string(hide_password=False)
     try:
         yield url
@@ -93,6 +144,28 @@ def postgres_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def new_postgres_url() -> Iterator[str]:
+    """A new, empty database on the local PostgreSQL server, dropped afterwards."""
+    with _database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def _postgres_template() -> Iterator[str]:
+    """A migrated database to copy (``CREATE DATABASE ... TEMPLATE``): no connection may stay open on it."""
+    with _database() as url:
+        Store(url).dispose()
+        yield sa.make_url(url).database
+
+
+@pytest.fixture
+def postgres_url(_postgres_template: str) -> Iterator[str]:
+    """A migrated, empty database of this test's own on the local PostgreSQL server, dropped afterwards."""
+    with _database(_postgres_template) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

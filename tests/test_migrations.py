@@ -102,7 +102,8 @@ WRITES = (*DDL, "INSERT", "UPDATE", "DELETE")
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def url(request: pytest.FixtureRequest) -> str:
-    return request.getfixturevalue(f"{request.param}_url")
+    """Where no store is yet, on each backend."""
+    return request.getfixturevalue(f"new_{request.param}_url")
 
 
 @pytest.fixture(scope="module")

@@ -96,6 +96,8 @@ def test_a_cli_link_signs_in_at_once_after_a_flood_of_wrong_passwords(store):
     assert time.perf_counter() - began < 1
 
 
+@pytest.mark.production_hashing
+@pytest.mark.serial  # it measures processor time per answer: alone, not beside the parallel tier
 def test_unknown_disabled_no_password_and_wrong_answer_alike_in_the_same_time(sqlite_store):
     """On main an unknown e-mail answered in 0.18 s and a real account in 0.31 s."""
     store = sqlite_store

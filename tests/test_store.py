@@ -77,11 +77,14 @@ def test_aliases_are_remembered(store: Store):
     assert store.load_aliases() == {"sanggau kapuas": "61.03"}
 
 
-def test_schema_is_created_on_first_start_and_reopening_keeps_data(store: Store):
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_schema_is_created_on_first_start_and_reopening_keeps_data(backend: str, request: pytest.FixtureRequest):
+    store = Store(request.getfixturevalue(f"new_{backend}_url"))  # nothing there before
     snapshot_id = store.save_snapshot(snapshot())
     reopened = Store(store.url)
     assert reopened.latest_snapshot_id() == snapshot_id
     reopened.dispose()
+    store.dispose()
 
 
 def test_participation_is_packed_per_snapshot_and_older_row_storage_still_reads(store: Store):

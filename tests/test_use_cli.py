@@ -20,8 +20,8 @@ MALL_ROW = {"region_code", "mall", "visits", "counters_active", "counters_total"
 
 
 @pytest.fixture
-def sqlite_url(tmp_path) -> str:
-    return without_agreements_or_visits(f"sqlite:///{tmp_path / 'mpp.sqlite'}")
+def sqlite_url(sqlite_url) -> str:
+    return without_agreements_or_visits(sqlite_url)
 
 
 def test_agreements_json_counts_every_operating_mall_as_none_before_any_upload(sqlite_url):
