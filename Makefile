@@ -45,7 +45,7 @@ test: $(VENV)/.dev  ## set up, then lint, type check and the whole suite (Postgr
 	$(PYTEST) $(PARALLEL) -m "not serial" || [ $$? -eq 5 ]
 	$(PYTEST) -m serial || [ $$? -eq 5 ]
 
-test-fast: $(VENV)/.dev  ## the inner loop, under a minute: no browser, no fuzz, no slow or serial test
+test-fast: $(VENV)/.dev  ## the inner loop: no browser, no fuzz, no slow or serial test
 	bash scripts/ensure_postgres.sh
 	HYPOTHESIS_PROFILE=dev $(PY) -m pytest $(PYTEST_ARGS) $(PARALLEL) $(FAST) -q || [ $$? -eq 5 ]
 
