@@ -67,7 +67,7 @@ with page.boundary() as view:
         controls.table(malls, hide_index=True, key="region_malls", column_config=labels)
         downloads.buttons(view, "malls", "malls", region=code)
 
-    present, missing, has_data = presentation.region_agencies(data.participation, code)
+    present, missing, has_data = presentation.region_agencies(service.presence_rows(data), code)  # what Agencies counts
     if not has_data:
         st.info(t("region.no_participation", lang))
     else:

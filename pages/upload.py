@@ -59,7 +59,7 @@ def saved_aliases_section(view: page.View) -> None:
         controls.table(
             aliases[["written", "region"]],
             hide_index=True,
-            column_config={"written": t("column.written", lang), "region": t("column.region_name", lang)},
+            column_config={"written": t("column.alias_written", lang), "region": t("column.region_name", lang)},
             key="aliases_table",
         )
         if not aliases.empty and service.can(actor, service.Action.REMOVE_ALIAS):
@@ -189,7 +189,7 @@ with page.boundary() as view:
     how: dict[str, object] = {}
     if not errors and result.snapshot_id is None:
         # what the load will do, before it does it, in the mode chosen (auto: from the files)
-        st.subheader(t("plan.title", lang))
+        st.subheader(t("load_plan.title", lang))
         mode = st.radio(
             t("plan.choose_mode", lang),
             service.LOAD_MODES,

@@ -90,13 +90,16 @@ def display_behind(behind: pd.DataFrame, lang: str, count: int = 5) -> pd.DataFr
 
 def display_by_province(by_province: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Provinces x agencies: the share of the province's operating malls signed or later (– without one)."""
+    # one index level: with two, ``dropna=False`` paired every province code with every name (38 x 38 rows)
     table = by_province.pivot_table(
-        index=["province_code", "province_name"], columns="short_name", values="signed_pct", sort=False, dropna=False
+        index="province_code", columns="short_name", values="signed_pct", sort=False, dropna=False
     )
     shown = table.apply(lambda column: column.map(lambda s: "–" if pd.isna(s) else format_percent(s, lang, 0)))
     order = list(dict.fromkeys(by_province["short_name"]))
-    shown = shown[order].reset_index().drop(columns="province_code")
-    return shown.rename(columns={"province_name": t("column.province_name", lang)})
+    names = by_province.drop_duplicates("province_code").set_index("province_code")["province_name"]
+    shown = shown[order]
+    shown.insert(0, t("column.province_name", lang), names.reindex(shown.index).to_numpy())
+    return shown.reset_index(drop=True)
 
 
 def display_expiring(expiring: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -116,6 +116,7 @@ from mpp_data.service.sessions import (
 from mpp_data.service.use_views import (
     agreement_view,
     agreements_report,
+    presence_rows,
     region_agreements,
     region_visits,
     use_view,
@@ -199,6 +200,7 @@ __all__ = [
     "remember_alias",
     "save_boundaries",
     "release_unused_memory",
+    "presence_rows",
     "agency_figures",
     "map_figure",
     "figure_scope",

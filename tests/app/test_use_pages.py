@@ -80,3 +80,11 @@ def test_region_page_shows_each_agency_stage_and_visits(with_kinds):
     stages = _frames(at, "pks_number", "signed_on")[0]
     assert len(stages) == 17 * len(service.region_malls(with_kinds, scope=service.ViewScope(), code="61.03"))
     assert set(_frames(at, "month", "visits")[0]["mall"]) <= set(with_kinds.malls["mall_name"])
+    # present or not: the same rule as the Agencies page (participation with the agreements' word), not
+    # the participation sheet alone, which said otherwise for some agencies here
+    from mpp_data.present.display import region_agencies
+    from mpp_data.present.safe import md_text
+
+    counted, _, _ = region_agencies(service.presence_rows(with_kinds), "61.03")
+    assert counted != region_agencies(with_kinds.participation, "61.03")[0]
+    assert "\n".join(f"- {md_text(a)}" for a in counted) in [m.value for m in at.markdown]

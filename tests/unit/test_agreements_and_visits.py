@@ -123,6 +123,17 @@ def test_funnel_by_province():
     assert pd.isna(polri.loc["14", "signed_pct"])  # no operating mall in Riau
 
 
+def test_the_by_province_table_has_one_row_per_province_with_each_provinces_shares():
+    from mpp_data.present.use import display_by_province
+
+    by_province = ag.compute_funnel_by_province(MALLS, AGREEMENTS, official_regions(), AS_OF)
+    shown = display_by_province(by_province, "id")
+    assert len(shown) == 38, "one row per province, not every code paired with every name"
+    rows = shown.set_index("Provinsi")
+    assert rows.loc["Aceh", "Polri"] == "50%" and rows.loc["Sumatera Utara", "Polri"] == "100%"
+    assert rows.loc["Sumatera Barat", "Polri"] == "0%" and rows.loc["Riau", "Polri"] == "–"
+
+
 def test_furthest_behind_lowest_share_first_ties_by_key():
     behind = ag.compute_furthest_behind(ag.compute_funnel(MALLS, AGREEMENTS, AS_OF))
     # 14 agencies at 0%, by key; then bnn 20%, then atr_bpn and polri at 40% (by key)

@@ -91,3 +91,19 @@ def test_every_table_and_field_a_registered_kind_reads_has_words_in_both_languag
     for name in fields:
         assert f"field.{name}" in MESSAGES, name
     assert field_label("valid_until", "en") == "valid until" and field_label("month", "id") == "bulan"
+
+
+def test_every_key_lives_in_exactly_one_area_of_the_catalogue():
+    """Two areas defining one key: the later silently won (the Upload report's load plan was headed with the
+    Plan page's title)."""
+    import importlib
+    import pkgutil
+
+    import mpp_data.present.text as text
+
+    areas: dict[str, list[str]] = {}
+    for module in pkgutil.iter_modules(text.__path__):
+        for key in getattr(importlib.import_module(f"{text.__name__}.{module.name}"), "MESSAGES", {}):
+            areas.setdefault(key, []).append(module.name)
+    assert {key: where for key, where in areas.items() if len(where) > 1} == {}
+    assert set(areas) == set(MESSAGES), "every area's keys are in the catalogue"

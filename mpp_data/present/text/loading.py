@@ -12,7 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The correction “{corrected}” ({where}) was not applied: its file is not in this upload.",
     },
     "issue_kind.correction_dropped": {"id": "Koreksi tidak dipakai", "en": "Correction not applied"},
-    "plan.title": {"id": "Yang akan dilakukan unggahan ini", "en": "What this upload will do"},
+    "load_plan.title": {"id": "Yang akan dilakukan unggahan ini", "en": "What this upload will do"},
     "plan.scope.national": {
         "id": "Berkas ini mencakup seluruh daftar nasional (MPP di {provinces} provinsi).",
         "en": "These files cover the whole national register (malls in {provinces} provinces).",

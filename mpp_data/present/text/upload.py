@@ -124,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.alias_choose": {"id": "Alias yang dihapus", "en": "Alias to remove"},
     "upload.alias_remove": {"id": "Hapus alias", "en": "Remove alias"},
     "upload.alias_removed": {"id": "Alias “{written}” dihapus.", "en": "Alias “{written}” removed."},
-    "column.written": {"id": "Nama tertulis", "en": "Name as written"},
+    "column.alias_written": {"id": "Nama tertulis", "en": "Name as written"},
     "upload.load": {"id": "Muat sebagai unggahan baru", "en": "Load as a new upload"},
     "upload.blocked": {
         "id": "Ada {errors} masalah yang harus diperbaiki sebelum data dapat dimuat. Tidak ada yang diubah.",
