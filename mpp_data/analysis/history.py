@@ -134,7 +134,9 @@ def compute_stage_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataF
         return keyed.drop_duplicates(["mall_key", "agency"], keep="last").set_index(["mall_key", "agency"])
 
     was, now = staged(before), staged(after)
-    both = was[["region_code", "mall", "stage"]].join(now[["region_code", "mall", "stage"]], how="outer", lsuffix="_b")
+    both = was[["region_code", "mall", "stage"]].merge(
+        now[["region_code", "mall", "stage"]], left_index=True, right_index=True, how="outer", suffixes=("_b", "")
+    )
     both["region_code"] = both["region_code"].fillna(both["region_code_b"])
     both["mall"] = both["mall"].fillna(both["mall_b"])
     both["stage_before"], both["stage_after"] = both["stage_b"].fillna("none"), both["stage"].fillna("none")

@@ -63,7 +63,8 @@ def compute_region_status(malls: pd.DataFrame, regions: pd.DataFrame, as_of: dt.
     )
     table = regions.merge(per_region, left_on="code", right_index=True, how="left")
     by_rank = {rank: name for name, rank in _STATUS_RANK.items()}
-    table["status"] = table["rank"].fillna(_STATUS_RANK[NONE]).astype(int).map(by_rank)
+    # numbers, also where no mall matched (a text column then): "no MPP" where a region has none
+    table["status"] = pd.to_numeric(table["rank"], errors="coerce").fillna(_STATUS_RANK[NONE]).astype(int).map(by_rank)
     table["malls"] = table["malls"].fillna(0).astype(int)
     table["operating_since"] = table["operating_since"].where(table["operating_since"].notna(), None)
     return table.drop(columns="rank").reset_index(drop=True)
