@@ -34,7 +34,9 @@ with page.boundary() as view:
         controls.chart(present_use.visits_over_time_chart(use["over_time"], lang), "use_over_time", lang)
 
     st.subheader(t("use.quiet", lang))
-    if use["quiet"].empty:
+    if not use["table"]["counters_total"].notna().any():  # nothing to compare: not "none is quiet"
+        st.caption(t("use.quiet_no_counters", lang))
+    elif use["quiet"].empty:
         st.caption(t("use.quiet_none", lang))
     else:
         shown = present_use.display_month(use["quiet"], lang)
@@ -51,6 +53,7 @@ with page.boundary() as view:
             shown, hide_index=True, key="use_silent", column_config=controls.column_labels(shown.columns, lang)
         )
 
+    st.subheader(t("use.all_malls", lang))
     shown = present_use.display_month(use["table"], lang)
     controls.table(shown, hide_index=True, key="use_table", column_config=controls.column_labels(shown.columns, lang))
     downloads.buttons(view, "visits", "visits", month=month)

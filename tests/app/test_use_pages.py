@@ -73,6 +73,23 @@ def test_use_page_shows_lowest_highest_and_follows_the_month(with_kinds):
     at.selectbox(key="use_month").set_value(months[-1]).run()
     assert not at.exception
     assert "Okt 2025" in _texts(at)
+    assert "Semua MPP yang melapor pada bulan ini" in [h.value for h in at.subheader], "the last table has a heading"
+
+
+def test_use_page_does_not_call_malls_busy_when_no_counters_were_reported(with_kinds, monkeypatch):
+    real = service.load_snapshot
+
+    def without_counters(store, snapshot_id=None):
+        data = real(store, snapshot_id)
+        visits = data.table("visits").assign(counters_active=None, counters_total=None)
+        return service.SnapshotData(data.snapshot, {**data.tables, "visits": visits})
+
+    monkeypatch.setattr(service, "load_snapshot", without_counters)
+    at = open_page("pages/use.py")
+    assert not at.exception, [e.message for e in at.exception]
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Tidak ada laporan loket untuk bulan ini") for c in captions), captions
+    assert not any(c.startswith("Tidak ada MPP dengan loket aktif kurang dari separuh") for c in captions)
 
 
 def test_region_page_shows_each_agency_stage_and_visits(with_kinds):

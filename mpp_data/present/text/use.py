@@ -104,6 +104,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "MPP dengan loket aktif kurang dari separuh",
         "en": "Malls with under half their counters active",
     },
+    "use.quiet_no_counters": {
+        "id": "Tidak ada laporan loket untuk bulan ini: belum dapat dikatakan MPP mana yang sepi.",
+        "en": "No counters were reported for this month: which malls are quiet cannot be said yet.",
+    },
+    "use.all_malls": {"id": "Semua MPP yang melapor pada bulan ini", "en": "Every mall that reported this month"},
     "use.quiet_none": {
         "id": "Tidak ada MPP dengan loket aktif kurang dari separuh pada bulan ini.",
         "en": "No mall had under half its counters active this month.",
