@@ -34,7 +34,7 @@ with page.boundary() as view:
         controls.chart(present_use.visits_over_time_chart(use["over_time"], lang), "use_over_time", lang)
 
     st.subheader(t("use.quiet", lang))
-    if not use["table"]["counters_total"].notna().any():  # nothing to compare: not "none is quiet"
+    if not use["counters_reported"]:  # nothing to compare: not "none is quiet"
         st.caption(t("use.quiet_no_counters", lang))
     elif use["quiet"].empty:
         st.caption(t("use.quiet_none", lang))

@@ -131,7 +131,7 @@ def _month(data: SnapshotData, wanted: dt.date | None, rows: pd.DataFrame) -> dt
 def use_view(data: SnapshotData, *, scope: ViewScope, month: dt.date | None = None) -> dict[str, Any]:
     """The Use page: ``loaded``, ``months`` (newest first), ``month`` (the one shown: the newest unless
     given), ``table`` (every mall reporting in that month), ``lowest``, ``highest`` (five each), ``quiet``
-    (all malls under half their counters), ``over_time`` (visits by province and month) and ``silent``
+    (all malls under half their counters), ``counters_reported`` (any counters that month), ``over_time`` (visits by province and month) and ``silent``
     (operating malls reporting no visits that month); of the scope's province when it has one."""
     rows = visits.in_province(data.table("visits"), scope.province)
     chosen = _month(data, month, rows)
@@ -144,6 +144,8 @@ def use_view(data: SnapshotData, *, scope: ViewScope, month: dt.date | None = No
         "lowest": visits.lowest(table),
         "highest": visits.highest(table),
         "quiet": visits.quiet(table),
+        # whether any mall of the month reported its counters: without any, no mall can be called quiet
+        "counters_reported": bool(table["counters_total"].notna().any()),
         "over_time": visits.compute_over_time(rows, regions.official_regions()),
         "silent": visits.compute_silent(_malls(data, scope.province), rows, chosen) if chosen else table.iloc[0:0],
     }
